@@ -1,0 +1,28 @@
+"""Trendcast entry point: the desktop app by default, the headless CLI when given a sub-command.
+
+    python main.py                 open the app
+    python main.py --sample        open the app with the bundled sample shop loaded
+    python main.py forecast ...    run the engine headless (see --help)
+"""
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from core.cli import COMMAND_NAMES
+
+    if argv and (argv[0] in COMMAND_NAMES or argv[0] in ("-h", "--help", "--version")):
+        from core.cli import run
+
+        return run(argv)
+    from gui.app import run_app  # Qt is imported only on this path
+
+    return run_app(argv)
+
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # frozen builds start worker processes through main
+    sys.exit(main())
