@@ -1,0 +1,75 @@
+"""What the import takes and gives. Implemented by `core.data.importer.load`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.errors import Problem
+
+# Column roles the importer detects and the user can override.
+ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
+         "order", "status")
+LAYOUTS = ("long", "wide", "orders", "wide_orders")
+
+
+@dataclass
+class ImportOptions:
+    """Everything the user can override; None means "detect"."""
+
+    freq: str | None = None  # "D", "W", "M"
+    roles: dict[str, str] = field(default_factory=dict)  # role -> column name in the file
+    layout: str | None = None  # one of LAYOUTS
+    dayfirst: bool | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str | None = None
+    sheet: str | None = None  # Excel sheet name
+
+
+@dataclass
+class Summary:
+    products: int
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    freq: str
+    rows_read: int
+    periods: int
+    zero_share: float  # share of zero-sales periods in the canonical frame
+    total_quantity: float
+    dropped: dict[str, float] = field(default_factory=dict)  # rule -> quantity or rows removed
+
+    def lines(self) -> list[str]:
+        """Human-readable summary lines (CLI and GUI show the same text)."""
+        span = f"{self.start:%Y-%m-%d} .. {self.end:%Y-%m-%d}" if self.start is not None else "-"
+        out = [f"{self.products} products, {span}, frequency {self.freq}, "
+               f"{self.periods} periods",
+               f"{self.rows_read} rows read, total quantity {self.total_quantity:,.0f}, "
+               f"{self.zero_share:.0%} of periods without sales"]
+        out += [f"removed by rule '{rule}': {amount:,.0f}" for rule, amount in self.dropped.items()]
+        return out
+
+
+@dataclass
+class RawPreview:
+    """The first rows of a file as read, and what detection made of them (for the Import panel)."""
+
+    path: str
+    table: pd.DataFrame  # raw cells as strings, first rows
+    layout: str
+    roles: dict[str, str]  # detected role -> column
+    dayfirst: bool | None
+    encoding: str | None
+    delimiter: str | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    frame: pd.DataFrame  # canonical long frame (core.schema)
+    freq: str
+    layout: str
+    roles: dict[str, str]
+    summary: Summary
+    problems: list[Problem] = field(default_factory=list)  # warnings; errors raise InputError
+    source: str = ""
