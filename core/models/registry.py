@@ -17,6 +17,7 @@ _REGISTRY: dict[str, type[ForecastModel]] = {}
 MODEL_MODULES = (
     "core.models.statistical.baselines",
     "core.models.statistical.ets",
+    "core.models.statistical.intermittent",
 )
 
 
