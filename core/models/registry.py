@@ -18,6 +18,7 @@ MODEL_MODULES = (
     "core.models.statistical.baselines",
     "core.models.statistical.ets",
     "core.models.statistical.intermittent",
+    "core.models.statistical.theta",
 )
 
 
