@@ -20,6 +20,7 @@ MODEL_MODULES = (
     "core.models.statistical.intermittent",
     "core.models.statistical.theta",
     "core.models.statistical.mstl",
+    "core.models.statistical.arima",
 )
 
 

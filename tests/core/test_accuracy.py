@@ -22,6 +22,7 @@ LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
     "ets": (13.77, 0.92, 1.386),
     "theta": (15.27, 0.929, 1.345),
     "mstl": (15.56, 0.983, None),
+    "arima": (16.2, 0.947, 1.456),
     "croston": (None, None, 1.505),
     "tsb": (None, None, 1.296),
     "adida": (None, None, 1.343),
