@@ -23,7 +23,7 @@ LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
     "theta": (15.27, 0.929, 1.345),
     "optimized_theta": (15.56, 0.915, 1.35),
     "mstl": (15.56, 0.983, None),
-    "arima": (16.2, 0.947, 1.456),
+    "arima": (15.29, 0.908, 1.456),
     "croston": (None, None, 1.505),
     "tsb": (None, None, 1.296),
     "adida": (None, None, 1.343),

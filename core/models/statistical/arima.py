@@ -6,7 +6,9 @@ Order selection in the spirit of Hyndman & Khandakar's auto.arima, kept small so
 - a constant (a drift after one difference) when d + D <= 1;
 - every order in a fixed grid, fitted by conditional sum of squares (CSS) with a vectorised
   pattern search: ARMA(p, q) for p, q in 0..2, plus seasonal AR(1) or MA(1) terms on
-  p, q in 0..1 for products with a seasonal pattern; the lowest AICc wins per product.
+  p, q in 0..1 for products with three seasons of history (whether or not seasonally
+  differenced: M3 monthly sMAPE 15.49 against 15.84 when only differenced ones got them);
+  the lowest AICc wins per product.
 Coefficients are kept stationary and invertible. Intervals from the psi weights of the full
 (integrated) model.
 """
@@ -113,8 +115,10 @@ class AutoARIMA(PanelModel):
         y, lengths = panel.values, panel.lengths
         m = int(self.season_)
         seasonal = np.zeros(len(y), bool)
+        seasonal_terms = np.zeros(len(y), bool)
         if self.seasonal and m > 1:
-            seasonal = (lengths >= 3 * m) & (seasonal_strength(y, m) > 0.64)
+            seasonal_terms = lengths >= 3 * m
+            seasonal = seasonal_terms & (seasonal_strength(y, m) > 0.64)
         self.big_d_ = seasonal.astype(int)
         x1 = np.where(seasonal[:, None], difference(y, m), y)
         self.d_ = np.zeros(len(y), int)
@@ -134,11 +138,11 @@ class AutoARIMA(PanelModel):
         self.choice_: list[tuple[OrderFit, np.ndarray]] = []
         self.order_ = np.full(len(y), "", dtype=object)
         orders = [(p, q, 0, 0) for p, q in SHORT_ORDERS]
-        if seasonal.any():
+        if seasonal_terms.any():
             orders += list(SEASONAL_ORDERS)
         for i, order in enumerate(orders):
             cancel.raise_if_cancelled()
-            rows = np.flatnonzero(seasonal if order[2] + order[3] else np.ones(len(y), bool))
+            rows = np.flatnonzero(seasonal_terms if order[2] + order[3] else np.ones(len(y), bool))
             fit = OrderFit(centred[rows], counts[rows], n_params[rows], order, m, cancel)
             better = fit.aicc < best[rows]
             best[rows[better]] = fit.aicc[better]
