@@ -140,3 +140,25 @@ def test_awkward_products_get_sensible_forecasts(cls):
     if cls.family in ("baseline", "classical", "intermittent"):
         assert first["never_sold"] == 0
         assert first["constant"] == pytest.approx(5.0, rel=0.06)
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.name)
+def test_cancel_during_fit_stops_it(cls, products):
+    """A model that reports progress before it is done must stop once the token is set."""
+    token = CancelToken()
+    partial = []
+
+    def on_progress(event):
+        if event.fraction < 1:
+            partial.append(event)
+            token.cancel()
+
+    model = _make(cls)
+    data = _recent(products, _history_length(cls))
+    if not partial:
+        try:
+            model.fit(data, freq="D", progress=on_progress, cancel=token)
+        except Cancelled:
+            assert partial, f"{cls.name} raised Cancelled without being cancelled"
+            return
+    assert not partial, f"{cls.name} kept going after a cancel during fit"
