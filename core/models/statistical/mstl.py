@@ -44,7 +44,8 @@ def decompose(y: np.ndarray, periods: tuple[int, ...], window: int) -> np.ndarra
             return np.asarray(result.seasonal)[None, :]
         result = MSTL(y, periods=periods, windows=[window] * len(periods),
                       stl_kwargs=_jumps(max(periods), window)).fit()
-        return np.asarray(result.seasonal).T
+        seasonal = np.asarray(result.seasonal)
+        return seasonal.T if seasonal.ndim == 2 else seasonal[None, :]
 
 
 @register
@@ -73,7 +74,8 @@ class MSTLForecast(PanelModel):
     def _periods(self, length: int) -> tuple[int, ...]:
         periods = [int(self.season_)] if self.season_ > 1 else []
         year = YEAR.get(self.freq_, 0)
-        if self.yearly and year > int(self.season_) and length >= 2 * year:
+        # statsmodels' MSTL drops a season unless the history is longer than two of them.
+        if self.yearly and year > int(self.season_) and length > 2 * year:
             periods.append(year)
         return tuple(periods)
 
@@ -92,6 +94,7 @@ class MSTLForecast(PanelModel):
                 self.components_.append(((), np.zeros((0, length))))
                 continue
             seasonal = decompose(y[i, width - length:], periods, self._window())
+            periods = periods[: len(seasonal)]  # in case statsmodels dropped a long season
             adjusted[i, width - length:] -= seasonal.sum(axis=0)
             self.components_.append((periods, seasonal))
         # The adjusted series can cross zero, so additive errors only.
