@@ -162,3 +162,34 @@ def test_cancel_during_fit_stops_it(cls, products):
             assert partial, f"{cls.name} raised Cancelled without being cancelled"
             return
     assert not partial, f"{cls.name} kept going after a cancel during fit"
+
+
+OURS = [c for c in MODELS if c.family in ("baseline", "classical", "intermittent")]
+
+
+def _bad_values(spec):
+    if spec.kind == "choice":
+        return ["no-such-choice"]
+    if spec.kind in ("int", "float"):
+        bad = ["seven"]
+        if spec.minimum is not None:
+            bad.append(spec.minimum - 1)
+        if spec.maximum is not None:
+            bad.append(spec.maximum + 1)
+        return bad
+    if spec.kind == "bool":
+        return ["yes"]
+    return []
+
+
+@pytest.mark.parametrize("cls", OURS, ids=lambda cls: cls.name)
+def test_bad_settings_are_clear_errors(cls, products):
+    from core.errors import TrendcastError
+
+    data = _recent(products, _history_length(cls))
+    with pytest.raises(TrendcastError, match="season length"):
+        cls(season_length=-2).fit(data, freq="D")
+    for spec in cls.params:
+        for value in _bad_values(spec):
+            with pytest.raises(TrendcastError, match=spec.name):
+                cls(**{spec.name: value}).fit(data, freq="D")

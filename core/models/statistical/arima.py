@@ -101,6 +101,8 @@ class OrderFit:
 
 @register
 class AutoARIMA(PanelModel):
+    """ARIMA/SARIMA with differencing and order chosen per product (CSS, AICc)."""
+
     name = "arima"
     label = "ARIMA (automatic)"
     family = "classical"

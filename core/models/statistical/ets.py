@@ -222,6 +222,8 @@ class ETSSelection:
 
 @register
 class AutoETS(PanelModel):
+    """ETS with the error, trend and seasonal form chosen per product by AICc."""
+
     name = "ets"
     label = "Exponential smoothing (ETS)"
     family = "classical"

@@ -65,6 +65,8 @@ def _residual_sigma(y: np.ndarray, fitted: np.ndarray) -> np.ndarray:
 
 @register
 class Croston(PanelModel):
+    """Croston's method with the Syntetos-Boylan bias correction (SBA)."""
+
     name = "croston"
     label = "Croston (SBA)"
     family = "intermittent"
@@ -116,6 +118,8 @@ def tsb_pass(y: np.ndarray, alpha_size: np.ndarray, alpha_prob: np.ndarray
 
 @register
 class TSB(PanelModel):
+    """Teunter-Syntetos-Babai: smoothed sale probability times smoothed sale size."""
+
     name = "tsb"
     label = "TSB (Teunter-Syntetos-Babai)"
     family = "intermittent"
@@ -189,6 +193,8 @@ def aggregation_levels(panel: Panel) -> np.ndarray:
 
 @register
 class ADIDA(PanelModel):
+    """SES on sales totals over the mean gap between sales, spread back per period."""
+
     name = "adida"
     label = "ADIDA (temporal aggregation)"
     family = "intermittent"
@@ -206,6 +212,8 @@ class ADIDA(PanelModel):
 
 @register
 class IMAPA(ADIDA):
+    """The mean of ADIDA forecasts at every aggregation level up to the mean gap."""
+
     name = "imapa"
     label = "IMAPA (multiple aggregation)"
     family = "intermittent"

@@ -50,6 +50,8 @@ def decompose(y: np.ndarray, periods: tuple[int, ...], window: int) -> np.ndarra
 
 @register
 class MSTLForecast(PanelModel):
+    """STL/MSTL seasonal parts carried forward plus non-seasonal ETS on the rest."""
+
     name = "mstl"
     label = "Seasonal decomposition (MSTL)"
     family = "classical"

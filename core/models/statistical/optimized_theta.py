@@ -71,6 +71,8 @@ def best_lambda(rr: np.ndarray, ru: np.ndarray, uu: np.ndarray, min_lambda: floa
 
 @register
 class OptimizedTheta(Theta):
+    """Theta with the theta-line weight fitted per product (1 <= theta <= max_theta)."""
+
     name = "optimized_theta"
     label = "Theta (optimised)"
     family = "classical"

@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from core.errors import NotEnoughHistory
+from core.errors import NotEnoughHistory, TrendcastError
 from core.models.base import ForecastModel
 from core.models.panel import Panel, normal_intervals
 from core.progress import CancelToken, ProgressCallback, ProgressEvent
@@ -57,6 +57,33 @@ def seasonal_naive_bands(panel: Panel, season: int, horizon: int,
 class PanelModel(ForecastModel):
     """Base for panel-wide models with a minimum history and a seasonal-naive fallback."""
 
+    def validate_params(self) -> None:
+        """Raise a TrendcastError naming the setting if a parameter is out of its range."""
+        if self.season_length is not None and (
+                not isinstance(self.season_length, int | np.integer) or self.season_length < 1):
+            raise TrendcastError(f"{self.label}: the season length must be a whole number of "
+                                 f"periods, at least 1; got {self.season_length!r}.")
+        for spec in self.params:
+            value = getattr(self, spec.name)
+            where = f"{self.label}: '{spec.label}' ({spec.name})"
+            if spec.kind == "choice" and value not in spec.choices:
+                raise TrendcastError(f"{where} must be one of "
+                                     f"{', '.join(map(str, spec.choices))}; got {value!r}.")
+            if spec.kind in ("int", "float"):
+                wrong_type = isinstance(value, bool) or not isinstance(
+                    value, int | float | np.integer | np.floating)
+                if wrong_type or (spec.kind == "int" and int(value) != value):
+                    raise TrendcastError(f"{where} must be a "
+                                         f"{'whole number' if spec.kind == 'int' else 'number'}"
+                                         f"; got {value!r}.")
+                low = -np.inf if spec.minimum is None else spec.minimum
+                high = np.inf if spec.maximum is None else spec.maximum
+                if not low <= value <= high:
+                    raise TrendcastError(f"{where} must be between {low:g} and {high:g}; "
+                                         f"got {value!r}.")
+            if spec.kind == "bool" and not isinstance(value, bool | np.bool_):
+                raise TrendcastError(f"{where} must be true or false; got {value!r}.")
+
     def required_history(self) -> int:
         """Periods a product needs for this model with these settings (default: capabilities)."""
         return self.capabilities.min_history
@@ -64,6 +91,7 @@ class PanelModel(ForecastModel):
     # -- ForecastModel hooks ------------------------------------------------------------------
     def _fit(self, data: pd.DataFrame, progress: ProgressCallback, cancel: CancelToken) -> None:
         cancel.raise_if_cancelled()
+        self.validate_params()
         panel = Panel.from_frame(data, self.freq_)
         units = FREQ_UNITS.get(self.freq_, "periods")
         need = self.required_history()

@@ -45,6 +45,8 @@ def theta_mean(level: np.ndarray, slope: np.ndarray, alpha: np.ndarray, n: np.nd
 
 @register
 class Theta(PanelModel):
+    """Standard Theta (SES with half the trend slope) on seasonally adjusted data."""
+
     name = "theta"
     label = "Theta"
     family = "classical"
