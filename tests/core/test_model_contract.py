@@ -193,3 +193,17 @@ def test_bad_settings_are_clear_errors(cls, products):
         for value in _bad_values(spec):
             with pytest.raises(TrendcastError, match=spec.name):
                 cls(**{spec.name: value}).fit(data, freq="D")
+
+
+@pytest.mark.parametrize("cls", [c for c in OURS if c.capabilities.min_history > 1],
+                         ids=lambda cls: cls.name)
+def test_details_say_what_was_fitted_and_name_the_fallbacks(cls, products):
+    data = _recent(products, _history_length(cls))
+    short_id = data.unique_id.iloc[0]
+    data = pd.concat([data[data.unique_id != short_id],
+                      data[data.unique_id == short_id].tail(1)], ignore_index=True)
+    model = _make(cls).fit(data, freq="D")
+    details = model.details()
+    assert sorted(details.index) == sorted(data.unique_id.unique())
+    assert details[short_id].startswith("seasonal naive (only 1 day")
+    assert all(isinstance(text, str) and text for text in details)

@@ -154,6 +154,19 @@ class AutoARIMA(PanelModel):
         self.best_ = best
         self.w_, self.x1_, self.y_ = centred, x1, y
 
+    def _details(self) -> np.ndarray:
+        out = []
+        for order, d, big_d, mean in zip(self.order_, self.d_, self.big_d_, self.mean_,
+                                         strict=True):
+            p, q, big_p, big_q = (int(v) for v in order.strip("()").split(","))
+            text = f"ARIMA({p},{d},{q})"
+            if big_p or big_q or big_d:
+                text += f"({big_p},{big_d},{big_q})[{int(self.season_)}]"
+            if mean != 0:
+                text += " with drift" if d + big_d == 1 else " with mean"
+            out.append(text)
+        return np.array(out, dtype=object)
+
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         n = len(self.y_)
         mean = np.full((n, horizon), np.nan)

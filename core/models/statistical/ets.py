@@ -246,6 +246,9 @@ class AutoETS(PanelModel):
                                        SEASON_CHOICES[self.seasonality], cancel, progress)
         self.form_ = self.selection_.form
 
+    def _details(self) -> np.ndarray:
+        return np.array([f"ETS({code})" for code in self.form_], dtype=object)
+
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         mean, sd = self.selection_.forecast(horizon)
         lower, upper = normal_intervals(mean, sd, levels)

@@ -140,6 +140,11 @@ class TSB(PanelModel):
         self.rate_ = np.nan_to_num(prob[rows, best] * size[rows, best], nan=0.0)
         self.sigma_ = np.sqrt(sse[rows, best] / np.maximum(panel.lengths - 1, 1))
 
+    def _details(self) -> np.ndarray:
+        return np.array([f"TSB, size weight {a:.2f}, chance weight {b:.2f}"
+                         for a, b in zip(self.alpha_size_, self.alpha_prob_, strict=True)],
+                        dtype=object)
+
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         return _flat_bands(self.rate_, self.sigma_, self.alpha_prob_, horizon, levels)
 
@@ -203,7 +208,12 @@ class ADIDA(PanelModel):
     capabilities = Capabilities(min_history=2)
 
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
-        self.rate_, self.sigma_ = aggregated_ses(panel, aggregation_levels(panel), cancel)
+        self.levels_ = aggregation_levels(panel)
+        self.rate_, self.sigma_ = aggregated_ses(panel, self.levels_, cancel)
+
+    def _details(self) -> np.ndarray:
+        return np.array([f"{self.name.upper()}, sales summed over {k} period(s)"
+                         for k in self.levels_], dtype=object)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         return _flat_bands(self.rate_, self.sigma_, np.full(len(self.rate_), 0.2), horizon,
@@ -222,6 +232,7 @@ class IMAPA(ADIDA):
 
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
         top = aggregation_levels(panel)
+        self.levels_ = top
         total = np.zeros(len(panel))
         sigma2 = np.zeros(len(panel))
         for k in range(1, int(top.max()) + 1):

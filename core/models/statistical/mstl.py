@@ -103,6 +103,12 @@ class MSTLForecast(PanelModel):
         self.trend_ = ETSSelection(adjusted, panel.lengths, 1, ("N", "A", "Ad"), ("N",), cancel,
                                    errors=("A",))
 
+    def _details(self) -> np.ndarray:
+        return np.array([("seasons " + "+".join(map(str, periods)) if periods else "no season")
+                         + f", rest ETS({code})"
+                         for (periods, _), code in zip(self.components_, self.trend_.form,
+                                                       strict=True)], dtype=object)
+
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         mean, sd = self.trend_.forecast(horizon)
         steps = np.arange(horizon)

@@ -114,6 +114,12 @@ class OptimizedTheta(Theta):
         self.dev_, self.smooth_line_ = dev[:, 0], smooth_line[:, 0]
         self.sigma_ = np.sqrt(sse[:, 0] / np.maximum(self.n_, 1))
 
+    def _details(self) -> np.ndarray:
+        return np.array([f"Theta {1 / max(lam, 1e-9):.2f}, alpha {a:.2f}"
+                         + (", seasonally adjusted" if s else "")
+                         for lam, a, s in zip(self.lambda_, self.alpha_, self.seasonal_,
+                                              strict=True)], dtype=object)
+
     def _adjusted_forecast(self, horizon: int) -> np.ndarray:
         t = self.width_ - 1 + np.arange(1, horizon + 1)[None, :]
         line = self.intercept_[:, None] + self.slope_[:, None] * t

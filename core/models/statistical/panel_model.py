@@ -17,7 +17,7 @@ from core.errors import NotEnoughHistory, TrendcastError
 from core.models.base import ForecastModel
 from core.models.panel import Panel, normal_intervals
 from core.progress import CancelToken, ProgressCallback, ProgressEvent
-from core.schema import FREQ_UNITS
+from core.schema import FREQ_UNITS, ID
 
 Bands = tuple[np.ndarray, dict[int, np.ndarray], dict[int, np.ndarray]]
 
@@ -130,7 +130,23 @@ class PanelModel(ForecastModel):
             upper[level][keep] = own_upper[level][finite]
         return panel.forecast_frame(mean, lower, upper, levels)
 
+    def details(self) -> pd.Series:
+        """Per product, in a few words, what was fitted (e.g. 'ETS(A,Ad,N)'), or the fallback."""
+        ids = self.panel_.ids
+        text = np.full(len(ids), self.label, dtype=object)
+        own = self._details()
+        if own is not None:
+            text[self.usable_] = own
+        position = {uid: i for i, uid in enumerate(ids.astype(str))}
+        for uid, reason in self.fallbacks_.items():
+            text[position[uid]] = f"seasonal naive ({reason})"
+        return pd.Series(text, index=pd.Index(ids, name=ID), name="details")
+
     # -- for subclasses -----------------------------------------------------------------------
+    def _details(self) -> np.ndarray | None:
+        """Short text per usable product; None means the model's label for all."""
+        return None
+
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
         """Fit on the products with enough history (all rows of `panel`)."""
 

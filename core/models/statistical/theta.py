@@ -92,6 +92,11 @@ class Theta(PanelModel):
         self.slope_ = trend_slope(adjusted)
         self.sigma_ = np.sqrt(ses.sse / np.maximum(self.n_, 1))
 
+    def _details(self) -> np.ndarray:
+        return np.array([f"{self.label}, alpha {a:.2f}" + (", seasonally adjusted" if s else "")
+                         for a, s in zip(self.alpha_, self.seasonal_, strict=True)],
+                        dtype=object)
+
     def _adjusted_forecast(self, horizon: int) -> np.ndarray:
         return theta_mean(self.level_, self.slope_, self.alpha_, self.n_, horizon)
 
