@@ -207,3 +207,12 @@ def test_details_say_what_was_fitted_and_name_the_fallbacks(cls, products):
     assert sorted(details.index) == sorted(data.unique_id.unique())
     assert details[short_id].startswith("seasonal naive (only 1 day")
     assert all(isinstance(text, str) and text for text in details)
+
+
+@pytest.mark.parametrize("level", [0, 100, 150])
+def test_impossible_interval_levels_are_clear_errors(level, products):
+    from core.errors import TrendcastError
+
+    model = OURS[0]().fit(products, freq="D")
+    with pytest.raises(TrendcastError, match="between 0 and 100"):
+        model.predict(3, levels=(80, level))

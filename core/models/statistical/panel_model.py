@@ -112,6 +112,10 @@ class PanelModel(ForecastModel):
         progress(ProgressEvent(1.0, f"{self.label} fitted", stage=self.name))
 
     def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
+        bad = [level for level in levels if not 0 < level < 100]
+        if bad:
+            raise TrendcastError(f"Interval levels are percentages between 0 and 100 "
+                                 f"(e.g. 80, 95); got {bad}.")
         panel = self.panel_
         mean, lower, upper = seasonal_naive_bands(panel, self.season_, horizon, levels)
         own_mean, own_lower, own_upper = self._forecast(horizon, levels)
