@@ -27,10 +27,10 @@ from core.models.statistical.arima_css import (
     integrate,
     kpss_rejects,
     psi_weights,
-    seasonal_strength,
     with_differences,
 )
 from core.models.statistical.panel_model import Bands, PanelModel
+from core.models.statistical.seasonality import seasonal_strength
 from core.models.statistical.vector_search import pattern_search, row_loss
 from core.progress import CancelToken, ProgressCallback, ProgressEvent
 
