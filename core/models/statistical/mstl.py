@@ -55,8 +55,9 @@ class MSTLForecast(PanelModel):
     name = "mstl"
     label = "Seasonal decomposition (MSTL)"
     family = "classical"
-    description = ("Splits sales into weekly (and, with two years of history, yearly) patterns "
-                   "plus the rest; repeats the patterns and forecasts the rest with ETS.")
+    description = ("Splits sales into seasonal patterns (for daily data weekly, plus yearly "
+                   "with two years of history) and the rest; repeats the patterns and "
+                   "forecasts the rest with ETS.")
     capabilities = Capabilities(min_history=14)
     params = (ParamSpec("yearly", "bool", True, "Yearly pattern",
                         "Also model a yearly pattern for products with at least two years of "
