@@ -205,7 +205,7 @@ def test_details_say_what_was_fitted_and_name_the_fallbacks(cls, products):
     model = _make(cls).fit(data, freq="D")
     details = model.details()
     assert sorted(details.index) == sorted(data.unique_id.unique())
-    assert details[short_id].startswith("seasonal naive (only 1 day")
+    assert details[short_id].startswith("seasonal naive (only 1 day of history")
     assert all(isinstance(text, str) and text for text in details)
 
 

@@ -102,8 +102,9 @@ class PanelModel(ForecastModel):
                 f"has {longest}.")
         usable = panel.lengths >= need
         for uid, length in zip(panel.ids[~usable], panel.lengths[~usable], strict=True):
+            unit = units[:-1] if length == 1 else units  # "1 day", "3 days"
             self.fallbacks_[str(uid)] = (
-                f"only {length} {units} of history ({self.label} needs {need}); "
+                f"only {length} {unit} of history ({self.label} needs {need}); "
                 "used the seasonal naive forecast")
         self.panel_ = panel
         self.usable_ = usable
