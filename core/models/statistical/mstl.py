@@ -112,10 +112,15 @@ class MSTLForecast(PanelModel):
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         mean, sd = self.trend_.forecast(horizon)
+        var = sd ** 2
         steps = np.arange(horizon)
         for i, (periods, seasonal) in enumerate(self.components_):
             for period, component in zip(periods, seasonal, strict=True):
                 last_cycle = component[-period:]
                 mean[i] += last_cycle[steps % period]
-        lower, upper = normal_intervals(mean, sd, levels)
+                # The pattern itself drifts from season to season; treat that drift as a
+                # random walk over seasons so bands widen by the seasons ahead.
+                drift = np.mean((component[period:] - component[:-period]) ** 2)
+                var[i] += drift * (steps // period + 1)
+        lower, upper = normal_intervals(mean, np.sqrt(var), levels)
         return mean, lower, upper
