@@ -117,7 +117,11 @@ def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
     long = frame.melt(id_vars=[*keep, "_row"], value_vars=products, var_name="_product",
                       value_name="_qty")
     long.index = pd.Index(long.pop("_row"))
-    long["_qty"] = long["_qty"].where(long["_qty"].astype(str).str.strip() != "", "0")
+    blank = long["_qty"].astype(str).str.strip() == ""
+    if "order" in roles:  # an empty cell on a receipt: that product was not bought
+        long = long.loc[~blank.to_numpy()]
+    else:  # an empty cell in a period table: nothing sold that period
+        long["_qty"] = long["_qty"].where(~blank, "0")
     roles = {r: c for r, c in roles.items() if c in keep}
     return long, {**roles, "product": "_product", "quantity": "_qty"}
 

@@ -22,19 +22,24 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": ("date", "ds", "day", "invoicedate", "orderdate", "createdat", "created",
              "datetime", "timestamp", "time", "period", "week", "month", "saledate",
              "salesdate", "transactiondate", "paidat", "日期", "时间", "下单时间", "订单日期",
-             "销售日期", "交易时间", "创建时间", "付款时间", "月份", "周", "下单日期"),
+             "销售日期", "交易时间", "创建时间", "付款时间", "月份", "周", "下单日期",
+             "datum", "fecha", "data"),
     "product": ("uniqueid", "stockcode", "sku", "lineitemsku", "variantsku", "productid",
                 "productcode", "itemid", "itemcode", "itemno", "articleno", "article",
                 "articlenumber", "product", "item", "code", "barcode", "ean", "upc", "asin",
                 "series", "id", "商品编码", "商品编号", "商品id", "货号", "产品编号", "编码",
-                "款号", "sku编码", "商品", "产品"),
+                "款号", "sku编码", "商品", "产品", "artikel", "artikelnummer", "artikelnr",
+                "produkt", "producto", "produit", "articulo", "référence", "reference"),
     "quantity": ("y", "quantity", "qty", "lineitemquantity", "units", "unitssold",
                  "quantitysold", "soldqty", "sales", "sold", "volume", "demand", "count",
-                 "数量", "销量", "销售数量", "件数", "购买数量", "商品数量"),
+                 "数量", "销量", "销售数量", "件数", "购买数量", "商品数量", "menge", "anzahl",
+                 "cantidad", "quantité", "quantite", "stück", "stuck"),
     "price": ("price", "unitprice", "lineitemprice", "itemprice", "itemcost", "salesprice",
-              "sellingprice", "单价", "价格", "售价", "销售单价", "商品单价"),
+              "sellingprice", "单价", "价格", "售价", "销售单价", "商品单价", "preis",
+              "einzelpreis", "precio", "prix", "prixunitaire"),
     "title": ("title", "description", "productname", "itemname", "lineitemname", "name",
-              "productdescription", "商品名称", "名称", "品名", "产品名称", "标题", "商品名"),
+              "productdescription", "商品名称", "名称", "品名", "产品名称", "标题", "商品名",
+              "bezeichnung", "descripcion", "désignation", "designation", "libellé"),
     "category": ("category", "productcategory", "producttype", "type", "group", "department",
                  "类别", "分类", "品类", "类目", "商品类别"),
     "stock": ("stock", "inventory", "onhand", "stocklevel", "stockonhand", "库存", "库存数量"),
@@ -97,6 +102,14 @@ def _by_contents(frame: pd.DataFrame, roles: dict[str, str], taken: set[str],
             roles["date"] = best
             taken.add(best)
             free.remove(best)
+    if "product" not in roles and "quantity" in roles:
+        texts = [c for c in free if number_share(frame[c], decimal) < 0.5
+                 and date_share(frame[c]) < 0.5]
+        repeated = [c for c in texts if frame[c].head(500).nunique() < len(frame[c].head(500))]
+        if repeated or texts:
+            roles["product"] = (repeated or texts)[0]
+            taken.add(roles["product"])
+            free.remove(roles["product"])
     if "product" in roles and "quantity" not in roles:
         numeric = [c for c in free if number_share(frame[c], decimal) >= 0.95]
         whole = [c for c in numeric if is_integer_like(parse_numbers(frame[c].head(500),
