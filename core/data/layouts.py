@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.data.reading import RawTable
 from core.data.roles import numeric_columns
-from core.data.values import parse_dates, parse_numbers
+from core.data.values import parse_dates, parse_numbers, text_categories
 from core.errors import InputError, Problem
 
 MAX_LISTED = 5  # cells named one by one in an error; the rest are counted
@@ -40,16 +40,18 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
                                _NUMBER_HINT, path)
     if problems:
         raise InputError(problems)
-    out["unique_id"] = frame[roles["product"]].astype(str).str.strip()
+    out["unique_id"] = text_categories(frame[roles["product"]])
     if "title" in roles:
-        titles = frame[roles["title"]].astype(str).str.strip()
-        out["unique_id"] = out["unique_id"].where(out["unique_id"] != "", titles)
+        out["title"] = text_categories(frame[roles["title"]])
+        if (out["unique_id"] == "").any():  # e.g. Shopify lines without a SKU: use the name
+            ids = out["unique_id"].astype(str)
+            out["unique_id"] = ids.where(ids != "", out["title"].astype(str)).astype("category")
     for role in ("price", "stock", "promo"):
         if role in roles:
             out[role] = parse_numbers(frame[roles[role]], decimal)[0]
     for role in _TEXT_ROLES:
-        if role in roles:
-            out[role] = frame[roles[role]].astype(str).str.strip()
+        if role in roles and role not in out:
+            out[role] = text_categories(frame[roles[role]])
     dropped = {}
     gone = np.zeros(len(out), dtype=bool)
     for reason, missing in (("no date", out["ds"].isna()), ("no quantity", out["y"].isna()),

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from core.errors import InputError, Problem
@@ -70,7 +71,16 @@ def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str 
     text, used = _decode(path, data, encoding, truncated)
     if truncated:  # drop a possibly cut last line
         text = text[: text.rfind("\n") + 1] or text
-    return _parse_text(path, text, used, delimiter, nrows)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # pandas' C parser reads UTF-8 bytes fastest; other encodings are converted once.
+    if used in ("utf-8", "utf-8-sig") and not truncated:
+        source = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    else:
+        source = text.encode("utf-8")
+    head = text[:SNIFF_BYTES]
+    del text, data
+    return _parse_text(path, head, source, used, delimiter, nrows)
 
 
 def _open_head(path: Path) -> bytes:
@@ -101,7 +111,7 @@ def _gunzip_partial(raw: bytes) -> bytes:
 
 
 def _reject_non_text(path: Path, data: bytes) -> None:
-    if not data.strip():
+    if not data[:65536].strip() and not data.strip():
         raise fail(path, "The file is empty.", "Export the sales history again; the file has "
                    "no rows.")
     if data.startswith(_OLE_MAGIC):
@@ -189,11 +199,10 @@ def _filled_length(row: list[str]) -> int:
     return n
 
 
-def _parse_text(path: Path, text: str, encoding: str, delimiter: str | None,
+def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: str | None,
                 nrows: int | None) -> RawTable:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = [ln for ln in text[:SNIFF_BYTES].splitlines()[:60] if ln.strip()]
+    """Parse UTF-8 `source`; `head` (its decoded start) is used to sniff the layout."""
+    lines = [ln for ln in head.splitlines()[:60] if ln.strip()]
     if not lines:
         raise fail(path, "The file is empty.", "Export the sales history again.")
     sniffed, fields, header = sniff_delimiter(lines)
@@ -202,22 +211,20 @@ def _parse_text(path: Path, text: str, encoding: str, delimiter: str | None,
         raise fail(path, "This is not a table: no line has more than one column.",
                    "A sales file needs at least a date column and a quantity column, separated "
                    "by commas, semicolons or tabs.")
-    skip = _lines_before(text, lines[header]) if header else 0
+    skip = _lines_before(head, lines[header]) if header else 0
+    options = dict(sep=delim, dtype=object, keep_default_na=False, skiprows=skip, nrows=nrows,
+                   skip_blank_lines=True, index_col=False, encoding="utf-8")
     try:
         with warnings.catch_warnings():  # pandas would drop surplus values with a warning
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
-                                skiprows=skip, nrows=nrows, skip_blank_lines=True,
-                                index_col=False)
+            frame = pd.read_csv(io.BytesIO(source), **options)
     except pd.errors.ParserWarning:
-        problem = _surplus_problem(path, text, delim, skip)
+        problem = _surplus_problem(path, source.decode("utf-8"), delim, skip)
         if problem:
             raise problem from None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str,
-                                keep_default_na=False, skiprows=skip, nrows=nrows,
-                                skip_blank_lines=True, index_col=False)
+            frame = pd.read_csv(io.BytesIO(source), **options)
     except pd.errors.EmptyDataError:
         raise fail(path, "The file is empty.", "Export the sales history again.") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
@@ -269,15 +276,19 @@ def _surplus_problem(path: Path, text: str, delim: str, skip: int) -> InputError
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     """Strip column names, drop unnamed empty columns and fully blank rows; "" for missing."""
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.fillna("")
+    if len(frame.columns) and frame.iloc[:, -1].isna().any():  # short rows end in NaN
+        frame = frame.fillna("")
     empty = [c for c in frame.columns
-             if c.startswith("Unnamed:") and not frame[c].astype(bool).any()]
+             if c.startswith("Unnamed:") and not (frame[c] != "").any()]
     if empty:
         frame = frame.drop(columns=empty)
     if len(frame.columns):
-        blank = (frame == "").all(axis=1)
-        if blank.any():
-            frame = frame.loc[~blank]
+        maybe = (frame.iloc[:, 0] == "").to_numpy()  # check the other columns only there
+        if maybe.any():
+            blank = np.zeros(len(frame), dtype=bool)
+            blank[maybe] = (frame.loc[maybe] == "").all(axis=1).to_numpy()
+            if blank.any():
+                frame = frame.loc[~blank]
     return frame
 
 
@@ -292,7 +303,7 @@ def _read_excel(path: Path, sheet: str | None, nrows: int | None) -> RawTable:
         raise fail(path, "This is a ZIP archive, not a table.",
                    "Unpack it and choose the CSV or Excel file inside.")
     try:
-        raw = pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str,
+        raw = pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=object,
                             engine="openpyxl", nrows=None if nrows is None else nrows + 30)
     except ValueError as exc:  # e.g. a sheet name that does not exist
         raise fail(path, f"The workbook cannot be read: {exc}",
@@ -300,7 +311,7 @@ def _read_excel(path: Path, sheet: str | None, nrows: int | None) -> RawTable:
     except Exception as exc:  # openpyxl raises many types on damaged files
         raise fail(path, f"The Excel file cannot be read ({type(exc).__name__}).",
                    "Open it in Excel or LibreOffice and save it again.") from None
-    raw = raw.fillna("").astype(str)
+    raw = raw.fillna("").astype(str).astype(object)
     filled = (raw != "").sum(axis=1)
     if raw.empty or not filled.any():
         raise fail(path, "The sheet is empty.", "Choose the sheet that holds the sales.")

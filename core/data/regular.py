@@ -53,13 +53,14 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     """Aggregate `lines` to `freq` and fill the grid (see the module docstring)."""
     lines = lines.assign(**{DS: period_start(lines[DS], freq)})
     agg = _aggregate(lines)
+    agg[ID] = agg[ID].astype(str)
     duplicates = len(lines) - len(agg)
     end = agg[DS].max()
     grid = pd.date_range(agg[DS].min(), end, freq=pandas_freq(freq))
     pos = grid.get_indexer(agg[DS])
     sold = agg[agg[Y] > 0]
     first = sold.groupby(ID, sort=True)[DS].min()
-    unsold = sorted(set(agg[ID]) - set(first.index))
+    unsold = sorted(pd.Index(agg[ID].unique()).difference(first.index))
     if first.empty:
         return Regular(agg.iloc[:0][[ID, DS, Y]], 0, [], [], unsold, duplicates)
     start_pos = grid.get_indexer(first.to_numpy())
@@ -117,9 +118,12 @@ def _fill_covariates(out: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
     """Titles and categories per product (most frequent); stock carried forward; promo 0."""
     for col in ("title", "category"):
         if col in lines:
-            values = lines.loc[lines[col] != "", [ID, col]]
-            counts = values.value_counts().reset_index().drop_duplicates(ID)
-            out[col] = out[ID].map(counts.set_index(ID)[col]).fillna("").astype("str")
+            values = lines.loc[(lines[col] != "").to_numpy(), [ID, col]]
+            counts = (values.groupby([ID, col], observed=True).size().reset_index(name="n")
+                      .sort_values("n", ascending=False, kind="stable").drop_duplicates(ID))
+            most = pd.Series(counts[col].astype(str).to_numpy(),
+                             index=counts[ID].astype(str).to_numpy())
+            out[col] = out[ID].map(most).fillna("").astype("str")
     if "stock" in out:
         out["stock"] = out.groupby(ID, sort=False)["stock"].ffill()
     if "promo" in out:

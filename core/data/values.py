@@ -29,8 +29,49 @@ def detect_decimal(values: pd.Series) -> str:
     return "," if commas > dots else "."
 
 
+def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """(codes, distinct values): parse each distinct cell once, then spread with `codes`.
+
+    Exports repeat the same dates, quantities and prices over and over, so this turns a
+    million parses into a few thousand.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(), pd.Series(values.cat.categories, dtype=object)
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    uniques = pd.Series(uniques, dtype=object)
+    if (codes < 0).any():  # missing cells count as empty text
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = pd.concat([uniques, pd.Series([""], dtype=object)], ignore_index=True)
+    return codes, uniques
+
+
+def spread(codes: np.ndarray, parsed: pd.Series, index: pd.Index) -> pd.Series:
+    """The inverse of `distinct`: one value per original row."""
+    return pd.Series(parsed.to_numpy()[codes], index=index)
+
+
+def text_categories(values: pd.Series) -> pd.Series:
+    """Stripped text as a categorical column (cheap to group and compare on long exports)."""
+    codes, uniques = distinct(values)
+    small = pd.Categorical(uniques.astype(str).str.strip())
+    return pd.Series(pd.Categorical.from_codes(small.codes[codes], categories=small.categories),
+                     index=values.index)
+
+
+def per_distinct(values: pd.Series, rule) -> pd.Series:
+    """`rule` (Series -> Series) evaluated once per distinct value, spread to every row."""
+    codes, uniques = distinct(values)
+    return spread(codes, rule(uniques.astype(str)), values.index)
+
+
 def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.Series]:
     """(floats, mask of non-empty cells that are not numbers). Empty cells become NaN."""
+    codes, uniques = distinct(values)
+    numbers, bad = _parse_numbers(uniques, decimal)
+    return spread(codes, numbers, values.index), spread(codes, bad, values.index)
+
+
+def _parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
     values = values.astype(str)
     empty = values.str.strip() == ""
     if decimal == ".":
@@ -71,6 +112,15 @@ def is_slashed(values: pd.Series) -> bool:
 
 def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series]:
     """(naive timestamps, mask of non-empty cells that are not dates)."""
+    codes, uniques = distinct(values)
+    if dayfirst is None:
+        dayfirst = bool(detect_dayfirst(uniques.astype(str).str.strip()))
+    dates, bad = _parse_dates(uniques, dayfirst)
+    return (spread(codes, dates, values.index).astype("datetime64[ns]"),
+            spread(codes, bad, values.index).astype(bool))
+
+
+def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
     values = values.astype(str).str.strip()
     empty = values == ""
     if not (~empty).any():
@@ -78,8 +128,6 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Ser
     if _has_zone(values[~empty].head(1000)):
         values = _strip_zone(values)
     first = values[~empty].iloc[0]
-    if dayfirst is None:
-        dayfirst = bool(detect_dayfirst(values))
     parsed = _with_format(values, first, dayfirst)
     bad = parsed.isna() & ~empty
     if bad.any():  # a few rows in another layout: parse just those, one by one
@@ -127,7 +175,7 @@ def date_share(values: pd.Series) -> float:
     if sample.empty or sample.str.fullmatch(r"-?[\d.,]+").mean() > 0.5:
         return 0.0
     _, bad = parse_dates(sample)
-    return float(1 - bad.mean())
+    return float(1 - bad.to_numpy().mean())
 
 
 def number_share(values: pd.Series, decimal: str = ".") -> float:
