@@ -15,7 +15,7 @@ from core.errors import TrendcastError
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text, description=help_text + ". Prints the summary "
                             "and any problems; writes the canonical long CSV with --output.")
-    parser.add_argument("input", help="sales file: CSV/TSV (optionally .gz) or .xlsx")
+    parser.add_argument("input", nargs="?", help="sales file: CSV/TSV (optionally .gz) or .xlsx")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="aggregate to days, weeks "
                         "(ending Sunday) or months; default: detected (D for order lines)")
     parser.add_argument("--layout", choices=("long", "wide", "orders", "wide_orders"),
@@ -45,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
     if args.rules:
         print(CLEANING_RULES)
         return 0
+    if not args.input:
+        raise TrendcastError("Give the sales file to import, e.g. "
+                             "python main.py import orders.csv --freq W --output series.csv")
     roles = {k[5:]: v for k, v in vars(args).items() if k.startswith("role_") and v}
     options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
                             dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet)

@@ -187,6 +187,12 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
         examples = ", ".join(reg.gap_examples)
         out.append(Problem(f"{reg.gaps:,} product-periods had no row and count as 0 sales "
                            f"(e.g. {examples}).", file=name, severity="warning"))
+    negative = int((lines[Y] < 0).sum()) if layout not in ORDER_LAYOUTS else 0
+    if negative:
+        out.append(Problem(f"{negative:,} rows have negative quantities (returns?); they were "
+                           "kept and subtracted from the sales of their period.",
+                           "Remove them from the file if they are not returns.", file=name,
+                           column=roles.get("quantity"), severity="warning"))
     if layout not in ORDER_LAYOUTS and reg.duplicates:
         out.append(Problem(f"{reg.duplicates:,} rows repeat a product and {FREQ_UNITS[freq][:-1]} "
                            "and were added together.", file=name, severity="warning"))

@@ -213,7 +213,7 @@ def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: 
                    "by commas, semicolons or tabs.")
     skip = _lines_before(head, lines[header]) if header else 0
     options = dict(sep=delim, dtype=object, keep_default_na=False, skiprows=skip, nrows=nrows,
-                   skip_blank_lines=True, index_col=False, encoding="utf-8")
+                   skip_blank_lines=False, index_col=False, encoding="utf-8")
     try:
         with warnings.catch_warnings():  # pandas would drop surplus values with a warning
             warnings.simplefilter("error", pd.errors.ParserWarning)

@@ -140,3 +140,9 @@ def test_failed_import_leaves_the_folder_untouched(write, tmp_path):
     before = sorted(p.name for p in tmp_path.iterdir())
     problems_of(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_row_numbers_count_blank_lines(write):
+    path = write("blank.csv", "date,sku,qty\n2024-01-01,a,1\n\n2024-01-02,a,1\n\nnope,a,1\n")
+    (problem,) = problems_of(path)
+    assert problem.row == 6

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from core.data import ImportOptions, load, preview
+from core.errors import InputError
 from core.schema import DS, ID, Y
 from tests.core.data.conftest import FIXTURES
 
@@ -153,3 +154,25 @@ def test_preview_reads_only_the_first_rows(retail_orders):
     assert len(table.table) == 50
     assert table.layout == "orders"
     assert table.roles["product"] == "StockCode"
+
+
+def test_excel_sheet_choice_and_a_missing_sheet(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["nothing here"])
+    sales = book.create_sheet("Sales")
+    sales.append(["date", "sku", "qty"])
+    sales.append(["2024-01-01", "a", 1])
+    sales.append(["2024-01-02", "a", 2])
+    book.save(tmp_path / "two.xlsx")
+    result = load(tmp_path / "two.xlsx", ImportOptions(sheet="Sales"))
+    assert series(result, "a") == {"2024-01-01": 1, "2024-01-02": 2}
+    with pytest.raises(InputError, match="sheet"):
+        load(tmp_path / "two.xlsx", ImportOptions(sheet="Sheet9"))
+
+
+def test_negative_quantities_in_a_period_table_are_kept_and_reported(write):
+    path = write("neg.csv", "date,sku,qty\n2024-01-01,a,5\n2024-01-02,a,-1\n2024-01-03,a,2\n")
+    result = load(path)
+    assert series(result, "a")["2024-01-02"] == -1
+    assert any("negative quantities" in p.message for p in result.problems)
