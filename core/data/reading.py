@@ -69,6 +69,11 @@ def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str 
     truncated = nrows is not None and len(data) >= PREVIEW_BYTES
     _reject_non_text(path, data)
     text, used = _decode(path, data, encoding, truncated)
+    problems = []
+    if not encoding and used in ENCODING_NAMES:
+        problems.append(Problem(f"The file is not UTF-8; read it as {ENCODING_NAMES[used]}.",
+                                "If letters look wrong, choose the file's encoding.",
+                                file=str(path), severity="warning"))
     if truncated:  # drop a possibly cut last line
         text = text[: text.rfind("\n") + 1] or text
     if text.startswith("\ufeff"):
@@ -80,7 +85,9 @@ def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str 
         source = text.encode("utf-8")
     head = text[:SNIFF_BYTES]
     del text, data
-    return _parse_text(path, head, source, used, delimiter, nrows)
+    table = _parse_text(path, head, source, used, delimiter, nrows)
+    table.problems[:0] = problems
+    return table
 
 
 def _open_head(path: Path) -> bytes:
@@ -147,7 +154,7 @@ def _decode(path: Path, data: bytes, forced: str | None, truncated: bool) -> tup
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
-    candidates = ["utf-8", _guess_encoding(data), "cp1252", "latin-1"]
+    candidates = ["utf-8", _guess_encoding(data), "cp1252", "latin-1"]  # latin-1 never fails
     for name in dict.fromkeys(c for c in candidates if c):
         try:
             return data.decode(name), name
@@ -157,16 +164,21 @@ def _decode(path: Path, data: bytes, forced: str | None, truncated: bool) -> tup
     return data.decode("latin-1"), "latin-1"  # unreachable: latin-1 decodes any bytes
 
 
-def _guess_encoding(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
+ENCODING_NAMES = {"gb18030": "GB18030 (Chinese, includes GBK)",
+                  "cp1252": "Windows-1252 (Western European)", "latin-1": "Latin-1"}
 
-    best = from_bytes(data[:SNIFF_BYTES]).best()
-    if best is None:
-        return None
-    name = best.encoding.lower().replace("_", "-")
-    if name in ("gb2312", "gbk", "hz", "gb18030", "iso2022-cn"):
-        return "gb18030"  # the superset: decodes whatever GB2312/GBK does
-    return name
+
+def _guess_encoding(data: bytes) -> str:
+    """GB18030 or Windows-1252 for text that is not UTF-8, by how non-ASCII bytes cluster.
+
+    Chinese characters take two or more bytes above 0x80 in a row; accented Western letters
+    are single bytes between ASCII ones. (A statistical detector misread short French and
+    Chinese exports in our tests, so this simple rule wins; the user can always choose.)
+    """
+    runs = re.findall(rb"[\x80-\xff]+", data[:SNIFF_BYTES])
+    total = sum(len(r) for r in runs)
+    paired = sum(len(r) for r in runs if len(r) >= 2)
+    return "gb18030" if total and paired / total >= 0.6 else "cp1252"
 
 
 def sniff_delimiter(lines: list[str]) -> tuple[str, int, int]:

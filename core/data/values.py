@@ -23,7 +23,9 @@ _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 def detect_decimal(values: pd.Series) -> str:
     """',' if the values use a decimal comma (1,5 or 1.234,50), else '.'."""
-    sample = values[values != ""].head(2000).astype(str).str.strip()
+    sample = values[values != ""].head(2000).astype(str)
+    sample = sample.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0]", "",
+                                                                       regex=True)
     commas = sample.str.match(_COMMA_DECIMAL.pattern).sum()
     dots = sample.str.match(_DOT_DECIMAL.pattern).sum()
     return "," if commas > dots else "."

@@ -176,3 +176,21 @@ def test_negative_quantities_in_a_period_table_are_kept_and_reported(write):
     result = load(path)
     assert series(result, "a")["2024-01-02"] == -1
     assert any("negative quantities" in p.message for p in result.problems)
+
+
+def test_windows_1252_with_euro_prices_and_french_names(write):
+    text = ("date;produit;quantité;prix\n01/02/2024;Crème brûlée;2;3,50 €\n"
+            "02/02/2024;Crème brûlée;1;3,50 €\n14/02/2024;Pâté;4;1.005,00 €\n")
+    result = load(write("fr.csv", text, "cp1252"))
+    assert set(result.frame[ID]) == {"Crème brûlée", "Pâté"}
+    assert result.frame["price"].max() == 1005.0
+    assert series(result, "Pâté") == {"2024-02-14": 4}
+    assert any("Windows-1252" in p.message for p in result.problems)
+
+
+def test_gb18030_without_column_names_in_english(write):
+    rows = "".join(f"2024-01-{d:02d},苹果汁,{d}\n2024-01-{d:02d},橙子,{d + 1}\n"
+                   for d in range(1, 28))
+    result = load(write("cn.csv", "日期,商品,销量\n" + rows, "gb18030"))
+    assert set(result.frame[ID]) == {"苹果汁", "橙子"}
+    assert result.summary.total_quantity == sum(2 * d + 1 for d in range(1, 28))
