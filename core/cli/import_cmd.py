@@ -52,15 +52,20 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
                             dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet)
     result = load(args.input, options)
-    print(f"{args.input}: {result.layout} layout, columns "
-          + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
-    for line in result.summary.lines():
-        print(line)
+    if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
+        write_csv_atomic(result.frame, Path(args.output))
+    try:
+        print(f"{args.input}: {result.layout} layout, columns "
+              + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
+        for line in result.summary.lines():
+            print(line)
+        if args.output:
+            print(f"wrote {len(result.frame):,} rows to {args.output}")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (e.g. head) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    if args.output:
-        write_csv_atomic(result.frame, Path(args.output))
-        print(f"wrote {len(result.frame):,} rows to {args.output}")
     return 0
 
 

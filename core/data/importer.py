@@ -13,7 +13,8 @@ import pandas as pd
 
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
-from core.data.reading import RawTable, fail, read_table
+from core.data.problems import fail
+from core.data.reading import RawTable, read_table
 from core.data.regular import regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
@@ -128,6 +129,8 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
     freq = options.freq or _choose_freq(name, lines, layout)
+    if options.freq and layout not in ORDER_LAYOUTS:
+        warnings += _finer_than_data(name, lines, freq)
     report(ProgressEvent(0.7, "Building the series", "import"))
     reg = regularise(lines, freq)
     cancel.raise_if_cancelled()
@@ -172,6 +175,18 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
                    "Choose one frequency (--freq D, W or M; the Frequency box in the Import "
                    "panel) and the sales are added up to it.")
     return str(found.index[0])
+
+
+def _finer_than_data(name: str, lines: pd.DataFrame, freq: str) -> list[Problem]:
+    counts = step_frequencies(lines)
+    spacing = str(counts.index[0]) if counts.sum() else freq
+    order = "DWM"
+    if order.index(spacing) <= order.index(freq):
+        return []
+    return [Problem(f"The dates are spaced in {FREQ_UNITS[spacing]} but {FREQ_UNITS[freq]} "
+                    f"were chosen: most {FREQ_UNITS[freq]} will show 0 sales.",
+                    f"Choose {spacing} (or coarser) unless this is what you want.", file=name,
+                    severity="warning")]
 
 
 def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfirst,

@@ -194,3 +194,10 @@ def test_gb18030_without_column_names_in_english(write):
     result = load(write("cn.csv", "日期,商品,销量\n" + rows, "gb18030"))
     assert set(result.frame[ID]) == {"苹果汁", "橙子"}
     assert result.summary.total_quantity == sum(2 * d + 1 for d in range(1, 28))
+
+
+def test_choosing_a_frequency_finer_than_the_data_warns():
+    result = load(FIXTURES / "weekly.tsv", ImportOptions(freq="D"))
+    assert result.freq == "D"
+    assert any("spaced in weeks but days were chosen" in p.message for p in result.problems)
+    assert result.summary.total_quantity == 40
