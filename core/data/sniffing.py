@@ -24,6 +24,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls and other old Office files
 
 
 def read_bytes(path: Path, limit: int | None) -> bytes:
+    """The file's bytes (at most `limit`), decompressed when it is gzip whatever its name."""
     with path.open("rb") as fh:
         raw = fh.read(limit if limit else -1)
     if not raw.startswith(GZIP_MAGIC):
@@ -39,6 +40,7 @@ def read_bytes(path: Path, limit: int | None) -> bytes:
 
 
 def gunzip_partial(raw: bytes) -> bytes:
+    """Decompress as much of a cut gzip stream as possible (for previews)."""
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw)
     except zlib.error:
@@ -46,6 +48,7 @@ def gunzip_partial(raw: bytes) -> bytes:
 
 
 def reject_non_text(path: Path, data: bytes) -> None:
+    """Raise InputError for empty, binary, PDF, old-Excel, HTML/XML or JSON content."""
     if not data[:65536].strip() and not data.strip():
         raise fail(path, "The file is empty.", "Export the sales history again; the file has "
                    "no rows.")
@@ -72,6 +75,7 @@ def reject_non_text(path: Path, data: bytes) -> None:
 
 
 def decode(path: Path, data: bytes, forced: str | None, truncated: bool) -> tuple[str, str]:
+    """(text, encoding used); `forced` is the user's choice, else see the module docstring."""
     if forced:
         try:
             return data.decode(forced, errors="replace" if truncated else "strict"), forced
