@@ -31,6 +31,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     dates.add_argument("--monthfirst", dest="dayfirst", action="store_false",
                        help="dates are month-first (01/31/2024)")
     parser.add_argument("--encoding", help="text encoding, e.g. utf-8, gb18030, latin-1")
+    parser.add_argument("--delimiter", help="column separator, e.g. ';' (default: detected)")
+    parser.add_argument("--decimal", choices=(".", ","),
+                        help="decimal mark of the numbers (default: detected)")
     parser.add_argument("--sheet", help="Excel sheet name (default: the first)")
     parser.add_argument("--rules", action="store_true",
                         help="print the cleaning rule for order exports and exit")
@@ -50,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
                              "python main.py import orders.csv --freq W --output series.csv")
     roles = {k[5:]: v for k, v in vars(args).items() if k.startswith("role_") and v}
     options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
-                            dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet)
+                            dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet,
+                            delimiter=args.delimiter and args.delimiter.replace("\\t", "\t"),
+                            decimal=args.decimal)
     result = load(args.input, options)
     if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
         write_csv_atomic(result.frame, Path(args.output))
