@@ -82,7 +82,7 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     out = _fill_covariates(out, lines)
     totals = out.groupby(DS)[Y].sum().reindex(grid, fill_value=0.0)
     missing = ~present
-    examples = out.loc[missing].drop_duplicates(ID).head(3)
+    examples = out.iloc[np.flatnonzero(missing)[:5000]].drop_duplicates(ID).head(3)
     return Regular(frame=out, gaps=int(missing.sum()),
                    gap_examples=[f"{r[ID]} {r[DS]:%Y-%m-%d}" for _, r in examples.iterrows()],
                    silent_periods=list(totals.index[totals.to_numpy() == 0]), unsold=unsold,
