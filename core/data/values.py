@@ -127,6 +127,9 @@ def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Serie
     empty = values == ""
     if not (~empty).any():
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), ~empty
+    if values.str.contains("年", regex=False).any():  # 2024年1月5日 -> 2024-1-5
+        values = values.str.replace(r"(\d)\s*[年月]\s*(?=\d)", r"\1-", regex=True).str.replace(
+            r"(\d)\s*日", r"\1", regex=True)
     if _has_zone(values[~empty].head(1000)):
         values = _strip_zone(values)
     first = values[~empty].iloc[0]

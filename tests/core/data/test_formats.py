@@ -201,3 +201,11 @@ def test_choosing_a_frequency_finer_than_the_data_warns():
     assert result.freq == "D"
     assert any("spaced in weeks but days were chosen" in p.message for p in result.problems)
     assert result.summary.total_quantity == 40
+
+
+def test_chinese_dates_and_excel_style_us_times(write):
+    cn = write("cn_dates.csv", "下单时间,商品,数量\n2024年1月5日 10:05,茶,1\n"
+                               "2024年1月7日 09:00,茶,2\n")
+    assert series(load(cn), "茶") == {"2024-01-05": 1, "2024-01-06": 0, "2024-01-07": 2}
+    us = write("us.csv", "Date,SKU,Qty\n1/5/2024 9:05,a,1\n12/25/2024 13:00,a,2\n")
+    assert load(us, ImportOptions(freq="M")).frame[DS].dt.month.tolist()[-1] == 12
