@@ -3,7 +3,8 @@
 Applied in this order; `Summary.dropped` says how many lines each rule removed:
 
 1. cancelled: the order was cancelled, so none of its lines is a sale. An order is cancelled when
-   its number starts with "C" (the UCI Online Retail convention for cancellation invoices), when its
+   its number is "C" and digits (the UCI Online Retail convention for cancellation invoices; only
+   while such numbers are a minority, since some systems put a C before every order), when its
    status says refunded, voided, cancelled, failed or declined (Shopify "Financial Status",
    WooCommerce "Order Status"; partially refunded orders are kept), or when a "Cancelled at" date
    is filled in.
@@ -53,7 +54,9 @@ def is_cancelled(lines: pd.DataFrame) -> pd.Series:
     """True for lines of cancelled orders (rule 1)."""
     out = pd.Series(False, index=lines.index)
     if "order" in lines:
-        out |= per_distinct(lines["order"], lambda u: u.str.match(r"^[Cc]\d"))
+        c_numbers = per_distinct(lines["order"], lambda u: u.str.match(r"^[Cc]\d"))
+        if c_numbers.mean() < 0.5:  # a minority: cancellation invoices, not a numbering scheme
+            out |= c_numbers
     if "status" in lines:
         out |= per_distinct(lines["status"],
                             lambda u: u.str.strip().str.lower().isin(CANCELLED_STATUSES))

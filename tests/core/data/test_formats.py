@@ -209,3 +209,10 @@ def test_chinese_dates_and_excel_style_us_times(write):
     assert series(load(cn), "茶") == {"2024-01-05": 1, "2024-01-06": 0, "2024-01-07": 2}
     us = write("us.csv", "Date,SKU,Qty\n1/5/2024 9:05,a,1\n12/25/2024 13:00,a,2\n")
     assert load(us, ImportOptions(freq="M")).frame[DS].dt.month.tolist()[-1] == 12
+
+
+def test_order_numbers_that_all_start_with_c_are_not_cancellations(write):
+    path = write("c_orders.csv", "Order ID,Date,SKU,Qty\nC1001,2024-01-01 10:00,a,1\n"
+                                 "C1002,2024-01-02 11:00,a,2\n")
+    result = load(path)
+    assert result.summary.total_quantity == 3 and "cancelled" not in result.summary.dropped
