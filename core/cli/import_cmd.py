@@ -35,6 +35,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--decimal", choices=(".", ","),
                         help="decimal mark of the numbers (default: detected)")
     parser.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    parser.add_argument("--complete-periods", action="store_true",
+                        help="order lines at W or M: leave out a first and last week or month "
+                        "that the data covers only in part")
     parser.add_argument("--rules", action="store_true",
                         help="print the cleaning rule for order exports and exit")
     parser.add_argument("--output", "-o", metavar="OUT.csv",
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
                             dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet,
                             delimiter=args.delimiter and args.delimiter.replace("\\t", "\t"),
-                            decimal=args.decimal)
+                            decimal=args.decimal, complete_periods=args.complete_periods)
     result = load(args.input, options)
     if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
         write_csv_atomic(result.frame, Path(args.output))

@@ -15,7 +15,7 @@ from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
 from core.data.problems import fail
 from core.data.reading import RawTable, read_table
-from core.data.regular import regularise, step_frequencies
+from core.data.regular import complete_span, regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
 from core.data.values import detect_dayfirst, detect_decimal, is_slashed
@@ -131,6 +131,8 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     freq = options.freq or _choose_freq(name, lines, layout)
     if options.freq and layout not in ORDER_LAYOUTS:
         warnings += _finer_than_data(name, lines, freq)
+    if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
+        lines = _complete_periods_only(name, lines, freq, dropped)
     report(ProgressEvent(0.7, "Building the series", "import"))
     reg = regularise(lines, freq)
     cancel.raise_if_cancelled()
@@ -177,6 +179,19 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
     return str(found.index[0])
 
 
+def _complete_periods_only(name: str, lines: pd.DataFrame, freq: str,
+                           dropped: dict[str, float]) -> pd.DataFrame:
+    start, end = complete_span(lines[DS], freq)
+    days = lines[DS].dt.normalize()
+    inside = ((days >= start) & (days <= end)).to_numpy()
+    if not inside.any():
+        raise fail(name, f"The orders do not cover one complete {FREQ_UNITS[freq][:-1]}.",
+                   "Import them daily, or keep the incomplete periods.")
+    if not inside.all():
+        dropped["partial period"] = float((~inside).sum())
+    return lines.loc[inside]
+
+
 def _finer_than_data(name: str, lines: pd.DataFrame, freq: str) -> list[Problem]:
     counts = step_frequencies(lines)
     spacing = str(counts.index[0]) if counts.sum() else freq
@@ -221,11 +236,13 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
                            f"(e.g. {', '.join(reg.unsold[:3])}).", file=name, severity="warning"))
     last = lines[DS].max()
     end = reg.frame[DS].max()
-    if freq != "D" and layout in ORDER_LAYOUTS and _period_end(end, freq) > last.normalize():
+    if (freq != "D" and layout in ORDER_LAYOUTS and not options.complete_periods
+            and _period_end(end, freq) > last.normalize()):
         out.append(Problem(f"The last period ({end:%Y-%m-%d}) only has data up to "
                            f"{last:%Y-%m-%d}, so its sales look low.",
-                           "Keep this in mind when reading the forecast, or export data up to "
-                           "the end of the period.", file=name, severity="warning"))
+                           "Keep this in mind when reading the forecast, export data up to the "
+                           "end of the period, or import complete periods only.", file=name,
+                           severity="warning"))
     return out
 
 

@@ -31,6 +31,20 @@ def period_start(ds: pd.Series, freq: str) -> pd.Series:
     raise ValueError(f"Unknown frequency {freq!r}; use one of D, W, M.")
 
 
+def complete_span(ds: pd.Series, freq: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """(first day of the first complete period, last day of the last complete period)."""
+    first, last = ds.min().normalize(), ds.max().normalize()
+    if freq == "W":  # weeks run Monday .. Sunday
+        start = first + pd.Timedelta(days=(7 - first.day_of_week) % 7)
+        end = last - pd.Timedelta(days=(last.day_of_week + 1) % 7)
+    elif freq == "M":
+        start = first if first.day == 1 else first + pd.offsets.MonthBegin(1)
+        end = last if last.is_month_end else last - pd.offsets.MonthEnd(1)
+    else:
+        start, end = first, last
+    return start, end
+
+
 def step_frequencies(lines: pd.DataFrame) -> pd.Series:
     """How often each frequency's spacing occurs between a product's consecutive dates."""
     dates = lines[[ID, DS]].drop_duplicates().sort_values([ID, DS])

@@ -216,3 +216,18 @@ def test_order_numbers_that_all_start_with_c_are_not_cancellations(write):
                                  "C1002,2024-01-02 11:00,a,2\n")
     result = load(path)
     assert result.summary.total_quantity == 3 and "cancelled" not in result.summary.dropped
+
+
+def test_complete_periods_only_leaves_out_partial_first_and_last_weeks(write):
+    days = pd.date_range("2024-01-03", "2024-01-23")  # Wednesday .. Tuesday
+    text = "Order,Date,SKU,Qty\n" + "".join(f"{i},{d:%Y-%m-%d} 10:00,a,1\n"
+                                           for i, d in enumerate(days))
+    path = write("orders.csv", text)
+    everything = load(path, ImportOptions(freq="W"))
+    assert series(everything, "a") == {"2024-01-07": 5, "2024-01-14": 7, "2024-01-21": 7,
+                                       "2024-01-28": 2}
+    complete = load(path, ImportOptions(freq="W", complete_periods=True))
+    assert series(complete, "a") == {"2024-01-14": 7, "2024-01-21": 7}
+    assert complete.summary.dropped == {"partial period": 7}
+    with pytest.raises(InputError, match="complete month"):
+        load(path, ImportOptions(freq="M", complete_periods=True))
