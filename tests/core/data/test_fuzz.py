@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.data import load, preview
+from core.data import ImportOptions, load, preview
 from core.errors import InputError
 from core.schema import DS, ID, Y
 
@@ -41,12 +41,12 @@ def csv_like(draw) -> str:
     return "\n".join(sep.join(row) for row in [head, *rows])
 
 
-def check(data: bytes, suffix: str = ".csv") -> None:
+def check(data: bytes, options: ImportOptions | None = None, suffix: str = ".csv") -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"fuzz{suffix}"
         path.write_bytes(data)
         try:
-            result = load(path)
+            result = load(path, options)
         except InputError as exc:
             assert exc.problems, "an InputError carries its problems"
             assert "Unexpected problem" not in str(exc), str(exc)
@@ -68,6 +68,8 @@ def test_random_bytes(data):
 
 
 @FUZZ
-@given(csv_like(), st.sampled_from(["utf-8", "gb18030", "latin-1", "utf-16"]))
-def test_random_csv_like_text(text, encoding):
-    check(text.encode(encoding, errors="replace"))
+@given(csv_like(), st.sampled_from(["utf-8", "gb18030", "latin-1", "utf-16"]),
+       st.sampled_from([None, "D", "W", "M"]), st.booleans())
+def test_random_csv_like_text(text, encoding, freq, complete):
+    check(text.encode(encoding, errors="replace"),
+          ImportOptions(freq=freq, complete_periods=complete))
