@@ -8,6 +8,7 @@ dropped so each order keeps the shop's local wall-clock date.
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,7 @@ from pandas.tseries.api import guess_datetime_format
 _CURRENCY = r"[£$€¥￥₹]|EUR|USD|GBP|CNY|RMB|元"
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d{1,2}$")
 _DOT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$|^-?\d+\.\d+$")
-_TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$"
+_TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$"
 EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
@@ -137,18 +138,33 @@ def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Serie
     bad = parsed.isna() & ~empty
     if bad.any():  # a few rows in another layout: parse just those, one by one
         parsed.loc[bad] = _mixed(values[bad], dayfirst)
-    parsed = parsed.where(parsed.between(EARLIEST, LATEST))  # typos such as 0024 or 20245
-    bad = parsed.isna() & ~empty
-    return parsed.astype("datetime64[ns]"), bad
+        bad = parsed.isna() & ~empty
+    return parsed, bad
 
 
 def _with_format(values: pd.Series, first: str, dayfirst: bool) -> pd.Series:
-    fmt = guess_datetime_format(first, dayfirst=dayfirst)
+    with warnings.catch_warnings():  # "dayfirst ignored for ISO dates": that is what we want
+        warnings.simplefilter("ignore", UserWarning)
+        fmt = guess_datetime_format(first, dayfirst=dayfirst)
     if fmt is None and re.fullmatch(r"\d{8}", first):
         fmt = "%Y%m%d"
     if fmt is None:
         return _mixed(values, dayfirst)
-    return pd.to_datetime(values, format=fmt, errors="coerce")
+    return _to_naive(values, format=fmt)
+
+
+def _to_naive(values: pd.Series, **how) -> pd.Series:
+    """pandas.to_datetime, always naive datetime64[ns]; anything unusable becomes NaT."""
+    try:
+        out = pd.to_datetime(values, errors="coerce", **how)
+        if isinstance(out.dtype, pd.DatetimeTZDtype):
+            out = out.dt.tz_localize(None)  # the wall-clock time where the order was made
+        if not pd.api.types.is_datetime64_dtype(out.dtype):
+            raise TypeError("not dates")
+        out = out.where((out >= EARLIEST) & (out <= LATEST))  # typos such as 0024 or 20245
+        return out.astype("datetime64[ns]")
+    except (ValueError, TypeError, OverflowError):  # e.g. zones pandas cannot reconcile
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
 
 
 def _has_zone(values: pd.Series) -> bool:
@@ -164,14 +180,7 @@ def _strip_zone(values: pd.Series) -> pd.Series:
 def _mixed(values: pd.Series, dayfirst: bool) -> pd.Series:
     values = _strip_zone(values)
     numeric = values.str.fullmatch(r"[\d.\-]+") & ~values.str.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?")
-    try:
-        out = pd.to_datetime(values.where(~numeric), format="mixed", dayfirst=dayfirst,
-                             errors="coerce")
-    except (ValueError, OverflowError):  # e.g. zones pandas cannot reconcile: not dates to us
-        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    if getattr(out.dt, "tz", None) is not None:
-        out = out.dt.tz_localize(None)
-    return out
+    return _to_naive(values.where(~numeric), format="mixed", dayfirst=dayfirst)
 
 
 def date_share(values: pd.Series) -> float:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from core.data import ImportOptions, load, preview
 from core.errors import InputError
 from core.schema import DS, ID, Y
+from tests.core.data.conftest import FIXTURES
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -73,3 +74,30 @@ def test_random_bytes(data):
 def test_random_csv_like_text(text, encoding, freq, complete):
     check(text.encode(encoding, errors="replace"),
           ImportOptions(freq=freq, complete_periods=complete))
+
+
+FIXTURE_BYTES = sorted((p.name, p.read_bytes()) for p in FIXTURES.iterdir())
+
+
+@st.composite
+def mutated_fixture(draw) -> bytes:
+    """A real fixture with a few bytes replaced, inserted or cut: deep paths, not just sniffing."""
+    _, data = draw(st.sampled_from(FIXTURE_BYTES))
+    data = bytearray(data)
+    for _ in range(draw(st.integers(1, 6))):
+        pos = draw(st.integers(0, max(len(data) - 1, 0)))
+        action = draw(st.sampled_from(["replace", "insert", "cut"]))
+        byte = draw(st.sampled_from(b",;\t\n\r\"-0123456789./: aCx\xe9\xff"))
+        if action == "replace" and data:
+            data[pos] = byte
+        elif action == "insert":
+            data.insert(pos, byte)
+        else:
+            del data[pos:pos + draw(st.integers(1, 40))]
+    return bytes(data)
+
+
+@FUZZ
+@given(mutated_fixture(), st.sampled_from([None, "W"]))
+def test_mutated_real_exports(data, freq):
+    check(data, ImportOptions(freq=freq))
