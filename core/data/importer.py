@@ -120,7 +120,9 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     roles, layout, decimal, dayfirst = _detect(raw, options)
     warnings = list(raw.problems)
     report(ProgressEvent(0.4, "Reading dates and quantities", "import"))
-    lines, dropped = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst, decimal=decimal)
+    lines, dropped, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst,
+                                     decimal=decimal)
+    warnings += notes
     cancel.raise_if_cancelled()
     lines[ID] = merge_case_variants(lines[ID])
     if layout in ORDER_LAYOUTS:

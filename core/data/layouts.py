@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from core.data.reading import RawTable
-from core.data.roles import numeric_columns
-from core.data.values import parse_dates, parse_numbers, text_categories
+from core.data.roles import normalise, numeric_columns
+from core.data.values import parse_dates, parse_numbers, per_distinct, text_categories
 from core.errors import InputError, Problem
 
 MAX_LISTED = 5  # cells named one by one in an error; the rest are counted
@@ -20,17 +20,33 @@ _DATE_HINT = ("Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix th
 _NUMBER_HINT = ("Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); fix "
                 "these cells or choose another quantity column.")
 _TEXT_ROLES = ("title", "category", "order", "status", "cancelled")
+TOTAL_WORDS = frozenset({"total", "totals", "sum", "grandtotal", "subtotal", "overall", "合计",
+                         "总计", "小计", "总数", "gesamt", "summe", "totaal", "somme"})
 
 
 def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
-             dayfirst: bool | None, decimal: str) -> tuple[pd.DataFrame, dict[str, float]]:
-    """(sale lines, rows dropped per reason) for `layout`; raises InputError on unreadable cells."""
+             dayfirst: bool | None, decimal: str
+             ) -> tuple[pd.DataFrame, dict[str, float], list[Problem]]:
+    """(sale lines, rows dropped per reason, warnings) for `layout`.
+
+    Raises InputError on cells that cannot be read. Rows and columns labelled as totals
+    ("Total", "Sum", "合计", ...) are left out, since they would count sales twice.
+    """
     frame = raw.frame
     _require(frame, roles, layout, path)
+    dropped: dict[str, float] = {}
+    notes: list[Problem] = []
+    totals = _total_rows(frame, roles)
+    if totals.any():
+        dropped["total row"] = float(totals.sum())
+        frame = frame.loc[~totals]
     if "order" in roles:
         frame = _fill_order_fields(frame, roles)
     if layout in ("wide", "wide_orders"):
-        frame, roles = _melt(raw, frame, roles, path, decimal)
+        frame, roles, skipped = _melt(raw, frame, roles, path, decimal)
+        if skipped:
+            notes.append(Problem(f"Left out the column(s) {', '.join(skipped)}: they hold "
+                                 "totals, not a product.", file=path, severity="warning"))
     out = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     out["ds"], bad = parse_dates(frame[roles["date"]], dayfirst)
@@ -52,7 +68,6 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
     for role in _TEXT_ROLES:
         if role in roles and role not in out:
             out[role] = text_categories(frame[roles[role]])
-    dropped = {}
     gone = np.zeros(len(out), dtype=bool)
     for reason, missing in (("no date", out["ds"].isna()), ("no quantity", out["y"].isna()),
                             ("no product", out["unique_id"] == "")):
@@ -60,7 +75,7 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
         if missing.any():
             dropped[reason] = float(missing.sum())
             gone |= missing
-    return (out.loc[~gone] if gone.any() else out), dropped
+    return (out.loc[~gone] if gone.any() else out), dropped, notes
 
 
 def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str) -> None:
@@ -78,6 +93,16 @@ def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str)
                     f"line, the Import panel's role boxes). Columns are: {columns}.", file=path)])
         if "product" not in roles:
             roles["product"] = roles["title"]
+
+
+def _total_rows(frame: pd.DataFrame, roles: dict[str, str]) -> np.ndarray:
+    """Rows whose date or product cell says "Total" (or Sum, Subtotal, 合计, ...)."""
+    mask = np.zeros(len(frame), dtype=bool)
+    for role in ("date", "product"):
+        if role in roles:
+            mask |= per_distinct(frame[roles[role]],
+                                 lambda u: u.map(normalise).isin(TOTAL_WORDS)).to_numpy(bool)
+    return mask
 
 
 def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFrame:
@@ -98,10 +123,12 @@ def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFra
 
 
 def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
-          decimal: str) -> tuple[pd.DataFrame, dict[str, str]]:
+          decimal: str) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """One column per product -> one row per product and date (empty cells are no sale)."""
     keep = [roles[r] for r in ("date", "order", "status", "cancelled") if r in roles]
     products = numeric_columns(frame, set(keep), decimal)
+    skipped = [c for c in products if normalise(c) in TOTAL_WORDS]
+    products = [c for c in products if c not in skipped]
     if not products:
         raise InputError([Problem(
             "No quantity or product columns found.",
@@ -126,7 +153,7 @@ def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
     else:  # an empty cell in a period table: nothing sold that period
         long["_qty"] = long["_qty"].where(~blank, "0")
     roles = {r: c for r, c in roles.items() if c in keep}
-    return long, {**roles, "product": "_product", "quantity": "_qty"}
+    return long, {**roles, "product": "_product", "quantity": "_qty"}, skipped
 
 
 def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad: pd.Series, column: str, what: str,

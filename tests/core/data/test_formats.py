@@ -231,3 +231,15 @@ def test_complete_periods_only_leaves_out_partial_first_and_last_weeks(write):
     assert complete.summary.dropped == {"partial period": 7}
     with pytest.raises(InputError, match="complete month"):
         load(path, ImportOptions(freq="M", complete_periods=True))
+
+
+def test_total_rows_and_columns_are_not_sales(write):
+    wide = write("wide_total.csv", "Month,Tea,Coffee,Total\n2024-01-01,1,2,3\n2024-02-01,3,4,7\n"
+                                   "Total,4,6,10\n")
+    result = load(wide)
+    assert set(result.frame[ID]) == {"Tea", "Coffee"}
+    assert result.summary.total_quantity == 10
+    assert result.summary.dropped == {"total row": 1}
+    assert any("Total" in p.message and "totals" in p.message for p in result.problems)
+    long = write("long_total.csv", "日期,商品,数量\n2024-01-01,茶,1\n2024-01-02,茶,2\n合计,,3\n")
+    assert load(long).summary.total_quantity == 3
