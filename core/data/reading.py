@@ -55,7 +55,16 @@ def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str 
 
     With `nrows` only the start of the file is read (for previews).
     """
-    path = Path(path)
+    path = Path(path).expanduser()
+    try:
+        return _read_table(path, encoding, delimiter, sheet, nrows)
+    except OSError as exc:  # permissions, a file locked by another program, a vanished drive
+        raise fail(path, f"The file cannot be read: {exc.strerror or exc}.",
+                   "Check that you may open it and that no other program holds it.") from None
+
+
+def _read_table(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
+                nrows: int | None) -> RawTable:
     if not path.exists():
         raise fail(path, "The file does not exist.", "Check the path and the file name.")
     if path.is_dir():

@@ -146,3 +146,15 @@ def test_row_numbers_count_blank_lines(write):
     path = write("blank.csv", "date,sku,qty\n2024-01-01,a,1\n\n2024-01-02,a,1\n\nnope,a,1\n")
     (problem,) = problems_of(path)
     assert problem.row == 6
+
+
+def test_unreadable_file(write, monkeypatch):
+    path = write("locked.csv", "date,sku,qty\n2024-01-01,a,1\n2024-01-02,a,2\n")
+
+    def locked(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "open", locked)
+    (problem,) = problems_of(path)
+    assert problem.message == "The file cannot be read: Permission denied."
+    assert "no other program holds it" in problem.hint
