@@ -39,9 +39,11 @@ def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     million parses into a few thousand.
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(), pd.Series(values.cat.categories, dtype=object)
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    uniques = pd.Series(uniques, dtype=object)
+        codes = values.cat.codes.to_numpy()
+        uniques = pd.Series(values.cat.categories, dtype=object)
+    else:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+        uniques = pd.Series(uniques, dtype=object)
     if (codes < 0).any():  # missing cells count as empty text
         codes = np.where(codes < 0, len(uniques), codes)
         uniques = pd.concat([uniques, pd.Series([""], dtype=object)], ignore_index=True)
