@@ -135,21 +135,11 @@ def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
             "A long table needs product and quantity columns; a wide table needs one numeric "
             "column per product. Choose the columns in the Import panel or on the command line.",
             file=path)])
-    problems = []
-    for col in products:
-        _, bad = parse_numbers(frame[col], decimal)
-        problems += _cell_problems(raw, frame, bad, col, "is not a number", _NUMBER_HINT, path)
-        if len(problems) >= MAX_LISTED:
-            break
-    if problems:
-        raise InputError(problems)
-    frame = frame.assign(_row=frame.index)
-    long = frame.melt(id_vars=[*keep, "_row"], value_vars=products, var_name="_product",
-                      value_name="_qty")
-    long.index = pd.Index(long.pop("_row"))
-    blank = long["_qty"].astype(str).str.strip() == ""
+    long = frame[keep + products].melt(id_vars=keep, value_vars=products,
+                                       var_name="_product", value_name="_qty", ignore_index=False)
+    blank = per_distinct(long["_qty"], lambda u: u.str.strip() == "").to_numpy(bool)
     if "order" in roles:  # an empty cell on a receipt: that product was not bought
-        long = long.loc[~blank.to_numpy()]
+        long = long.loc[~blank]
     else:  # an empty cell in a period table: nothing sold that period
         long["_qty"] = long["_qty"].where(~blank, "0")
     roles = {r: c for r, c in roles.items() if c in keep}
@@ -160,11 +150,17 @@ def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad: pd.Series, column: s
                    hint: str, path: str) -> list[Problem]:
     if not bad.any():
         return []
-    values = frame.loc[bad.to_numpy(), column]
-    values = values[~values.index.duplicated()]
+    picked = frame.loc[bad.to_numpy()]
+    melted = column == "_qty" and "_product" in picked  # a wide table: name the product column
+    cells = pd.DataFrame({"value": picked[column].to_numpy(),
+                          "column": picked["_product"].to_numpy() if melted else column},
+                         index=picked.index).sort_index(kind="stable")
+    if not melted:  # a wide row repeats its date once per product: report it once
+        cells = cells[~cells.index.duplicated()]
     problems = [Problem(f"'{value}' {what}.", hint, file=path, row=raw.line_of(row),
-                        column=column) for row, value in values.head(MAX_LISTED).items()]
-    if len(values) > MAX_LISTED:
-        problems.append(Problem(f"{len(values) - MAX_LISTED} more rows in column '{column}' have "
-                                f"the same problem.", file=path, column=column))
+                        column=name) for row, value, name in cells.head(MAX_LISTED).itertuples()]
+    if len(cells) > MAX_LISTED:
+        where = "cells" if melted else f"rows in column '{column}'"
+        problems.append(Problem(f"{len(cells) - MAX_LISTED} more {where} have the same problem.",
+                                file=path, column=None if melted else column))
     return problems
