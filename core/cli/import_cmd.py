@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
               + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
         for line in result.summary.lines():
             print(line)
+        if result.layout in ("orders", "wide_orders"):
+            print("(the order-line cleaning rule: python main.py import --rules)")
         if args.output:
             print(f"wrote {len(result.frame):,} rows to {args.output}")
         sys.stdout.flush()

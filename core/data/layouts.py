@@ -64,7 +64,12 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
             out["unique_id"] = ids.where(ids != "", out["title"].astype(str)).astype("category")
     for role in ("price", "stock", "promo"):
         if role in roles:
-            out[role] = parse_numbers(frame[roles[role]], decimal)[0]
+            out[role], bad = parse_numbers(frame[roles[role]], decimal)
+            if bad.any():  # covariates are optional: report and carry on without those values
+                example = frame.loc[bad.to_numpy(), roles[role]].iloc[0]
+                notes.append(Problem(f"{int(bad.sum()):,} cells in the {role} column are not "
+                                     f"numbers (e.g. '{example}'); they were left empty.",
+                                     file=path, column=roles[role], severity="warning"))
     for role in _TEXT_ROLES:
         if role in roles and role not in out:
             out[role] = text_categories(frame[roles[role]])

@@ -243,3 +243,10 @@ def test_total_rows_and_columns_are_not_sales(write):
     assert any("Total" in p.message and "totals" in p.message for p in result.problems)
     long = write("long_total.csv", "日期,商品,数量\n2024-01-01,茶,1\n2024-01-02,茶,2\n合计,,3\n")
     assert load(long).summary.total_quantity == 3
+
+
+def test_unreadable_prices_are_reported_and_left_empty(write):
+    path = write("prices.csv", "date,sku,qty,price\n2024-01-01,a,1,2.5\n2024-01-02,a,2,n/a\n")
+    result = load(path)
+    assert result.frame["price"].isna().tolist() == [False, True]
+    assert any("'n/a'" in p.message and p.column == "price" for p in result.problems)
