@@ -230,7 +230,9 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
                            "and were added together.", file=name, severity="warning"))
     if reg.silent_periods:
         first = ", ".join(f"{d:%Y-%m-%d}" for d in reg.silent_periods[:5])
-        out.append(Problem(f"{len(reg.silent_periods)} {FREQ_UNITS[freq]} have no sales at all "
+        n = len(reg.silent_periods)
+        unit = FREQ_UNITS[freq] if n > 1 else FREQ_UNITS[freq][:-1]
+        out.append(Problem(f"{n} {unit} {'have' if n > 1 else 'has'} no sales at all "
                            f"(e.g. {first}); the shop may have been closed. They count as 0.",
                            file=name, severity="warning"))
     if reg.unsold:
