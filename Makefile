@@ -32,3 +32,7 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build/work
+
+.PHONY: bench-import
+bench-import: $(STAMP)  ## import speed and memory on 1,000,000 real order lines
+	$(BIN)/python bench/bench_import.py
