@@ -1,7 +1,7 @@
 """The statsforecast side of the benchmarks. Runs in bench/.venv (statsforecast needs pandas<3).
 
     bench/.venv/bin/python bench/peer.py --data FILE --freq W-SUN --season 1 --horizon 8 \
-        --windows 3 --models SeasonalNaive,AutoETS --out preds.csv [--ids ids.txt] [--forecast]
+        --windows 3 --models SeasonalNaive,AutoETS --out preds.csv [--forecast]
 
 Writes long predictions `model, unique_id, cutoff, ds, y, yhat` (cross-validation, step = horizon)
 or `model, unique_id, ds, yhat` (--forecast), clipped at 0 unless --no-clip, and prints one JSON
@@ -54,16 +54,13 @@ def main() -> None:
     p.add_argument("--horizon", type=int, required=True)
     p.add_argument("--windows", type=int, default=3)
     p.add_argument("--models", required=True)
-    p.add_argument("--ids")
     p.add_argument("--forecast", action="store_true")
     p.add_argument("--no-clip", action="store_true")
     p.add_argument("--n-jobs", type=int, default=2)
     p.add_argument("--out", required=True)
     a = p.parse_args()
-    df = pd.read_csv(a.data, dtype={"unique_id": str}, parse_dates=["ds"])[["unique_id", "ds", "y"]]
-    if a.ids:
-        ids = set(open(a.ids).read().split())
-        df = df[df.unique_id.isin(ids)]
+    df = pd.read_csv(a.data, dtype={"unique_id": str}, parse_dates=["ds"])
+    df = df[["unique_id", "ds", "y"]]
     parts, seconds = [], {}
     for name in a.models.split(","):
         sf = StatsForecast(models=[make(name, a.season)], freq=a.freq, n_jobs=a.n_jobs)

@@ -12,14 +12,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.errors import NotEnoughHistory
 from core.models.base import Capabilities, ForecastModel, ParamSpec
 from core.models.registry import create, load_all, register
 from core.progress import CancelToken, ProgressCallback, scaled
-from core.schema import ID, MASE_SEASON
+from core.schema import ID
 
 # Members used when none are given: the first few that are registered.
 PREFERRED_MEMBERS = ("ets", "theta", "arima", "imapa", "adida", "tsb", "croston",
                      "seasonal_naive", "naive")
+INNER_HORIZON = {"D": 14, "W": 4, "M": 6}  # periods per inner backtest window
 _KEY_CANDIDATES = (ID, "window", "cutoff", "ds", "y")  # y: the actuals in backtests
 
 
@@ -83,18 +85,29 @@ _MEMBERS = ParamSpec("members", "str", "", "Members",
 
 class _Combination(ForecastModel):
     family = "combination"
-    capabilities = Capabilities(min_history=2)
+    # Members handle short products themselves (their fallbacks); a member that cannot fit at
+    # all is left out, so the combination needs no more history than its most lenient member.
+    capabilities = Capabilities(min_history=1)
 
     def _fit_members(self, data, progress, cancel) -> None:
-        self.members_ = resolve_members(self.members)
+        names = resolve_members(self.members)
         self.fitted_ = {}
-        for i, name in enumerate(self.members_):
+        self.skipped_: dict[str, str] = {}  # member -> why it was left out
+        for i, name in enumerate(names):
             cancel.raise_if_cancelled()
-            part = scaled(progress, i / len(self.members_), (i + 1) / len(self.members_), name)
+            part = scaled(progress, i / len(names), (i + 1) / len(names), name)
             model = create(name, season_length=self.season_length)
-            self.fitted_[name] = model.fit(data, freq=self.freq_, progress=part, cancel=cancel)
+            try:
+                self.fitted_[name] = model.fit(data, freq=self.freq_, progress=part,
+                                               cancel=cancel)
+            except NotEnoughHistory as exc:
+                self.skipped_[name] = str(exc)
+                continue
             for uid, why in model.fallbacks_.items():
                 self.fallbacks_.setdefault(uid, f"{name}: {why}")
+        if not self.fitted_:
+            raise NotEnoughHistory(next(iter(self.skipped_.values())))
+        self.members_ = list(self.fitted_)
 
     def _member_forecasts(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
         parts = [m.predict(horizon, levels=levels).assign(model=name)
@@ -133,16 +146,22 @@ class Weighted(_Combination):
         from core.evaluation.metrics import window_errors
 
         self._fit_members(data, scaled(progress, 0.0, 0.5), cancel)
-        horizon = max(1, min(MASE_SEASON[self.freq_] * 2, 8))
+        horizon = INNER_HORIZON[self.freq_]
         parts = []
         for i, name in enumerate(self.members_):
             part = scaled(progress, 0.5 + 0.5 * i / len(self.members_),
                           0.5 + 0.5 * (i + 1) / len(self.members_), name)
-            bt = backtest(lambda n=name: create(n, season_length=self.season_length), data,
-                          horizon=horizon, windows=int(self.inner_windows), freq=self.freq_,
-                          levels=(), progress=part, cancel=cancel)
+            try:
+                bt = backtest(lambda n=name: create(n, season_length=self.season_length), data,
+                              horizon=horizon, windows=int(self.inner_windows), freq=self.freq_,
+                              levels=(), progress=part, cancel=cancel)
+            except NotEnoughHistory:
+                continue
             parts.append(bt.assign(model=name))
-        inner = pd.concat(parts, ignore_index=True)
+        inner = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+        if inner.empty:  # too short for any inner window: equal weights (see _predict)
+            self.weights_ = pd.DataFrame(columns=[ID, "model", "weight"])
+            return
         errors = window_errors(inner, data, freq=self.freq_)
         errors = errors.groupby([ID, "model"])["mase"].mean().rename("error").reset_index()
         self.weights_ = inverse_error_weights(errors, int(self.k))
