@@ -27,10 +27,11 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli._io import read_input, write_csv_atomic
+    from core.cli._io import check_before_reading, read_input, write_csv_atomic
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
 
+    check_before_reading(args.output, (args.model,))
     frame, freq = read_input(args.input, args.freq)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, models=(args.model,), levels=args.levels,
