@@ -17,6 +17,7 @@ a message for people and the details for developers. Works frozen: `main.py` cal
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -62,6 +63,8 @@ def resolve(target: str | Callable[..., Any]) -> Callable[..., Any]:
 
 def _child_main(conn, cancel_event, target, args, kwargs, niceness) -> None:
     """Runs in the child: call the target, send progress, then one final message."""
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()  # its own process group, so stopping it also stops its worker pool
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
 
@@ -106,7 +109,8 @@ def run_in_process(target: str | Callable[..., Any], *args: Any,
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe with threads, Qt and TensorFlow
     receiver, sender = ctx.Pipe(duplex=False)
     cancel_event = ctx.Event()
-    child = ctx.Process(target=_child_main, name="trendcast-worker", daemon=True,
+    # Not a daemon: the engine starts its own worker pool, which daemons may not do.
+    child = ctx.Process(target=_child_main, name="trendcast-worker", daemon=False,
                         args=(sender, cancel_event, target, args, kwargs, niceness))
     child.start()
     sender.close()  # the parent keeps only the reading end, so EOF means the child is gone
@@ -150,11 +154,28 @@ def run_in_process(target: str | Callable[..., Any], *args: Any,
 
 
 def _stop(child, *, patient: bool) -> None:
-    """Let a finished child exit; terminate, then kill, one that does not (or was cancelled)."""
+    """Let a finished child exit; terminate, then kill, one that does not (or was cancelled).
+
+    Signals go to the child's whole process group too, so its worker pool stops with it.
+    """
     child.join(0.5 if patient else 0.05)
-    if child.is_alive():
-        child.terminate()
+    if not child.is_alive():
+        return
+    kill = getattr(signal, "SIGKILL", signal.SIGTERM)
+    for sig in (signal.SIGTERM, kill):
+        _signal(child, sig)
         child.join(0.5)
+        if not child.is_alive():
+            break
+    _signal(child, kill)  # whatever is left of the group
+
+
+def _signal(child, sig) -> None:
+    if hasattr(os, "killpg") and child.pid is not None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, sig)  # the child leads group `pid` once it called setpgrp
     if child.is_alive():
-        child.kill()
-        child.join(0.5)
+        if sig == signal.SIGTERM:
+            child.terminate()
+        else:
+            child.kill()

@@ -15,7 +15,7 @@ from core.progress import ProgressEvent
 LAGS = 7
 
 
-def train_tiny_keras(frame, settings, *, progress, cancel, epochs: int = 40):
+def train_tiny_keras(frame, settings, *, progress, cancel, epochs: int = 20):
     """Fit a one-hidden-layer network on lagged sales; report the loss every epoch."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     progress(ProgressEvent(0.0, "importing TensorFlow", stage="tiny_mlp"))
