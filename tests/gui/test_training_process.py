@@ -7,7 +7,7 @@ import time
 import fakes
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
-from stall import GapRecorder
+from stall import STALL_LIMIT_MS, GapRecorder, max_gap_limit
 
 from core.pipeline_types import ForecastSettings
 from gui.engine import in_process
@@ -44,13 +44,15 @@ def test_keras_training_in_a_child_keeps_the_event_loop_responsive(qtbot):
         window.start_training(SETTINGS)
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=5000)
     p99, worst, ticks = recorder.stop()
+    limit, why = max_gap_limit()
     print(f"\nevent-loop gaps during Keras training: p99 {p99:.1f} ms, max {worst:.1f} ms, "
-          f"{ticks} ticks; gaps over 50 ms at (s, ms): {recorder.big_gaps()}")
+          f"{ticks} ticks; gaps over 50 ms (s, ms, UI-thread CPU ms): {recorder.big_gaps()}; "
+          f"GC pauses over 20 ms: {recorder.gc_pauses}; {why}")
     assert "tensorflow" not in sys.modules and "keras" not in sys.modules
     assert len(blocker.args[0].forecast) == 10 * 7
     losses = panel.loss_chart.series()["tiny_mlp loss"]
     assert len(losses) == 20 and losses[-1] < losses[0]
-    assert p99 < 100 and worst < 100
+    assert p99 < STALL_LIMIT_MS and worst < limit
 
 
 def test_cancel_while_the_child_imports_tensorflow_takes_under_two_seconds(qtbot):
