@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     shoot(IMPORT, "1_import.png")
     window.setup_panel.preset_buttons["fast"].click()
     window.setup_panel.windows.setValue(args.windows)
+    ets = window.setup_panel.model_items.get("ets")
+    if ets is not None:  # show a generated parameter form
+        window.setup_panel.tree.setCurrentItem(ets)
     shoot(SETUP, "2_model_setup.png")
     window.start_training()
     _wait_for(window.training_panel.training_finished, 900)

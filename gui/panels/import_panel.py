@@ -118,6 +118,7 @@ class ImportPanel(QWidget):
         splitter.addWidget(self._build_report())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(2, 3)
+        splitter.setSizes([230, 190, 330])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -141,13 +142,20 @@ class ImportPanel(QWidget):
         grid.addWidget(QLabel(self.tr("Sum sales per")), 0, 2)
         grid.addWidget(self.freq_combo, 0, 3)
         self.role_combos: dict[str, QComboBox] = {}
+        labels = {"date": self.tr("Date"), "product": self.tr("Product"),
+                  "quantity": self.tr("Quantity"), "price": self.tr("Price"),
+                  "title": self.tr("Title"), "category": self.tr("Category"),
+                  "stock": self.tr("Stock"), "promo": self.tr("Promotion"),
+                  "order": self.tr("Order number"), "status": self.tr("Order status"),
+                  "cancelled": self.tr("Cancelled flag")}
         for i, role in enumerate(ROLES):
             combo = QComboBox()
             combo.setObjectName(f"role_{role}")
-            combo.setToolTip(self.tr("Which column of the file holds the {0}").format(role))
+            combo.setToolTip(self.tr("Which column of the file holds this; (not in file) if "
+                                     "none does"))
             self.role_combos[role] = combo
             row, col = 1 + i // 3, (i % 3) * 2
-            grid.addWidget(QLabel(role.capitalize()), row, col)
+            grid.addWidget(QLabel(labels.get(role, role.capitalize())), row, col)
             grid.addWidget(combo, row, col + 1)
         self.apply_button = QPushButton(self.tr("Read again with these choices"))
         self.apply_button.setEnabled(False)
@@ -160,8 +168,12 @@ class ImportPanel(QWidget):
         self.problem_table.setHorizontalHeaderLabels(
             [self.tr("Severity"), self.tr("Row"), self.tr("Column"), self.tr("Problem"),
              self.tr("How to fix it")])
-        self.problem_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
+        header = self.problem_table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.problem_table.setWordWrap(True)
         self.problem_table.verticalHeader().setVisible(False)
         self.summary_label = QLabel(self.tr("No data loaded yet."))
         self.summary_label.setWordWrap(True)
@@ -304,7 +316,7 @@ class ImportPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(problem))
                 self.problem_table.setItem(row, col, item)
-        self.problem_table.resizeColumnsToContents()
+        self.problem_table.resizeRowsToContents()
 
     def problems_shown(self) -> list[str]:
         """The validation report's rows as text (for tests and the status bar)."""

@@ -1,6 +1,7 @@
 """The Training step through the real process path: Keras in a spawned child, stalls measured."""
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
 
@@ -13,6 +14,7 @@ from core.pipeline_types import ForecastSettings
 from gui.engine import in_process
 from gui.main_window import MainWindow
 from gui.panels.training_panel import TrainingPanel
+from gui.worker import running_handles
 
 SETTINGS = ForecastSettings(horizon=7, models=("tiny_mlp",), windows=1)
 
@@ -95,3 +97,25 @@ def test_a_crashing_child_becomes_an_error_dialog(qtbot):
     assert "stopped unexpectedly" in boxes[0].text()
     assert "SIGSEGV" in boxes[0].detailedText()
     boxes[0].close()
+
+
+def test_quitting_during_a_real_training_stops_the_child_process(qtbot):
+    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
+                        sample_path=fakes.fake_sample_path,
+                        run_forecast=in_process("child_jobs:train_tiny_keras"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
+        window.open_sample()
+    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window.confirm_quit_during_work = lambda: True  # the dialog, answered "Yes"
+    window.start_training(SETTINGS)
+    qtbot.waitUntil(lambda: window.training_panel.models_table.rowCount() == 1, timeout=60_000)
+    assert multiprocessing.active_children()
+    began = time.monotonic()
+    window.close()
+    took = time.monotonic() - began
+    print(f"\nquit while training took {took:.2f} s")
+    assert not window.isVisible()
+    assert not running_handles() and not multiprocessing.active_children()
+    assert took < 2.5
