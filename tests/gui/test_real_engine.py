@@ -14,9 +14,16 @@ def test_sample_shop_fast_preset_real_pipeline(qtbot):
     window = MainWindow()  # the real engine: core.data, core.pipeline in a spawned process
     qtbot.addWidget(window)
     window.show()
+    reading = GapRecorder()
+    qtbot.wait(50)
     with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=60_000) as loaded:
-        window.open_sample()
+        window.open_sample()  # read in a child process
     qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    read_p99, read_worst, read_ticks = reading.stop()
+    limit, why = max_gap_limit()
+    print(f"\nreading the sample shop: event-loop gaps p99 {read_p99:.1f} ms, max "
+          f"{read_worst:.1f} ms, {read_ticks} ticks; {why}")
+    assert read_p99 < STALL_LIMIT_MS and read_worst < limit
     result = loaded.args[0]
     assert result.summary.products == 300 and result.freq == "D"
     assert "300 products" in window.import_panel.summary_label.text()
