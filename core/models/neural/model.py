@@ -11,7 +11,7 @@ the 80% band, 0.025/0.975 the 95% band. The horizon is fixed at training time (`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 
@@ -66,9 +66,11 @@ _DILATIONS = ParamSpec("dilations", "int_list", (1, 2, 4, 8), "Dilations",
                        "Dilation of each residual block; the receptive field grows with them.")
 
 _CAPS = Capabilities(intervals=True, global_model=True, exogenous=True,
-                     # Short lookbacks are zero-padded and flagged, so young products still get
-                     # a forecast; a few periods are needed to scale them.
-                     min_history=4, reports_epochs=True, saveable=True)
+                     # A product's short lookback is zero-padded and flagged as unobserved, and a
+                     # product without training windows uses the learned "unknown product"
+                     # embedding: the network forecasts young products too, no fallback needed.
+                     # Too little data overall is a NotEnoughHistory from fit.
+                     min_history=1, reports_epochs=True, saveable=True)
 
 
 class NeuralModel(ForecastModel):
@@ -79,8 +81,8 @@ class NeuralModel(ForecastModel):
     architecture = ""
     quantiles = QUANTILES
     # Small settings for the shared contract tests: tiny network, one short epoch.
-    test_params: dict[str, Any] = {"units": 8, "epochs": 1, "windows_per_epoch": 64,
-                                   "batch_size": 32, "lookback": 14}
+    test_params: ClassVar[dict[str, Any]] = {"units": 8, "epochs": 1, "windows_per_epoch": 64,
+                                             "batch_size": 32, "lookback": 14}
 
     def resolved(self) -> dict[str, Any]:
         """Parameters with the frequency-dependent 'auto' values filled in."""

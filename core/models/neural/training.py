@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 EMBED = 8  # product embedding width
 REPORT_EVERY = 8  # batches between progress reports inside an epoch
+EAGER_STEPS = 40  # at most this many training steps in all: skip graph tracing
+UNKNOWN_SHARE = 0.05  # windows trained as "unknown product"
 
 
 class _Watch(keras.callbacks.Callback):
@@ -102,29 +104,64 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
             f"{model.label} needs at least {params['horizon'] + 2} periods of history for a "
             f"horizon of {params['horizon']}.")
     validation = source.validation() if val_end else None
+    # A product without a single training window would forecast from an untrained embedding
+    # row; the "unknown product" row is trained on a share of all windows instead.
+    source.product_index[source.windows_per_product(train_end) == 0] = 0
 
     tf_runtime.seed_everything(params["seed"])
     epochs = int(epochs or params["epochs"])
-    steps = math.ceil(min(params["windows_per_epoch"], source.count(train_end))
-                      / params["batch_size"])
-    if warm:
-        net = model.net_
-        learning_rate = params["learning_rate"] * 0.3  # refine, do not relearn
-    else:
-        shape = Shape(lookback=params["lookback"], horizon=params["horizon"],
-                      past_channels=source.past_channels,
-                      future_channels=source.future_channels,
-                      n_products=len(model.product_ids_), n_categories=len(model.categories_),
-                      n_quantiles=len(model.quantiles), median_index=model.quantiles.index(0.5))
-        net = BUILDERS[model.architecture](shape, layers_=params.get("layers", 1),
-                                           **{k: v for k, v in params.items() if k != "layers"},
-                                           embed=EMBED)
-        learning_rate = params["learning_rate"]
+    # Whole batches only: a smaller last batch would make TensorFlow trace the step again.
+    per_epoch = min(int(params["windows_per_epoch"]), source.count(train_end))
+    batch_size = min(int(params["batch_size"]), per_epoch)
+    steps = per_epoch // batch_size
+    net, learning_rate = _network(model, source, params, warm)
     schedule = keras.optimizers.schedules.CosineDecay(learning_rate, epochs * steps, alpha=0.1)
+    # Tracing the training step costs seconds; for a handful of steps eager mode is quicker.
     net.compile(optimizer=keras.optimizers.Adam(schedule, clipnorm=1.0),
-                loss=PinballLoss(model.quantiles))
+                loss=PinballLoss(model.quantiles), run_eagerly=epochs * steps <= EAGER_STEPS)
+    history = _train(model, net, source, validation, train_end, epochs=epochs,
+                     per_epoch=steps * batch_size, batch_size=batch_size,
+                     patience=int(params["patience"]), seed=int(params["seed"]),
+                     progress=progress, cancel=cancel)
 
-    rng = np.random.default_rng(params["seed"])
+    model.net_ = net
+    model.history_ = history
+    if not warm:
+        model.trained_ = {**params, "freq": model.freq_}
+        model.country_ = check_country(model.holiday_country)
+        model.exog_names_ = list(source.exog_names)
+    model.ref_prices_ = source.ref_prices
+    forecasting.remember(model, panel, source)
+
+
+def _network(model: NeuralModel, source: WindowSource, params: dict, warm: bool):
+    """The network to train and its starting learning rate: new, or the model's own when warm."""
+    if warm:
+        return model.net_, params["learning_rate"] * 0.3  # refine, do not relearn
+    shape = Shape(lookback=params["lookback"], horizon=params["horizon"],
+                  past_channels=source.past_channels, future_channels=source.future_channels,
+                  n_products=len(model.product_ids_), n_categories=len(model.categories_),
+                  n_quantiles=len(model.quantiles), median_index=model.quantiles.index(0.5))
+    sizes = {k: v for k, v in params.items() if k in ("units", "dropout", "heads", "dilations")}
+    net = BUILDERS[model.architecture](shape, layers_=params.get("layers", 1), embed=EMBED,
+                                       **sizes)
+    return net, params["learning_rate"]
+
+
+def _pinball(quantiles: tuple[float, ...], target: np.ndarray, pred: np.ndarray) -> float:
+    """Mean pinball loss, as `PinballLoss` computes it, in NumPy."""
+    err = target[..., None] - pred
+    q = np.asarray(quantiles)
+    return float(np.mean(np.maximum(q * err, (q - 1.0) * err)))
+
+
+def _train(model, net, source: WindowSource, validation, train_end: int, *, epochs: int,
+           per_epoch: int, batch_size: int, patience: int, seed: int,
+           progress: ProgressCallback, cancel: CancelToken) -> list[dict[str, float]]:
+    """Epochs of freshly sampled windows with early stopping on the validation loss; the best
+    weights are restored at the end."""
+    rng = np.random.default_rng(seed)
+    steps = per_epoch // batch_size
     history: list[dict[str, float]] = []
     best, best_weights, waited = math.inf, None, 0
     for epoch in range(epochs):
@@ -135,38 +172,33 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
                                    f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}",
                                    stage=model.name, metrics={"loss": loss, "epoch": epoch + 1}))
 
-        batch = source.sample(rng, params["windows_per_epoch"], train_end)
+        batch = source.sample(rng, per_epoch, train_end)
         order = rng.permutation(len(batch))
         inputs = {k: v[order] for k, v in batch.inputs().items()}
-        result = net.fit(inputs, batch.target[order], batch_size=params["batch_size"], epochs=1,
+        # A share of windows forget which product they are, so the "unknown product" row of the
+        # embedding learns an average product: used for products new at fine-tuning time.
+        inputs["product"] = np.where(rng.random(len(batch)) < UNKNOWN_SHARE, 0,
+                                     inputs["product"]).astype(np.int32)
+        result = net.fit(inputs, batch.target[order], batch_size=batch_size, epochs=1,
                          shuffle=False, verbose=0, callbacks=[_Watch(cancel, report, steps)])
         if cancel.cancelled or net.stop_training:
             raise Cancelled()
         loss = float(result.history["loss"][-1])
         metrics = {"loss": loss, "epoch": float(epoch + 1)}
-        if validation is not None:
-            metrics["val_loss"] = float(net.evaluate(validation.inputs(), validation.target,
-                                                     batch_size=2048, verbose=0))
-        history.append(metrics)
-        score = metrics.get("val_loss", loss)
         text = f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}"
-        if "val_loss" in metrics:
+        if validation is not None:
+            pred = np.asarray(net(validation.inputs(), training=False))
+            metrics["val_loss"] = _pinball(model.quantiles, validation.target, pred)
             text += f", validation {metrics['val_loss']:.4f}"
+        history.append(metrics)
         progress(ProgressEvent((epoch + 1) / epochs, text, stage=model.name, metrics=metrics))
+        score = metrics.get("val_loss", loss)
         if score < best - 1e-6:
-            best, best_weights, waited = score, net.get_weights(), 0
+            best, best_weights, waited = score, [v.numpy() for v in net.weights], 0
         else:
             waited += 1
-            if waited >= params["patience"]:
+            if waited >= patience:
                 break
     if best_weights is not None:
         net.set_weights(best_weights)
-
-    model.net_ = net
-    model.history_ = history
-    if not warm:
-        model.trained_ = {**params, "freq": model.freq_}
-        model.country_ = check_country(model.holiday_country)
-        model.exog_names_ = list(source.exog_names)
-    model.ref_prices_ = source.ref_prices
-    forecasting.remember(model, panel, source)
+    return history

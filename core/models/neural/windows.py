@@ -92,6 +92,10 @@ class WindowSource:
         last = end - self.horizon
         return first, np.maximum(last - first + 1, 0)
 
+    def windows_per_product(self, end: int) -> np.ndarray:
+        """(n,) number of windows of each product whose targets end before column `end`."""
+        return self._cut_range(end)[1]
+
     def count(self, end: int) -> int:
         """How many distinct windows have their targets before column `end`."""
         return int(self._cut_range(end)[1].sum())

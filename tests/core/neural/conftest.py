@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-TINY = {"units": 8, "epochs": 2, "windows_per_epoch": 96, "batch_size": 32, "lookback": 14,
+TINY = {"units": 8, "epochs": 2, "windows_per_epoch": 96, "batch_size": 48, "lookback": 14,
         "horizon": 7, "heads": 2, "dilations": (1, 2)}
 
 

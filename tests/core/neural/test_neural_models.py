@@ -120,7 +120,7 @@ def test_cancel_stops_within_one_batch_and_raises(shop, tiny):
             return super().cancelled
 
     token = CountingToken()
-    model = create("lstm_attention", **tiny("lstm_attention", windows_per_epoch=320,
+    model = create("lstm_attention", **tiny("lstm_attention", windows_per_epoch=160,
                                             batch_size=8))
     with pytest.raises(Cancelled):
         model.fit(shop, freq="D", cancel=token)
