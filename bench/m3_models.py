@@ -68,11 +68,41 @@ def run_daily(names: list[str]) -> None:
               flush=True)
 
 
+def retail_backtest(names: list[str], freq: str, horizon: int, origins: int = 3) -> None:
+    """Online Retail MASE as in /work/shared/data/baselines.md: 3 origins, step = horizon."""
+    path = {"W": "online_retail/online_retail_weekly.csv",
+            "D": "online_retail/online_retail_daily.csv.gz"}[freq]
+    frame = pd.read_csv(DATA / path, parse_dates=["ds"], dtype={"unique_id": str})
+    frame = frame[["unique_id", "ds", "y"]].sort_values(["unique_id", "ds"])
+    m = {"W": 1, "D": 7}[freq]
+    dates = np.sort(frame.ds.unique())
+    print(f"\n| model (Online Retail {freq}, h={horizon}, {origins} origins) | MASE | seconds |"
+          "\n|---|---:|---:|")
+    for name in names:
+        start, scores = time.perf_counter(), []
+        for origin in range(origins, 0, -1):
+            cutoff = dates[len(dates) - origin * horizon - 1]
+            train = frame[frame.ds <= cutoff]
+            test = frame[(frame.ds > cutoff) & (frame.ds <= cutoff + np.timedelta64(
+                horizon * (7 if freq == "W" else 1), "D"))]
+            fc = create(name).fit(train, freq=freq).predict(horizon)
+            merged = test.merge(fc, on=["unique_id", "ds"])
+            err = (merged.y - merged.yhat).abs().groupby(merged.unique_id).mean()
+            scale = train.groupby("unique_id").y.apply(
+                lambda y: np.mean(np.abs(np.diff(y.to_numpy(), n=1)[m - 1:]))
+                if m == 1 else np.mean(np.abs(y.to_numpy()[m:] - y.to_numpy()[:-m])))
+            ratio = (err / scale).replace([np.inf, -np.inf], np.nan).dropna()
+            scores.extend(ratio.tolist())
+        print(f"| {name} | {np.mean(scores):.3f} | {time.perf_counter() - start:.1f} |",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="", help="comma-separated registry names")
     parser.add_argument("--skip-daily", action="store_true")
     parser.add_argument("--skip-m3", action="store_true")
+    parser.add_argument("--retail", default="", help="W and/or D: Online Retail MASE backtest")
     args = parser.parse_args()
     names = args.models.split(",") if args.models else [
         cls.name for cls in available() if cls.family in ("baseline", "classical", "intermittent")]
@@ -80,6 +110,8 @@ def main() -> None:
         run_m3(names)
     if not args.skip_daily:
         run_daily(names)
+    for freq in args.retail:
+        retail_backtest(names, freq, {"W": 8, "D": 28}[freq])
 
 
 if __name__ == "__main__":

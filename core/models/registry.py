@@ -17,6 +17,8 @@ _REGISTRY: dict[str, type[ForecastModel]] = {}
 MODEL_MODULES = (
     "core.models.statistical.baselines",
     "core.models.statistical.ets",
+    "core.models.statistical.intermittent",
+    "core.models.statistical.theta",
     "core.models.ensemble",
     "core.models.neural.model",
 )

@@ -38,6 +38,20 @@ def test_final_choice_uses_every_window_and_explains_itself():
     assert reason(final) == "lowest MASE in backtest (0.53 vs 1.17 for a, 3 windows)"
 
 
+def test_pooled_choice_is_shared_by_the_products_of_a_pool():
+    other = _scores().assign(unique_id="q")
+    other.loc[other.model == "a", "score"] = 0.1  # q: a is far better
+    scores = pd.concat([_scores(), other])
+    pools = pd.Series({"p": "lumpy|a,b", "q": "lumpy|a,b", "r": "lumpy|a,b"})
+    out = choose(scores, ["a", "b"], pools=pools).set_index("unique_id")
+    # Pool means: a (0.5 + 2 + 1 + 0.3) / 6 = 0.63, b (0.9 + 0.4 + 0.3) * 2 / 6 = 0.53.
+    assert set(out.model) == {"b"} and out.loc["p", "products"] == 2
+    assert out.loc["r", "windows_used"] == 0  # no windows of its own, still chosen
+    assert reason(out.loc["p"]).startswith("lowest MASE in backtest over 2 lumpy products")
+    auto = auto_backtest(_backtest(), scores[scores.unique_id == "p"], ["a", "b"], [2], gap=2)
+    assert auto.chosen.tolist() == ["a"]  # gap 2: window 2 is chosen from window 0 only
+
+
 def test_ties_go_to_the_earlier_model():
     scores = _scores().assign(score=1.0)
     assert choose(scores, ["b", "a"]).iloc[0].model == "b"
