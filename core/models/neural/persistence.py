@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,10 @@ def save(model, directory: str | os.PathLike) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        model.net_.save(tmp / "model.keras")
+        with warnings.catch_warnings():
+            # Keras 3.15 converts TF variables with np.array(x, copy=False) on NumPy 2: harmless.
+            warnings.filterwarnings("ignore", message=".*copy keyword", category=DeprecationWarning)
+            model.net_.save(tmp / "model.keras")
         state = model.state_
         np.savez(tmp / "state.npz", ids=state.panel.ids.astype(str),
                  lengths=state.panel.lengths, last_dates=state.panel.last_dates.astype(
@@ -88,7 +92,10 @@ def load(directory: str | os.PathLike):
     keras = tf_runtime.keras_module(model.threads)
     from core.models.neural import layers  # noqa: F401  (registers the custom layers)
 
-    model.net_ = keras.saving.load_model(path / "model.keras", compile=False, safe_mode=True)
+    try:
+        model.net_ = keras.saving.load_model(path / "model.keras", compile=False, safe_mode=True)
+    except Exception as exc:  # a damaged file or one from an incompatible Keras
+        raise TrendcastError(f"The network in {path} could not be read: {exc}") from exc
     with np.load(path / "state.npz", allow_pickle=False) as z:
         panel = Panel(z["ids"], np.zeros((len(z["ids"]), 0)), z["lengths"], z["last_dates"],
                       meta["freq"])

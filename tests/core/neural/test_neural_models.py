@@ -151,3 +151,18 @@ def test_thread_pools_cannot_change_once_tensorflow_runs(fitted):
     tf_runtime.tensorflow(1, 1)  # what the tests already run with
     with pytest.raises(TrendcastError, match="restart"):
         tf_runtime.tensorflow(2, 1)
+
+
+def test_a_saved_file_with_code_in_it_is_refused(fitted, tmp_path):
+    import keras
+
+    model, _ = fitted["tcn"]
+    target = model.save(tmp_path / "model")
+    inp = keras.Input((3,))
+    evil = keras.Model(inp, keras.layers.Lambda(lambda x: x * 2)(inp))
+    evil.save(target / "model.keras")
+    with pytest.raises(TrendcastError, match="could not be read"):
+        type(model).load(target)
+    (target / "meta.json").write_text("{broken", encoding="utf-8")
+    with pytest.raises(TrendcastError, match="does not hold a saved neural model"):
+        type(model).load(target)
