@@ -170,7 +170,8 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
         def report(fraction, loss, epoch=epoch):
             progress(ProgressEvent((epoch + fraction) / epochs,
                                    f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}",
-                                   stage=model.name, metrics={"loss": loss, "epoch": epoch + 1}))
+                                   stage=model.name,
+                                   metrics={"loss": loss, "epoch": float(epoch + 1)}))
 
         batch = source.sample(rng, per_epoch, train_end)
         order = rng.permutation(len(batch))
