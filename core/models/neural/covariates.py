@@ -28,17 +28,27 @@ def check_country(country: str | None) -> str | None:
     return code
 
 
-def calendar_features(dates: pd.DatetimeIndex, freq: str, country: str | None) -> np.ndarray:
-    """(len(dates), k) calendar channels for these period stamps."""
-    cols = []
-    month = dates.month.to_numpy()
-    cols += [np.sin(2 * np.pi * (month - 1) / 12), np.cos(2 * np.pi * (month - 1) / 12)]
+PERIODS_PER_YEAR = {"D": 365, "W": 52, "M": 12}
+
+
+def calendar_features(dates: pd.DatetimeIndex, freq: str, country: str | None,
+                      yearly: bool = True) -> np.ndarray:
+    """(len(dates), k) calendar channels for these period stamps.
+
+    `yearly` adds the position in the year (month, week). With less than a year of history
+    before the forecast those channels only tell the network *when* a window is, and it
+    extrapolates them into months it has never seen, so callers turn them off then.
+    """
+    cols = [np.zeros(len(dates))]  # keeps k >= 1 for monthly data without yearly channels
+    if yearly:
+        month = dates.month.to_numpy()
+        cols += [np.sin(2 * np.pi * (month - 1) / 12), np.cos(2 * np.pi * (month - 1) / 12)]
+        if freq == "W":
+            week = dates.isocalendar().week.to_numpy(dtype=float)
+            cols += [np.sin(2 * np.pi * week / 52.18), np.cos(2 * np.pi * week / 52.18)]
     if freq == "D":
         dow = dates.day_of_week.to_numpy()
         cols += [(dow == d).astype(float) for d in range(7)]  # the shop may close on some days
-    elif freq == "W":
-        week = dates.isocalendar().week.to_numpy(dtype=float)
-        cols += [np.sin(2 * np.pi * week / 52.18), np.cos(2 * np.pi * week / 52.18)]
     if country:
         cols.append(_holiday_share(dates, freq, country))
     return np.stack(cols, axis=1).astype(np.float32)

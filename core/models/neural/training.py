@@ -21,7 +21,7 @@ from core.models.neural.covariates import check_country
 from core.models.neural.layers import PinballLoss
 from core.models.neural.windows import WindowSource, product_scales, validation_end
 from core.models.panel import Panel
-from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.progress import CancelToken, ProgressCallback, ProgressEvent, scaled
 from core.schema import ID
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ EMBED = 8  # product embedding width
 REPORT_EVERY = 8  # batches between progress reports inside an epoch
 EAGER_STEPS = 40  # at most this many training steps in all: skip graph tracing
 UNKNOWN_SHARE = 0.05  # windows trained as "unknown product"
+REFIT_SHARE = 0.25  # extra epochs on all data after early stopping, per epoch it took
 
 
 class _Watch(keras.callbacks.Callback):
@@ -119,10 +120,20 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
     # Tracing the training step costs seconds; for a handful of steps eager mode is quicker.
     net.compile(optimizer=keras.optimizers.Adam(schedule, clipnorm=1.0),
                 loss=PinballLoss(model.quantiles), run_eagerly=epochs * steps <= EAGER_STEPS)
+    common = {"per_epoch": steps * batch_size, "batch_size": batch_size, "cancel": cancel}
+    refit = validation is not None and REFIT_SHARE > 0
     history = _train(model, net, source, validation, train_end, epochs=epochs,
-                     per_epoch=steps * batch_size, batch_size=batch_size,
                      patience=int(params["patience"]), seed=int(params["seed"]),
-                     progress=progress, cancel=cancel)
+                     progress=scaled(progress, 0.0, 0.85) if refit else progress, **common)
+    if refit:
+        # The held-out last horizon is the most recent demand: after early stopping has chosen
+        # the weights, a few more epochs on windows reaching the end of the data let the
+        # network see it (a quarter of the epochs it took to get there).
+        best_epoch = 1 + int(np.argmin([h["val_loss"] for h in history]))
+        history += _train(model, net, source, None, source.width,
+                          epochs=max(1, round(best_epoch * REFIT_SHARE)), patience=10**6,
+                          seed=int(params["seed"]) + 1, progress=scaled(progress, 0.85, 1.0),
+                          keep_best=False, first_epoch=len(history), **common)
 
     model.net_ = net
     model.history_ = history
@@ -157,9 +168,11 @@ def _pinball(quantiles: tuple[float, ...], target: np.ndarray, pred: np.ndarray)
 
 def _train(model, net, source: WindowSource, validation, train_end: int, *, epochs: int,
            per_epoch: int, batch_size: int, patience: int, seed: int,
-           progress: ProgressCallback, cancel: CancelToken) -> list[dict[str, float]]:
+           progress: ProgressCallback, cancel: CancelToken, keep_best: bool = True,
+           first_epoch: int = 0) -> list[dict[str, float]]:
     """Epochs of freshly sampled windows with early stopping on the validation loss; the best
-    weights are restored at the end."""
+    weights are restored at the end (with `keep_best`). Epochs are numbered from
+    `first_epoch` + 1 in the reports."""
     rng = np.random.default_rng(seed)
     steps = per_epoch // batch_size
     history: list[dict[str, float]] = []
@@ -167,11 +180,12 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
     for epoch in range(epochs):
         cancel.raise_if_cancelled()
 
-        def report(fraction, loss, epoch=epoch):
+        number = first_epoch + epoch + 1
+
+        def report(fraction, loss, epoch=epoch, number=number):
             progress(ProgressEvent((epoch + fraction) / epochs,
-                                   f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}",
-                                   stage=model.name,
-                                   metrics={"loss": loss, "epoch": float(epoch + 1)}))
+                                   f"Epoch {number}: loss {loss:.4f}", stage=model.name,
+                                   metrics={"loss": loss, "epoch": float(number)}))
 
         batch = source.sample(rng, per_epoch, train_end)
         order = rng.permutation(len(batch))
@@ -185,8 +199,8 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
         if cancel.cancelled or net.stop_training:
             raise Cancelled()
         loss = float(result.history["loss"][-1])
-        metrics = {"loss": loss, "epoch": float(epoch + 1)}
-        text = f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}"
+        metrics = {"loss": loss, "epoch": float(number)}
+        text = f"Epoch {number}: loss {loss:.4f}"
         if validation is not None:
             pred = np.asarray(net(validation.inputs(), training=False))
             metrics["val_loss"] = _pinball(model.quantiles, validation.target, pred)
@@ -194,12 +208,12 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
         history.append(metrics)
         progress(ProgressEvent((epoch + 1) / epochs, text, stage=model.name, metrics=metrics))
         score = metrics.get("val_loss", loss)
-        if score < best - 1e-6:
+        if keep_best and score < best - 1e-6:
             best, best_weights, waited = score, [v.numpy() for v in net.weights], 0
         else:
             waited += 1
             if waited >= patience:
                 break
-    if best_weights is not None:
+    if keep_best and best_weights is not None:
         net.set_weights(best_weights)
     return history

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import NotEnoughHistory
-from core.models.neural.covariates import calendar_features, exogenous_panel
+from core.models.neural.covariates import PERIODS_PER_YEAR, calendar_features, exogenous_panel
 from core.models.panel import Panel
 from core.schema import future_dates
 
@@ -144,11 +144,12 @@ def _calendar(panel: Panel, horizon: int, country: str | None) -> np.ndarray:
     n, width = panel.values.shape
     last = pd.to_datetime(panel.last_dates)
     out = None
+    yearly = width >= PERIODS_PER_YEAR[panel.freq] + horizon
     for value in np.unique(last):
         stamp = pd.Timestamp(value)
         ahead = future_dates(stamp, horizon, panel.freq)
         back = pd.date_range(end=stamp, periods=width, freq=ahead.freq)
-        feats = calendar_features(back.append(ahead), panel.freq, country)
+        feats = calendar_features(back.append(ahead), panel.freq, country, yearly)
         if out is None:
             out = np.zeros((n, width + horizon, feats.shape[1]), np.float32)
         out[np.asarray(last == value)] = feats

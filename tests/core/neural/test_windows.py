@@ -37,8 +37,8 @@ def test_a_window_is_the_lookback_then_the_next_horizon_scaled(shop):
     np.testing.assert_allclose(batch.target[0], y[cut:cut + 7] / scale, rtol=1e-6)
     assert batch.past[0, :, 1].tolist() == [1.0] * 14  # all observed
     # Future covariates of the window are the calendar of the target days (day-of-week one-hot
-    # sits after the two month channels).
-    dow = batch.future[0, :, 2:9].argmax(axis=1)
+    # after one constant channel; 84 days are too few for month channels).
+    dow = batch.future[0, :, 1:8].argmax(axis=1)
     days = pd.date_range(panel.last_dates[row], periods=1)[0] - pd.Timedelta(
         days=panel.values.shape[1] - 1 - cut)
     assert dow.tolist() == list(pd.date_range(days, periods=7).day_of_week)
@@ -80,3 +80,12 @@ def test_holidays_are_a_channel_and_unknown_countries_a_clear_error():
     assert gb[:, -1].tolist() == [0, 0, 1, 1, 0]  # Christmas and Boxing Day
     with pytest.raises(TrendcastError, match="holiday country"):
         check_country("Narnia")
+
+
+def test_position_in_the_year_is_used_only_with_a_year_of_history():
+    dates = pd.date_range("2024-01-01", periods=10, freq="D")
+    assert calendar_features(dates, "D", None, yearly=False).shape[1] == 1 + 7
+    assert calendar_features(dates, "D", None, yearly=True).shape[1] == 1 + 2 + 7
+    long = pd.DataFrame({"unique_id": "a", "ds": pd.date_range("2022-01-01", periods=400),
+                         "y": 1.0})
+    assert _source(long)[1].future_channels == 1 + 2 + 7
