@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint sysdeps package screenshots bench clean
+.PHONY: run test lint sysdeps package screenshots bench bench-env clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,25 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
+
+# The peer (statsforecast) side of the benchmarks runs in its own venv: it needs pandas<3.
+BENCH_VENV := bench/.venv
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q -r bench/requirements.txt
+	@touch $@
+
+bench-env: $(BENCH_VENV)/.installed
+
+# Accuracy and speed against statsforecast on the shared real data (minutes; see bench/README.md).
+bench: $(STAMP) bench-env
+	$(BIN)/python bench/run.py all
+
+# PNGs of every step for the README, rendered in a real (virtual) X window. Needs Debian's
+# xvfb, libxcb-icccm4 and libxcb-keysyms1 (plus the xcb libraries `make sysdeps` checks).
+screenshots: $(STAMP) sysdeps
+	@command -v xvfb-run >/dev/null || { echo "xvfb-run missing: apt-get install xvfb"; exit 2; }
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python build/screenshots.py
 
 clean:
 	rm -rf $(VENV) dist build/work

@@ -22,6 +22,8 @@ MODEL_MODULES = (
     "core.models.statistical.optimized_theta",
     "core.models.statistical.mstl",
     "core.models.statistical.arima",
+    "core.models.ensemble",
+    "core.models.neural.model",
 )
 
 

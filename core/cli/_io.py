@@ -1,0 +1,76 @@
+"""Reading INPUT and writing outputs for the forecast and backtest commands."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from core.errors import TrendcastError
+
+
+def read_input(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
+    """Anything the importer accepts (CSV, Excel, order exports...) -> (frame, frequency)."""
+    from core.data import ImportOptions, load
+
+    if not Path(path).is_file():
+        raise TrendcastError(f"Input file not found: {path}")
+    result = load(path, ImportOptions(freq=freq))
+    for problem in result.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return result.frame, result.freq
+
+
+def check_before_reading(output: str, models: tuple[str, ...]) -> None:
+    """Fail fast on arguments, before a long import: output folder and model names."""
+    from core.models.registry import get
+
+    folder = Path(output).parent
+    if not folder.exists():
+        raise TrendcastError(f"Output folder does not exist: {folder}")
+    for name in models:
+        if name != "auto":
+            get(name)  # raises "Unknown model ... Available: ..."
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: str) -> None:
+    """Write `frame` to `path` so that a reader never sees half a file."""
+    target = Path(path)
+    if not target.parent.exists():
+        raise TrendcastError(f"Output folder does not exist: {target.parent}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", newline="") as handle:
+            frame.to_csv(handle, index=False, date_format="%Y-%m-%d")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer >= 1."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def levels(text: str) -> tuple[int, ...]:
+    """argparse type: '80,95' -> (80, 95), each between 1 and 99."""
+    import argparse
+
+    try:
+        out = tuple(sorted({int(p) for p in text.split(",") if p.strip()}))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected levels like 80,95, got {text!r}") from None
+    if not out or any(not 0 < lv < 100 for lv in out):
+        raise argparse.ArgumentTypeError(f"levels must be between 1 and 99, got {text!r}")
+    return out
