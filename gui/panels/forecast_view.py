@@ -1,0 +1,280 @@
+"""The Forecast view: pick a product, see its history, backtest and forecast, compare models,
+look at its decomposition, and export.
+
+    view = ForecastView()
+    view.show_run(run, history)          # a ForecastRun and its canonical long frame
+    view.product_selected.connect(...)   # emits the product id ("" never; see ALL_PRODUCTS)
+
+`show_run` indexes the run once (`core.run_views.RunIndex`); selecting a product only slices
+that index, so switching is instant. Decompositions run on a background thread and are cached.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.decomposition import decompose
+from core.models.registry import load_all
+from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex
+from gui.widgets.decomposition_view import DecompositionView
+from gui.widgets.export_menu import ExportMenu
+from gui.widgets.forecast_chart import ForecastChart
+from gui.widgets.frame_model import FrameModel
+from gui.widgets.product_list import ProductList
+from gui.widgets.task_runner import TaskRunner
+
+METRIC_COLUMNS = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
+                  "trend_precision", "trend_recall")
+
+
+class ForecastView(QWidget):
+    product_selected = Signal(str)
+    decomposition_shown = Signal(str)  # product id, once its decomposition is on screen
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.index: RunIndex | None = None
+        self.current: ProductData | None = None
+        self.runner = TaskRunner(self)
+        self._decompositions: dict[str, object] = {}
+        self._decomposing: str | None = None
+        self.model_boxes: dict[str, QCheckBox] = {}
+
+        self.empty_label = QLabel(self.tr("No forecast yet. Import sales data and train the "
+                                          "models; the results appear here."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        self.products = ProductList()
+        self.title_label = QLabel()
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.choice_label = QLabel()
+        self.choice_label.setWordWrap(True)
+        self.compare_label = QLabel(self.tr("Compare with:"))
+        self.models_row = QHBoxLayout()
+        self.models_row.addWidget(self.compare_label)
+        self.models_row.addStretch(1)
+
+        self.chart = ForecastChart()
+        self.forecast_model = FrameModel(self)
+        self.forecast_table = self._table(self.forecast_model)
+        self.metrics_model = FrameModel(self)
+        self.metrics_table = self._table(self.metrics_model)
+        self.metrics_note = QLabel()
+        self.metrics_note.setWordWrap(True)
+        metrics_page = QWidget()
+        metrics_layout = QVBoxLayout(metrics_page)
+        metrics_layout.addWidget(self.metrics_table, 1)
+        metrics_layout.addWidget(self.metrics_note)
+        self.decomposition = DecompositionView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.chart, self.tr("Chart"))
+        self.tabs.addTab(self.forecast_table, self.tr("Forecast table"))
+        self.tabs.addTab(metrics_page, self.tr("Model comparison"))
+        self.tabs.addTab(self.decomposition, self.tr("Decomposition"))
+        self.exports = ExportMenu(self)
+        self.status_label = QLabel()
+
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.exports.button)
+        detail_layout.addLayout(header)
+        detail_layout.addWidget(self.choice_label)
+        detail_layout.addLayout(self.models_row)
+        detail_layout.addWidget(self.tabs, 1)
+        detail_layout.addWidget(self.status_label)
+        splitter = QSplitter()
+        splitter.addWidget(self.products)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 840])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.products.product_selected.connect(self.select_product)
+        self.tabs.currentChanged.connect(lambda _i: self._maybe_decompose())
+        self.exports.finished.connect(self.status_label.setText)
+        self.exports.failed.connect(self.status_label.setText)
+
+    @staticmethod
+    def _table(model: FrameModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        return table
+
+    # -- public API -----------------------------------------------------------------------
+    def show_run(self, run, history: pd.DataFrame) -> None:
+        """Show a finished run. Indexes it once; the shop total is selected first."""
+        self.runner.shutdown()
+        self.index = RunIndex(run, history)
+        self._decompositions.clear()
+        self._decomposing = None
+        self._build_model_boxes(self.index.models)
+        self.products.set_products(self.index.summary, self.index.total_row())
+        self.exports.set_run(run, history, self.index)
+        self.stack.setCurrentIndex(1)
+        self.products.select(ALL_PRODUCTS)
+
+    def select_product(self, uid: str) -> None:
+        if self.index is None:
+            return
+        if self.products.current_id() != uid:
+            self.products.select(uid)  # comes back here through the list's signal
+            return
+        self.current = self.index.product(uid)
+        self._refresh()
+        self.product_selected.emit(uid)
+
+    def shown_models(self) -> list[str]:
+        return [m for m, box in self.model_boxes.items() if box.isChecked()]
+
+    def model_label(self, name: str) -> str:
+        if name == CHOSEN:
+            return self.tr("chosen per product")
+        cls = load_all().get(name)
+        return cls.label if cls is not None and cls.label else name
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+    # -- drawing --------------------------------------------------------------------------
+    def _build_model_boxes(self, models: list[str]) -> None:
+        for box in self.model_boxes.values():
+            self.models_row.removeWidget(box)
+            box.deleteLater()
+        self.model_boxes = {}
+        for model in models:
+            box = QCheckBox(self.model_label(model))
+            box.toggled.connect(lambda _on: self._refresh())
+            self.models_row.insertWidget(self.models_row.count() - 1, box)
+            self.model_boxes[model] = box
+
+    def _refresh(self) -> None:
+        data = self.current
+        if data is None:
+            return
+        is_total = data.uid == ALL_PRODUCTS
+        self.title_label.setText(self.tr("All products") if is_total
+                                 else f"{data.uid}  {data.title}".strip())
+        self.choice_label.setText(self._choice_text(data))
+        for model, box in self.model_boxes.items():
+            box.setEnabled(model != data.chosen and model in data.forecasts)
+        self.chart.show_product(data, self.shown_models(), self.model_label)
+        self._fill_forecast_table(data)
+        self._fill_metrics_table(data)
+        self._maybe_decompose()
+
+    def _choice_text(self, data: ProductData) -> str:
+        if data.uid == ALL_PRODUCTS:
+            return self.tr("Total of every product's chosen forecast. Bands assume products "
+                           "vary independently.")
+        parts = [self.tr("Model: {model}").format(model=self.model_label(data.chosen))]
+        if data.reason:
+            parts.append(self.tr("why: {reason}").format(reason=data.reason))
+        if data.demand_class:
+            parts.append(self.tr("demand: {kind}").format(
+                kind=self.products.model.demand_label(data.demand_class)))
+        if data.fallback:
+            parts.append(self.tr("fallback: {why}").format(why=data.fallback))
+        return " · ".join(parts)
+
+    def _fill_forecast_table(self, data: ProductData) -> None:
+        chosen = data.forecasts.get(data.chosen)
+        if chosen is None:
+            self.forecast_model.set_frame(pd.DataFrame())
+            return
+        table = chosen.copy()
+        headers = [self.tr("Date"), self.tr("Forecast")]
+        columns = ["ds", "yhat"]
+        for level in (80, 95):
+            if f"yhat_lo_{level}" in table:
+                columns += [f"yhat_lo_{level}", f"yhat_hi_{level}"]
+                headers += [self.tr("{level}% low").format(level=level),
+                            self.tr("{level}% high").format(level=level)]
+        table = table[columns]
+        for model in self.shown_models():
+            other = data.forecasts.get(model)
+            if model != data.chosen and other is not None:
+                table[model] = other.set_index("ds")["yhat"].reindex(table["ds"]).to_numpy()
+                headers.append(self.model_label(model))
+        self.forecast_model.set_frame(table, headers)
+
+    def _fill_metrics_table(self, data: ProductData) -> None:
+        metrics = data.metrics
+        if metrics.empty:
+            self.metrics_model.set_frame(pd.DataFrame())
+            self.metrics_note.setText(self.tr("No backtest metrics for this product."))
+            return
+        columns = ["model"] + [c for c in METRIC_COLUMNS if c in metrics]
+        table = metrics[columns].copy()
+        chosen_rows = table.index[table["model"] == data.chosen].tolist()
+        table["model"] = [("✓ " if m == data.chosen else "") + self.model_label(m)
+                          for m in table["model"]]
+        names = {"model": self.tr("Model"), "bias": self.tr("Bias"),
+                 "coverage_80": self.tr("80% coverage"), "coverage_95": self.tr("95% coverage"),
+                 "trend_precision": self.tr("Trend precision"),
+                 "trend_recall": self.tr("Trend recall")}
+        self.metrics_model.set_frame(table, [names.get(c, c) for c in columns],
+                                     marked_row=chosen_rows[0] if chosen_rows else None)
+        if data.uid == ALL_PRODUCTS:
+            self.metrics_note.setText(self.tr("Backtest accuracy over all products. Each "
+                                              "product uses the model that was most accurate "
+                                              "for it."))
+        else:
+            self.metrics_note.setText(self.tr("✓ marks the chosen model: {reason}").format(
+                reason=data.reason or self.model_label(data.chosen)))
+
+    # -- decomposition in the background --------------------------------------------------
+    def _maybe_decompose(self) -> None:
+        data = self.current
+        if data is None or self.tabs.currentWidget() is not self.decomposition:
+            return
+        if data.uid in self._decompositions:
+            self.decomposition.show_decomposition(self._decompositions[data.uid])
+            self.decomposition_shown.emit(data.uid)
+            return
+        self.decomposition.show_message(self.tr("Decomposing…"))
+        if self._decomposing is not None:
+            return  # the running job re-checks the current product when it finishes
+        self._decomposing = data.uid
+        series = data.history.set_index("ds")["y"]
+        settings = self.index.run.settings
+        self.runner.submit(lambda: decompose(series, settings.freq, settings.season_length),
+                           lambda result, uid=data.uid: self._decomposed(uid, result),
+                           lambda error: self._decomposition_failed(str(error)))
+
+    def _decomposed(self, uid: str, result) -> None:
+        self._decomposing = None
+        self._decompositions[uid] = result
+        self._maybe_decompose()
+
+    def _decomposition_failed(self, message: str) -> None:
+        self._decomposing = None
+        self.decomposition.show_message(self.tr("Could not decompose this product: {error}")
+                                        .format(error=message))
