@@ -25,12 +25,12 @@ from PySide6.QtWidgets import QWidget
 from core.atomic_write import atomic_path
 from core.errors import TrendcastError
 from core.run_views import ALL_PRODUCTS, CHOSEN, RunIndex
+from gui.model_names import model_label
 
 TOP_PRODUCTS = 12
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def save_chart_png(widget: QWidget, path: str | os.PathLike) -> None:
@@ -38,7 +38,8 @@ def save_chart_png(widget: QWidget, path: str | os.PathLike) -> None:
     pixmap = widget.grab()
     with atomic_path(path) as tmp:
         if not pixmap.save(str(tmp), "PNG"):
-            raise TrendcastError(tr("Could not write the image {path}.").format(path=path))
+            raise TrendcastError(translate("Report", "Could not write the image {path}.")
+                                 .format(path=path))
 
 
 def write_pdf_report(path: str | os.PathLike, run, history: pd.DataFrame,
@@ -50,11 +51,12 @@ def write_pdf_report(path: str | os.PathLike, run, history: pd.DataFrame,
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
             QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
         writer.setResolution(300)
-        writer.setTitle(title or tr("Trendcast forecast report"))
+        writer.setTitle(title or translate("Report", "Trendcast forecast report"))
         writer.setCreator("Trendcast")
         painter = QPainter()
         if not painter.begin(writer):
-            raise TrendcastError(tr("Could not write the report {path}.").format(path=path))
+            raise TrendcastError(translate("Report", "Could not write the report {path}.")
+                                 .format(path=path))
         try:
             _ReportPage(painter, writer.width(), writer.height(), run, index, title).draw()
         finally:
@@ -67,7 +69,7 @@ class _ReportPage:
     def __init__(self, painter: QPainter, width: int, height: int, run, index: RunIndex,
                  title: str) -> None:
         self.p, self.w, self.h, self.run, self.index = painter, width, height, run, index
-        self.title = title or tr("Trendcast forecast report")
+        self.title = title or translate("Report", "Trendcast forecast report")
         self.y = 0.0
         self.line = height / 60
 
@@ -89,16 +91,17 @@ class _ReportPage:
         self.text(self.title, 16, bold=True)
         self.y += self.line * 2.2
         span = f"{hist['ds'].min():%Y-%m-%d} – {hist['ds'].max():%Y-%m-%d}" if len(hist) else "-"
-        self.text(tr("{products} products, sales {span}; forecast {horizon} periods ahead "
-                     "(frequency {freq}).").format(products=len(self.index.summary), span=span,
-                                                   horizon=s.horizon, freq=s.freq))
+        self.text(translate("Report", "{products} products, sales {span}; forecast {horizon} "
+                                      "periods ahead (frequency {freq}).")
+                  .format(products=len(self.index.summary), span=span, horizon=s.horizon,
+                          freq=s.freq))
         self.y += self.line * 1.5
         self.totals_chart(self.h * 0.3)
         self.top_products()
         self.accuracy()
 
     def totals_chart(self, height: float) -> None:
-        self.text(tr("All products: sales and forecast"), 11, bold=True)
+        self.text(translate("Report", "All products: sales and forecast"), 11, bold=True)
         self.y += self.line * 1.4
         total = self.index.product(ALL_PRODUCTS)
         hist, fc = total.history, total.forecasts[CHOSEN]
@@ -142,8 +145,8 @@ class _ReportPage:
         p.drawPolyline(QPolygonF(joined + [point(d, v) for d, v in zip(fc["ds"], fc["yhat"],
                                                                         strict=True)]))
         self.y = rect.bottom() + self.line * 2
-        self.text(tr("Grey: sales. Blue: forecast, shaded: 80% range (assuming products vary "
-                     "independently)."), 7)
+        self.text(translate("Report", "Grey: sales. Blue: forecast, shaded: 80% range "
+                                      "(assuming products vary independently)."), 7)
         self.y += self.line * 1.8
 
     def table(self, headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
@@ -156,28 +159,33 @@ class _ReportPage:
             self.y += self.line * 1.1
 
     def top_products(self) -> None:
-        self.text(tr("Top products by forecast volume"), 11, bold=True)
+        self.text(translate("Report", "Top products by forecast volume"), 11, bold=True)
         self.y += self.line * 1.4
         top = self.index.summary.sort_values("forecast", ascending=False).head(TOP_PRODUCTS)
         rows = [[str(r.unique_id), str(r.title)[:40], f"{r.forecast:,.0f}",
-                 "" if pd.isna(r.growth) else f"{r.growth:+.0%}", str(r.model)]
+                 "" if pd.isna(r.growth) else f"{r.growth:+.0%}", model_label(str(r.model))]
                 for r in top.itertuples()]
-        self.table([tr("Product"), tr("Title"), tr("Forecast"), tr("Growth"), tr("Model")], rows,
-                   [0.14, 0.42, 0.13, 0.11, 0.2])
+        headers = [translate("Report", "Product"), translate("Report", "Title"),
+                   translate("Report", "Forecast"), translate("Report", "Growth"),
+                   translate("Report", "Model")]
+        self.table(headers, rows, [0.14, 0.42, 0.13, 0.11, 0.2])
         self.y += self.line
 
     def accuracy(self) -> None:
-        self.text(tr("Accuracy in the backtest (lower MASE and WAPE are better)"), 11, bold=True)
+        self.text(translate("Report", "Accuracy in the backtest (lower MASE and WAPE are better)"),
+                  11, bold=True)
         self.y += self.line * 1.4
         metrics = self.run.metrics
         counts = self.run.choices["model"].value_counts() if not self.run.choices.empty else {}
         rows = []
         for r in metrics.to_dict("records"):
-            rows.append([str(r["model"]), _fmt(r.get("MASE"), ".2f"), _fmt(r.get("WAPE"), ".0%"),
-                         _fmt(r.get("bias"), "+.0%"), _fmt(r.get("coverage_80"), ".0%"),
+            rows.append([model_label(str(r["model"])), _fmt(r.get("MASE"), ".2f"),
+                         _fmt(r.get("WAPE"), ".0%"), _fmt(r.get("bias"), "+.0%"),
+                         _fmt(r.get("coverage_80"), ".0%"),
                          str(int(counts.get(r["model"], 0)))])
-        self.table([tr("Model"), "MASE", "WAPE", tr("Bias"), tr("80% coverage"),
-                    tr("Chosen for")], rows, [0.3, 0.12, 0.12, 0.12, 0.16, 0.14])
+        headers = [translate("Report", "Model"), "MASE", "WAPE", translate("Report", "Bias"),
+                   translate("Report", "80% coverage"), translate("Report", "Chosen for")]
+        self.table(headers, rows, [0.3, 0.12, 0.12, 0.12, 0.16, 0.14])
 
 
 def _fmt(value, spec: str) -> str:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.decomposition import decompose
-from core.models.registry import load_all
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex
+from gui.model_names import model_label
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
@@ -156,8 +156,7 @@ class ForecastView(QWidget):
     def model_label(self, name: str) -> str:
         if name == CHOSEN:
             return self.tr("chosen per product")
-        cls = load_all().get(name)
-        return cls.label if cls is not None and cls.label else name
+        return model_label(name)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
