@@ -31,10 +31,13 @@ from gui.model_names import model_label
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
-from gui.widgets.frame_model import FrameModel
+from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
 from gui.widgets.task_runner import TaskRunner
 
+METRIC_FORMATS = {"MASE": ".2f", "RMSE": ",.1f", "WAPE": ".0%", "bias": "+.0%",
+                  "coverage_80": ".0%", "coverage_95": ".0%", "trend_precision": ".0%",
+                  "trend_recall": ".0%"}
 METRIC_COLUMNS = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                   "trend_precision", "trend_recall")
 
@@ -72,10 +75,11 @@ class ForecastView(QWidget):
         self.models_row.addStretch(1)
 
         self.chart = ForecastChart()
-        self.forecast_model = FrameModel(self)
+        self.forecast_model = MarkedTableModel(self)
         self.forecast_table = self._table(self.forecast_model)
-        self.metrics_model = FrameModel(self)
+        self.metrics_model = MarkedTableModel(self)
         self.metrics_table = self._table(self.metrics_model)
+        self.metrics_table.horizontalHeader().resizeSection(0, 200)
         self.metrics_note = QLabel()
         self.metrics_note.setWordWrap(True)
         metrics_page = QWidget()
@@ -119,12 +123,14 @@ class ForecastView(QWidget):
         self.exports.failed.connect(self.status_label.setText)
 
     @staticmethod
-    def _table(model: FrameModel) -> QTableView:
+    def _table(model: MarkedTableModel) -> QTableView:
         table = QTableView()
         table.setModel(model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
+        # Fixed widths: measuring contents on every product switch costs tens of ms.
+        table.horizontalHeader().setDefaultSectionSize(105)
         return table
 
     # -- public API -----------------------------------------------------------------------
@@ -222,7 +228,8 @@ class ForecastView(QWidget):
             if model != data.chosen and other is not None:
                 table[model] = other.set_index("ds")["yhat"].reindex(table["ds"]).to_numpy()
                 headers.append(self.model_label(model))
-        self.forecast_model.set_frame(table, headers)
+        self.forecast_model.set_frame(table, headers,
+                                      formats=dict.fromkeys(table.columns[1:], ",.1f"))
 
     def _fill_metrics_table(self, data: ProductData) -> None:
         metrics = data.metrics
@@ -240,7 +247,8 @@ class ForecastView(QWidget):
                  "trend_precision": self.tr("Trend precision"),
                  "trend_recall": self.tr("Trend recall")}
         self.metrics_model.set_frame(table, [names.get(c, c) for c in columns],
-                                     marked_row=chosen_rows[0] if chosen_rows else None)
+                                     marked_row=chosen_rows[0] if chosen_rows else None,
+                                     formats=METRIC_FORMATS)
         if data.uid == ALL_PRODUCTS:
             self.metrics_note.setText(self.tr("Backtest accuracy over all products. Each "
                                               "product uses the model that was most accurate "
@@ -266,14 +274,17 @@ class ForecastView(QWidget):
         settings = self.index.run.settings
         self.runner.submit(lambda: decompose(series, settings.freq, settings.season_length),
                            lambda result, uid=data.uid: self._decomposed(uid, result),
-                           lambda error: self._decomposition_failed(str(error)))
+                           lambda error, uid=data.uid: self._decomposition_failed(uid, error))
 
     def _decomposed(self, uid: str, result) -> None:
         self._decomposing = None
         self._decompositions[uid] = result
         self._maybe_decompose()
 
-    def _decomposition_failed(self, message: str) -> None:
+    def _decomposition_failed(self, uid: str, error: Exception) -> None:
         self._decomposing = None
+        if self.current is not None and self.current.uid != uid:
+            self._maybe_decompose()  # the user moved on meanwhile
+            return
         self.decomposition.show_message(self.tr("Could not decompose this product: {error}")
-                                        .format(error=message))
+                                        .format(error=error))

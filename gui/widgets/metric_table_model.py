@@ -1,4 +1,5 @@
-"""A read-only table model over a pandas DataFrame, with one row that can be marked."""
+"""A read-only table model over a small pandas DataFrame with translated headers, per-column
+number formats and one row that can be marked (the chosen model)."""
 from __future__ import annotations
 
 import math
@@ -18,18 +19,20 @@ def format_cell(value) -> str:
     return str(value)
 
 
-class FrameModel(QAbstractTableModel):
+class MarkedTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.frame = pd.DataFrame()
         self.headers: list[str] = []
         self.marked_row: int | None = None
+        self.formats: dict[str, str] = {}  # column -> format spec, e.g. ".0%"
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_frame(self, frame: pd.DataFrame, headers: list[str] | None = None,
-                  marked_row: int | None = None) -> None:
+                  marked_row: int | None = None, formats: dict[str, str] | None = None) -> None:
         self.beginResetModel()
+        self.formats = dict(formats or {})
         self.frame = frame.reset_index(drop=True)
         self.headers = list(headers) if headers else [str(c) for c in frame.columns]
         self.marked_row = marked_row
@@ -53,6 +56,9 @@ class FrameModel(QAbstractTableModel):
             return None
         value = self.frame.iat[index.row(), index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            spec = self.formats.get(str(self.frame.columns[index.column()]))
+            if spec and isinstance(value, int | float) and not math.isnan(value):
+                return format(value, spec)
             return format_cell(value)
         if role == Qt.ItemDataRole.FontRole and index.row() == self.marked_row:
             return self._bold
