@@ -40,8 +40,11 @@ def _positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
 
 
 class RunIndex:
-    def __init__(self, run, history: pd.DataFrame) -> None:
+    def __init__(self, run, history: pd.DataFrame | None) -> None:
         self.run = run
+        if history is None:  # a run shown without its data: forecasts only
+            history = pd.DataFrame({ID: pd.Series(dtype=str), DS: pd.Series(dtype="M8[ns]"),
+                                    Y: pd.Series(dtype=float)})
         self.history = history.sort_values([ID, DS], kind="stable", ignore_index=True)
         self.candidates = (run.candidates if not run.candidates.empty else run.forecast)
         self._pos = {name: _positions(frame) for name, frame in (
@@ -97,7 +100,7 @@ class RunIndex:
         """One row per product: volume, growth, accuracy, demand class, trend and sparkline."""
         hist = self.history
         horizon = max(int(self.run.settings.horizon), 1)
-        ids = list(self._pos["history"])
+        ids = list(dict.fromkeys([*self._pos["history"], *self._pos["candidates"]]))
         grouped = hist.groupby(ID, sort=False)[Y]
         volume = grouped.sum()
         recent = grouped.apply(lambda s: s.iloc[-horizon:].sum())
@@ -112,12 +115,14 @@ class RunIndex:
         out.insert(1, "title", titles)
         chosen_acc = self._chosen_accuracy()
         out["accuracy"] = out[ID].map(chosen_acc).astype(float)
-        out["demand_class"] = out[ID].map(self.choices["demand_class"]).fillna("").astype(str) \
-            if "demand_class" in self.choices else ""
-        out["model"] = out[ID].map(self.choices["model"]).fillna("").astype(str) \
-            if "model" in self.choices else ""
+        for column in ("demand_class", "model"):
+            values = (out[ID].map(self.choices[column]) if column in self.choices
+                      else pd.Series(np.nan, index=out.index))
+            out[column] = [("" if pd.isna(v) else str(v)) for v in values]
         out["trend"] = np.sign(out["growth"].fillna(0).where(out["growth"].abs() > 0.05, 0))
-        out["spark"] = [grouped.get_group(uid).to_numpy()[-SPARK_POINTS:] for uid in ids]
+        positions, y = self._pos["history"], hist[Y].to_numpy(float)
+        out["spark"] = [y[positions[uid]][-SPARK_POINTS:] if uid in positions else y[:0]
+                        for uid in ids]
         return out
 
     def _chosen_accuracy(self) -> pd.Series:

@@ -35,10 +35,13 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Trendcast")
     app.setOrganizationName("Trendcast")
+    from PySide6.QtCore import QTimer
+
     window = MainWindow()
     window.show()
+    # Start reading only once the event loop runs, so the first paint never waits for it.
     if args.sample:
-        window.open_sample()
+        QTimer.singleShot(0, window.open_sample)
     elif args.file:
-        window.open_path(args.file)
+        QTimer.singleShot(0, lambda: window.open_path(args.file))
     return app.exec()

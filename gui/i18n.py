@@ -21,6 +21,23 @@ SETTINGS_KEY = "language"
 CHOICES = ("system", "en", "zh_CN")
 CATALOGUES = {"zh_CN": "trendcast_zh_CN.qm"}
 _installed: list[QTranslator] = []  # kept alive while installed
+# lupdate files `tr("…")` called as a plain function under the empty context and
+# `window.tr("…")` under "window", while at run time Qt asks with the class name. The catalogue
+# translator falls back to these contexts so both spellings find their translation.
+FALLBACK_CONTEXTS = ("", "window")
+
+
+class _CatalogueTranslator(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):
+        found = super().translate(context, source, disambiguation, n)
+        if found:
+            return found
+        for fallback in FALLBACK_CONTEXTS:
+            if fallback != context:
+                found = super().translate(fallback, source, disambiguation, n)
+                if found:
+                    return found
+        return None  # "not here": Qt then tries other translators or keeps the source text
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -48,7 +65,7 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
     language = resolve(language)
     if language not in CATALOGUES:
         return "en"
-    ours = QTranslator(app)
+    ours = _CatalogueTranslator(app)
     if not ours.load(str(TRANSLATIONS_DIR / CATALOGUES[language])):
         return "en"
     app.installTranslator(ours)

@@ -1,27 +1,195 @@
-"""The main window: four steps (Import, Model setup, Training, Forecast view) as tabs."""
+"""The main window: four steps (Import, Model setup, Training, Forecast view) as tabs.
+
+Each step opens when its input is ready (data, valid settings, a finished run); a closed step's
+tooltip says why. The window holds the state the steps pass along and nothing else: the panels
+do the work through the engine functions handed to them (fakes in tests).
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+
+from core.models.registry import available
+from gui import engine, refcount_guard
+from gui.panels.forecast_slot import make_forecast_view
+from gui.panels.import_panel import ImportPanel
+from gui.panels.setup_panel import SetupPanel
+from gui.panels.training_panel import TrainingPanel
+from gui.window_menus import build_menus
+from gui.worker import cancel_all_and_wait, running_handles
 
 PANEL_TITLES = ("Import", "Model setup", "Training", "Forecast view")
+IMPORT, SETUP, TRAINING, FORECAST = range(4)
+MAX_RECENT = 8
+QUIT_WAIT_MS = 5000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, *, preview: Callable = engine.preview, load: Callable = engine.load,
+                 sample_path: Callable[[], str] = engine.sample_shop_path,
+                 run_forecast: Callable = engine.run_forecast,
+                 models: Callable[[], list] = available) -> None:
         super().__init__()
+        refcount_guard.install()  # before any of our signals fire
         self.setWindowTitle("Trendcast")
         self.resize(1200, 800)
+        self.dataset = None  # ImportResult
+        self.import_panel = ImportPanel(preview=preview, load=load, sample_path=sample_path)
+        self.setup_panel = SetupPanel(models=models)
+        self.training_panel = TrainingPanel(run_forecast=run_forecast)
+        self.forecast_view = make_forecast_view()
         self.tabs = QTabWidget()
-        for title in PANEL_TITLES:
-            page = QWidget()
-            layout = QVBoxLayout(page)
-            layout.addWidget(QLabel(f"{title}"))
-            self.tabs.addTab(page, title)
+        titles = (self.tr("Import"), self.tr("Model setup"), self.tr("Training"),
+                  self.tr("Forecast view"))
+        for panel, title in zip((self.import_panel, self.setup_panel, self.training_panel,
+                                 self.forecast_view), titles, strict=True):
+            self.tabs.addTab(panel, title)
         self.setCentralWidget(self.tabs)
-        self.statusBar().showMessage("Ready")
+        self.import_panel.dataset_loaded.connect(self._on_dataset_loaded)
+        self.import_panel.dataset_cleared.connect(self._on_dataset_cleared)
+        self.import_panel.reading_started.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Reading {0}…").format(path)))
+        self.setup_panel.settings_changed.connect(self._update_steps)
+        self.setup_panel.start_requested.connect(self.start_training)
+        self.training_panel.training_finished.connect(self._on_run_finished)
+        self.training_panel.training_ended.connect(self._update_steps)
+        self.training_panel.training_failed.connect(
+            lambda _exc: self.statusBar().showMessage(self.tr("Training failed.")))
+        self.training_panel.training_cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Training cancelled.")))
+        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self._restore_settings()
+        self._update_steps()
+        self.statusBar().showMessage(self.tr("Open a sales file or the sample shop to begin."))
 
+    # -- opening data ------------------------------------------------------------------------
     def open_sample(self) -> None:
-        self.statusBar().showMessage("Sample shop: not wired yet")
+        """Load the bundled sample shop into the Import step (in a worker)."""
+        self.tabs.setCurrentIndex(IMPORT)
+        self.import_panel.open_sample()
 
     def open_path(self, path: str) -> None:
-        self.statusBar().showMessage(f"Opening {path}: not wired yet")
+        self.tabs.setCurrentIndex(IMPORT)
+        self.import_panel.open_path(path)
+
+    def import_data(self) -> None:
+        self.tabs.setCurrentIndex(IMPORT)
+        self.import_panel.choose_file()
+
+    def new_session(self) -> None:
+        """Forget the data and the run (a running training is cancelled first)."""
+        self.training_panel.cancel()
+        self.import_panel.cancel()
+        self.dataset = None
+        self.training_panel.run = None
+        self.tabs.setCurrentIndex(IMPORT)
+        self._update_steps()
+        self.statusBar().showMessage(self.tr("New session: open a sales file to begin."))
+
+    def _on_dataset_loaded(self, result) -> None:
+        self.dataset = result
+        self.training_panel.run = None
+        self.setup_panel.set_dataset(result)
+        if result.source or self.import_panel.path:
+            self.add_recent_file(self.import_panel.path or result.source)
+        self.statusBar().showMessage(self.tr("Loaded {0} products. Next: Model setup.").format(
+            result.summary.products))
+        self._update_steps()
+
+    def _on_dataset_cleared(self) -> None:
+        self.dataset = None
+        self.statusBar().showMessage(self.tr("The file could not be used; see the validation "
+                                             "report."))
+        self._update_steps()
+
+    # -- training ----------------------------------------------------------------------------
+    def start_training(self, settings=None) -> None:
+        if self.dataset is None or self.training_panel.is_running():
+            return
+        settings = settings or self.setup_panel.settings()
+        self.tabs.setTabEnabled(TRAINING, True)
+        self.tabs.setCurrentIndex(TRAINING)
+        self.training_panel.start(self.dataset.frame, settings)
+        self.statusBar().showMessage(self.tr("Training…"))
+        self._update_steps()
+
+    def _on_run_finished(self, run) -> None:
+        self.forecast_view.show_run(run, self.dataset.frame if self.dataset else None)
+        self._update_steps()
+        self.tabs.setCurrentIndex(FORECAST)
+        self.statusBar().showMessage(self.tr("Forecast ready."))
+
+    # -- steps -------------------------------------------------------------------------------
+    def step_reason(self, index: int) -> str:
+        """Why a step is closed ("" when it is open)."""
+        if index in (SETUP, TRAINING) and self.dataset is None:
+            return self.tr("Import sales data first.")
+        if index == TRAINING and self.setup_panel.problems() and \
+                not self.training_panel.is_running():
+            return self.tr("Fix the settings marked in red in Model setup first.")
+        if index == FORECAST and self.training_panel.run is None:
+            return self.tr("Train a forecast first.")
+        return ""
+
+    def _update_steps(self) -> None:
+        for index in range(self.tabs.count()):
+            reason = self.step_reason(index)
+            self.tabs.setTabEnabled(index, not reason)
+            self.tabs.setTabToolTip(index, reason)
+        running = self.training_panel.is_running()
+        self.setup_panel.start_button.setEnabled(not self.step_reason(TRAINING) and not running)
+
+    # -- recent files and settings -----------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        if isinstance(value, str):  # QSettings returns a lone string for one-item lists
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_recent_file(self, path: str) -> None:
+        path = str(Path(path))
+        files = [path] + [p for p in self.recent_files() if p != path]
+        QSettings().setValue("recent_files", files[:MAX_RECENT])
+        self.refresh_recent_menu()
+
+    def refresh_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        for path in files:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        menu.setEnabled(bool(files))
+
+    def _restore_settings(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.refresh_recent_menu()
+
+    # -- quitting ----------------------------------------------------------------------------
+    def confirm_quit_during_work(self) -> bool:
+        """Ask whether to stop running work and quit (tests replace this method)."""
+        answer = QMessageBox.question(
+            self, self.tr("Quit Trendcast?"),
+            self.tr("Work is still running. Stop it and quit? Nothing you imported is changed."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if running_handles():
+            if not self.confirm_quit_during_work():
+                event.ignore()
+                return
+            self.statusBar().showMessage(self.tr("Stopping…"))
+            self.setCursor(Qt.CursorShape.WaitCursor)
+            cancel_all_and_wait(QUIT_WAIT_MS)
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        event.accept()

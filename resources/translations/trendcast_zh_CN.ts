@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again with no data</source>
+        <translation>清空数据，重新开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel export of your sales</source>
+        <translation>打开销售数据的 CSV 或 Excel 导出文件</translation>
+    </message>
+    <message>
+        <source>Open sample &amp;shop</source>
+        <translation>打开示例店铺(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Load the bundled example shop</source>
+        <translation>载入内置的示例店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Trendcast</source>
+        <translation>关于 Trendcast(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation>此版本暂不可用</translation>
+    </message>
+    <message>
+        <source>Go to step {0}</source>
+        <translation>转到第 {0} 步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
     <name>DecompositionView</name>
     <message>
         <source>Sales</source>
@@ -108,6 +183,17 @@
     <message>
         <source>Backtest: {model}</source>
         <translation>回测：{model}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTable</name>
+    <message>
+        <source>Train a forecast to see it here.</source>
+        <translation>训练预测后即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Forecast for {0} products, {1} rows (first 1000 shown)</source>
+        <translation>{0} 个产品的预测，共 {1} 行（显示前 1000 行）</translation>
     </message>
 </context>
 <context>
@@ -226,6 +312,157 @@
     </message>
 </context>
 <context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel export of your orders or sales</source>
+        <translation>打开订单或销售数据的 CSV 或 Excel 导出文件</translation>
+    </message>
+    <message>
+        <source>Open sample shop</source>
+        <translation>打开示例店铺</translation>
+    </message>
+    <message>
+        <source>Try Trendcast with a small example shop</source>
+        <translation>用一个小型示例店铺试用 Trendcast</translation>
+    </message>
+    <message>
+        <source>Drop an orders export (CSV or Excel) here, or open one.</source>
+        <translation>将订单导出文件（CSV 或 Excel）拖到这里，或点击打开。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The first rows of the file, exactly as read</source>
+        <translation>文件的前几行（按读取原样显示）</translation>
+    </message>
+    <message>
+        <source>The file as read</source>
+        <translation>读取到的文件</translation>
+    </message>
+    <message>
+        <source>How to read it (detected; change what is wrong)</source>
+        <translation>读取方式（已自动识别；如有错误请修改）</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>long: one row per product and date; wide: one column per date; orders: one row per order line</source>
+        <translation>长表：每个产品每个日期一行；宽表：每个日期一列；订单：每个订单明细一行</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Add up sales per day, week or month</source>
+        <translation>按日、周或月汇总销量</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>表格结构</translation>
+    </message>
+    <message>
+        <source>Sum sales per</source>
+        <translation>销量汇总粒度</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds the {0}</source>
+        <translation>文件中哪一列是{0}</translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation>按这些选择重新读取</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>How to fix it</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>No data loaded yet.</source>
+        <translation>尚未载入数据。</translation>
+    </message>
+    <message>
+        <source>Total sales over time</source>
+        <translation>总销量走势</translation>
+    </message>
+    <message>
+        <source>Validation report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>Open sales data</source>
+        <translation>打开销售数据</translation>
+    </message>
+    <message>
+        <source>Sales files (*.csv *.tsv *.txt *.xlsx *.xls);;All files (*)</source>
+        <translation>销售文件 (*.csv *.tsv *.txt *.xlsx *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sample shop</source>
+        <translation>示例店铺</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} could not be used; see the validation report below.</source>
+        <translation>无法使用 {0}，请查看下方的检查报告。</translation>
+    </message>
+    <message>
+        <source>No data loaded.</source>
+        <translation>未载入数据。</translation>
+    </message>
+    <message>
+        <source>Reading failed.</source>
+        <translation>读取失败。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Reading cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <source>(not in file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Language</source>
@@ -241,6 +478,85 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Model setup</source>
+        <translation>模型设置</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Forecast view</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>训练已取消。</translation>
+    </message>
+    <message>
+        <source>Open a sales file or the sample shop to begin.</source>
+        <translation>打开销售文件或示例店铺即可开始。</translation>
+    </message>
+    <message>
+        <source>New session: open a sales file to begin.</source>
+        <translation>新会话：打开销售文件即可开始。</translation>
+    </message>
+    <message>
+        <source>Loaded {0} products. Next: Model setup.</source>
+        <translation>已载入 {0} 个产品。下一步：模型设置。</translation>
+    </message>
+    <message>
+        <source>The file could not be used; see the validation report.</source>
+        <translation>无法使用该文件，请查看检查报告。</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Forecast ready.</source>
+        <translation>预测已完成。</translation>
+    </message>
+    <message>
+        <source>Import sales data first.</source>
+        <translation>请先导入销售数据。</translation>
+    </message>
+    <message>
+        <source>Fix the settings marked in red in Model setup first.</source>
+        <translation>请先修正“模型设置”中标红的设置。</translation>
+    </message>
+    <message>
+        <source>Train a forecast first.</source>
+        <translation>请先训练预测。</translation>
+    </message>
+    <message>
+        <source>Quit Trendcast?</source>
+        <translation>退出 Trendcast？</translation>
+    </message>
+    <message>
+        <source>Work is still running. Stop it and quit? Nothing you imported is changed.</source>
+        <translation>仍有任务在运行。要停止并退出吗？已导入的数据不会改变。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ModelNames</name>
     <message>
         <source>Seasonal naive</source>
@@ -249,6 +565,25 @@
     <message>
         <source>Naive (last value)</source>
         <translation>朴素法（最后一个值）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>This model has no settings to tune.</source>
+        <translation>该模型没有可调整的设置。</translation>
+    </message>
+    <message>
+        <source>Enter at least one number.</source>
+        <translation>请至少输入一个数字。</translation>
+    </message>
+    <message>
+        <source>Numbers must be at least {0}.</source>
+        <translation>数字不能小于 {0}。</translation>
+    </message>
+    <message>
+        <source>Numbers must be at most {0}.</source>
+        <translation>数字不能大于 {0}。</translation>
     </message>
 </context>
 <context>
@@ -420,6 +755,293 @@
     <message>
         <source>Chosen for</source>
         <translation>被选用次数</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPanel</name>
+    <message>
+        <source>How many periods ahead to forecast</source>
+        <translation>向前预测多少期</translation>
+    </message>
+    <message>
+        <source>The length of the repeating pattern, in periods (7 for a weekly rhythm in daily data). Auto uses the usual one.</source>
+        <translation>重复规律的长度（以期数计；日数据中的每周规律为 7）。“自动”使用常用值。</translation>
+    </message>
+    <message>
+        <source>How many times each model is tested on past data it has not seen; more windows give a fairer comparison and take longer</source>
+        <translation>每个模型在未见过的历史数据上测试的次数；窗口越多，比较越公平，但耗时更长</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Public holidays of this country are given to the models that can use them</source>
+        <translation>向能够利用节假日的模型提供该国家的公共假日</translation>
+    </message>
+    <message>
+        <source>Forecast horizon</source>
+        <translation>预测期数</translation>
+    </message>
+    <message>
+        <source>Season length</source>
+        <translation>季节周期长度</translation>
+    </message>
+    <message>
+        <source>Backtest windows</source>
+        <translation>回测窗口数</translation>
+    </message>
+    <message>
+        <source>Holidays of</source>
+        <translation>节假日所属国家</translation>
+    </message>
+    <message>
+        <source>What to forecast</source>
+        <translation>预测内容</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>A few quick classical models, 2 backtests</source>
+        <translation>几个快速的经典模型，2 次回测</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Auto picks among all classical models, 3 backtests</source>
+        <translation>在全部经典模型中自动挑选，3 次回测</translation>
+    </message>
+    <message>
+        <source>Best accuracy</source>
+        <translation>最高准确度</translation>
+    </message>
+    <message>
+        <source>Adds neural networks and combinations; takes much longer</source>
+        <translation>加入神经网络和组合模型；耗时长得多</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Your own choice of settings</source>
+        <translation>自行选择设置</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Auto: pick the best classical model per product</source>
+        <translation>自动：为每个产品挑选最佳经典模型</translation>
+    </message>
+    <message>
+        <source>Each product gets the model that did best in its backtests, chosen among all classical models</source>
+        <translation>每个产品使用其回测中表现最好的模型（在全部经典模型中挑选）</translation>
+    </message>
+    <message>
+        <source>Select a model to see its settings.</source>
+        <translation>选择一个模型以查看其设置。</translation>
+    </message>
+    <message>
+        <source>Baselines</source>
+        <translation>基准模型</translation>
+    </message>
+    <message>
+        <source>Classical</source>
+        <translation>经典模型</translation>
+    </message>
+    <message>
+        <source>Intermittent demand</source>
+        <translation>间歇性需求</translation>
+    </message>
+    <message>
+        <source>Neural networks</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>Combinations</source>
+        <translation>组合模型</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Auto ({0})</source>
+        <translation>自动（{0}）</translation>
+    </message>
+    <message>
+        <source>Fix the settings of {0}.</source>
+        <translation>请修正 {0} 的设置。</translation>
+    </message>
+    <message>
+        <source>A horizon of {0} with {1} backtest window(s) needs {2} periods of history, but the longest product has {3}. Shorten the horizon or use fewer windows.</source>
+        <translation>预测期数 {0} 加 {1} 个回测窗口需要 {2} 期历史数据，但最长的产品只有 {3} 期。请缩短预测期数或减少窗口。</translation>
+    </message>
+    <message>
+        <source>A season of {0} periods needs at least {1} periods of history; you have {2}. Use a shorter season or Auto.</source>
+        <translation>{0} 期的季节周期至少需要 {1} 期历史数据，而目前只有 {2} 期。请使用更短的周期或“自动”。</translation>
+    </message>
+    <message>
+        <source>Pick at least one model, or tick Auto.</source>
+        <translation>请至少选择一个模型，或勾选“自动”。</translation>
+    </message>
+    <message>
+        <source>The horizon must be at least 1 period.</source>
+        <translation>预测期数至少为 1 期。</translation>
+    </message>
+    <message>
+        <source>Estimated run time: about {0} (a rough estimate)</source>
+        <translation>预计运行时间：约 {0}（粗略估计）</translation>
+    </message>
+    <message>
+        <source>Import sales data first.</source>
+        <translation>请先导入销售数据。</translation>
+    </message>
+    <message>
+        <source>Fix the settings marked in red first.</source>
+        <translation>请先修正标红的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Set up the models, then press Start training.</source>
+        <translation>设置好模型后，点击“开始训练”。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop training; nothing you set up is lost</source>
+        <translation>停止训练；已做的设置不会丢失</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最近步骤</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>各模型</translation>
+    </message>
+    <message>
+        <source>Training loss of neural models</source>
+        <translation>神经网络模型的训练损失</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Training {0}…</source>
+        <translation>正在训练 {0}…</translation>
+    </message>
+    <message>
+        <source>Started: horizon {0}, {1} backtest window(s), models {2}</source>
+        <translation>已开始：预测期数 {0}，{1} 个回测窗口，模型 {2}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>about {0} left</source>
+        <translation>约剩 {0}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Finished in {0}. The forecast is ready.</source>
+        <translation>用时 {0} 完成。预测已就绪。</translation>
+    </message>
+    <message>
+        <source>Finished in {0}.</source>
+        <translation>用时 {0} 完成。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error.</source>
+        <translation>训练因错误而停止。</translation>
+    </message>
+    <message>
+        <source>Error: {0}</source>
+        <translation>错误：{0}</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Training cancelled. Change the settings or start again.</source>
+        <translation>训练已取消。可修改设置或重新开始。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About Trendcast</source>
+        <translation>关于 Trendcast</translation>
+    </message>
+    <message>
+        <source>Trendcast {0}
+Offline sales forecasting for every product of a shop. Your data never leaves this computer.</source>
+        <translation>Trendcast {0}
+为店铺的每个产品做离线销量预测。您的数据不会离开这台电脑。</translation>
     </message>
 </context>
 </TS>

@@ -104,3 +104,28 @@ def test_unwritable_target_gives_a_clear_error(tmp_path):
     run, history = shared_run()
     with pytest.raises(TrendcastError, match="Could not write"):
         export_csv(tmp_path / "missing-folder" / "f.csv", run, history)
+
+
+def test_run_views_cope_with_a_run_without_backtest_or_choices():
+    from core.pipeline_types import ForecastRun
+    from core.run_views import ALL_PRODUCTS, RunIndex
+
+    run, history = shared_run()
+    empty = pd.DataFrame()
+    bare = ForecastRun(run.settings, run.forecast, run.forecast, empty, empty, empty, empty)
+    index = RunIndex(bare, history)
+    assert set(index.summary["model"]) == {""} and index.summary["accuracy"].isna().all()
+    product = index.product("21876")
+    assert product.backtest == {} and product.metrics.empty
+    assert index.product(ALL_PRODUCTS).forecasts["chosen"]["yhat"].sum() == \
+        pytest.approx(run.forecast["yhat"].sum())
+
+
+def test_run_views_without_history_list_the_forecast_products():
+    from core.run_views import RunIndex
+
+    run, _history = shared_run()
+    index = RunIndex(run, None)
+    assert set(index.summary["unique_id"]) == set(run.forecast["unique_id"])
+    assert index.product("21876").history.empty
+    assert not index.product("21876").forecasts[run.choices.model.iloc[0]].empty

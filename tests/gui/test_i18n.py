@@ -158,3 +158,52 @@ def test_chinese_ui_shows_no_untranslated_strings(chinese, qtbot):
 def test_the_checker_catches_english(chinese, qtbot):
     assert untranslated(["Model comparison", "模型 MASE", "21876  POTTERING MUG"],
                         {"21876", "POTTERING MUG"}) == ["Model comparison"]
+
+
+def test_untranslated_text_stays_as_written(chinese):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("Nowhere", "Not in any catalogue") == \
+        "Not in any catalogue"
+    # Strings lupdate filed under another context (module-level tr, window.tr) still translate.
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+
+
+def test_whole_window_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
+    import fakes
+
+    from gui.main_window import MainWindow
+    from gui.panels.setup_panel import HOLIDAY_COUNTRIES
+
+    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
+                        sample_path=fakes.fake_sample_path, run_forecast=fakes.fake_run_forecast)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
+        window.open_sample()
+    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    run, history = shared_run()
+    window.forecast_view.show_run(run, history)
+    frame = fakes.make_frame()
+    raw = fakes.fake_preview("x").table
+    # What the user's file contains (column names, cells, products, path) is data, not UI.
+    data = (set(history.unique_id) | set(history.title.dropna()) | set(run.choices.reason)
+            | set(frame.unique_id) | set(raw.columns) | {str(v) for v in raw.to_numpy().ravel()}
+            | {fakes.fake_sample_path(), "sample_shop.csv", "Trendcast"})
+    texts = visible_texts(window)
+    texts += [a.text() for a in window.menuBar().actions()]
+    for menu_action in window.menuBar().actions():
+        texts += [a.text() for a in menu_action.menu().actions() if a.text()]
+    texts += [window.tabs.tabToolTip(i) for i in range(window.tabs.count())]
+    assert len(texts) > 100
+    from core.data.types import LAYOUTS, ROLES
+
+    texts = [t for t in texts if t not in HOLIDAY_COUNTRIES]  # ISO codes: same in any language
+    # Known gaps, reported to gui1: the Import panel shows core's layout and role names and
+    # core's English summary lines as they are. Listed so that fixing them fails this test
+    # until the list is emptied (and a new gap fails it at once).
+    known_gaps = {*LAYOUTS, *(r.capitalize() for r in ROLES),
+                  "\n".join(window.dataset.summary.lines())}
+    bad = untranslated(texts, data)
+    assert set(bad) - known_gaps == set(), "\n".join(sorted(set(bad) - known_gaps))
+    assert set(bad) == known_gaps & set(texts)

@@ -1,0 +1,56 @@
+"""The engine functions the panels call by default: the one seam between the GUI and `core`.
+
+Panels take these as constructor arguments so tests can hand them fakes. Each imports its core
+module only when called (the window starts without pandas-heavy or TensorFlow imports), and a
+missing engine part becomes a plain `TrendcastError` instead of a traceback.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from core.errors import TrendcastError
+from core.progress import CancelToken, ProgressCallback
+
+PIPELINE_TARGET = "core.pipeline:run"  # imported in the worker process only
+
+
+def _engine(module: str, name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise TrendcastError(f"This build of Trendcast lacks {module}.{name}; "
+                             "please install the full version.") from None
+
+
+def preview(path: str, options=None, *, progress: ProgressCallback | None = None,
+            cancel: CancelToken | None = None):
+    """The first rows of a file and what detection made of them (`core.data.preview`)."""
+    return _engine("core.data", "preview")(path, options)
+
+
+def load(path: str, options=None, *, progress: ProgressCallback | None = None,
+         cancel: CancelToken | None = None):
+    """Read a whole sales file into the canonical frame (`core.data.load`)."""
+    return _engine("core.data", "load")(path, options, progress=progress, cancel=cancel)
+
+
+def sample_shop_path() -> str:
+    """Where the bundled sample shop lives (`core.paths.sample_shop_path`)."""
+    return str(_engine("core.paths", "sample_shop_path")())
+
+
+def run_forecast(frame, settings, *, progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None):
+    """`core.pipeline.run` in a spawned process, so model fits never freeze the window."""
+    from core.subprocess_runner import run_in_process
+
+    return run_in_process(PIPELINE_TARGET, frame, settings, progress=progress, cancel=cancel)
+
+
+def has_engine(module: str, name: str) -> bool:
+    """Whether an optional engine part is present in this build (e.g. project files)."""
+    try:
+        return hasattr(importlib.import_module(module), name)
+    except ImportError:
+        return False

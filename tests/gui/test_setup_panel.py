@@ -1,0 +1,123 @@
+"""Model setup: forms from the registry's specs, presets, units, inline checks, estimate."""
+from __future__ import annotations
+
+import fakes
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
+
+from core.models.base import Capabilities, ForecastModel, ParamSpec
+from gui.panels import setup_rules
+from gui.panels.setup_panel import SetupPanel
+
+
+class FakeEts(ForecastModel):
+    name, label, family = "ets", "ETS", "classical"
+    description = "Exponential smoothing"
+    capabilities = Capabilities()
+    params = (ParamSpec("damped", "bool", True, "Damped trend", "Flatten the trend"),
+              ParamSpec("alpha", "float", 0.3, "Alpha", "Smoothing of the level", 0.0, 1.0),
+              ParamSpec("error", "choice", "add", "Error", "Additive or multiplicative",
+                        choices=("add", "mul")),
+              ParamSpec("lags", "int_list", (1, 7), "Lags", "Lags to use", 1, 365),
+              ParamSpec("trials", "int", 3, "Trials", "How often to retry", 1, 10))
+
+
+class FakeLstm(ForecastModel):
+    name, label, family = "lstm_attention", "LSTM", "neural"
+    params = ()
+
+
+class FakeNaive(ForecastModel):
+    name, label, family = "seasonal_naive", "Seasonal naive", "baseline"
+
+
+def make_panel(qtbot):
+    panel = SetupPanel(models=lambda: [FakeEts, FakeLstm, FakeNaive])
+    qtbot.addWidget(panel)
+    return panel
+
+
+def loaded(freq="D", periods=120):
+    result = fakes.fake_load("x.csv")
+    result.freq = freq
+    result.frame = fakes.make_frame(periods=periods, freq=freq)
+    return result
+
+
+def test_forms_are_generated_from_param_specs_with_tooltips(qtbot):
+    panel = make_panel(qtbot)
+    form = panel.param_forms["ets"]
+    kinds = {name: type(form.findChild(object, f"param_{name}"))
+             for name in ("damped", "alpha", "error", "lags", "trials")}
+    assert kinds == {"damped": QCheckBox, "alpha": QDoubleSpinBox, "error": QComboBox,
+                     "lags": QLineEdit, "trials": QSpinBox}
+    assert form.findChild(QDoubleSpinBox, "param_alpha").toolTip() == "Smoothing of the level"
+    assert form.findChild(QDoubleSpinBox, "param_alpha").maximum() == 1.0
+    form.findChild(QDoubleSpinBox, "param_alpha").setValue(0.5)
+    form.findChild(QLineEdit, "param_lags").setText("1, 7, 28")
+    assert form.values() == {"alpha": 0.5, "lags": [1, 7, 28]}
+
+
+def test_models_are_grouped_by_family(qtbot):
+    panel = make_panel(qtbot)
+    groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert groups == ["Baselines", "Classical", "Neural networks"]
+
+
+def test_presets_set_models_and_windows(qtbot):
+    panel = make_panel(qtbot)
+    panel.set_dataset(loaded())
+    assert panel.preset_buttons["fast"].isChecked()
+    assert panel.chosen_models() == ("seasonal_naive", "ets")
+    assert panel.windows.value() == 2
+    panel.preset_buttons["balanced"].click()
+    assert panel.chosen_models() == ("auto",) and panel.windows.value() == 3
+    panel.preset_buttons["best"].click()
+    assert set(panel.chosen_models()) == {"auto", "lstm_attention"}
+    assert "estimate" in panel.estimate_label.text()
+    panel.windows.setValue(4)
+    assert panel.preset_buttons["custom"].isChecked()
+
+
+def test_estimate_grows_with_neural_models():
+    family = {"ets": "classical", "lstm_attention": "neural"}
+    fast = setup_rules.estimate_seconds(("ets",), family, products=100, windows=2)
+    slow = setup_rules.estimate_seconds(("ets", "lstm_attention"), family, 100, 2)
+    assert fast < 30 < slow
+
+
+def test_units_follow_the_data_frequency(qtbot):
+    panel = make_panel(qtbot)
+    panel.set_dataset(loaded("W", periods=104))
+    assert panel.unit_label.text() == "weeks"
+    assert panel.season.specialValueText() == "Auto (52)"
+    assert panel.settings().freq == "W"
+
+
+def test_invalid_settings_are_flagged_and_block_the_start(qtbot):
+    panel = make_panel(qtbot)
+    assert not panel.start_button.isEnabled()  # no data yet
+    assert panel.start_hint.text() == "Import sales data first."
+    panel.set_dataset(loaded(periods=120))
+    assert panel.start_button.isEnabled()
+    panel.horizon.setValue(50)  # 50 x (2 + 1) = 150 > 120 periods
+    assert not panel.start_button.isEnabled()
+    assert "needs 150 periods" in panel.errors["windows"].text()
+    assert not panel.errors["windows"].isHidden()
+    panel.horizon.setValue(28)
+    for item in panel.model_items.values():
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+    assert "Pick at least one model" in panel.errors["models"].text()
+    assert not panel.start_button.isEnabled()
+
+
+def test_start_emits_the_settings(qtbot):
+    panel = make_panel(qtbot)
+    panel.set_dataset(loaded())
+    panel.holidays.setCurrentIndex(panel.holidays.findData("DE"))
+    with qtbot.waitSignal(panel.start_requested) as blocker:
+        panel.start_button.click()
+    settings = blocker.args[0]
+    assert settings.horizon == 28 and settings.windows == 2
+    assert settings.models == ("seasonal_naive", "ets")
+    assert settings.holiday_country == "DE"

@@ -1,0 +1,76 @@
+"""Training step with fake engines: results, cancel within 2 s, an exception becomes a dialog."""
+from __future__ import annotations
+
+import time
+
+import fakes
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.pipeline_types import ForecastSettings
+from gui.panels.training_panel import TrainingPanel, format_duration
+
+SETTINGS = ForecastSettings(horizon=7, models=("ets", "lstm_attention"), windows=2)
+
+
+def make_panel(qtbot, run):
+    panel = TrainingPanel(run_forecast=run)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def open_error_dialogs():
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "error_dialog" and w.isVisible()]
+
+
+def test_results_arrive_with_per_model_rows_log_and_losses(qtbot):
+    panel = make_panel(qtbot, fakes.fake_run_forecast)
+    with qtbot.waitSignal(panel.training_finished, timeout=5000) as blocker:
+        panel.start(fakes.make_frame(), SETTINGS)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=2000)
+    run = blocker.args[0]
+    assert set(run.forecast["unique_id"]) == {"P0", "P1", "P2"}
+    assert len(run.forecast) == 3 * 7
+    models = [panel.models_table.item(r, 0).text() for r in range(panel.models_table.rowCount())]
+    assert models == ["ets", "lstm_attention"]
+    assert panel.models_table.item(1, 1).text() == "done"
+    assert panel.loss_chart.series() == {"ets loss": [1.0], "lstm_attention loss": [0.5]}
+    assert "fitting ets" in panel.log.toPlainText()
+    assert panel.progress.value() == 1000
+    assert not panel.cancel_button.isEnabled()
+
+
+def test_cancel_mid_training_stops_quickly_and_can_start_again(qtbot):
+    panel = make_panel(qtbot, fakes.slow_run_forecast)
+    panel.start(fakes.make_frame(), SETTINGS)
+    qtbot.waitUntil(lambda: panel.models_table.rowCount() == 1, timeout=5000)
+    began = time.monotonic()
+    with qtbot.waitSignal(panel.training_cancelled, timeout=2000):
+        panel.cancel_button.click()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=2000)
+    assert time.monotonic() - began < 2.0
+    assert panel.models_table.item(0, 1).text() == "cancelled"
+    assert "cancelled" in panel.status_label.text()
+    panel._run_forecast = fakes.fake_run_forecast  # usable again after a cancel
+    with qtbot.waitSignal(panel.training_finished, timeout=5000):
+        panel.start(fakes.make_frame(), SETTINGS)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=2000)
+
+
+def test_an_exception_in_the_worker_becomes_a_dialog_with_details(qtbot):
+    panel = make_panel(qtbot, fakes.failing_run_forecast)
+    with qtbot.waitSignal(panel.training_failed, timeout=5000):
+        panel.start(fakes.make_frame(), SETTINGS)
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=2000)
+    dialogs = open_error_dialogs()
+    assert len(dialogs) == 1
+    box = dialogs[0]
+    assert "Something went wrong inside Trendcast" in box.text()
+    assert "Traceback" not in box.text()
+    assert "ZeroDivisionError" in box.detailedText()
+    assert panel.models_table.item(0, 1).text() == "failed"
+    box.close()
+
+
+def test_durations_read_naturally():
+    assert [format_duration(s) for s in (4.4, 75, 3725)] == ["4 s", "1 min 15 s", "1 h 02 min"]
