@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint sysdeps package screenshots bench clean translations
+.PHONY: run test lint sysdeps package screenshots bench bench-env clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,19 @@ lint: $(STAMP)
 # Refresh resources/translations/*.ts from the GUI sources and compile the .qm files (committed).
 translations: $(STAMP)
 	$(BIN)/python build/update_translations.py --check
+
+# The peer (statsforecast) side of the benchmarks runs in its own venv: it needs pandas<3.
+BENCH_VENV := bench/.venv
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q -r bench/requirements.txt
+	@touch $@
+
+bench-env: $(BENCH_VENV)/.installed
+
+# Accuracy and speed against statsforecast on the shared real data (minutes; see bench/README.md).
+bench: $(STAMP) bench-env
+	$(BIN)/python bench/run.py all
 
 clean:
 	rm -rf $(VENV) dist build/work

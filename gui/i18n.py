@@ -70,6 +70,7 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
         return "en"
     app.installTranslator(ours)
     _installed.append(ours)
+    QLocale.setDefault(QLocale(language))  # dates and month names follow the UI language
     # Qt's own strings (standard buttons, file dialogs), when Qt ships them.
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -81,6 +82,8 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
 
 def remove_translators(app: QCoreApplication | None = None) -> None:
     app = app or QCoreApplication.instance()
+    if _installed:
+        QLocale.setDefault(QLocale.system())
     while _installed:
         app.removeTranslator(_installed.pop())
 

@@ -180,7 +180,7 @@ class _ReportPage:
         rows = []
         for r in metrics.to_dict("records"):
             rows.append([model_label(str(r["model"])), _fmt(r.get("MASE"), ".2f"),
-                         _fmt(r.get("WAPE"), ".0%"), _fmt(r.get("bias"), "+.0%"),
+                         _fmt(r.get("WAPE"), ".0f", "%"), _fmt(r.get("bias"), "+,.1f"),
                          _fmt(r.get("coverage_80"), ".0%"),
                          str(int(counts.get(r["model"], 0)))])
         headers = [translate("Report", "Model"), "MASE", "WAPE", translate("Report", "Bias"),
@@ -188,8 +188,8 @@ class _ReportPage:
         self.table(headers, rows, [0.3, 0.12, 0.12, 0.12, 0.16, 0.14])
 
 
-def _fmt(value, spec: str) -> str:
-    return "" if value is None or pd.isna(value) else format(value, spec)
+def _fmt(value, spec: str, unit: str = "") -> str:
+    return "" if value is None or pd.isna(value) else format(value, spec) + unit
 
 
 def _numeric(cell: str) -> bool:

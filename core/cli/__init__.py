@@ -17,6 +17,8 @@ from core.errors import Cancelled, TrendcastError
 # command name -> (module, one-line help). The module is imported for its parser only when used.
 COMMANDS: dict[str, tuple[str, str]] = {
     "models": ("core.cli.models_cmd", "list the forecasting models and what they can do"),
+    "forecast": ("core.cli.forecast_cmd", "forecast every product of a sales file to a CSV"),
+    "backtest": ("core.cli.backtest_cmd", "rolling-origin accuracy of models on a sales file"),
 }
 COMMAND_NAMES = frozenset(COMMANDS)
 

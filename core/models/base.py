@@ -63,6 +63,9 @@ class ForecastModel:
     description: ClassVar[str] = ""
     capabilities: ClassVar[Capabilities] = Capabilities()
     params: ClassVar[tuple[ParamSpec, ...]] = ()
+    # Small settings the model contract suite (tests/core/test_model_contract.py) passes so a
+    # slow model (a network: few epochs, small layers) runs its checks in seconds.
+    test_params: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, season_length: int | None = None, **params: Any) -> None:
         self.season_length = season_length

@@ -15,8 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -35,9 +37,11 @@ from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
 from gui.widgets.task_runner import TaskRunner
 
-METRIC_FORMATS = {"MASE": ".2f", "RMSE": ",.1f", "WAPE": ".0%", "bias": "+.0%",
-                  "coverage_80": ".0%", "coverage_95": ".0%", "trend_precision": ".0%",
-                  "trend_recall": ".0%"}
+# Units as core.evaluation.metrics defines them: WAPE in percent, bias in units sold per period,
+# coverage and trend precision/recall as shares.
+METRIC_FORMATS = {"MASE": "{:.2f}", "RMSE": "{:,.1f}", "WAPE": "{:.0f}%", "bias": "{:+,.1f}",
+                  "coverage_80": "{:.0%}", "coverage_95": "{:.0%}", "trend_precision": "{:.0%}",
+                  "trend_recall": "{:.0%}"}
 METRIC_COLUMNS = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                   "trend_precision", "trend_recall")
 
@@ -70,9 +74,20 @@ class ForecastView(QWidget):
         self.choice_label = QLabel()
         self.choice_label.setWordWrap(True)
         self.compare_label = QLabel(self.tr("Compare with:"))
-        self.models_row = QHBoxLayout()
-        self.models_row.addWidget(self.compare_label)
+        # Many candidate models must not widen the window: the boxes scroll sideways.
+        boxes = QWidget()
+        self.models_row = QHBoxLayout(boxes)
+        self.models_row.setContentsMargins(0, 0, 0, 0)
         self.models_row.addStretch(1)
+        self.models_scroll = QScrollArea()
+        self.models_scroll.setWidget(boxes)
+        self.models_scroll.setWidgetResizable(True)
+        self.models_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.models_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.models_scroll.setFixedHeight(boxes.sizeHint().height() + 26)
+        compare = QHBoxLayout()
+        compare.addWidget(self.compare_label)
+        compare.addWidget(self.models_scroll, 1)
 
         self.chart = ForecastChart()
         self.forecast_model = MarkedTableModel(self)
@@ -102,7 +117,7 @@ class ForecastView(QWidget):
         header.addWidget(self.exports.button)
         detail_layout.addLayout(header)
         detail_layout.addWidget(self.choice_label)
-        detail_layout.addLayout(self.models_row)
+        detail_layout.addLayout(compare)
         detail_layout.addWidget(self.tabs, 1)
         detail_layout.addWidget(self.status_label)
         splitter = QSplitter()
@@ -229,7 +244,7 @@ class ForecastView(QWidget):
                 table[model] = other.set_index("ds")["yhat"].reindex(table["ds"]).to_numpy()
                 headers.append(self.model_label(model))
         self.forecast_model.set_frame(table, headers,
-                                      formats=dict.fromkeys(table.columns[1:], ",.1f"))
+                                      formats=dict.fromkeys(table.columns[1:], "{:,.1f}"))
 
     def _fill_metrics_table(self, data: ProductData) -> None:
         metrics = data.metrics

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.decomposition import Decomposition
-from gui.widgets.forecast_chart import to_seconds
+from gui.widgets.forecast_chart import LocalDateAxis, to_seconds
 
 
 class DecompositionView(QWidget):
@@ -23,7 +23,7 @@ class DecompositionView(QWidget):
         previous = None
         for row, (key, title) in enumerate(titles.items()):
             plot = self.graphics.addPlot(row=row, col=0, title=title,
-                                         axisItems={"bottom": pg.DateAxisItem()})
+                                         axisItems={"bottom": LocalDateAxis()})
             plot.showGrid(x=True, y=True, alpha=0.2)
             if previous is not None:
                 plot.setXLink(previous)

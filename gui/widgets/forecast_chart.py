@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.run_views import ProductData
@@ -17,6 +17,23 @@ from core.run_views import ProductData
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#17becf")
 HISTORY_COLOUR = "#333333"
+
+
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                  "Dec")
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis with month names in the UI language (it prints C-locale names)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
+        strings = super().tickStrings(values, scale, spacing)
+        locale = QLocale()
+        if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+            return strings
+        names = {en: locale.standaloneMonthName(i + 1, QLocale.FormatType.ShortFormat)
+                 for i, en in enumerate(ENGLISH_MONTHS)}
+        return [" ".join(names.get(part, part) for part in text.split(" ")) for text in strings]
 
 
 def to_seconds(dates) -> np.ndarray:
@@ -30,7 +47,7 @@ class ForecastChart(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self.plot_widget = pg.PlotWidget(axisItems={"bottom": LocalDateAxis()})
         self.plot_widget.setBackground("w")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.2)
@@ -156,7 +173,10 @@ class ForecastChart(QWidget):
                        item, xs, ys)
 
     def _update_legend(self) -> None:
-        wanted = [(key, self.labels[key]) for key in self.series]
+        # Backtests of overlaid models stay off the legend: it would double in length.
+        chosen_backtest = next((k for k in self.series if k.startswith("backtest:")), None)
+        wanted = [(key, self.labels[key]) for key in self.series
+                  if not key.startswith("backtest:") or key == chosen_backtest]
         if wanted == self._legend_keys:
             return
         self.legend.clear()

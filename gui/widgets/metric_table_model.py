@@ -25,7 +25,7 @@ class MarkedTableModel(QAbstractTableModel):
         self.frame = pd.DataFrame()
         self.headers: list[str] = []
         self.marked_row: int | None = None
-        self.formats: dict[str, str] = {}  # column -> format spec, e.g. ".0%"
+        self.formats: dict[str, str] = {}  # column -> str.format pattern, e.g. "{:.0%}"
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -58,7 +58,7 @@ class MarkedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             spec = self.formats.get(str(self.frame.columns[index.column()]))
             if spec and isinstance(value, int | float) and not math.isnan(value):
-                return format(value, spec)
+                return spec.format(value)
             return format_cell(value)
         if role == Qt.ItemDataRole.FontRole and index.row() == self.marked_row:
             return self._bold

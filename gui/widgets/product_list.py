@@ -104,7 +104,7 @@ class ProductTableModel(QAbstractTableModel):
         if column == "growth":
             return "" if _missing(row.get("growth")) else f"{row['growth']:+.0%}"
         if column == "accuracy":
-            return "" if _missing(row.get("accuracy")) else f"{row['accuracy']:.0%}"
+            return "" if _missing(row.get("accuracy")) else f"{row['accuracy']:.0f}%"
         if column == "demand_class":
             return self.demand_label(row.get("demand_class") or "")
         return ""

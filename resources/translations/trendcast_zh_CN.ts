@@ -559,12 +559,200 @@
 <context>
     <name>ModelNames</name>
     <message>
+        <source>Auto (best model per product)</source>
+        <translation>自动（每个产品的最佳模型）</translation>
+    </message>
+    <message>
         <source>Seasonal naive</source>
         <translation>季节性朴素法</translation>
     </message>
     <message>
+        <source>Repeats the last full season (last week for daily data); the fallback model.</source>
+        <translation>重复最近一个完整周期（日数据为上一周）；作为备用模型。</translation>
+    </message>
+    <message>
         <source>Naive (last value)</source>
         <translation>朴素法（最后一个值）</translation>
+    </message>
+    <message>
+        <source>Every future period equals the last observed one.</source>
+        <translation>未来每一期都等于最后一次观测值。</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>移动平均</translation>
+    </message>
+    <message>
+        <source>Every future period equals the average of the most recent periods.</source>
+        <translation>未来每一期都等于最近几期的平均值。</translation>
+    </message>
+    <message>
+        <source>Periods averaged</source>
+        <translation>平均的期数</translation>
+    </message>
+    <message>
+        <source>How many recent periods to average. 0 means one season (7 days, 52 weeks or 12 months); shorter products use all they have.</source>
+        <translation>对最近多少期取平均。0 表示一个周期（7 天、52 周或 12 个月）；历史较短的产品使用全部数据。</translation>
+    </message>
+    <message>
+        <source>Drift (straight line)</source>
+        <translation>漂移法（直线）</translation>
+    </message>
+    <message>
+        <source>Continues the straight line from the first to the last observation: the average change per period carries on.</source>
+        <translation>延续从第一次到最后一次观测的直线：每期的平均变化持续下去。</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing (ETS)</source>
+        <translation>指数平滑（ETS）</translation>
+    </message>
+    <message>
+        <source>Weights recent sales more than old ones; picks level, trend and seasonal pattern for each product automatically (lowest AICc).</source>
+        <translation>近期销量的权重高于早期；为每个产品自动选择水平、趋势和季节模式（AICc 最低）。</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; tries none, straight-line and flattening (damped) trends per product.</source>
+        <translation>“自动”会为每个产品尝试无趋势、直线趋势和逐渐平缓（阻尼）的趋势。</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <source>damped</source>
+        <translation>阻尼</translation>
+    </message>
+    <message>
+        <source>Seasonality</source>
+        <translation>季节性</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; tries none, additive (same extra units every season) and multiplicative (same extra percentage) per product; needs two full seasons of history.</source>
+        <translation>“自动”会为每个产品尝试无季节性、加法（每个周期增加相同数量）和乘法（增加相同百分比）；需要两个完整周期的历史数据。</translation>
+    </message>
+    <message>
+        <source>additive</source>
+        <translation>加法</translation>
+    </message>
+    <message>
+        <source>multiplicative</source>
+        <translation>乘法</translation>
+    </message>
+    <message>
+        <source>Croston (SBA)</source>
+        <translation>Croston 法（SBA）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: smooths the size of each sale and the gap between sales separately (with the Syntetos-Boylan correction).</source>
+        <translation>适用于偶尔才有销售的产品：分别平滑每次销售的数量和两次销售之间的间隔（采用 Syntetos-Boylan 修正）。</translation>
+    </message>
+    <message>
+        <source>Smoothing weight</source>
+        <translation>平滑权重</translation>
+    </message>
+    <message>
+        <source>How fast the forecast follows recent sales: small values (0.05-0.2) average over a long past, large ones react to the latest sales.</source>
+        <translation>预测跟随近期销量的速度：较小的值（0.05-0.2）对较长的历史取平均，较大的值对最新销量反应更快。</translation>
+    </message>
+    <message>
+        <source>TSB (Teunter-Syntetos-Babai)</source>
+        <translation>TSB 法（Teunter-Syntetos-Babai）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: smooths the chance of a sale in each period and the usual size of a sale; reacts when a product stops selling.</source>
+        <translation>适用于偶尔才有销售的产品：平滑每期发生销售的概率和通常的销售数量；产品停止销售时会及时反应。</translation>
+    </message>
+    <message>
+        <source>ADIDA (temporal aggregation)</source>
+        <translation>ADIDA（时间聚合）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: adds sales up over the usual gap between sales, smooths those totals and spreads them back per period.</source>
+        <translation>适用于偶尔才有销售的产品：按通常的销售间隔汇总销量，对汇总值做平滑，再分摊回每一期。</translation>
+    </message>
+    <message>
+        <source>IMAPA (multiple aggregation)</source>
+        <translation>IMAPA（多重聚合）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: averages ADIDA forecasts made at every aggregation level from one period up to the usual gap between sales.</source>
+        <translation>适用于偶尔才有销售的产品：对从一期到通常销售间隔的各个聚合层级所做的 ADIDA 预测取平均。</translation>
+    </message>
+    <message>
+        <source>Theta</source>
+        <translation>Theta 法</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing plus half the long-run trend, on seasonally adjusted sales; the M3 competition winner and a strong default.</source>
+        <translation>对季节调整后的销量做指数平滑，再加上一半的长期趋势；M3 预测竞赛的冠军方法，是可靠的默认选择。</translation>
+    </message>
+    <message>
+        <source>Seasonal adjustment</source>
+        <translation>季节调整</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; removes a seasonal pattern only where the sales history shows one clearly (90% test); &apos;always&apos; or &apos;never&apos; force the choice.</source>
+        <translation>“自动”仅在销售历史明显呈现季节模式时（90% 检验）才去除它；“总是”或“从不”则强制选择。</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Median of models</source>
+        <translation>模型中位数</translation>
+    </message>
+    <message>
+        <source>Per period, the median of several models&apos; forecasts; robust to one bad model.</source>
+        <translation>每一期取多个模型预测的中位数；个别模型表现差时依然稳健。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员模型</translation>
+    </message>
+    <message>
+        <source>Comma-separated model names; empty = a few well-tried registered models.</source>
+        <translation>以逗号分隔的模型名称；留空则使用几个经过充分验证的已注册模型。</translation>
+    </message>
+    <message>
+        <source>Weighted best models</source>
+        <translation>最佳模型加权</translation>
+    </message>
+    <message>
+        <source>Per product, the best k models on an inner backtest, weighted by 1/MASE.</source>
+        <translation>每个产品取内部回测中最好的 k 个模型，按 1/MASE 加权。</translation>
+    </message>
+    <message>
+        <source>Best k</source>
+        <translation>最佳模型数 k</translation>
+    </message>
+    <message>
+        <source>How many members to average per product.</source>
+        <translation>每个产品平均多少个成员模型。</translation>
+    </message>
+    <message>
+        <source>Inner windows</source>
+        <translation>内部回测窗口数</translation>
+    </message>
+    <message>
+        <source>Backtest windows inside the training data that set the weights.</source>
+        <translation>在训练数据内部用于确定权重的回测窗口数。</translation>
     </message>
 </context>
 <context>

@@ -1,57 +1,30 @@
-"""Benchmarks every other model must beat: naive and seasonal naive."""
+"""Benchmarks every other model must beat: naive, seasonal naive, moving average and drift."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from core.models.base import Capabilities, ForecastModel
+from core.models.base import Capabilities, ParamSpec
 from core.models.panel import Panel, normal_intervals
 from core.models.registry import register
-from core.progress import CancelToken, ProgressCallback, ProgressEvent
-
-
-class _PanelModel(ForecastModel):
-    """Shared plumbing for models that work on the whole `Panel` at once."""
-
-    def _fit(self, data: pd.DataFrame, progress: ProgressCallback, cancel: CancelToken) -> None:
-        cancel.raise_if_cancelled()
-        self.panel_ = Panel.from_frame(data, self.freq_)
-        self._fit_panel(self.panel_, cancel)
-        progress(ProgressEvent(1.0, f"{self.label} fitted", stage=self.name))
-
-    def _fit_panel(self, panel: Panel, cancel: CancelToken) -> None:
-        pass
+from core.models.statistical.panel_model import (
+    Bands,
+    PanelModel,
+    quiet_nanmean,
+    seasonal_naive_bands,
+)
+from core.progress import CancelToken, ProgressCallback
 
 
 @register
-class SeasonalNaive(_PanelModel):
+class SeasonalNaive(PanelModel):
     name = "seasonal_naive"
     label = "Seasonal naive"
     family = "baseline"
     description = "Repeats the last full season (last week for daily data); the fallback model."
     capabilities = Capabilities(min_history=1)
 
-    def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
-        panel = self.panel_
-        values = panel.values
-        n, width = values.shape
-        # Use the season only where at least one full season of history exists, else last value.
-        m = np.where(panel.lengths >= self.season_, self.season_, 1)
-        steps = np.arange(horizon)
-        cols = width - m[:, None] + (steps[None, :] % m[:, None])
-        mean = values[np.arange(n)[:, None], cols]
-        resid = np.full(n, np.nan)
-        for season in np.unique(m):
-            rows = m == season
-            diff = values[rows, season:] - values[rows, :-season] if season < width else None
-            if diff is not None and diff.shape[1]:
-                with np.errstate(all="ignore"):
-                    resid[rows] = np.sqrt(np.nanmean(diff ** 2, axis=1))
-        resid = np.nan_to_num(resid, nan=0.0)
-        k = steps[None, :] // m[:, None] + 1  # how many seasons ahead
-        sigma = resid[:, None] * np.sqrt(k)
-        lower, upper = normal_intervals(mean, sigma, levels)
-        return panel.forecast_frame(mean, lower, upper, levels)
+    def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
+        return seasonal_naive_bands(self.fit_panel_, self.season_, horizon, levels)
 
 
 @register
@@ -61,5 +34,78 @@ class Naive(SeasonalNaive):
     family = "baseline"
     description = "Every future period equals the last observed one."
 
-    def _fit_panel(self, panel: Panel, cancel: CancelToken) -> None:
+    def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
         self.season_ = 1
+
+
+@register
+class MovingAverage(PanelModel):
+    name = "moving_average"
+    label = "Moving average"
+    family = "baseline"
+    description = "Every future period equals the average of the most recent periods."
+    capabilities = Capabilities(min_history=1)
+    params = (ParamSpec("window", "int", 0, "Periods averaged",
+                        "How many recent periods to average. 0 means one season (7 days, "
+                        "52 weeks or 12 months); shorter products use all they have.",
+                        minimum=0, maximum=1000),)
+
+    def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
+        window = int(self.window) or self.season_
+        recent = panel.values[:, -window:] if panel.values.shape[1] else panel.values
+        self.level_ = quiet_nanmean(recent, axis=1)
+        # One-step errors of the same rule in-sample give the interval width.
+        values = panel.values
+        if values.shape[1] > 1:
+            csum = np.nancumsum(values, axis=1)
+            count = np.cumsum(np.isfinite(values), axis=1)
+            lag_sum, lag_count = np.zeros_like(csum), np.zeros_like(count)
+            if window < values.shape[1]:
+                lag_sum[:, window:] = csum[:, :-window]
+                lag_count[:, window:] = count[:, :-window]
+            with np.errstate(all="ignore"):
+                avg = (csum - lag_sum) / (count - lag_count)
+                err = values[:, 1:] - avg[:, :-1]
+                self.sigma_ = np.sqrt(quiet_nanmean(err ** 2, axis=1))
+        else:
+            self.sigma_ = np.zeros(len(values))
+        self.sigma_ = np.nan_to_num(self.sigma_, nan=0.0)
+        self.window_ = np.minimum(panel.lengths, window)
+
+    def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
+        mean = np.repeat(self.level_[:, None], horizon, axis=1)
+        # The average of `window` noisy values is itself uncertain: var = s2 * (1 + 1/window).
+        sigma = np.repeat((self.sigma_ * np.sqrt(1 + 1 / self.window_))[:, None], horizon, axis=1)
+        lower, upper = normal_intervals(mean, sigma, levels)
+        return mean, lower, upper
+
+
+@register
+class Drift(PanelModel):
+    name = "drift"
+    label = "Drift (straight line)"
+    family = "baseline"
+    description = ("Continues the straight line from the first to the last observation: "
+                   "the average change per period carries on.")
+    capabilities = Capabilities(min_history=2)
+
+    def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
+        values = panel.values
+        n, width = values.shape
+        first = values[np.arange(n), width - panel.lengths]
+        last = values[:, -1]
+        steps = np.maximum(panel.lengths - 1, 1)
+        self.slope_ = (last - first) / steps
+        self.last_ = last
+        with np.errstate(all="ignore"):
+            err = np.diff(values, axis=1) - self.slope_[:, None]
+            self.sigma_ = np.nan_to_num(np.sqrt(quiet_nanmean(err ** 2, axis=1)), nan=0.0)
+        self.steps_ = steps
+
+    def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
+        h = np.arange(1, horizon + 1)[None, :]
+        mean = self.last_[:, None] + self.slope_[:, None] * h
+        # Hyndman & Athanasopoulos (FPP3 5.5): the drift's own estimation error widens the band.
+        sigma = self.sigma_[:, None] * np.sqrt(h * (1 + h / self.steps_[:, None]))
+        lower, upper = normal_intervals(mean, sigma, levels)
+        return mean, lower, upper

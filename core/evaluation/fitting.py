@@ -1,0 +1,134 @@
+"""Fit a set of candidate models on a group of products: every backtest window, then the future.
+
+This is the unit of work the pipeline sends to a worker process (`fit_chunk` is picklable). A
+model that raises on the group is retried product by product; products where it still fails, or
+where it returns no usable numbers, get the seasonal naive forecast, and the reason is kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.errors import NotEnoughHistory, TrendcastError
+from core.evaluation.backtest import join_predictions, window_splits
+from core.models.registry import create, get
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress
+from core.schema import DS, ID
+
+FALLBACK = "seasonal_naive"
+FUTURE = -1  # window number of the real forecast
+
+
+@dataclass
+class ChunkTask:
+    frame: pd.DataFrame  # canonical frame of the products in this chunk, sorted by id and date
+    models: tuple[str, ...]
+    horizon: int
+    windows: int  # backtest windows (0 = none)
+    step: int | None
+    freq: str
+    season_length: int | None
+    levels: tuple[int, ...]
+    params: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass
+class ChunkResult:
+    backtest: pd.DataFrame  # model, unique_id, window, cutoff, ds, y, yhat, yhat_lo/hi_*
+    forecast: pd.DataFrame  # model, unique_id, ds, yhat, yhat_lo/hi_*
+    fallbacks: dict[tuple[str, int, str], str]  # (model, window or FUTURE, unique_id) -> why
+    skipped: dict[int, int]  # window -> products too short for it
+
+
+def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
+              progress: ProgressCallback = no_progress) -> ChunkResult:
+    """Backtest and forecast every model of `task` on its products."""
+    bts, fcs, fallbacks, skipped = [], [], {}, {}
+    splits = list(window_splits(task.frame, horizon=task.horizon, windows=task.windows,
+                                step=task.step, min_history=2)) if task.windows else []
+    for name in task.models:
+        for w, train, test, n_skipped in splits:
+            skipped[w] = max(skipped.get(w, 0), n_skipped)
+            if train.empty:
+                continue
+            fc, why = _fit_predict(name, task, train, cancel)
+            fallbacks.update({(name, w, uid): reason for uid, reason in why.items()})
+            bts.append(join_predictions(fc, test, w).assign(model=name))
+        fc, why = _fit_predict(name, task, task.frame, cancel)
+        fallbacks.update({(name, FUTURE, uid): reason for uid, reason in why.items()})
+        fcs.append(fc.assign(model=name))
+    return ChunkResult(_concat(bts), _concat(fcs), fallbacks, skipped)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken
+                 ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Forecast of model `name` for every product in `data`, with per-product fallbacks."""
+    cancel.raise_if_cancelled()
+    ids = data[ID].unique()
+    min_history = get(name).capabilities.min_history
+    lengths = data.groupby(ID, sort=False).size()
+    too_short = lengths.index[lengths < min_history]
+    why = {uid: f"needs {min_history} periods of history, has {lengths[uid]}"
+           for uid in too_short}
+    usable = data[~data[ID].isin(too_short)]
+    fc, notes = pd.DataFrame(), {}  # notes: products the model handled by its own fallback
+    if not usable.empty:
+        try:
+            fc, notes = _run(name, task, usable, cancel)
+        except Exception as exc:  # a model bug or short series must not stop the run
+            _reraise_settings_error(exc)
+            if usable[ID].nunique() == 1:
+                why[usable[ID].iloc[0]] = f"failed: {type(exc).__name__}: {exc}"[:200]
+            else:
+                fc, notes, failed = _one_by_one(name, task, usable, cancel)
+                why.update(failed)
+    bad = _unusable(fc, ids, task.horizon)
+    why.update({uid: "gave no usable numbers" for uid in bad if uid not in why})
+    if why:
+        keep = fc[~fc[ID].isin(why)] if not fc.empty else fc
+        backup = _run(FALLBACK, task, data[data[ID].isin(why)], cancel)[0]
+        fc = pd.concat([keep, backup], ignore_index=True) if not keep.empty else backup
+        why = {uid: f"{reason}; used {FALLBACK}" for uid, reason in why.items()}
+    return fc, {**notes, **why}
+
+
+def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken
+         ) -> tuple[pd.DataFrame, dict[str, str]]:
+    model = create(name, season_length=task.season_length, **task.params.get(name, {}))
+    model.fit(data, freq=task.freq, cancel=cancel)
+    return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_)
+
+
+def _one_by_one(name, task, data, cancel):
+    parts, notes, failed = [], {}, {}
+    for uid, series in data.groupby(ID, sort=False):
+        try:
+            fc, inner = _run(name, task, series, cancel)
+            parts.append(fc)
+            notes.update(inner)
+        except Exception as exc:
+            _reraise_settings_error(exc)
+            failed[uid] = f"failed: {type(exc).__name__}: {exc}"[:200]
+    return _concat(parts), notes, failed
+
+
+def _reraise_settings_error(exc: Exception) -> None:
+    """Wrong settings concern every product: say so instead of falling back everywhere."""
+    if isinstance(exc, TrendcastError) and not isinstance(exc, NotEnoughHistory):
+        raise exc
+
+
+def _unusable(fc: pd.DataFrame, ids, horizon: int) -> list[str]:
+    """Products with missing rows or non-finite numbers in a forecast."""
+    if fc.empty:
+        return list(ids)
+    values = fc[[c for c in fc.columns if c.startswith("yhat")]].to_numpy(dtype=float)
+    finite = pd.Series(np.isfinite(values).all(axis=1), index=fc.index)
+    good = finite.groupby(fc[ID]).all() & (fc.groupby(ID)[DS].size() == horizon)
+    return [uid for uid in ids if not good.get(uid, False)]

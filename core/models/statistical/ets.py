@@ -1,0 +1,198 @@
+"""Automatic exponential smoothing (ETS): every product gets the form with the lowest AICc.
+
+Candidates: additive or multiplicative error; no, linear or damped trend; no, additive or
+multiplicative seasonality (multiplicative forms only for strictly positive products, seasonal
+ones only with two full seasons of history; additive error with multiplicative seasonality is
+left out as in R's `forecast::ets`, whose variance is unbounded). Smoothing parameters are fitted
+by maximum likelihood with a vectorised grid and pattern search across all products at once;
+initial states are set heuristically from the first observations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.models.base import Capabilities, ParamSpec
+from core.models.panel import Panel, normal_intervals
+from core.models.registry import register
+from core.models.statistical.exp_smoothing import (
+    horizon_sd,
+    initial_states,
+    point_forecast,
+    smooth,
+)
+from core.models.statistical.panel_model import Bands, PanelModel
+from core.models.statistical.vector_search import grid_start, pattern_search, row_loss
+from core.progress import CancelToken, ProgressCallback, ProgressEvent
+
+TREND_CHOICES = {"auto": ("N", "A", "Ad"), "none": ("N",), "linear": ("A",), "damped": ("Ad",)}
+SEASON_CHOICES = {"auto": ("N", "A", "M"), "none": ("N",), "additive": ("A",),
+                  "multiplicative": ("M",)}
+PHI_RANGE = (0.8, 0.98)
+
+
+@dataclass
+class Form:
+    """One ETS form, e.g. error 'M', trend 'Ad', season 'A'."""
+
+    error: str
+    trend: str
+    season: str
+
+    @property
+    def code(self) -> str:
+        return f"{self.error},{self.trend},{self.season}"
+
+    def n_smoothing(self) -> int:
+        return 1 + (self.trend != "N") + (self.season != "N") + (self.trend == "Ad")
+
+
+def to_parameters(u: np.ndarray, form: Form) -> tuple[np.ndarray, ...]:
+    """Map box coordinates (..., k) to alpha, beta < alpha, gamma < 1 - alpha and phi."""
+    alpha = u[..., 0]
+    col = 1
+    beta = gamma = np.zeros_like(alpha)
+    phi = np.ones_like(alpha)
+    if form.trend != "N":
+        beta = alpha * u[..., col]
+        col += 1
+    if form.season != "N":
+        gamma = (1 - alpha) * u[..., col]
+        col += 1
+    if form.trend == "Ad":
+        phi = u[..., col]
+    return alpha, beta, gamma, phi
+
+
+def _box(form: Form) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    lower, upper, start = [1e-4], [0.9999], [0.3]
+    if form.trend != "N":
+        lower, upper, start = lower + [1e-4], upper + [0.9999], start + [0.1]
+    if form.season != "N":
+        lower, upper, start = lower + [1e-4], upper + [0.9999], start + [0.1]
+    if form.trend == "Ad":
+        lower, upper, start = lower + [PHI_RANGE[0]], upper + [PHI_RANGE[1]], start + [0.9]
+    return np.array(lower), np.array(upper), np.array(start)
+
+
+def _neg2_loglik(result, form: Form) -> np.ndarray:
+    """-2 log likelihood up to a constant shared by all forms."""
+    n = result.count
+    if form.error == "A":
+        return n * np.log(result.sse / n)
+    return n * np.log(result.rel_sse / n) + 2 * result.log_mu
+
+
+def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
+             cancel: CancelToken) -> dict[str, np.ndarray]:
+    """Fit one ETS form to every row; returns parameters, final states, AICc and sigma."""
+    level0, slope0, ring0 = initial_states(y, lengths, form.season, m)
+    relative = form.error == "M"
+
+    def loss(rows: np.ndarray, u: np.ndarray) -> np.ndarray:
+        a, b, g, p = to_parameters(u, form)
+        res = smooth(y[rows], lengths[rows], a, b, g, p, level0[rows], slope0[rows],
+                     ring0[rows], form.trend, form.season, m, relative=relative)
+        return _neg2_loglik(res, form)
+
+    lower, upper, start = _box(form)
+    objective = row_loss(loss, len(y))
+    grid = np.repeat(start[None, :], 4, axis=0)
+    grid[:, 0] = (0.05, 0.2, 0.5, 0.9)
+    if form.trend == "Ad":
+        grid[:, -1] = 0.95
+    u, _ = grid_start(objective, grid, len(y))
+    u, _ = pattern_search(objective, u, lower, upper, cancel=cancel)
+    alpha, beta, gamma, phi = (p[:, None] for p in to_parameters(u, form))
+    res = smooth(y, lengths, alpha, beta, gamma, phi, level0, slope0, ring0, form.trend,
+                 form.season, m, relative=relative)
+    k = form.n_smoothing() + 1 + (form.trend != "N") + (m - 1 if form.season != "N" else 0) + 1
+    n = lengths.astype(float)
+    lik = _neg2_loglik(res, form)[:, 0]
+    with np.errstate(all="ignore"):
+        aicc = lik + 2 * k + np.where(n - k - 1 > 0, 2 * k * (k + 1) / (n - k - 1), np.inf)
+        sigma = np.sqrt((res.rel_sse if relative else res.sse)[:, 0] / n)
+    return {"alpha": alpha[:, 0], "beta": beta[:, 0], "gamma": gamma[:, 0], "phi": phi[:, 0],
+            "level": res.level[:, 0], "slope": res.slope[:, 0], "ring": res.seasonal[:, 0],
+            "aicc": np.where(np.isfinite(aicc), aicc, np.inf), "sigma": sigma}
+
+
+def candidate_forms(trends: tuple[str, ...], seasons: tuple[str, ...], m: int) -> list[Form]:
+    forms = []
+    for error in ("A", "M"):
+        for trend in trends:
+            for season in seasons:
+                if season != "N" and m < 2:
+                    continue
+                if error == "A" and season == "M":
+                    continue
+                forms.append(Form(error, trend, season))
+    return forms
+
+
+@register
+class AutoETS(PanelModel):
+    name = "ets"
+    label = "Exponential smoothing (ETS)"
+    family = "classical"
+    description = ("Weights recent sales more than old ones; picks level, trend and seasonal "
+                   "pattern for each product automatically (lowest AICc).")
+    capabilities = Capabilities(min_history=5)
+    params = (
+        ParamSpec("trend", "choice", "auto", "Trend",
+                  "'auto' tries none, straight-line and flattening (damped) trends per product.",
+                  choices=tuple(TREND_CHOICES)),
+        ParamSpec("seasonality", "choice", "auto", "Seasonality",
+                  "'auto' tries none, additive (same extra units every season) and "
+                  "multiplicative (same extra percentage) per product; needs two full "
+                  "seasons of history.", choices=tuple(SEASON_CHOICES)),
+    )
+
+    def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
+        m = int(self.season_)
+        y = panel.values
+        lengths = panel.lengths
+        positive = np.nanmin(np.where(np.isfinite(y), y, np.inf), axis=1) > 0
+        seasonal_ok = lengths >= 2 * m
+        forms = candidate_forms(TREND_CHOICES[self.trend], SEASON_CHOICES[self.seasonality], m)
+        best_aicc = np.full(len(y), np.inf)
+        self.form_ = np.full(len(y), "", dtype=object)
+        self.fits_: dict[str, dict[str, np.ndarray]] = {}
+        for i, form in enumerate(forms):
+            cancel.raise_if_cancelled()
+            rows = np.ones(len(y), bool)
+            if form.season != "N":
+                rows &= seasonal_ok
+            if form.error == "M" or form.season == "M":
+                rows &= positive
+            if rows.any():
+                fit = fit_form(y[rows], lengths[rows], form, m, cancel)
+                self.fits_[form.code] = {"rows": np.flatnonzero(rows), **fit}
+                better = fit["aicc"] < best_aicc[rows]
+                idx = np.flatnonzero(rows)[better]
+                best_aicc[idx] = fit["aicc"][better]
+                self.form_[idx] = form.code
+            progress(ProgressEvent((i + 1) / len(forms), f"ETS {form.code}", stage=self.name))
+        self.forms_ = {f.code: f for f in forms}
+        self.width_ = y.shape[1]
+
+    def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
+        n = len(self.form_)
+        mean = np.full((n, horizon), np.nan)
+        sd = np.full((n, horizon), np.nan)
+        for code, fit in self.fits_.items():
+            form = self.forms_[code]
+            chosen = self.form_[fit["rows"]] == code
+            if not chosen.any():
+                continue
+            rows = fit["rows"][chosen]
+            p = {key: value[chosen] for key, value in fit.items() if key != "rows"}
+            mu = point_forecast(p["level"], p["slope"], p["ring"], p["phi"], form.trend,
+                                form.season, int(self.season_), self.width_, horizon)
+            spread = horizon_sd(p["sigma"], p["alpha"], p["beta"], p["gamma"], p["phi"],
+                                form.trend, form.season, int(self.season_), horizon)
+            mean[rows] = mu
+            sd[rows] = spread * np.abs(mu) if form.error == "M" else spread
+        lower, upper = normal_intervals(mean, sd, levels)
+        return mean, lower, upper

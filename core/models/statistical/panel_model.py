@@ -1,0 +1,111 @@
+"""Shared plumbing for statistical models that work on every product at once.
+
+A `PanelModel` turns the long frame into a `Panel`, refuses data where no product is long enough
+(`NotEnoughHistory`), and gives products that are individually too short, or whose fit failed
+numerically, the seasonal-naive forecast instead, recording why in `fallbacks_`.
+Subclasses implement `_fit_panel` (on the products long enough) and `_forecast`, which returns
+the mean and the interval bounds as (n, h) arrays for those products.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from core.errors import NotEnoughHistory
+from core.models.base import ForecastModel
+from core.models.panel import Panel, normal_intervals
+from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.schema import FREQ_UNITS
+
+Bands = tuple[np.ndarray, dict[int, np.ndarray], dict[int, np.ndarray]]
+
+
+def quiet_nanmean(values: np.ndarray, axis: int) -> np.ndarray:
+    """np.nanmean that returns NaN for all-NaN rows without a RuntimeWarning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmean(values, axis=axis)
+
+
+def seasonal_naive_bands(panel: Panel, season: int, horizon: int,
+                         levels: tuple[int, ...]) -> Bands:
+    """Repeat the last season (the last value where a season is not yet observed).
+
+    Intervals come from the spread of the in-sample seasonal differences, widened by the number
+    of seasons ahead.
+    """
+    values = panel.values
+    n, width = values.shape
+    m = np.where(panel.lengths >= season, season, 1)
+    steps = np.arange(horizon)
+    cols = width - m[:, None] + (steps[None, :] % m[:, None])
+    mean = values[np.arange(n)[:, None], cols] if width else np.zeros((n, horizon))
+    resid = np.full(n, np.nan)
+    for lag in np.unique(m):
+        rows = m == lag
+        if lag < width:
+            diff = values[rows, lag:] - values[rows, :-lag]
+            resid[rows] = np.sqrt(quiet_nanmean(diff ** 2, axis=1))
+    resid = np.nan_to_num(resid, nan=0.0)
+    ahead = steps[None, :] // m[:, None] + 1  # how many seasons ahead
+    lower, upper = normal_intervals(mean, resid[:, None] * np.sqrt(ahead), levels)
+    return mean, lower, upper
+
+
+class PanelModel(ForecastModel):
+    """Base for panel-wide models with a minimum history and a seasonal-naive fallback."""
+
+    def required_history(self) -> int:
+        """Periods a product needs for this model with these settings (default: capabilities)."""
+        return self.capabilities.min_history
+
+    # -- ForecastModel hooks ------------------------------------------------------------------
+    def _fit(self, data: pd.DataFrame, progress: ProgressCallback, cancel: CancelToken) -> None:
+        cancel.raise_if_cancelled()
+        panel = Panel.from_frame(data, self.freq_)
+        units = FREQ_UNITS.get(self.freq_, "periods")
+        need = self.required_history()
+        longest = int(panel.lengths.max()) if len(panel) else 0
+        if longest < need:
+            raise NotEnoughHistory(
+                f"{self.label} needs at least {need} {units} of history; the longest product "
+                f"has {longest}.")
+        usable = panel.lengths >= need
+        for uid, length in zip(panel.ids[~usable], panel.lengths[~usable], strict=True):
+            self.fallbacks_[str(uid)] = (
+                f"only {length} {units} of history ({self.label} needs {need}); "
+                "used the seasonal naive forecast")
+        self.panel_ = panel
+        self.usable_ = usable
+        self.fit_panel_ = panel.subset(usable)
+        self._fit_panel(self.fit_panel_, progress, cancel)
+        progress(ProgressEvent(1.0, f"{self.label} fitted", stage=self.name))
+
+    def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
+        panel = self.panel_
+        mean, lower, upper = seasonal_naive_bands(panel, self.season_, horizon, levels)
+        own_mean, own_lower, own_upper = self._forecast(horizon, levels)
+        rows = np.flatnonzero(self.usable_)
+        finite = np.isfinite(own_mean).all(axis=1)
+        for level in levels:
+            finite &= np.isfinite(own_lower[level]).all(axis=1)
+            finite &= np.isfinite(own_upper[level]).all(axis=1)
+        for uid in panel.ids[rows[~finite]]:
+            self.fallbacks_.setdefault(
+                str(uid), f"{self.label} could not be fitted; used the seasonal naive forecast")
+        keep = rows[finite]
+        mean[keep] = own_mean[finite]
+        for level in levels:
+            lower[level][keep] = own_lower[level][finite]
+            upper[level][keep] = own_upper[level][finite]
+        return panel.forecast_frame(mean, lower, upper, levels)
+
+    # -- for subclasses -----------------------------------------------------------------------
+    def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
+        """Fit on the products with enough history (all rows of `panel`)."""
+
+    def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
+        """Mean, lower and upper bands for the usable products, each (n_usable, horizon)."""
+        raise NotImplementedError

@@ -1,0 +1,260 @@
+"""The forecasting run behind the GUI and the CLI: backtest, choose, combine, forecast.
+
+    run = pipeline.run(frame, ForecastSettings(horizon=8, freq="W"), progress=cb, cancel=token)
+
+1. Candidates: `auto` asks `core.models.demand` for each product's candidates (by demand class
+   and history length); named models are used as given (a combination expands to its members).
+2. Every candidate is backtested on rolling windows and refitted on all data, products split into
+   chunks fitted in worker processes (global models see all products at once, in process).
+3. Combinations (`median`, `weighted`) are built from the members' fits; `auto` picks per product
+   the lowest MASE, each reported window choosing from earlier windows only (`core.selection`).
+4. Metrics on the reported windows, per model and per product (`core.evaluation.metrics`).
+"""
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+
+from core.errors import TrendcastError
+from core.evaluation.fitting import FALLBACK, FUTURE, ChunkResult, ChunkTask, fit_chunk
+from core.evaluation.metrics import score
+from core.models.registry import get, load_all
+from core.parallel import map_chunks, split
+from core.pipeline_types import ForecastRun, ForecastSettings
+from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, scaled
+from core.schema import DS, ID, Y
+from core.selection import (
+    COMBINATIONS,
+    add_combinations,
+    auto_backtest,
+    choose,
+    reason,
+    window_scores,
+)
+
+# Rows x models below which starting worker processes costs more than it saves.
+_PROCESS_THRESHOLD = 150_000
+_CHUNKS_PER_JOB = 2
+
+
+def run(frame: pd.DataFrame, settings: ForecastSettings, *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None) -> ForecastRun:
+    """Backtest, choose and forecast every product of `frame` as `settings` say."""
+    from core.models.ensemble import resolve_members
+
+    started = time.perf_counter()
+    progress = progress or no_progress
+    cancel = cancel or NEVER
+    frame = _checked(frame, settings)
+    freq = settings.freq
+    classes = _demand_classes(frame)
+    requested = tuple(settings.models) or ("auto",)
+    auto = "auto" in requested
+    named = [m for m in requested if m != "auto"]
+    combos = list(COMBINATIONS) if auto else [m for m in named if m in COMBINATIONS]
+    members = [m for m in named if m not in COMBINATIONS]
+    for name in combos:
+        if not auto:
+            members += resolve_members(settings.params.get(name, {}).get("members", ""))
+    groups = _candidate_groups(frame, classes, auto, _unique(members), freq)
+    selecting = auto or len(named) > 1
+    # Windows before the reported ones, so that even the first is chosen from earlier windows.
+    warmup = -(-settings.horizon // (settings.step or settings.horizon)) if selecting else 0
+    windows = settings.windows + warmup
+
+    result = _fit_all(frame, groups, settings, windows, scaled(progress, 0.0, 0.9), cancel)
+    cancel.raise_if_cancelled()
+    progress(ProgressEvent(0.9, "choosing models", stage="selection"))
+    bt, fc = result.backtest, result.forecast
+    scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
+    if combos and not bt.empty:
+        bt, fc = add_combinations(bt, fc, scores)
+        extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
+        scores = pd.concat([scores, extra], ignore_index=True)
+    order = _unique([m for _, models in groups for m in models] + combos)
+    allowed = order if auto else named
+    reported = list(range(warmup, windows))
+    if selecting:
+        pools = _pools(groups, classes)
+        usable = scores[scores["model"].isin(allowed)]
+        final = choose(usable, allowed, pools=pools)
+        auto_bt = auto_backtest(bt, usable, allowed, reported, gap=warmup, pools=pools)
+        bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
+    else:
+        final = pd.DataFrame({ID: frame[ID].unique(), "model": named[0]})
+    bt = bt[bt["window"].isin(reported)] if not bt.empty else bt
+    choices = _choices(frame, classes, final, result.fallbacks, selecting, fc)
+    forecast = _chosen_forecast(fc, choices)
+    metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
+    progress(ProgressEvent(1.0, "done", stage="selection"))
+    notes = _notes(result, warmup, selecting)
+    return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
+                       backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
+                       choices=choices, seconds=time.perf_counter() - started, notes=notes)
+
+
+def _checked(frame: pd.DataFrame, settings: ForecastSettings) -> pd.DataFrame:
+    if settings.horizon < 1:
+        raise TrendcastError("The horizon must be at least 1 period.")
+    if settings.windows < 0:
+        raise TrendcastError("The number of backtest windows cannot be negative.")
+    if settings.freq not in ("D", "W", "M"):
+        raise TrendcastError(f"Unknown frequency {settings.freq!r}; use D, W or M.")
+    missing = [c for c in (ID, DS, Y) if c not in frame.columns]
+    if missing:
+        raise TrendcastError(f"The data has no column(s) {', '.join(missing)}.")
+    if frame.empty:
+        raise TrendcastError("The data has no rows to forecast.")
+    registered = load_all()
+    for name in settings.models:
+        if name != "auto" and name not in registered:
+            get(name)  # raises the clear "Unknown model" error
+    out = frame.copy()
+    out[ID] = out[ID].astype(str)
+    out[DS] = pd.to_datetime(out[DS])
+    return out.sort_values([ID, DS], kind="stable").reset_index(drop=True)
+
+
+def _demand_classes(frame: pd.DataFrame) -> pd.Series:
+    from core.models.demand import classify
+
+    return classify(frame)
+
+
+def _candidate_groups(frame, classes, auto, members, freq) -> list[tuple[list[str], list[str]]]:
+    """`[(product ids, model names)]`: products that share the same candidate list.
+
+    `auto` takes each product's candidates from `core.models.demand.candidates_for`; products
+    with any period without sales also try the intermittent-demand models, which are cheap and,
+    in the median, help products that sell most weeks (Online Retail weekly: MASE 1.661 -> 1.639).
+    """
+    from core.models.demand import candidates_for
+
+    ids = frame[ID].unique()
+    if not auto:
+        return [(list(ids), members)]
+    lengths = frame.groupby(ID, sort=False).size()
+    has_zeros = frame[Y].eq(0).groupby(frame[ID], sort=False).any()
+    by_models: dict[tuple[str, ...], list[str]] = {}
+    for uid in ids:
+        length = int(lengths[uid])
+        models = list(candidates_for(classes.get(uid, "smooth"), freq, length))
+        if has_zeros[uid]:
+            models += candidates_for("intermittent", freq, length)
+        key = tuple(_unique([*models, *members, FALLBACK]))
+        by_models.setdefault(key, []).append(uid)
+    return [(uids, list(models)) for models, uids in by_models.items()]
+
+
+def _pools(groups, classes: pd.Series) -> pd.Series:
+    """unique_id -> "class|candidates": products that share a demand class and candidates."""
+    out = {}
+    for uids, models in groups:
+        for uid in uids:
+            out[uid] = f"{classes.get(uid, 'all')}|{','.join(models)}"
+    return pd.Series(out, name="pool")
+
+
+def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
+    """Fit every (model, chunk of products) task; local models in processes, global in process."""
+    n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
+    parallel = settings.n_jobs > 1 and len(frame) * n_models >= _PROCESS_THRESHOLD
+    local, global_ = [], []
+    by_id = {uid: part for uid, part in frame.groupby(ID, sort=False)}
+    for uids, models in groups:
+        n_chunks = settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1
+        chunks = [pd.concat([by_id[u] for u in chunk], ignore_index=True)
+                  for chunk in split(uids, n_chunks)]
+        for name in models:
+            is_global = get(name).capabilities.global_model
+            for chunk in ([pd.concat([by_id[u] for u in uids])] if is_global else chunks):
+                task = ChunkTask(chunk, (name,), settings.horizon, windows, settings.step,
+                                 settings.freq, settings.season_length, tuple(settings.levels),
+                                 settings.params)
+                (global_ if is_global else local).append(task)
+    share = len(local) / max(len(local) + len(global_), 1)
+    results = map_chunks(fit_chunk, local, n_jobs=settings.n_jobs if parallel else 1,
+                         progress=_by_model(progress, local, 0.0, share), cancel=cancel,
+                         message="fitted part")
+    for i, task in enumerate(global_):
+        part = scaled(progress, share + (1 - share) * i / len(global_),
+                      share + (1 - share) * (i + 1) / len(global_), task.models[0])
+        results.append(fit_chunk(task, cancel, part))
+    return _merge(results)
+
+
+def _by_model(progress, tasks, start, end) -> ProgressCallback:
+    """Progress whose stage names the model of the chunk that just finished."""
+    def report(event: ProgressEvent) -> None:
+        done = max(int(round(event.fraction * len(tasks))) - 1, 0)
+        stage = tasks[done].models[0] if tasks else ""
+        progress(ProgressEvent(start + (end - start) * event.fraction, event.message, stage))
+    return report
+
+
+def _merge(results: list[ChunkResult]) -> ChunkResult:
+    bt = [r.backtest for r in results if not r.backtest.empty]
+    fc = [r.forecast for r in results if not r.forecast.empty]
+    fallbacks, skipped = {}, {}
+    for r in results:
+        fallbacks.update(r.fallbacks)
+        for w, n in r.skipped.items():
+            skipped[w] = skipped.get(w, 0) + n
+    return ChunkResult(pd.concat(bt, ignore_index=True) if bt else pd.DataFrame(),
+                       pd.concat(fc, ignore_index=True), fallbacks, skipped)
+
+
+def _choices(frame, classes, final, fallbacks, selecting, fc) -> pd.DataFrame:
+    ids = pd.Index(frame[ID].unique(), name=ID)
+    out = final.set_index(ID).reindex(ids)
+    available = set(zip(fc[ID], fc["model"], strict=False))
+    rows = []
+    for uid, row in out.iterrows():
+        model = row["model"] if isinstance(row["model"], str) else FALLBACK
+        if (uid, model) not in available:
+            model = FALLBACK
+        why = reason(row) if selecting else "chosen in the settings"
+        fallback = fallbacks.get((model, FUTURE, uid), "")
+        rows.append({ID: uid, "demand_class": classes.get(uid, ""), "model": model,
+                     "reason": why, "fallback": fallback})
+    return pd.DataFrame(rows, columns=[ID, "demand_class", "model", "reason", "fallback"])
+
+
+def _chosen_forecast(fc: pd.DataFrame, choices: pd.DataFrame) -> pd.DataFrame:
+    picked = fc.merge(choices[[ID, "model"]], on=[ID, "model"], how="inner")
+    # Name what produced the numbers: a model that fell back hands over to seasonal naive.
+    fell_back = picked[ID].map(choices.set_index(ID)["fallback"]).str.contains(
+        f"used {FALLBACK}", regex=False).fillna(False).astype(bool)
+    picked.loc[fell_back, "model"] = FALLBACK
+    cols = [ID, DS] + [c for c in picked.columns if c.startswith("yhat")] + ["model"]
+    return _sorted(picked[cols])
+
+
+def _notes(result: ChunkResult, warmup: int, selecting: bool) -> list[str]:
+    notes = []
+    for w, n in sorted(result.skipped.items()):
+        if n and w >= warmup:
+            notes.append(f"backtest window {w - warmup + 1}: {n} products too short, left out")
+    if selecting:
+        notes.append("auto chooses by MASE pooled over products of the same demand class, "
+                     "on earlier backtest windows only "
+                     f"({warmup} extra window(s) before the reported ones)")
+    n_fb = len({uid for (_, w, uid) in result.fallbacks if w == FUTURE})
+    if n_fb:
+        notes.append(f"{n_fb} products needed a fallback for at least one candidate")
+    return notes
+
+
+def _no_scores() -> pd.DataFrame:
+    return pd.DataFrame(columns=["model", ID, "window", "score"])
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("model", ID, "window", DS) if c in frame.columns]
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,126 @@
+"""The whole run on 40 real weekly products, and its fallbacks."""
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.errors import Cancelled, TrendcastError
+from core.models import registry
+from core.models.statistical.baselines import Naive
+from core.pipeline import run
+from core.pipeline_types import ForecastSettings
+from core.progress import CancelToken
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "retail_weekly_40.csv"
+COLUMNS = ["unique_id", "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_lo_95", "yhat_hi_95",
+           "model"]
+
+
+@pytest.fixture(scope="module")
+def weekly():
+    return pd.read_csv(FIXTURE, dtype={"unique_id": str}, parse_dates=["ds"])
+
+
+@pytest.fixture(scope="module")
+def auto_run(weekly):
+    events = []
+    result = run(weekly, ForecastSettings(horizon=8, freq="W", windows=3, n_jobs=1),
+                 progress=events.append)
+    return result, events
+
+
+def test_auto_forecasts_every_product_with_the_model_named(auto_run, weekly):
+    result, events = auto_run
+    fc = result.forecast
+    assert list(fc.columns) == COLUMNS
+    assert len(fc) == 40 * 8 and fc.unique_id.nunique() == 40
+    assert (fc.groupby("unique_id").ds.min() > weekly.ds.max()).all()
+    assert (fc.yhat >= 0).all() and (fc.yhat_lo_95 <= fc.yhat_lo_80).all()
+    chosen = result.choices.set_index("unique_id").model
+    used = fc.drop_duplicates("unique_id").set_index("unique_id").model
+    assert (used.sort_index() == chosen.sort_index()).all()
+    assert set(result.choices.columns) == {"unique_id", "demand_class", "model", "reason",
+                                           "fallback"}
+    assert result.choices.reason.str.startswith("lowest MASE in backtest over").all()
+    # Products of one demand class and candidate list share the choice.
+    per_class = result.choices.groupby("demand_class").model.nunique()
+    assert (per_class >= 1).all()
+    assert events[-1].fraction == 1.0 and all(e.stage for e in events)
+    fractions = [e.fraction for e in events]
+    assert fractions == sorted(fractions)
+
+
+def test_candidates_backtest_and_metrics_are_complete(auto_run):
+    result, _ = auto_run
+    models = set(result.candidates.model)
+    assert {"seasonal_naive", "ets", "median", "weighted"} <= models
+    assert set(result.metrics.model) == models | {"auto"}
+    # Only the 3 reported windows are in the backtest; the warm-up window is not.
+    assert result.backtest.groupby("model").window.nunique().eq(3).all()
+    auto = result.backtest[result.backtest.model == "auto"]
+    assert len(auto) == 40 * 3 * 8
+    per_product = result.metrics_per_product
+    assert len(per_product[per_product.model == "auto"]) == 40
+    for col in ("MAE", "MASE", "RMSSE", "WAPE", "sMAPE", "coverage_80", "trend_f1"):
+        assert col in result.metrics.columns
+
+
+def test_a_named_model_is_used_for_every_product(weekly):
+    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=2, models=("naive",),
+                                          n_jobs=1))
+    assert set(result.forecast.model) == {"naive"}
+    assert set(result.metrics.model) == {"naive"}
+    assert (result.choices.reason == "chosen in the settings").all()
+
+
+class _Broken(Naive):
+    """Fails on any group of products and on product 16219 alone."""
+
+    name = "broken_for_test"
+
+    def _fit(self, data, progress, cancel):
+        if data.unique_id.nunique() > 1 or data.unique_id.iloc[0] == "16219":
+            raise ZeroDivisionError("boom")
+        super()._fit(data, progress, cancel)
+
+
+def test_a_failing_model_falls_back_per_product_and_says_so(weekly, monkeypatch):
+    monkeypatch.setitem(registry._REGISTRY, _Broken.name, _Broken)
+    sub = weekly[weekly.unique_id.isin(["15036", "16219", "17012D"])]
+    result = run(sub, ForecastSettings(horizon=3, freq="W", windows=1,
+                                       models=(_Broken.name,), n_jobs=1))
+    choices = result.choices.set_index("unique_id")
+    assert "ZeroDivisionError" in choices.loc["16219", "fallback"]
+    assert "seasonal_naive" in choices.loc["16219", "fallback"]
+    by_product = result.forecast.drop_duplicates("unique_id").set_index("unique_id").model
+    assert by_product["16219"] == "seasonal_naive"
+    assert (by_product[["15036", "17012D"]] == _Broken.name).all()
+    assert (choices.loc[["15036", "17012D"], "fallback"] == "").all()
+    assert len(result.forecast) == 9
+
+
+def test_bad_settings_are_clear_errors(weekly):
+    with pytest.raises(TrendcastError, match="horizon"):
+        run(weekly, ForecastSettings(horizon=0, freq="W"))
+    with pytest.raises(TrendcastError, match="Unknown model"):
+        run(weekly, ForecastSettings(horizon=2, freq="W", models=("nope",)))
+
+
+def test_cancel_before_start_raises(weekly):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        run(weekly, ForecastSettings(horizon=2, freq="W", n_jobs=1), cancel=token)
+
+
+def test_products_too_short_for_any_window_still_get_a_forecast(weekly):
+    short = pd.DataFrame({"unique_id": "new", "ds": pd.date_range("2011-11-20", periods=3,
+                                                                  freq="W-SUN"),
+                          "y": [1.0, 0.0, 2.0]})
+    result = run(pd.concat([weekly, short]), ForecastSettings(horizon=8, freq="W", n_jobs=1))
+    row = result.choices.set_index("unique_id").loc["new"]
+    # No window of its own: it takes its demand class's choice, and the reason says so.
+    assert row.model in set(result.candidates.model) and "this product" not in row.reason
+    assert np.isfinite(result.forecast[result.forecast.unique_id == "new"].yhat).all()
+    assert any("too short" in note for note in result.notes)

@@ -1,0 +1,118 @@
+"""Every registered model goes through the same checks (sktime's check_estimator in spirit).
+
+Models other engineers register join automatically; a slow model can declare small settings in
+its `test_params` class attribute.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.errors import Cancelled, NotEnoughHistory
+from core.models.registry import available
+from core.progress import CancelToken
+
+MODELS = sorted(available(), key=lambda cls: cls.name)
+COLUMNS = ["unique_id", "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_lo_95", "yhat_hi_95"]
+HORIZON = 10
+
+
+def _make(cls):
+    return cls(**cls.test_params)
+
+
+def _history_length(cls) -> int:
+    return max(120, 2 * cls.capabilities.min_history)
+
+
+@pytest.fixture(scope="module")
+def products(retail_daily_slice):
+    """Three real products of different lengths that end on different dates."""
+    frame = retail_daily_slice
+    ids = sorted(frame.unique_id.unique())[:3]
+    parts = []
+    for cut_end, uid in zip((0, 5, 2), ids, strict=True):
+        one = frame[frame.unique_id == uid].sort_values("ds")
+        parts.append(one.iloc[: len(one) - cut_end])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _recent(frame: pd.DataFrame, length: int) -> pd.DataFrame:
+    return frame.groupby("unique_id", group_keys=False).tail(length).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module", params=MODELS, ids=lambda cls: cls.name)
+def fitted(request, products):
+    cls = request.param
+    data = _recent(products, _history_length(cls))
+    model = _make(cls)
+    before = model.get_params()
+    model.fit(data, freq="D")
+    return cls, model, before, data, model.predict(HORIZON)
+
+
+def test_output_columns_rows_and_dates(fitted):
+    cls, _, _, data, fc = fitted
+    assert list(fc.columns) == COLUMNS
+    assert len(fc) == HORIZON * data.unique_id.nunique()
+    for uid, rows in fc.groupby("unique_id"):
+        last = data[data.unique_id == uid].ds.max()
+        expected = pd.date_range(last + pd.Timedelta(days=1), periods=HORIZON, freq="D")
+        assert list(rows.ds) == list(expected), f"{cls.name}: dates of {uid}"
+
+
+def test_intervals_are_ordered_finite_and_non_negative(fitted):
+    cls, _, _, _, fc = fitted
+    values = fc[COLUMNS[2:]].to_numpy()
+    assert np.isfinite(values).all(), cls.name
+    assert (values >= 0).all(), cls.name
+    assert (fc.yhat_lo_95 <= fc.yhat_lo_80).all() and (fc.yhat_lo_80 <= fc.yhat).all()
+    assert (fc.yhat <= fc.yhat_hi_80).all() and (fc.yhat_hi_80 <= fc.yhat_hi_95).all()
+
+
+def test_fit_leaves_parameters_untouched(fitted):
+    _, model, before, _, _ = fitted
+    assert model.get_params() == before
+
+
+def test_same_data_same_forecast(fitted):
+    cls, _, _, data, fc = fitted
+    again = _make(cls).fit(data, freq="D").predict(HORIZON)
+    pd.testing.assert_frame_equal(fc, again)
+
+
+def test_other_levels_give_their_own_columns(fitted):
+    _, model, _, _, _ = fitted
+    fc = model.predict(3, levels=(50,))
+    assert list(fc.columns) == ["unique_id", "ds", "yhat", "yhat_lo_50", "yhat_hi_50"]
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.name)
+def test_a_cancelled_token_stops_fit(cls, products):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        _make(cls).fit(_recent(products, _history_length(cls)), freq="D", cancel=token)
+
+
+@pytest.mark.parametrize("cls", [c for c in MODELS if c.capabilities.min_history > 1],
+                         ids=lambda cls: cls.name)
+def test_too_short_history_is_a_clear_error(cls, products):
+    need = cls.capabilities.min_history
+    with pytest.raises(NotEnoughHistory, match=rf"at least {need} days.*longest product has "
+                                                 rf"{need - 1}"):
+        _make(cls).fit(_recent(products, need - 1), freq="D")
+
+
+@pytest.mark.parametrize("cls", [c for c in MODELS if c.capabilities.min_history > 1],
+                         ids=lambda cls: cls.name)
+def test_a_product_too_short_gets_the_fallback_and_a_reason(cls, products):
+    data = _recent(products, _history_length(cls))
+    short_id = data.unique_id.iloc[0]
+    short = data[data.unique_id == short_id].tail(1)
+    data = pd.concat([data[data.unique_id != short_id], short], ignore_index=True)
+    model = _make(cls).fit(data, freq="D")
+    fc = model.predict(HORIZON)
+    assert len(fc[fc.unique_id == short_id]) == HORIZON
+    assert "history" in model.fallbacks_[short_id]
