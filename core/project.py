@@ -18,9 +18,11 @@ import json
 import os
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from core.atomic_write import atomic_path
@@ -51,7 +53,9 @@ class Project:
 def save_project(path: str | os.PathLike, project: Project) -> None:
     """Write `project` to `path` atomically. Raises TrendcastError if it cannot be written."""
     try:
-        with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        # Level 1 deflate: a third of the time of the default level for a file 10% larger.
+        with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
+                                                       compresslevel=1) as zf:
             manifest: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION,
                                         "source": project.source, "tables": {}}
             _write_table(zf, manifest, "data/frame.csv", project.frame)
@@ -86,8 +90,9 @@ def _write_table(zf: zipfile.ZipFile, manifest: dict, name: str, frame: pd.DataF
     manifest["tables"][name] = {str(c): _kind(frame[c]) for c in frame.columns}
     out = frame.copy()
     for column, kind in manifest["tables"][name].items():
-        if kind == "datetime":
-            out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%dT%H:%M:%S")
+        if kind == "datetime":  # numpy's formatter is several times faster than strftime
+            values = pd.to_datetime(out[column]).to_numpy().astype("datetime64[s]")
+            out[column] = np.where(pd.isna(values), "", np.datetime_as_string(values, unit="s"))
     with zf.open(name, "w") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
         out.to_csv(text, index=False)
 
@@ -132,7 +137,7 @@ def load_project(path: str | os.PathLike) -> Project:
         if not _has_manifest(path):
             raise TrendcastError(f"{name} is not a Trendcast project.") from exc
         raise TrendcastError(_damaged(name, exc)) from exc
-    except (OSError, KeyError, ValueError, TypeError, EOFError, RuntimeError,
+    except (OSError, KeyError, ValueError, TypeError, EOFError, RuntimeError, zlib.error,
             json.JSONDecodeError, pd.errors.ParserError) as exc:
         raise TrendcastError(_damaged(name, exc)) from exc
 

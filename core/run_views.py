@@ -39,6 +39,14 @@ def _positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     return {str(k): v for k, v in frame.groupby(ID, sort=False).indices.items()}
 
 
+def _model_codes(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's model as an integer code, and the model names the codes stand for."""
+    if frame.empty or "model" not in frame:
+        return np.zeros(len(frame), dtype=int), np.array([], dtype=object)
+    codes, names = pd.factorize(frame["model"], sort=False)
+    return codes, np.asarray(names, dtype=object)
+
+
 class RunIndex:
     def __init__(self, run, history: pd.DataFrame | None) -> None:
         self.run = run
@@ -50,10 +58,11 @@ class RunIndex:
         self._pos = {name: _positions(frame) for name, frame in (
             ("history", self.history), ("candidates", self.candidates),
             ("backtest", run.backtest), ("metrics", run.metrics_per_product))}
+        self._codes = {"candidates": _model_codes(self.candidates),
+                       "backtest": _model_codes(run.backtest)}
         self.choices = (run.choices.set_index(ID) if not run.choices.empty
                         else pd.DataFrame(columns=["model", "reason"]))
-        self.models = list(dict.fromkeys(self.candidates["model"])) \
-            if "model" in self.candidates else []
+        self.models = [str(m) for m in self._codes["candidates"][1]]
         self.summary = self._summary()
         self._cache: dict[str, ProductData] = {}
 
@@ -67,17 +76,24 @@ class RunIndex:
         pos = self._pos[table].get(uid)
         return frame.iloc[pos] if pos is not None else frame.iloc[:0]
 
+    def _per_model(self, table: str, frame: pd.DataFrame, uid: str) -> dict[str, pd.DataFrame]:
+        pos = self._pos[table].get(uid)
+        if pos is None:
+            return {}
+        codes, names = self._codes[table]
+        mine = codes[pos]
+        return {str(names[c]): frame.take(pos[mine == c]) for c in pd.unique(mine) if c >= 0}
+
     def _product(self, uid: str) -> ProductData:
         hist = self._rows("history", self.history, uid)
-        cand = self._rows("candidates", self.candidates, uid)
-        back = self._rows("backtest", self.run.backtest, uid)
         choice = self.choices.loc[uid] if uid in self.choices.index else None
         chosen = str(choice["model"]) if choice is not None else (self.models or [""])[0]
         title = str(hist["title"].iloc[-1]) if "title" in hist and len(hist) else ""
         return ProductData(
             uid=uid, title="" if title == "nan" else title,
             history=hist[[DS, Y]].reset_index(drop=True),
-            forecasts=_by_model(cand), chosen=chosen, backtest=_by_model(back),
+            forecasts=self._per_model("candidates", self.candidates, uid), chosen=chosen,
+            backtest=self._per_model("backtest", self.run.backtest, uid),
             metrics=self._rows("metrics", self.run.metrics_per_product, uid)
             .reset_index(drop=True),
             reason=_text(choice, "reason"), demand_class=_text(choice, "demand_class"),
@@ -86,11 +102,15 @@ class RunIndex:
     def _total(self) -> ProductData:
         hist = self.history.groupby(DS, as_index=False)[Y].sum()
         forecasts = {CHOSEN: _sum_forecasts(self.run.forecast)}
-        for model, frame in _by_model(self.candidates, keep_id=True).items():
-            forecasts[model] = _sum_forecasts(frame)
+        # Split by the factorized model codes: grouping by the string column costs far more.
+        codes, names = self._codes["candidates"]
+        for code, model in enumerate(names):
+            forecasts[str(model)] = _sum_forecasts(self.candidates[codes == code])
         backtest = {}
-        for model, frame in _by_model(self.run.backtest, keep_id=True).items():
-            backtest[model] = (frame.groupby(["cutoff", DS], as_index=False)[[Y, "yhat"]].sum())
+        codes, names = self._codes["backtest"]
+        for code, model in enumerate(names):
+            frame = self.run.backtest[codes == code]
+            backtest[str(model)] = frame.groupby(["cutoff", DS], as_index=False)[[Y, "yhat"]].sum()
         return ProductData(uid=ALL_PRODUCTS, title="", history=hist, forecasts=forecasts,
                            chosen=CHOSEN, backtest=backtest,
                            metrics=self.run.metrics.reset_index(drop=True))
@@ -103,7 +123,8 @@ class RunIndex:
         ids = list(dict.fromkeys([*self._pos["history"], *self._pos["candidates"]]))
         grouped = hist.groupby(ID, sort=False)[Y]
         volume = grouped.sum()
-        recent = grouped.apply(lambda s: s.iloc[-horizon:].sum())
+        last = hist.groupby(ID, sort=False).cumcount(ascending=False) < horizon
+        recent = hist[Y].where(last, 0.0).groupby(hist[ID], sort=False).sum()
         future = self.run.forecast.groupby(ID)["yhat"].sum()
         before = recent.reindex(ids)
         growth = (future.reindex(ids) - before) / before.replace(0, np.nan)
@@ -154,20 +175,10 @@ def _text(row, key: str) -> str:
     return "" if pd.isna(value) else str(value)
 
 
-def _by_model(frame: pd.DataFrame, keep_id: bool = False) -> dict[str, pd.DataFrame]:
-    if frame.empty or "model" not in frame:
-        return {}
-    drop = ["model"] if keep_id else ["model", ID]
-    return {str(m): g.drop(columns=drop).reset_index(drop=True)
-            for m, g in frame.groupby("model", sort=False)}
-
-
 def _sum_forecasts(frame: pd.DataFrame) -> pd.DataFrame:
     """Totals over products. The mean adds up; for the bands we assume products vary
     independently, so half-widths add in quadrature (summing bounds would overstate them)."""
-    if ID in frame:
-        frame = frame.drop(columns=[ID])
-    frame = frame.drop(columns=["model"], errors="ignore")
+    frame = frame[[c for c in frame.columns if c == DS or c.startswith("yhat")]]
     out = frame.groupby(DS, as_index=False)["yhat"].sum()
     for lo in [c for c in frame.columns if c.startswith("yhat_lo_")]:
         hi = lo.replace("_lo_", "_hi_")

@@ -82,6 +82,7 @@ class _ReportPage:
     def text(self, text: str, size: float = 9, bold: bool = False, x: float = 0.0,
              width: float | None = None, align=Qt.AlignmentFlag.AlignLeft) -> None:
         self.font(size, bold)
+        self.p.setPen(QColor("#000"))
         rect = QRectF(x, self.y, width or self.w - x, self.line * size / 8)
         self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
 
@@ -109,7 +110,10 @@ class _ReportPage:
         xs = np.r_[hist["ds"].to_numpy(), fc["ds"].to_numpy()].astype("datetime64[s]")
         t = xs.astype(float)
         t0, t1 = t.min(), max(t.max(), t.min() + 1)
-        top = float(np.nanmax(np.r_[hist["y"], fc.get("yhat_hi_80", fc["yhat"])])) or 1.0
+        # A single huge order would flatten everything else: the scale follows the usual
+        # weeks and the forecast; taller values are drawn cut at the top.
+        usual = float(np.nanquantile(hist["y"], 0.98)) if len(hist) else 0.0
+        top = max(usual * 1.5, float(np.nanmax(fc["yhat"])) * 1.5) or 1.0
 
         def point(when, value) -> QPointF:
             x = rect.left() + (float(np.datetime64(when, "s").astype(float)) - t0) / (t1 - t0) \
@@ -126,7 +130,7 @@ class _ReportPage:
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                        f"{top * frac:,.0f}")
         for when in (xs[0], xs[len(hist) - 1] if len(hist) else xs[0], xs[-1]):
-            x = point(when, 0).x()
+            x = min(point(when, 0).x(), self.w - 200)  # keep the last date on the page
             p.drawText(QRectF(x - 200, rect.bottom() + 5, 400, self.line),
                        int(Qt.AlignmentFlag.AlignHCenter), str(when)[:10])
         if "yhat_lo_80" in fc:

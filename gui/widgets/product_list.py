@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,29 +24,89 @@ from core.run_views import ALL_PRODUCTS
 from gui.widgets.sparkline import SPARK_ROLE, SparklineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMNS = ("product", "trend", "spark", "volume", "growth", "accuracy", "demand_class")
 ARROWS = {1: "▲", 0: "▶", -1: "▼"}
 TREND_COLOURS = {1: QColor("#2ca02c"), -1: QColor("#d62728")}
 
 
 class ProductTableModel(QAbstractTableModel):
+    """All products, the total first; sorting and searching reorder an index array with numpy,
+    so they stay instant for thousands of products (a sort proxy calls Python per comparison)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._all: list[dict] = []  # the total (if any) first, then every product
+        self._visible = np.zeros(0, dtype=int)  # rows of _all on screen, in order
+        self._row_of: dict[str, int] = {}
+        self._search_text = np.array([], dtype=object)
+        self._column, self._order, self._needle = "volume", Qt.SortOrder.DescendingOrder, ""
 
     def set_summary(self, summary: pd.DataFrame, total: dict | None) -> None:
         self.beginResetModel()
-        rows = summary.to_dict("records")
-        self._rows = ([total] if total else []) + rows
+        self._all = ([total] if total else []) + summary.to_dict("records")
+        self._search_text = np.array([f"{r['unique_id']} {r.get('title') or ''}".lower()
+                                      for r in self._all], dtype=object)
+        self._arrange()
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        # Keep the selection on the same products: move persistent indexes with their rows.
+        old = self.persistentIndexList()
+        uids = [self._all[self._visible[i.row()]]["unique_id"] for i in old]
+        self._column, self._order = COLUMNS[column], order
+        self._arrange()
+        new = [self.index(self._row_of[u], i.column()) if u in self._row_of else QModelIndex()
+               for u, i in zip(uids, old, strict=True)]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def set_search(self, needle: str) -> None:
+        self.beginResetModel()
+        self._needle = needle.strip().lower()
+        self._arrange()
+        self.endResetModel()
+
+    def row_of(self, uid: str) -> int | None:
+        return self._row_of.get(uid)
+
+    def _arrange(self) -> None:
+        """Filter by the search text, sort by the column; the total stays first and missing
+        values go last, whichever the direction."""
+        rows = np.arange(len(self._all))
+        is_total = np.array([r["unique_id"] == ALL_PRODUCTS for r in self._all], dtype=bool)
+        if self._needle:
+            hits = np.array([self._needle in t for t in self._search_text], dtype=bool)
+            rows = rows[hits | is_total]
+        products = rows[~is_total[rows]]
+        keys = [self._sort_key(self._all[i]) for i in products]
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        if self._column in ("product", "demand_class"):
+            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        else:
+            values = np.array(keys, dtype=float)
+            missing = np.isnan(values)
+            order = np.lexsort((-values if descending else values, missing))
+        self._visible = np.r_[rows[is_total[rows]], products[np.asarray(order, dtype=int)]]
+        self._row_of = {self._all[i]["unique_id"]: n for n, i in enumerate(self._visible)}
+
+    def _sort_key(self, row: dict):
+        column = self._column
+        if column == "product":
+            return str(row["unique_id"])
+        if column == "demand_class":
+            return str(row.get("demand_class") or "")
+        if column == "spark":
+            return float(np.nansum(row["spark"]))
+        value = row.get(column)
+        return math.nan if _missing(value) else float(value)
 
     def headers(self) -> list[str]:
         return [self.tr("Product"), self.tr("Trend"), self.tr("Recent sales"), self.tr("Volume"),
                 self.tr("Growth"), self.tr("Error"), self.tr("Demand")]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -70,15 +130,13 @@ class ProductTableModel(QAbstractTableModel):
                                     "over sales; lower is better)")}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = self._rows[index.row()]
+        row = self._all[self._visible[index.row()]]
         column = COLUMNS[index.column()]
         uid = row["unique_id"]
         if role == ID_ROLE:
             return uid
         if role == SPARK_ROLE and column == "spark":
             return row["spark"]
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "product" and uid != ALL_PRODUCTS:
@@ -114,40 +172,9 @@ class ProductTableModel(QAbstractTableModel):
                   "erratic": self.tr("erratic"), "lumpy": self.tr("lumpy")}
         return labels.get(value, value)
 
-    @staticmethod
-    def _sort_key(row: dict, column: str):
-        if column == "product":
-            return str(row["unique_id"])
-        if column == "demand_class":
-            return str(row.get("demand_class") or "")
-        if column == "spark":
-            return float(np.nansum(row["spark"]))
-        value = row.get(column)
-        return -math.inf if _missing(value) else float(value)
-
 
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-class _ProductFilter(QSortFilterProxyModel):
-    """Search by id or title; the total row stays first whatever the sort."""
-
-    needle = ""
-
-    def lessThan(self, left, right) -> bool:  # noqa: N802
-        if left.data(ID_ROLE) == ALL_PRODUCTS or right.data(ID_ROLE) == ALL_PRODUCTS:
-            first = left.data(ID_ROLE) == ALL_PRODUCTS
-            return first if self.sortOrder() == Qt.SortOrder.AscendingOrder else not first
-        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
-
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if index.data(ID_ROLE) == ALL_PRODUCTS:
-            return True
-        text = self.needle.lower()
-        return not text or text in str(index.data(Qt.ItemDataRole.DisplayRole)).lower()
 
 
 class ProductList(QWidget):
@@ -167,10 +194,8 @@ class ProductList(QWidget):
                                 self.tr("Fastest falling"), self.tr("Most accurate"),
                                 self.tr("Demand class"), self.tr("Product code")])
         self.model = ProductTableModel(self)
-        self.proxy = _ProductFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -203,23 +228,24 @@ class ProductList(QWidget):
         self.count_label.setText(self.tr("%n product(s)", "", len(summary)))
 
     def visible_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        return [self.model.index(r, 0).data(ID_ROLE) for r in range(self.model.rowCount())]
 
     def select(self, uid: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == uid:
-                self.table.setCurrentIndex(index)
-                return True
-        return False
+        row = self.model.row_of(uid)
+        if row is None:
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
     def _on_search(self, text: str) -> None:
-        self.proxy.needle = text.strip()
-        self.proxy.setFilterFixedString(self.proxy.needle)  # re-runs the filter
+        current = self.current_id()
+        self.model.set_search(text)
+        if current is not None:
+            self.select(current)  # keep the selection when it is still listed
 
     def _on_sort_chosen(self, position: int) -> None:
         column, descending = self.SORTS[max(position, 0)]

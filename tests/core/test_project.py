@@ -206,3 +206,17 @@ def test_model_file_names_cannot_escape_the_models_folder(tmp_path):
     project.neural_models = {"lstm": {"../../evil.py": b"print('x')"}}
     with pytest.raises(TrendcastError, match="Unsafe"):
         save_project(tmp_path / "p.trendcast", project)
+
+
+@pytest.mark.parametrize("fraction", [0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97, 0.995])
+def test_damage_anywhere_gives_a_clear_error_never_a_crash(saved, tmp_path, fraction):
+    data = bytearray(saved.read_bytes())
+    at = int(len(data) * fraction)
+    data[at:at + 8] = b"\xff" * 8
+    bad = tmp_path / "bad.trendcast"
+    bad.write_bytes(bytes(data))
+    try:
+        load_project(bad)
+    except TrendcastError as exc:
+        assert "damaged" in str(exc) or "not a Trendcast project" in str(exc)
+    # Bytes that only hit padding or a file's unused tail may load; that is fine too.

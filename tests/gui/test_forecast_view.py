@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from core.run_views import ALL_PRODUCTS
 from gui.panels.forecast_view import ForecastView
 from gui.widgets.forecast_chart import to_seconds
+from gui.widgets.product_list import COLUMNS
 from tests.fixtures.runs import shared_run
+
+COLUMN_ACCURACY = COLUMNS.index("accuracy")
 
 
 @pytest.fixture
@@ -197,3 +200,29 @@ def test_decomposition_runs_in_the_background_and_is_cached(view, qtbot):
         pass
     view.select_product("21876")  # cached: shown at once
     assert view.decomposition.curves["trend"].getData()[1].tolist() == trend.tolist()
+
+
+def test_sorting_and_searching_keep_the_selected_product(view):
+    view.select_product("21876")
+    for position in range(view.products.sort_box.count()):
+        view.products.sort_box.setCurrentIndex(position)
+        assert view.products.current_id() == "21876"
+        assert view.current.uid == "21876"
+    view.products.search.setText("pott")
+    assert view.products.current_id() == "21876"
+    view.products.search.setText("")
+    assert view.products.current_id() == "21876"
+    assert len(view.products.visible_ids()) == 21
+
+
+def test_products_without_accuracy_sort_last_in_both_directions(view):
+    model = view.products.model
+    model.sort(COLUMN_ACCURACY, Qt.SortOrder.AscendingOrder)
+    ids = view.products.visible_ids()
+    assert ids[0] == ALL_PRODUCTS
+    accuracy = view.index.summary.set_index("unique_id").loc[ids[1:], "accuracy"].to_numpy()
+    assert (np.diff(accuracy[np.isfinite(accuracy)]) >= 0).all()
+    model.sort(COLUMN_ACCURACY, Qt.SortOrder.DescendingOrder)
+    ids = view.products.visible_ids()
+    accuracy = view.index.summary.set_index("unique_id").loc[ids[1:], "accuracy"].to_numpy()
+    assert ids[0] == ALL_PRODUCTS and (np.diff(accuracy) <= 0).all()
