@@ -171,6 +171,14 @@ class ForecastView(QWidget):
         self._refresh()
         self.product_selected.emit(uid)
 
+    def export_dialog(self) -> None:
+        """File > Export…: ask for a format and a file name, then write it (see ExportMenu)."""
+        self.exports.ask_kind_and_path()
+
+    def export_actions(self) -> list:
+        """One QAction per export format, for a File > Export submenu."""
+        return self.exports.actions()
+
     def shown_models(self) -> list[str]:
         return [m for m, box in self.model_boxes.items() if box.isChecked()]
 

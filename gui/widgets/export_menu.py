@@ -61,6 +61,23 @@ class ExportMenu(QObject):
                 "xlsx": self.tr("Excel workbook (*.xlsx)"),
                 "png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)")}
 
+    def ask_kind_and_path(self) -> None:
+        """One save dialog offering every format; the chosen filter decides what is written."""
+        if self.run is None:
+            self.failed.emit(self.tr("Nothing to export yet."))
+            return
+        labels = {"forecast_csv": self.tr("Forecast as CSV (*.csv)"),
+                  "metrics_csv": self.tr("Model comparison as CSV (*.csv)"),
+                  "xlsx": self.tr("Forecast and metrics as Excel (*.xlsx)"),
+                  "png": self.tr("Chart as PNG image (*.png)"),
+                  "pdf": self.tr("One-page PDF report (*.pdf)")}
+        path, chosen = QFileDialog.getSaveFileName(self.view, self.tr("Export"), "forecast.xlsx",
+                                                   ";;".join(labels.values()),
+                                                   labels["xlsx"])
+        kind = next((k for k, label in labels.items() if label == chosen), None)
+        if path and kind:
+            self.export(kind, path)
+
     def ask_and_export(self, kind: str) -> None:
         default = {"forecast_csv": "forecast.csv", "metrics_csv": "model_comparison.csv",
                    "xlsx": "forecast.xlsx", "png": "chart.png", "pdf": "forecast_report.pdf"}

@@ -150,6 +150,26 @@
         <translation>尚无可导出的内容。</translation>
     </message>
     <message>
+        <source>Forecast as CSV (*.csv)</source>
+        <translation>预测（CSV 文件）(*.csv)</translation>
+    </message>
+    <message>
+        <source>Model comparison as CSV (*.csv)</source>
+        <translation>模型比较（CSV 文件）(*.csv)</translation>
+    </message>
+    <message>
+        <source>Forecast and metrics as Excel (*.xlsx)</source>
+        <translation>预测与指标（Excel 工作簿）(*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Chart as PNG image (*.png)</source>
+        <translation>图表（PNG 图片）(*.png)</translation>
+    </message>
+    <message>
+        <source>One-page PDF report (*.pdf)</source>
+        <translation>单页 PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Trendcast forecast report</source>
         <translation>Trendcast 销量预测报告</translation>
     </message>

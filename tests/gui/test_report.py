@@ -98,3 +98,26 @@ def test_export_actions_are_enabled_once_a_run_is_shown(qtbot):
     widget.show_run(run, history)
     assert len(widget.exports.actions()) == 5
     assert all(a.isEnabled() for a in widget.exports.actions())
+
+
+def test_export_dialog_writes_the_format_the_user_picks(view, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    def pick(_parent, _title, _name, filters, _selected):
+        choice = next(f for f in filters.split(";;") if "*.pdf" in f)
+        return str(tmp_path / "report.pdf"), choice
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(pick))
+    with qtbot.waitSignal(view.exports.finished, timeout=20_000):
+        view.export_dialog()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_cancelled_export_dialog_writes_nothing(view, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_args: ("", "")))
+    view.export_dialog()
+    view.exports.ask_and_export("forecast_csv")
+    assert not view.runner.busy() and list(tmp_path.iterdir()) == []
