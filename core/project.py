@@ -20,6 +20,7 @@ import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -119,6 +120,25 @@ def _model_member(model: str, rel: str) -> str:
 
 def _settings_to_json(settings: ForecastSettings) -> dict[str, Any]:
     return dataclasses.asdict(settings)
+
+
+# -- trained model folders ------------------------------------------------------------------------
+def read_model_dir(folder: str | os.PathLike) -> dict[str, bytes]:
+    """A saved model folder (e.g. `model.keras` + `meta.json`) as {relative path: bytes}."""
+    root = Path(folder)
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def write_model_dir(files: dict[str, bytes], folder: str | os.PathLike) -> Path:
+    """Write a model folder back from project bytes; names that would leave it are refused."""
+    root = Path(folder)
+    for rel, data in files.items():
+        _model_member("model", rel)  # same name checks as saving
+        target = root / posixpath.normpath(rel.replace("\\", "/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return root
 
 
 # -- loading --------------------------------------------------------------------------------------

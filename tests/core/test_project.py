@@ -220,3 +220,24 @@ def test_damage_anywhere_gives_a_clear_error_never_a_crash(saved, tmp_path, frac
     except TrendcastError as exc:
         assert "damaged" in str(exc) or "not a Trendcast project" in str(exc)
     # Bytes that only hit padding or a file's unused tail may load; that is fine too.
+
+
+def test_trained_model_folders_round_trip_as_bytes(tmp_path):
+    from core.project import read_model_dir, write_model_dir
+
+    saved = tmp_path / "lstm"
+    (saved / "assets").mkdir(parents=True)
+    (saved / "model.keras").write_bytes(b"PK\x03\x04 not really keras \x00\x01")
+    (saved / "meta.json").write_text('{"window": 8}')
+    (saved / "assets" / "scaler.json").write_text("{}")
+    project = _project()
+    project.neural_models = {"lstm": read_model_dir(saved)}
+    save_project(tmp_path / "p.trendcast", project)
+    back = load_project(tmp_path / "p.trendcast").neural_models["lstm"]
+    restored = write_model_dir(back, tmp_path / "restored" / "lstm")
+    assert sorted(p.relative_to(restored).as_posix() for p in restored.rglob("*") if p.is_file()) \
+        == ["assets/scaler.json", "meta.json", "model.keras"]
+    assert (restored / "model.keras").read_bytes() == (saved / "model.keras").read_bytes()
+    with pytest.raises(TrendcastError, match="Unsafe"):
+        write_model_dir({"../escape.txt": b"x"}, tmp_path / "restored2")
+    assert not (tmp_path / "escape.txt").exists()
