@@ -161,19 +161,23 @@ def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
     """Fit every (model, chunk of products) task; local models in processes, global in process."""
     n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
     parallel = settings.n_jobs > 1 and len(frame) * n_models >= _PROCESS_THRESHOLD
-    local, global_ = [], []
     by_id = {uid: part for uid, part in frame.groupby(ID, sort=False)}
+    per_chunk = -(-frame[ID].nunique() // (settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1))
+
+    def task(uids, name):
+        data = pd.concat([by_id[u] for u in uids], ignore_index=True)
+        return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
+                         settings.season_length, tuple(settings.levels), settings.params)
+
+    local, global_uids = [], {}
     for uids, models in groups:
-        n_chunks = settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1
-        chunks = [pd.concat([by_id[u] for u in chunk], ignore_index=True)
-                  for chunk in split(uids, n_chunks)]
+        chunks = split(uids, -(-len(uids) // per_chunk))
         for name in models:
-            is_global = get(name).capabilities.global_model
-            for chunk in ([pd.concat([by_id[u] for u in uids])] if is_global else chunks):
-                task = ChunkTask(chunk, (name,), settings.horizon, windows, settings.step,
-                                 settings.freq, settings.season_length, tuple(settings.levels),
-                                 settings.params)
-                (global_ if is_global else local).append(task)
+            if get(name).capabilities.global_model:  # one fit across all its products
+                global_uids.setdefault(name, []).extend(uids)
+            else:
+                local += [task(chunk, name) for chunk in chunks]
+    global_ = [task(uids, name) for name, uids in global_uids.items()]
     share = len(local) / max(len(local) + len(global_), 1)
     results = map_chunks(fit_chunk, local, n_jobs=settings.n_jobs if parallel else 1,
                          progress=_by_model(progress, local, 0.0, share), cancel=cancel,
