@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from core.errors import TrendcastError
 from core.models.registry import available, create
 
 DATA = Path("/work/shared/data")
@@ -43,16 +44,19 @@ def run_m3(names: list[str]) -> None:
     train = pd.read_csv(DATA / "m3_monthly/m3_monthly_train.csv", parse_dates=["ds"])
     test = pd.read_csv(DATA / "m3_monthly/m3_monthly_test.csv", parse_dates=["ds"])
     train = train[["unique_id", "ds", "y"]]
-    print("| model | sMAPE | MASE | fit+predict s | fallbacks |\n|---|---:|---:|---:|---:|")
+    print("| model | sMAPE | MASE | cover 80 | cover 95 | fit+predict s | fallbacks |\n"
+          "|---|---:|---:|---:|---:|---:|---:|")
     for name in names:
         start = time.perf_counter()
         model = create(name, season_length=12).fit(train, freq="M")
         fc = model.predict(18)
         seconds = time.perf_counter() - start
         merged = test.merge(fc, on=["unique_id", "ds"], how="left")
+        cover = [((merged.y >= merged[f"yhat_lo_{lv}"]) & (merged.y <= merged[f"yhat_hi_{lv}"]))
+                 .mean() * 100 for lv in (80, 95)]
         print(f"| {name} | {smape(merged.y.to_numpy(), merged.yhat.to_numpy()):.2f} | "
-              f"{mase(train, test, fc, 12):.3f} | {seconds:.1f} | {len(model.fallbacks_)} |",
-              flush=True)
+              f"{mase(train, test, fc, 12):.3f} | {cover[0]:.1f} | {cover[1]:.1f} | "
+              f"{seconds:.1f} | {len(model.fallbacks_)} |", flush=True)
 
 
 def run_daily(names: list[str]) -> None:
@@ -76,25 +80,32 @@ def retail_backtest(names: list[str], freq: str, horizon: int, origins: int = 3)
     frame = frame[["unique_id", "ds", "y"]].sort_values(["unique_id", "ds"])
     m = {"W": 1, "D": 7}[freq]
     dates = np.sort(frame.ds.unique())
-    print(f"\n| model (Online Retail {freq}, h={horizon}, {origins} origins) | MASE | seconds |"
-          "\n|---|---:|---:|")
+    print(f"\n| model (Online Retail {freq}, h={horizon}, {origins} origins) | MASE | cover 80 "
+          "| seconds |\n|---|---:|---:|---:|")
     for name in names:
-        start, scores = time.perf_counter(), []
+        start, scores, covered = time.perf_counter(), [], []
         for origin in range(origins, 0, -1):
             cutoff = dates[len(dates) - origin * horizon - 1]
             train = frame[frame.ds <= cutoff]
             test = frame[(frame.ds > cutoff) & (frame.ds <= cutoff + np.timedelta64(
                 horizon * (7 if freq == "W" else 1), "D"))]
-            fc = create(name).fit(train, freq=freq).predict(horizon)
+            try:
+                fc = create(name).fit(train, freq=freq).predict(horizon)
+            except TrendcastError as error:
+                print(f"| {name} | n/a: {error} | | |")
+                break
             merged = test.merge(fc, on=["unique_id", "ds"])
+            covered.append((merged.y >= merged.yhat_lo_80) & (merged.y <= merged.yhat_hi_80))
             err = (merged.y - merged.yhat).abs().groupby(merged.unique_id).mean()
             scale = train.groupby("unique_id").y.apply(
                 lambda y: np.mean(np.abs(np.diff(y.to_numpy(), n=1)[m - 1:]))
                 if m == 1 else np.mean(np.abs(y.to_numpy()[m:] - y.to_numpy()[:-m])))
             ratio = (err / scale).replace([np.inf, -np.inf], np.nan).dropna()
             scores.extend(ratio.tolist())
-        print(f"| {name} | {np.mean(scores):.3f} | {time.perf_counter() - start:.1f} |",
-              flush=True)
+        if not scores:
+            continue
+        print(f"| {name} | {np.mean(scores):.3f} | {pd.concat(covered).mean() * 100:.1f} | "
+              f"{time.perf_counter() - start:.1f} |", flush=True)
 
 
 def main() -> None:

@@ -40,18 +40,17 @@ def add_combinations(backtest: pd.DataFrame, forecast: pd.DataFrame, scores: pd.
     """
     bt_parts = [backtest, combine_median(backtest.drop(columns=["model"])).assign(model="median")]
     fc_parts = [forecast, combine_median(forecast.drop(columns=["model"])).assign(model="median")]
-    # Weighted: at window w the weights come from windows < w; with none yet, equal weights.
-    windows = sorted(backtest["window"].unique())
+    # Weighted: at window w the weights come from windows < w; products without an earlier
+    # window (none yet, or too short for it) get equal weights.
     weights = []
-    for w in windows:
+    for w in sorted(backtest["window"].unique()):
+        pairs = backtest.loc[backtest["window"] == w, [ID, "model"]].drop_duplicates()
         earlier = scores[scores["window"] < w]
-        if earlier.empty:
-            pairs = backtest.loc[backtest["window"] == w, [ID, "model"]].drop_duplicates()
-            wts = inverse_error_weights(pairs.assign(error=1.0), 10**6)
-        else:
-            mean = earlier.groupby([ID, "model"])["score"].mean().rename("error").reset_index()
-            wts = inverse_error_weights(mean, k)
-        weights.append(wts.assign(window=w))
+        mean = earlier.groupby([ID, "model"])["score"].mean().rename("error").reset_index()
+        wts = inverse_error_weights(mean[mean[ID].isin(pairs[ID])], k)
+        fresh = pairs[~pairs[ID].isin(wts[ID])]
+        equal = inverse_error_weights(fresh.assign(error=1.0), len(pairs))
+        weights.append(pd.concat([wts, equal], ignore_index=True).assign(window=w))
     if weights:
         bt_parts.append(combine_weighted(backtest, pd.concat(weights)).assign(model="weighted"))
     final = scores.groupby([ID, "model"])["score"].mean().rename("error").reset_index()
@@ -82,6 +81,9 @@ def choose(scores: pd.DataFrame, order: list[str], *, upto: int | None = None,
         out["own_score"], out["products"] = out["score"], 1
         return out
     use = use.assign(pool=use[ID].map(pools))
+    # Compare models on the same product-windows: those where every model of the pool has a score.
+    n_models = use.groupby([ID, "window"])["model"].transform("nunique")
+    use = use[n_models == n_models.groupby(use["pool"]).transform("max")]
     pooled = use.groupby(["pool", "model"]).agg(score=("score", "mean"),
                                                 products=(ID, "nunique")).reset_index()
     ranked = _ranked(pooled, order)

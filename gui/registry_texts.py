@@ -44,6 +44,16 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "'auto' removes a seasonal pattern only where the sales history shows one clearly (90% test); 'always' or 'never' force the choice."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "always"),
     QT_TRANSLATE_NOOP("ModelNames", "never"),
+    QT_TRANSLATE_NOOP("ModelNames", "Seasonal decomposition (MSTL)"),
+    QT_TRANSLATE_NOOP("ModelNames", "Splits sales into weekly (and, with two years of history, yearly) patterns plus the rest; repeats the patterns and forecasts the rest with ETS."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Yearly pattern"),
+    QT_TRANSLATE_NOOP("ModelNames", "Also model a yearly pattern for products with at least two years of history (daily or weekly data)."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Pattern steadiness"),
+    QT_TRANSLATE_NOOP("ModelNames", "Over how many seasons the pattern is averaged (odd number). Large values keep the pattern steady, which suits noisy sales; small ones let it change quickly."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "ARIMA (automatic)"),
+    QT_TRANSLATE_NOOP("ModelNames", "Models each product's sales from its own recent values and surprises; picks the differencing and the model order automatically (lowest AICc)."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Seasonal terms"),
+    QT_TRANSLATE_NOOP("ModelNames", "Allow seasonal differencing and seasonal terms for products with at least three seasons of clearly seasonal history."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Median of models"),
     QT_TRANSLATE_NOOP("ModelNames", "Per period, the median of several models' forecasts; robust to one bad model."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Members"),

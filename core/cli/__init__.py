@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "models": ("core.cli.models_cmd", "list the forecasting models and what they can do"),
     "forecast": ("core.cli.forecast_cmd", "forecast every product of a sales file to a CSV"),
     "backtest": ("core.cli.backtest_cmd", "rolling-origin accuracy of models on a sales file"),
+    "import": ("core.cli.import_cmd", "read a sales file into daily, weekly or monthly series"),
 }
 COMMAND_NAMES = frozenset(COMMANDS)
 

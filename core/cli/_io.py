@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -11,45 +12,35 @@ from core.errors import TrendcastError
 
 
 def read_input(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
-    """Anything the importer accepts -> (canonical frame, frequency)."""
+    """Anything the importer accepts (CSV, Excel, order exports...) -> (frame, frequency)."""
+    from core.data import ImportOptions, load
+
     if not Path(path).is_file():
         raise TrendcastError(f"Input file not found: {path}")
-    load = _importer()
-    if load is not None:
-        from core.data.types import ImportOptions
-
-        result = load(path, ImportOptions(freq=freq))
-        return result.frame, result.freq
-    return _read_canonical(path, freq)
+    result = load(path, ImportOptions(freq=freq))
+    for problem in result.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return result.frame, result.freq
 
 
-def _importer():
-    try:
-        from core.data import load
-    except ImportError:
-        try:
-            from core.data.importer import load
-        except ImportError:  # the importer is not merged yet
-            return None
-    return load
+def check_before_reading(output: str, models: tuple[str, ...]) -> None:
+    """Fail fast on arguments, before a long import: output folder and model names."""
+    from core.models.registry import get
+
+    folder = Path(output).parent
+    if not folder.exists():
+        raise TrendcastError(f"Output folder does not exist: {folder}")
+    for name in models:
+        if name != "auto":
+            get(name)  # raises "Unknown model ... Available: ..."
 
 
-def _read_canonical(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
-    """Stand-in until the importer lands: a long CSV with unique_id, ds, y."""
-    from core.schema import DS, ID, Y, infer_freq
+def quiet_numeric_warnings() -> None:
+    """Numerical RuntimeWarnings inside models are handled by their fallbacks (and reported per
+    product); on a terminal they would only alarm, so the commands do not print them."""
+    import warnings
 
-    try:
-        frame = pd.read_csv(path, dtype={ID: str})
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise TrendcastError(f"Could not read {path}: {exc}") from None
-    missing = [c for c in (ID, DS, Y) if c not in frame.columns]
-    if missing:
-        raise TrendcastError(f"{path}: no column(s) {', '.join(missing)}.")
-    frame[DS] = pd.to_datetime(frame[DS], errors="coerce")
-    frame[Y] = pd.to_numeric(frame[Y], errors="coerce")
-    if frame[[DS, Y]].isna().any().any():
-        raise TrendcastError(f"{path}: some dates or quantities could not be read.")
-    return frame, freq or infer_freq(frame)
+    warnings.filterwarnings("ignore", category=RuntimeWarning)
 
 
 def write_csv_atomic(frame: pd.DataFrame, path: str) -> None:

@@ -735,6 +735,46 @@
         <translation>从不</translation>
     </message>
     <message>
+        <source>Seasonal decomposition (MSTL)</source>
+        <translation>季节分解（MSTL）</translation>
+    </message>
+    <message>
+        <source>Splits sales into weekly (and, with two years of history, yearly) patterns plus the rest; repeats the patterns and forecasts the rest with ETS.</source>
+        <translation>将销量分解为每周规律（有两年历史时还包括年度规律）和其余部分；重复这些规律，并用 ETS 预测其余部分。</translation>
+    </message>
+    <message>
+        <source>Yearly pattern</source>
+        <translation>年度规律</translation>
+    </message>
+    <message>
+        <source>Also model a yearly pattern for products with at least two years of history (daily or weekly data).</source>
+        <translation>对至少有两年历史的产品同时建模年度规律（日数据或周数据）。</translation>
+    </message>
+    <message>
+        <source>Pattern steadiness</source>
+        <translation>规律稳定度</translation>
+    </message>
+    <message>
+        <source>Over how many seasons the pattern is averaged (odd number). Large values keep the pattern steady, which suits noisy sales; small ones let it change quickly.</source>
+        <translation>对多少个周期的规律取平均（奇数）。值大则规律稳定，适合波动大的销量；值小则规律可以快速变化。</translation>
+    </message>
+    <message>
+        <source>ARIMA (automatic)</source>
+        <translation>ARIMA（自动）</translation>
+    </message>
+    <message>
+        <source>Models each product&apos;s sales from its own recent values and surprises; picks the differencing and the model order automatically (lowest AICc).</source>
+        <translation>根据每个产品自身的近期数值和意外波动建模；自动选择差分和模型阶数（AICc 最低）。</translation>
+    </message>
+    <message>
+        <source>Seasonal terms</source>
+        <translation>季节项</translation>
+    </message>
+    <message>
+        <source>Allow seasonal differencing and seasonal terms for products with at least three seasons of clearly seasonal history.</source>
+        <translation>对至少有三个明显季节周期历史的产品，允许使用季节差分和季节项。</translation>
+    </message>
+    <message>
         <source>Median of models</source>
         <translation>模型中位数</translation>
     </message>

