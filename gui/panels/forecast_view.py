@@ -3,10 +3,12 @@ look at its decomposition, and export.
 
     view = ForecastView()
     view.show_run(run, history)          # a ForecastRun and its canonical long frame
-    view.product_selected.connect(...)   # emits the product id ("" never; see ALL_PRODUCTS)
+    view.run_shown.connect(...)          # once it is on screen (indexing runs in the background)
+    view.product_selected.connect(...)   # emits the product id (ALL_PRODUCTS for the total)
 
-`show_run` indexes the run once (`core.run_views.RunIndex`); selecting a product only slices
-that index, so switching is instant. Decompositions run on a background thread and are cached.
+`show_run` indexes the run once on a background thread (`core.run_views.RunIndex`); selecting a
+product only slices that index, so switching is instant. Decompositions also run in the
+background and are cached.
 """
 from __future__ import annotations
 
@@ -46,9 +48,18 @@ METRIC_COLUMNS = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                   "trend_precision", "trend_recall")
 
 
+def _prepare(run, history) -> RunIndex:
+    """Off the UI thread: index the run and total the shop."""
+    index = RunIndex(run, history)
+    index.total_row()
+    return index
+
+
 class ForecastView(QWidget):
     product_selected = Signal(str)
     decomposition_shown = Signal(str)  # product id, once its decomposition is on screen
+    run_shown = Signal()  # show_run's data is on screen
+    run_failed = Signal(str)  # show_run's data could not be prepared (message for the user)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -57,6 +68,7 @@ class ForecastView(QWidget):
         self.runner = TaskRunner(self)
         self._decompositions: dict[str, object] = {}
         self._decomposing: str | None = None
+        self._generation = 0  # which show_run call is current
         self.model_boxes: dict[str, QCheckBox] = {}
 
         self.empty_label = QLabel(self.tr("No forecast yet. Import sales data and train the "
@@ -149,17 +161,39 @@ class ForecastView(QWidget):
         return table
 
     # -- public API -----------------------------------------------------------------------
-    def show_run(self, run, history: pd.DataFrame) -> None:
-        """Show a finished run. Indexes it once; the shop total is selected first."""
-        self.runner.shutdown()
-        self.index = RunIndex(run, history)
+    def show_run(self, run, history: pd.DataFrame | None) -> None:
+        """Show a finished run. It is indexed once on a background thread (a third of a second
+        for 300 daily products, longer for thousands), then the shop total is selected and
+        `run_shown` is emitted. A newer call supersedes an older one still being prepared."""
+        self._generation += 1
+        generation = self._generation
+        self.status_label.setText(self.tr("Preparing the forecast view…"))
+        self.runner.submit(lambda: _prepare(run, history),
+                           lambda index: self._index_ready(generation, run, history, index),
+                           lambda error: self._prepare_failed(generation, error))
+
+    def _index_ready(self, generation: int, run, history, index: RunIndex) -> None:
+        if generation != self._generation:
+            return  # a newer run arrived meanwhile
+        self.index = index
         self._decompositions.clear()
         self._decomposing = None
         self._build_model_boxes(self.index.models)
         self.products.set_products(self.index.summary, self.index.total_row())
         self.exports.set_run(run, history, self.index)
         self.stack.setCurrentIndex(1)
+        self.status_label.clear()
         self.products.select(ALL_PRODUCTS)
+        self.run_shown.emit()
+
+    def _prepare_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.status_label.clear()
+        self.empty_label.setText(self.tr("This forecast cannot be shown: {error}")
+                                 .format(error=error))
+        self.stack.setCurrentIndex(0)
+        self.run_failed.emit(str(error))
 
     def select_product(self, uid: str) -> None:
         if self.index is None:

@@ -243,6 +243,14 @@
         <translation>分解</translation>
     </message>
     <message>
+        <source>Preparing the forecast view…</source>
+        <translation>正在准备预测结果视图…</translation>
+    </message>
+    <message>
+        <source>This forecast cannot be shown: {error}</source>
+        <translation>无法显示此预测：{error}</translation>
+    </message>
+    <message>
         <source>chosen per product</source>
         <translation>按产品选择的模型</translation>
     </message>

@@ -46,6 +46,7 @@ def test_sample_fast_preset_train_results(qtbot):
     qtbot.waitUntil(lambda: not window.training_panel.is_running(), timeout=2000)
     assert window.tabs.isTabEnabled(FORECAST)
     assert window.tabs.currentIndex() == FORECAST
+    qtbot.waitUntil(lambda: window.forecast_view.index is not None, timeout=10_000)
     assert len(window.forecast_view.index.run.forecast) == 3 * 28
     assert len(window.forecast_view.products.visible_ids()) == 3 + 1  # and the total
     assert window.statusBar().currentMessage() == "Forecast ready."

@@ -23,7 +23,8 @@ def view(qtbot):
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
-    widget.show_run(run, history)
+    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
+        widget.show_run(run, history)
     return widget
 
 
@@ -226,3 +227,31 @@ def test_products_without_accuracy_sort_last_in_both_directions(view):
     ids = view.products.visible_ids()
     accuracy = view.index.summary.set_index("unique_id").loc[ids[1:], "accuracy"].to_numpy()
     assert ids[0] == ALL_PRODUCTS and (np.diff(accuracy) <= 0).all()
+
+
+def test_show_run_prepares_in_the_background_and_newest_wins(qtbot):
+    run, history = shared_run()
+    widget = ForecastView()
+    qtbot.addWidget(widget)
+    start = time.perf_counter()
+    other = history[history.unique_id.isin(["21876", "21094"])]
+    widget.show_run(run, history)  # superseded before it is shown
+    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
+        widget.show_run(run, other)
+    assert time.perf_counter() - start < 30
+    qtbot.wait(100)  # the first, stale result must not replace the second
+    assert set(widget.index.history.unique_id) == {"21876", "21094"}
+    assert widget.products.current_id() == ALL_PRODUCTS
+
+
+def test_a_run_that_cannot_be_shown_says_why(qtbot):
+    run, history = shared_run()
+    broken = type(run)(run.settings, run.forecast.drop(columns=["yhat"]), run.candidates.iloc[:0],
+                       run.backtest, run.metrics, run.metrics_per_product, run.choices)
+    widget = ForecastView()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.run_failed, timeout=30_000) as signal:
+        widget.show_run(broken, history)
+    assert "yhat" in signal.args[0]
+    assert widget.stack.currentWidget() is widget.empty_label
+    assert "cannot be shown" in widget.empty_label.text()

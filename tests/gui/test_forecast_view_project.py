@@ -13,7 +13,8 @@ def _view(qtbot, run, history) -> ForecastView:
     view = ForecastView()
     qtbot.addWidget(view)
     view.show()
-    view.show_run(run, history)
+    with qtbot.waitSignal(view.run_shown, timeout=30_000):
+        view.show_run(run, history)
     return view
 
 

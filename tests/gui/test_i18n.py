@@ -136,7 +136,8 @@ def test_chinese_ui_shows_no_untranslated_strings(chinese, qtbot):
     qtbot.addWidget(view)
     view.resize(1200, 800)
     view.show()
-    view.show_run(run, history)
+    with qtbot.waitSignal(view.run_shown, timeout=30_000):
+        view.show_run(run, history)
     view.select_product("21876")
     for box in view.model_boxes.values():
         box.setChecked(True)
@@ -196,7 +197,8 @@ def test_whole_window_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
         window.open_sample()
     qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
     run, history = shared_run()
-    window.forecast_view.show_run(run, history)
+    with qtbot.waitSignal(window.forecast_view.run_shown, timeout=30_000):
+        window.forecast_view.show_run(run, history)
     frame = fakes.make_frame()
     raw = fakes.fake_preview("x").table
     # What the user's file contains (column names, cells, products, path) is data, not UI.

@@ -20,7 +20,8 @@ def view(qtbot):
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
-    widget.show_run(run, history)
+    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
+        widget.show_run(run, history)
     widget.select_product("21876")
     return widget
 
@@ -95,7 +96,8 @@ def test_export_actions_are_enabled_once_a_run_is_shown(qtbot):
     qtbot.addWidget(widget)
     assert not any(a.isEnabled() for a in widget.exports.actions())
     run, history = shared_run()
-    widget.show_run(run, history)
+    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
+        widget.show_run(run, history)
     assert len(widget.exports.actions()) == 5
     assert all(a.isEnabled() for a in widget.exports.actions())
 
