@@ -129,10 +129,15 @@ class _ReportPage:
                               rect.left() - 10, self.line),
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                        f"{top * frac:,.0f}")
-        for when in (xs[0], xs[len(hist) - 1] if len(hist) else xs[0], xs[-1]):
-            x = min(point(when, 0).x(), self.w - 200)  # keep the last date on the page
-            p.drawText(QRectF(x - 200, rect.bottom() + 5, 400, self.line),
-                       int(Qt.AlignmentFlag.AlignHCenter), str(when)[:10])
+        # Dates under the chart: the first sale, the last sale (ending at its x) and the last
+        # forecast period (flush right), so none runs off the page or into another.
+        below, right = rect.bottom() + 5, int(Qt.AlignmentFlag.AlignRight)
+        last_sale = xs[len(hist) - 1] if len(hist) else xs[0]
+        p.drawText(QRectF(rect.left() - 200, below, 400, self.line),
+                   int(Qt.AlignmentFlag.AlignHCenter), str(xs[0])[:10])
+        p.drawText(QRectF(point(last_sale, 0).x() - 400, below, 400, self.line), right,
+                   str(last_sale)[:10])
+        p.drawText(QRectF(rect.right() - 400, below, 400, self.line), right, str(xs[-1])[:10])
         if "yhat_lo_80" in fc:
             band = [point(d, v) for d, v in zip(fc["ds"], fc["yhat_hi_80"], strict=True)]
             band += [point(d, v) for d, v in zip(fc["ds"][::-1], fc["yhat_lo_80"][::-1],
