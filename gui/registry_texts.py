@@ -64,4 +64,40 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "How many members to average per product."),
     QT_TRANSLATE_NOOP("ModelNames", "Inner windows"),
     QT_TRANSLATE_NOOP("ModelNames", "Backtest windows inside the training data that set the weights."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "LSTM with attention"),
+    QT_TRANSLATE_NOOP("ModelNames", "A recurrent network that reads the recent past of every product and attends to the periods that matter; one model for all products."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Horizon trained for"),
+    QT_TRANSLATE_NOOP("ModelNames", "Periods the network forecasts at once; 0 = 28 days, 8 weeks or 12 months. The forecast run sets it from its own horizon."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Lookback"),
+    QT_TRANSLATE_NOOP("ModelNames", "Past periods the network reads; 0 = 56 days, 16 weeks or 24 months."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Units"),
+    QT_TRANSLATE_NOOP("ModelNames", "Width of the network's layers."),
+    QT_TRANSLATE_NOOP("ModelNames", "Dropout"),
+    QT_TRANSLATE_NOOP("ModelNames", "Share of units dropped while training."),
+    QT_TRANSLATE_NOOP("ModelNames", "Epochs (max)"),
+    QT_TRANSLATE_NOOP("ModelNames", "Most passes of sampled windows; training stops earlier when the validation loss stops improving."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Windows per epoch"),
+    QT_TRANSLATE_NOOP("ModelNames", "Training windows sampled from all products in each epoch."),
+    QT_TRANSLATE_NOOP("ModelNames", "Batch size"),
+    QT_TRANSLATE_NOOP("ModelNames", "Windows per training step."),
+    QT_TRANSLATE_NOOP("ModelNames", "Learning rate"),
+    QT_TRANSLATE_NOOP("ModelNames", "Adam's starting step size; it decays along a cosine schedule."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Patience"),
+    QT_TRANSLATE_NOOP("ModelNames", "Epochs without a better validation loss before training stops."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Holidays of"),
+    QT_TRANSLATE_NOOP("ModelNames", "ISO country code for public holidays as inputs (e.g. GB, US, DE); empty = none."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Seed"),
+    QT_TRANSLATE_NOOP("ModelNames", "Same data, settings and seed give the same forecast."),
+    QT_TRANSLATE_NOOP("ModelNames", "CPU threads"),
+    QT_TRANSLATE_NOOP("ModelNames", "Threads TensorFlow computes with; 1 leaves a core free for the app. Fixed for the life of the process once a network has run."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Layers"),
+    QT_TRANSLATE_NOOP("ModelNames", "Stacked encoder layers."),
+    QT_TRANSLATE_NOOP("ModelNames", "Transformer"),
+    QT_TRANSLATE_NOOP("ModelNames", "Self-attention over the recent past with positional information; one model for all products. The slowest of the networks to train."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Attention heads"),
+    QT_TRANSLATE_NOOP("ModelNames", "Heads of self-attention."),
+    QT_TRANSLATE_NOOP("ModelNames", "Temporal convolutional network"),
+    QT_TRANSLATE_NOOP("ModelNames", "Residual stack of causal dilated convolutions over the recent past; one model for all products."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Dilations"),
+    QT_TRANSLATE_NOOP("ModelNames", "Dilation of each residual block; the receptive field grows with them."),  # noqa: E501
 )

@@ -22,6 +22,7 @@ MODEL_MODULES = (
     "core.models.statistical.mstl",
     "core.models.statistical.arima",
     "core.models.ensemble",
+    "core.models.neural.model",
 )
 
 

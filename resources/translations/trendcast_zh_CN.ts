@@ -822,6 +822,150 @@
         <source>Backtest windows inside the training data that set the weights.</source>
         <translation>在训练数据内部用于确定权重的回测窗口数。</translation>
     </message>
+    <message>
+        <source>LSTM with attention</source>
+        <translation>带注意力机制的 LSTM</translation>
+    </message>
+    <message>
+        <source>A recurrent network that reads the recent past of every product and attends to the periods that matter; one model for all products.</source>
+        <translation>一种循环神经网络，读取每个产品的近期历史并关注重要的时期；所有产品共用一个模型。</translation>
+    </message>
+    <message>
+        <source>Horizon trained for</source>
+        <translation>训练的预测期数</translation>
+    </message>
+    <message>
+        <source>Periods the network forecasts at once; 0 = 28 days, 8 weeks or 12 months. The forecast run sets it from its own horizon.</source>
+        <translation>网络一次预测的期数；0 表示 28 天、8 周或 12 个月。预测运行时会按其自身的预测期数设置。</translation>
+    </message>
+    <message>
+        <source>Lookback</source>
+        <translation>回看期数</translation>
+    </message>
+    <message>
+        <source>Past periods the network reads; 0 = 56 days, 16 weeks or 24 months.</source>
+        <translation>网络读取的过去期数；0 表示 56 天、16 周或 24 个月。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>Width of the network&apos;s layers.</source>
+        <translation>网络各层的宽度。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>Share of units dropped while training.</source>
+        <translation>训练时随机丢弃的单元比例。</translation>
+    </message>
+    <message>
+        <source>Epochs (max)</source>
+        <translation>最大训练轮数</translation>
+    </message>
+    <message>
+        <source>Most passes of sampled windows; training stops earlier when the validation loss stops improving.</source>
+        <translation>对采样窗口的最多训练轮数；验证损失不再下降时会提前停止。</translation>
+    </message>
+    <message>
+        <source>Windows per epoch</source>
+        <translation>每轮窗口数</translation>
+    </message>
+    <message>
+        <source>Training windows sampled from all products in each epoch.</source>
+        <translation>每一轮从全部产品中采样的训练窗口数。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Windows per training step.</source>
+        <translation>每个训练步骤使用的窗口数。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s starting step size; it decays along a cosine schedule.</source>
+        <translation>Adam 优化器的初始步长；按余弦曲线逐渐减小。</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>Epochs without a better validation loss before training stops.</source>
+        <translation>验证损失连续多少轮没有改善后停止训练。</translation>
+    </message>
+    <message>
+        <source>Holidays of</source>
+        <translation>节假日所属国家</translation>
+    </message>
+    <message>
+        <source>ISO country code for public holidays as inputs (e.g. GB, US, DE); empty = none.</source>
+        <translation>作为输入的公共假日所属国家的 ISO 代码（如 GB、US、DE）；留空表示不使用。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Same data, settings and seed give the same forecast.</source>
+        <translation>相同的数据、设置和种子会得到相同的预测。</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Threads TensorFlow computes with; 1 leaves a core free for the app. Fixed for the life of the process once a network has run.</source>
+        <translation>TensorFlow 计算使用的线程数；设为 1 可为本程序留出一个核心。网络运行过一次后，在进程结束前保持不变。</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Stacked encoder layers.</source>
+        <translation>堆叠的编码器层数。</translation>
+    </message>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer 模型</translation>
+    </message>
+    <message>
+        <source>Self-attention over the recent past with positional information; one model for all products. The slowest of the networks to train.</source>
+        <translation>结合位置信息对近期历史做自注意力计算；所有产品共用一个模型。是训练最慢的网络。</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Heads of self-attention.</source>
+        <translation>自注意力的头数。</translation>
+    </message>
+    <message>
+        <source>Temporal convolutional network</source>
+        <translation>时间卷积网络</translation>
+    </message>
+    <message>
+        <source>Residual stack of causal dilated convolutions over the recent past; one model for all products.</source>
+        <translation>对近期历史做因果膨胀卷积的残差堆叠；所有产品共用一个模型。</translation>
+    </message>
+    <message>
+        <source>Dilations</source>
+        <translation>膨胀系数</translation>
+    </message>
+    <message>
+        <source>Dilation of each residual block; the receptive field grows with them.</source>
+        <translation>每个残差块的膨胀系数；感受野随之增大。</translation>
+    </message>
 </context>
 <context>
     <name>ParamForm</name>
