@@ -47,5 +47,11 @@ bench-env: $(BENCH_VENV)/.installed
 bench: $(STAMP) bench-env
 	$(BIN)/python bench/run.py all
 
+# PNGs of every step for the README, rendered in a real (virtual) X window. Needs Debian's
+# xvfb, libxcb-icccm4 and libxcb-keysyms1 (plus the xcb libraries `make sysdeps` checks).
+screenshots: $(STAMP) sysdeps
+	@command -v xvfb-run >/dev/null || { echo "xvfb-run missing: apt-get install xvfb"; exit 2; }
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python build/screenshots.py
+
 clean:
 	rm -rf $(VENV) dist build/work

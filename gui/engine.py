@@ -7,6 +7,7 @@ missing engine part becomes a plain `TrendcastError` instead of a traceback.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 from core.errors import TrendcastError
@@ -40,12 +41,21 @@ def sample_shop_path() -> str:
     return str(_engine("core.paths", "sample_shop_path")())
 
 
-def run_forecast(frame, settings, *, progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None):
-    """`core.pipeline.run` in a spawned process, so model fits never freeze the window."""
-    from core.subprocess_runner import run_in_process
+def in_process(target: str) -> Callable[..., Any]:
+    """A `run_forecast` that calls `target` ("module:function") in a spawned process."""
 
-    return run_in_process(PIPELINE_TARGET, frame, settings, progress=progress, cancel=cancel)
+    def run(frame, settings, *, progress: ProgressCallback | None = None,
+            cancel: CancelToken | None = None):
+        from core.subprocess_runner import run_in_process
+
+        return run_in_process(target, frame, settings, progress=progress, cancel=cancel)
+
+    run.__name__ = f"in_process({target})"
+    return run
+
+
+# `core.pipeline.run` in a spawned process, so model fits never freeze the window.
+run_forecast = in_process(PIPELINE_TARGET)
 
 
 def has_engine(module: str, name: str) -> bool:

@@ -44,6 +44,10 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "'auto' removes a seasonal pattern only where the sales history shows one clearly (90% test); 'always' or 'never' force the choice."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "always"),
     QT_TRANSLATE_NOOP("ModelNames", "never"),
+    QT_TRANSLATE_NOOP("ModelNames", "Theta (optimised)"),
+    QT_TRANSLATE_NOOP("ModelNames", "Theta with the weight of the long-run trend fitted to each product rather than fixed at one half."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Strongest trend weight"),
+    QT_TRANSLATE_NOOP("ModelNames", "How much the long-run trend may count: 2 is the classic Theta method, larger values let a steady trend dominate the forecast."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Seasonal decomposition (MSTL)"),
     QT_TRANSLATE_NOOP("ModelNames", "Splits sales into weekly (and, with two years of history, yearly) patterns plus the rest; repeats the patterns and forecasts the rest with ETS."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Yearly pattern"),

@@ -6,6 +6,7 @@ cannot be read stop the import with the file, row, column and value named.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from core.data.reading import RawTable
@@ -50,7 +51,7 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
         if role in roles:
             out[role] = frame[roles[role]].astype(str).str.strip()
     dropped = {}
-    gone = pd.Series(False, index=out.index).to_numpy()
+    gone = np.zeros(len(out), dtype=bool)
     for reason, missing in (("no date", out["ds"].isna()), ("no quantity", out["y"].isna()),
                             ("no product", out["unique_id"] == "")):
         missing = missing.to_numpy() & ~gone

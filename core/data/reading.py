@@ -11,6 +11,7 @@ import csv
 import gzip
 import io
 import re
+import warnings
 import zipfile
 import zlib
 from collections import Counter
@@ -162,17 +163,30 @@ def sniff_delimiter(lines: list[str]) -> tuple[str, int, int]:
     """(delimiter, fields per row, index of the header line) from the first lines of a text."""
     best = (0.0, 0, ",", 1, 0)
     for delim in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
+        try:
+            counts = [_filled_length(row) for row in csv.reader(lines, delimiter=delim)]
+        except csv.Error:  # e.g. a giant field: not this delimiter
+            continue
         if not counts:
             continue
-        mode, hits = Counter(counts).most_common(1)[0]
-        if mode < 2:
+        tally = Counter(counts)
+        hits = max(tally.values())
+        mode = min(c for c, n in tally.items() if n == hits)  # ties: the fewer fields
+        if mode < 2 or hits < min(2, len(counts)):
             continue
-        header = next(i for i, c in enumerate(counts) if c == mode)
+        header = next(i for i, c in enumerate(counts) if c >= mode)  # titles have fewer
         score = (hits / len(counts), mode)
         if score > best[:2]:
             best = (*score, delim, mode, header)
     return best[2], best[3], best[4]
+
+
+def _filled_length(row: list[str]) -> int:
+    """Fields in a row, not counting empty ones at its end (some exports end rows with a ',')."""
+    n = len(row)
+    while n > 1 and not row[n - 1].strip():
+        n -= 1
+    return n
 
 
 def _parse_text(path: Path, text: str, encoding: str, delimiter: str | None,
@@ -182,7 +196,7 @@ def _parse_text(path: Path, text: str, encoding: str, delimiter: str | None,
     lines = [ln for ln in text[:SNIFF_BYTES].splitlines()[:60] if ln.strip()]
     if not lines:
         raise fail(path, "The file is empty.", "Export the sales history again.")
-    sniffed, fields, header = sniff_delimiter(lines[:-1] if len(lines) > 2 else lines)
+    sniffed, fields, header = sniff_delimiter(lines)
     delim = delimiter or sniffed
     if fields < 2 and not delimiter:
         raise fail(path, "This is not a table: no line has more than one column.",
@@ -190,9 +204,20 @@ def _parse_text(path: Path, text: str, encoding: str, delimiter: str | None,
                    "by commas, semicolons or tabs.")
     skip = _lines_before(text, lines[header]) if header else 0
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
-                            skiprows=skip, nrows=nrows, skip_blank_lines=True,
-                            index_col=False)
+        with warnings.catch_warnings():  # pandas would drop surplus values with a warning
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
+                                skiprows=skip, nrows=nrows, skip_blank_lines=True,
+                                index_col=False)
+    except pd.errors.ParserWarning:
+        problem = _surplus_problem(path, text, delim, skip)
+        if problem:
+            raise problem from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str,
+                                keep_default_na=False, skiprows=skip, nrows=nrows,
+                                skip_blank_lines=True, index_col=False)
     except pd.errors.EmptyDataError:
         raise fail(path, "The file is empty.", "Export the sales history again.") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
@@ -220,6 +245,25 @@ def _parser_problem(path: Path, exc: Exception, skip: int) -> InputError:
                     "row or export the file again with quoted text.", row=line + skip)
     return fail(path, f"The table cannot be read: {str(exc).splitlines()[0]}",
                 "Check that the file is a CSV, TSV or Excel export.")
+
+
+def _surplus_problem(path: Path, text: str, delim: str, skip: int) -> InputError | None:
+    """The first row with more (non-empty) values than column names, if any."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    want = 0
+    try:
+        for line, row in enumerate(rows, start=1):
+            if line == skip + 1:
+                want = len(row)
+            elif line > skip + 1 and len(row) > want and any(v.strip() for v in row[want:]):
+                return fail(path, f"This row has {len(row)} values but the header has {want} "
+                            "columns.", "A value probably contains the separator without "
+                            "quotes around it; fix that row or export the file again with "
+                            "quoted text.", row=line)
+    except csv.Error as exc:
+        return fail(path, f"The table cannot be read: {exc}.",
+                    "Check the separator and the quoting of the file.")
+    return None  # only empty values at the ends of rows: safe to drop
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:

@@ -60,6 +60,8 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     sold = agg[agg[Y] > 0]
     first = sold.groupby(ID, sort=True)[DS].min()
     unsold = sorted(set(agg[ID]) - set(first.index))
+    if first.empty:
+        return Regular(agg.iloc[:0][[ID, DS, Y]], 0, [], [], unsold, duplicates)
     start_pos = grid.get_indexer(first.to_numpy())
     lengths = len(grid) - start_pos
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])

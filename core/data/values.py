@@ -16,7 +16,8 @@ from pandas.tseries.api import guess_datetime_format
 _CURRENCY = r"[£$€¥￥₹]|EUR|USD|GBP|CNY|RMB|元"
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d{1,2}$")
 _DOT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$|^-?\d+\.\d+$")
-_TZ_SUFFIX = r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[A-Z]{3,4})$"
+_TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$"
+EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
@@ -33,9 +34,9 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
     values = values.astype(str)
     empty = values.str.strip() == ""
     if decimal == ".":
-        fast = pd.to_numeric(values, errors="coerce")
-        if not (fast.isna() & ~empty).any():
-            return fast.astype(float), pd.Series(False, index=values.index)
+        fast = pd.to_numeric(values, errors="coerce").astype(float)
+        if not (fast.isna() & ~empty).any() and np.isfinite(fast[~empty]).all():
+            return fast, pd.Series(False, index=values.index)
     cleaned = values.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "",
                                                                           regex=True)
     if decimal == ",":
@@ -43,6 +44,7 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
     else:
         cleaned = cleaned.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned, errors="coerce").astype(float)
+    numbers = numbers.where(np.isfinite(numbers))  # "inf" is not a quantity
     return numbers, numbers.isna() & ~empty
 
 
@@ -73,17 +75,17 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Ser
     empty = values == ""
     if not (~empty).any():
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), ~empty
+    if _has_zone(values[~empty].head(1000)):
+        values = _strip_zone(values)
     first = values[~empty].iloc[0]
-    if re.search(_TZ_SUFFIX, first) and re.search(r"\d:\d\d", first):
-        values = values.str.replace(_TZ_SUFFIX, "", regex=True)
-        first = values[~empty].iloc[0]
     if dayfirst is None:
         dayfirst = bool(detect_dayfirst(values))
     parsed = _with_format(values, first, dayfirst)
     bad = parsed.isna() & ~empty
     if bad.any():  # a few rows in another layout: parse just those, one by one
         parsed.loc[bad] = _mixed(values[bad], dayfirst)
-        bad = parsed.isna() & ~empty
+    parsed = parsed.where(parsed.between(EARLIEST, LATEST))  # typos such as 0024 or 20245
+    bad = parsed.isna() & ~empty
     return parsed.astype("datetime64[ns]"), bad
 
 
@@ -96,10 +98,24 @@ def _with_format(values: pd.Series, first: str, dayfirst: bool) -> pd.Series:
     return pd.to_datetime(values, format=fmt, errors="coerce")
 
 
+def _has_zone(values: pd.Series) -> bool:
+    return bool(values.str.contains(":").any() and values.str.contains(_TZ_SUFFIX).any())
+
+
+def _strip_zone(values: pd.Series) -> pd.Series:
+    """Drop a time-zone suffix after a time: keep the local wall-clock date of each order."""
+    timed = values.str.contains(":", regex=False)
+    return values.where(~timed, values.str.replace(_TZ_SUFFIX, "", regex=True))
+
+
 def _mixed(values: pd.Series, dayfirst: bool) -> pd.Series:
+    values = _strip_zone(values)
     numeric = values.str.fullmatch(r"[\d.\-]+") & ~values.str.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?")
-    out = pd.to_datetime(values.where(~numeric), format="mixed", dayfirst=dayfirst,
-                         errors="coerce")
+    try:
+        out = pd.to_datetime(values.where(~numeric), format="mixed", dayfirst=dayfirst,
+                             errors="coerce")
+    except (ValueError, OverflowError):  # e.g. zones pandas cannot reconcile: not dates to us
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     if getattr(out.dt, "tz", None) is not None:
         out = out.dt.tz_localize(None)
     return out

@@ -7,7 +7,6 @@ functions, so tests hand it fakes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview
-from core.errors import InputError, Problem, TrendcastError
+from core.errors import Problem, TrendcastError
 from gui import engine
+from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel
 from gui.widgets.sales_chart import SalesChart
@@ -40,41 +40,20 @@ from gui.worker import WorkerHandle, make_worker
 NOT_USED = ""
 
 
-@dataclass
-class ImportOutcome:
-    """What reading a file gave: the raw preview, and either a result or the problems."""
-
-    path: str
-    preview: RawPreview | None = None
-    result: ImportResult | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-
-def read_file(path: str, options: ImportOptions | None, *, preview_fn: Callable, load_fn: Callable,
-              progress=None, cancel=None) -> ImportOutcome:
-    """Preview, then load; input problems are part of the outcome, not an exception."""
-    outcome = ImportOutcome(path)
-    try:
-        outcome.preview = preview_fn(path, options)
-        cancel.raise_if_cancelled()
-        outcome.result = load_fn(path, options, progress=progress, cancel=cancel)
-        outcome.problems = list(outcome.result.problems)
-    except InputError as exc:
-        outcome.problems = list(exc.problems) or [Problem(str(exc), file=path)]
-    except TrendcastError as exc:
-        outcome.problems = [Problem(str(exc), file=path)]
-    return outcome
-
-
 class ImportPanel(QWidget):
     dataset_loaded = Signal(object)  # ImportResult
     dataset_cleared = Signal()
     reading_started = Signal(str)  # path
 
     def __init__(self, preview: Callable = engine.preview, load: Callable = engine.load,
-                 sample_path: Callable[[], str] = engine.sample_shop_path, parent=None) -> None:
+                 sample_path: Callable[[], str] = engine.sample_shop_path,
+                 in_process: bool | None = None, parent=None) -> None:
         super().__init__(parent)
         self._preview_fn, self._load_fn, self._sample_path = preview, load, sample_path
+        # The real importer reads in a child process: pandas parsing holds the GIL for up to
+        # ~100 ms at a time in a thread, which the window would feel. Fakes stay in a thread.
+        self._in_process = (preview is engine.preview and load is engine.load
+                            if in_process is None else in_process)
         self._handle: WorkerHandle | None = None
         self.path: str | None = None
         self.result: ImportResult | None = None
@@ -118,6 +97,7 @@ class ImportPanel(QWidget):
         splitter.addWidget(self._build_report())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(2, 3)
+        splitter.setSizes([230, 190, 330])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -141,13 +121,20 @@ class ImportPanel(QWidget):
         grid.addWidget(QLabel(self.tr("Sum sales per")), 0, 2)
         grid.addWidget(self.freq_combo, 0, 3)
         self.role_combos: dict[str, QComboBox] = {}
+        labels = {"date": self.tr("Date"), "product": self.tr("Product"),
+                  "quantity": self.tr("Quantity"), "price": self.tr("Price"),
+                  "title": self.tr("Title"), "category": self.tr("Category"),
+                  "stock": self.tr("Stock"), "promo": self.tr("Promotion"),
+                  "order": self.tr("Order number"), "status": self.tr("Order status"),
+                  "cancelled": self.tr("Cancelled flag")}
         for i, role in enumerate(ROLES):
             combo = QComboBox()
             combo.setObjectName(f"role_{role}")
-            combo.setToolTip(self.tr("Which column of the file holds the {0}").format(role))
+            combo.setToolTip(self.tr("Which column of the file holds this; (not in file) if "
+                                     "none does"))
             self.role_combos[role] = combo
             row, col = 1 + i // 3, (i % 3) * 2
-            grid.addWidget(QLabel(role.capitalize()), row, col)
+            grid.addWidget(QLabel(labels.get(role, role.capitalize())), row, col)
             grid.addWidget(combo, row, col + 1)
         self.apply_button = QPushButton(self.tr("Read again with these choices"))
         self.apply_button.setEnabled(False)
@@ -160,8 +147,12 @@ class ImportPanel(QWidget):
         self.problem_table.setHorizontalHeaderLabels(
             [self.tr("Severity"), self.tr("Row"), self.tr("Column"), self.tr("Problem"),
              self.tr("How to fix it")])
-        self.problem_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
+        header = self.problem_table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.problem_table.setWordWrap(True)
         self.problem_table.verticalHeader().setVisible(False)
         self.summary_label = QLabel(self.tr("No data loaded yet."))
         self.summary_label.setWordWrap(True)
@@ -203,7 +194,8 @@ class ImportPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        handle = make_worker(read_file, self.path, options, preview_fn=self._preview_fn,
+        reader = read_file_in_process if self._in_process else read_file
+        handle = make_worker(reader, self.path, options, preview_fn=self._preview_fn,
                              load_fn=self._load_fn, parent=self)
         handle.progressed.connect(self._on_progress)
         handle.returned.connect(lambda outcome, h=handle: self._on_read(h, outcome))
@@ -304,7 +296,7 @@ class ImportPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(problem))
                 self.problem_table.setItem(row, col, item)
-        self.problem_table.resizeColumnsToContents()
+        self.problem_table.resizeRowsToContents()
 
     def problems_shown(self) -> list[str]:
         """The validation report's rows as text (for tests and the status bar)."""

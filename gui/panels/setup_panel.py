@@ -84,7 +84,7 @@ class SetupPanel(QWidget):
                                                             self.errors["horizon"]))
         form.addRow(self.tr("Season length"), self._row(self.season, self.errors["season"]))
         form.addRow(self.tr("Backtest windows"), self._row(self.windows, self.errors["windows"]))
-        form.addRow(self.tr("Holidays of"), self.holidays)
+        form.addRow(self.tr("Holidays of"), self._row(self.holidays, QLabel()))
         basics = QGroupBox(self.tr("What to forecast"))
         basics.setLayout(form)
 
@@ -187,7 +187,10 @@ class SetupPanel(QWidget):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in widgets:
+            if not isinstance(widget, QLabel):
+                widget.setMinimumWidth(140)
             layout.addWidget(widget, 1 if isinstance(widget, QLabel) else 0)
+        layout.addStretch(1)  # fields keep their size when the error label is hidden
         return row
 
     # -- state -------------------------------------------------------------------------------

@@ -82,14 +82,17 @@ class TrainingPanel(QWidget):
         self.models_table = QTableWidget(0, 4)
         self.models_table.setHorizontalHeaderLabels(
             [self.tr("Model"), self.tr("State"), self.tr("Time"), self.tr("Last step")])
-        self.models_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
+        header = self.models_table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.models_table.verticalHeader().setVisible(False)
         models_box = QGroupBox(self.tr("Per model"))
         QVBoxLayout(models_box).addWidget(self.models_table)
         self.loss_chart = LossChart()
-        loss_box = QGroupBox(self.tr("Training loss of neural models"))
-        QVBoxLayout(loss_box).addWidget(self.loss_chart)
+        self.loss_box = QGroupBox(self.tr("Training loss of neural models"))
+        QVBoxLayout(self.loss_box).addWidget(self.loss_chart)
+        self.loss_box.setVisible(False)  # shown when the first neural model reports a loss
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(LOG_LINES)
@@ -98,7 +101,7 @@ class TrainingPanel(QWidget):
 
         upper = QSplitter()
         upper.addWidget(models_box)
-        upper.addWidget(loss_box)
+        upper.addWidget(self.loss_box)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(log_box)
@@ -158,6 +161,7 @@ class TrainingPanel(QWidget):
             self._set_cell(row, 3, event.message)
         for metric, value in (event.metrics or {}).items():
             if "loss" in metric:
+                self.loss_box.setVisible(True)
                 self.loss_chart.add_point(event.stage or "model", metric, value)
         if event.message and event.message != self._last_message:
             self._last_message = event.message
@@ -228,6 +232,7 @@ class TrainingPanel(QWidget):
         self._stage_rows.clear()
         self._stage, self._last_message = "", ""
         self.loss_chart.reset()
+        self.loss_box.setVisible(False)
 
     def _log(self, text: str) -> None:
         self.log.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")

@@ -1,7 +1,7 @@
 """Errors as a dialog with a plain message and expandable details, never a traceback in view."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.errors import TrendcastError
@@ -12,9 +12,10 @@ def plain_message(exc: BaseException) -> str:
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, TrendcastError) or getattr(exc, "user_error", False):
         return message
-    return (f"Something went wrong inside Trendcast: {message or type(exc).__name__}. "
-            "Your data is unchanged; you can try again. If it keeps happening, please report "
-            "it with the details below.")
+    return QCoreApplication.translate(
+        "ErrorDialog", "Something went wrong inside Trendcast: {0}. Your data is unchanged; you "
+        "can try again. If it keeps happening, please report it with the details below."
+    ).format(message or type(exc).__name__)
 
 
 def details_of(exc: BaseException) -> str:

@@ -5,6 +5,7 @@ these jobs and keeps the UI responsive; `shutdown()` waits for a running job.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +23,10 @@ class _Job(QRunnable):
             result, error = self._fn(), None
         except Exception as exc:  # handed to the UI thread, which shows it
             result, error = None, exc
-        self._runner.job_done.emit(self._ticket, result, error)
+        if not self._runner.alive:
+            return  # the widget that asked is gone (e.g. the window closed mid-job)
+        with contextlib.suppress(RuntimeError):  # deleted between check and emit: nobody to tell
+            self._runner.job_done.emit(self._ticket, result, error)
 
 
 class TaskRunner(QObject):
@@ -34,7 +38,10 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(threads)
         self._tickets = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable, Callable | None]] = {}
+        self.alive = True  # a plain attribute, still readable after Qt deleted the object
         self.job_done.connect(self._deliver)
+        # Set when Qt deletes the runner (with its widget) so a job finishing later stays quiet.
+        self.destroyed.connect(lambda *_: setattr(self, "alive", False))
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
                on_error: Callable[[Exception], None] | None = None) -> int:

@@ -104,6 +104,13 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong inside Trendcast: {0}. Your data is unchanged; you can try again. If it keeps happening, please report it with the details below.</source>
+        <translation>Trendcast 内部出现了问题：{0}。您的数据没有改变，可以再试一次。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>Forecast as CSV…</source>
@@ -410,8 +417,52 @@
         <translation>销量汇总粒度</translation>
     </message>
     <message>
-        <source>Which column of the file holds the {0}</source>
-        <translation>文件中哪一列是{0}</translation>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Cancelled flag</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds this; (not in file) if none does</source>
+        <translation>文件中哪一列包含此项；如果没有，请选“（文件中没有）”</translation>
     </message>
     <message>
         <source>Read again with these choices</source>
@@ -503,6 +554,21 @@
     <message>
         <source>The new language is used from the next start of Trendcast.</source>
         <translation>新语言将在下次启动 Trendcast 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LossChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Neural models report their loss here while they train.</source>
+        <translation>神经网络模型训练时会在这里显示损失。</translation>
     </message>
 </context>
 <context>
@@ -741,6 +807,22 @@
     <message>
         <source>never</source>
         <translation>从不</translation>
+    </message>
+    <message>
+        <source>Theta (optimised)</source>
+        <translation>Theta 法（优化）</translation>
+    </message>
+    <message>
+        <source>Theta with the weight of the long-run trend fitted to each product rather than fixed at one half.</source>
+        <translation>为每个产品拟合长期趋势的权重，而不是固定为一半的 Theta 法。</translation>
+    </message>
+    <message>
+        <source>Strongest trend weight</source>
+        <translation>最大趋势权重</translation>
+    </message>
+    <message>
+        <source>How much the long-run trend may count: 2 is the classic Theta method, larger values let a steady trend dominate the forecast.</source>
+        <translation>长期趋势最多可占多大比重：2 为经典 Theta 法，更大的值让稳定的趋势主导预测。</translation>
     </message>
     <message>
         <source>Seasonal decomposition (MSTL)</source>

@@ -21,6 +21,7 @@ LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
     "drift": (20.0, 1.148, 1.626),
     "ets": (13.77, 0.92, 1.386),
     "theta": (15.27, 0.929, 1.345),
+    "optimized_theta": (15.56, 0.915, 1.35),
     "mstl": (15.56, 0.983, None),
     "arima": (16.2, 0.947, 1.456),
     "croston": (None, None, 1.505),

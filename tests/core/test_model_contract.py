@@ -5,6 +5,8 @@ its `test_params` class attribute.
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -116,3 +118,25 @@ def test_a_product_too_short_gets_the_fallback_and_a_reason(cls, products):
     fc = model.predict(HORIZON)
     assert len(fc[fc.unique_id == short_id]) == HORIZON
     assert "history" in model.fallbacks_[short_id]
+
+
+AWKWARD = {"constant": np.full(60, 5.0), "never_sold": np.zeros(60),
+           "one_late_sale": np.r_[np.zeros(59), 10.0], "huge": 1e9 + np.arange(60) * 1e6}
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.name)
+def test_awkward_products_get_sensible_forecasts(cls):
+    length = max(60, _history_length(cls))
+    ds = pd.date_range("2024-01-01", periods=length, freq="D")
+    frame = pd.concat([pd.DataFrame({"unique_id": uid, "ds": ds, "y": np.resize(v, length)})
+                       for uid, v in AWKWARD.items()], ignore_index=True)
+    with warnings.catch_warnings():
+        if cls.family in ("baseline", "classical", "intermittent"):
+            warnings.simplefilter("error", RuntimeWarning)
+        fc = _make(cls).fit(frame, freq="D").predict(HORIZON)
+    values = fc[COLUMNS[2:]].to_numpy()
+    assert np.isfinite(values).all() and (values >= 0).all()
+    first = fc.groupby("unique_id").yhat.first()
+    if cls.family in ("baseline", "classical", "intermittent"):
+        assert first["never_sold"] == 0
+        assert first["constant"] == pytest.approx(5.0, rel=0.06)

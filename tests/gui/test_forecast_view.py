@@ -255,3 +255,25 @@ def test_a_run_that_cannot_be_shown_says_why(qtbot):
     assert "yhat" in signal.args[0]
     assert widget.stack.currentWidget() is widget.empty_label
     assert "cannot be shown" in widget.empty_label.text()
+
+
+def test_a_job_finishing_after_its_widget_was_deleted_is_dropped_quietly(qtbot):
+    import threading
+
+    from gui.widgets.task_runner import TaskRunner
+
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+    results = []
+
+    def job():
+        started.set()
+        release.wait(5)
+        return 1
+
+    runner.submit(job, results.append)
+    assert started.wait(5)
+    threading.Timer(0.2, release.set).start()
+    runner.deleteLater()  # its thread pool waits for the job, which then finds no receiver
+    qtbot.wait(600)
+    assert results == [] and not runner.alive

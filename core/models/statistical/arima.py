@@ -63,12 +63,17 @@ class OrderFit:
                  order: tuple[int, int, int, int], m: int, cancel: CancelToken) -> None:
         self.order, self.m = order, m
         k = sum(order)
+        observed = np.isfinite(w)
+        # Keeps a perfect fit (constant product) finite so the simplest order still wins.
+        floor = 1e-12 * (np.where(observed, w, 0.0) ** 2).sum(axis=1) / np.maximum(counts, 1) \
+            + 1e-300
         if k:
             def loss(rows: np.ndarray, u: np.ndarray) -> np.ndarray:
                 ar, ma = self.coefficients(u)
                 sse, _ = css_residuals(w[rows], ar, ma)
                 phi, theta = _split(u, order)[:2]
-                value = counts[rows, None] * np.log(sse / counts[rows, None])
+                value = counts[rows, None] * np.log(np.maximum(sse / counts[rows, None],
+                                                             floor[rows, None]))
                 return np.where(_admissible(phi, theta), value, np.inf)
 
             lower, upper = np.full(k, -BOUND), np.full(k, BOUND)
@@ -84,7 +89,7 @@ class OrderFit:
             self.sigma2 = sse[:, 0] / np.maximum(counts - params, 1)
             penalty = np.where(counts - params - 1 > 0,
                                2 * params * (params + 1) / (counts - params - 1), np.inf)
-            aicc = counts * np.log(sse[:, 0] / counts) + 2 * params + penalty
+            aicc = counts * np.log(np.maximum(sse[:, 0] / counts, floor)) + 2 * params + penalty
         self.aicc = np.where(np.isfinite(aicc), aicc, np.inf)
 
     def coefficients(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -76,12 +76,15 @@ def _box(form: Form) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.array(lower), np.array(upper), np.array(start)
 
 
-def _neg2_loglik(result, form: Form) -> np.ndarray:
-    """-2 log likelihood up to a constant shared by all forms."""
+def _neg2_loglik(result, form: Form, floor: np.ndarray) -> np.ndarray:
+    """-2 log likelihood up to a constant shared by all forms.
+
+    `floor` (n, 1) keeps a perfect fit (a constant product) finite, so it still gets chosen.
+    """
     n = result.count
     if form.error == "A":
-        return n * np.log(result.sse / n)
-    return n * np.log(result.rel_sse / n) + 2 * result.log_mu
+        return n * np.log(np.maximum(result.sse / n, floor))
+    return n * np.log(np.maximum(result.rel_sse / n, 1e-12)) + 2 * result.log_mu
 
 
 def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
@@ -89,12 +92,15 @@ def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
     """Fit one ETS form to every row; returns parameters, final states, AICc and sigma."""
     level0, slope0, ring0 = initial_states(y, lengths, form.season, m)
     relative = form.error == "M"
+    observed = np.isfinite(y)
+    floor = 1e-12 * (np.where(observed, y, 0.0) ** 2).sum(axis=1, keepdims=True) / np.maximum(
+        lengths[:, None], 1) + 1e-300
 
     def loss(rows: np.ndarray, u: np.ndarray) -> np.ndarray:
         a, b, g, p = to_parameters(u, form)
         res = smooth(y[rows], lengths[rows], a, b, g, p, level0[rows], slope0[rows],
                      ring0[rows], form.trend, form.season, m, relative=relative)
-        return _neg2_loglik(res, form)
+        return _neg2_loglik(res, form, floor[rows])
 
     lower, upper, start = _box(form)
     objective = row_loss(loss, len(y))
@@ -110,7 +116,7 @@ def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
                  form.season, m, relative=relative)
     k = form.n_smoothing() + 1 + (form.trend != "N") + (m - 1 if form.season != "N" else 0) + 1
     n = lengths.astype(float)
-    lik = _neg2_loglik(res, form)[:, 0]
+    lik = _neg2_loglik(res, form, floor)[:, 0]
     with np.errstate(all="ignore"):
         aicc = lik + 2 * k + np.where(n - k - 1 > 0, 2 * k * (k + 1) / (n - k - 1), np.inf)
         sigma = np.sqrt((res.rel_sse if relative else res.sse)[:, 0] / n)
