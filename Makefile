@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint sysdeps package screenshots bench bench-env clean
+.PHONY: run test lint sysdeps package screenshots bench bench-env clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
+
+# Refresh resources/translations/*.ts from the GUI sources and compile the .qm files (committed).
+translations: $(STAMP)
+	$(BIN)/python build/update_translations.py --check
 
 # The peer (statsforecast) side of the benchmarks runs in its own venv: it needs pandas<3.
 BENCH_VENV := bench/.venv

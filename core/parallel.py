@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, TypeVar
@@ -38,6 +39,9 @@ def _init_worker(event: Any) -> None:
     for var in _THREAD_VARS:
         os.environ[var] = "1"
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # Numerical warnings inside models (overflow in a rejected parameter trial, log of 0) are
+    # handled by the models' fallbacks; in a worker nobody could act on them.
+    warnings.filterwarnings("ignore", category=RuntimeWarning)
     _worker_cancel = CancelToken(event)
 
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -38,61 +39,87 @@ _PROCESS_THRESHOLD = 150_000
 _CHUNKS_PER_JOB = 2
 
 
+@dataclass
+class _Plan:
+    """What a run fits and how it chooses, worked out from the settings."""
+
+    auto: bool
+    named: list[str]  # models asked for by name
+    combos: list[str]  # combinations to build from the members' fits
+    groups: list[tuple[list[str], list[str]]]  # (product ids, candidate models)
+    selecting: bool  # choose among several models per product
+    warmup: int  # backtest windows before the reported ones, used only for choosing
+    windows: int  # all backtest windows
+
+
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None) -> ForecastRun:
     """Backtest, choose and forecast every product of `frame` as `settings` say."""
-    from core.models.ensemble import resolve_members
-
     started = time.perf_counter()
     progress = progress or no_progress
     cancel = cancel or NEVER
     frame = _checked(frame, settings)
-    freq = settings.freq
     classes = _demand_classes(frame)
+    plan = _plan(frame, settings, classes)
+    result = _fit_all(frame, plan.groups, settings, plan.windows, scaled(progress, 0.0, 0.9),
+                      cancel)
+    cancel.raise_if_cancelled()
+    progress(ProgressEvent(0.9, "choosing models", stage="selection"))
+    bt, fc, final = _evaluate(frame, settings, plan, classes, result)
+    choices = _choices(frame, classes, final, result.fallbacks, plan.selecting, fc)
+    forecast = _chosen_forecast(fc, choices)
+    freq = settings.freq
+    metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
+    progress(ProgressEvent(1.0, "done", stage="selection"))
+    return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
+                       backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
+                       choices=choices, seconds=time.perf_counter() - started,
+                       notes=_notes(result, plan.warmup, plan.selecting))
+
+
+def _plan(frame: pd.DataFrame, settings: ForecastSettings, classes: pd.Series) -> _Plan:
+    from core.models.ensemble import resolve_members
+
     requested = tuple(settings.models) or ("auto",)
     auto = "auto" in requested
     named = [m for m in requested if m != "auto"]
     combos = list(COMBINATIONS) if auto else [m for m in named if m in COMBINATIONS]
     members = [m for m in named if m not in COMBINATIONS]
-    for name in combos:
-        if not auto:
+    if not auto:
+        for name in combos:
             members += resolve_members(settings.params.get(name, {}).get("members", ""))
-    groups = _candidate_groups(frame, classes, auto, _unique(members), freq)
+    groups = _candidate_groups(frame, classes, auto, _unique(members), settings.freq)
     selecting = auto or len(named) > 1
-    # Windows before the reported ones, so that even the first is chosen from earlier windows.
+    # Enough windows before the reported ones that even the first reported window is chosen
+    # from windows whose test periods end by its cutoff.
     warmup = -(-settings.horizon // (settings.step or settings.horizon)) if selecting else 0
-    windows = settings.windows + warmup
+    return _Plan(auto, named, combos, groups, selecting, warmup, settings.windows + warmup)
 
-    result = _fit_all(frame, groups, settings, windows, scaled(progress, 0.0, 0.9), cancel)
-    cancel.raise_if_cancelled()
-    progress(ProgressEvent(0.9, "choosing models", stage="selection"))
+
+def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult):
+    """Add combinations, choose per product; returns (reported backtest, forecasts, choices)."""
+    freq = settings.freq
     bt, fc = result.backtest, result.forecast
     scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
-    if combos and not bt.empty:
-        bt, fc = add_combinations(bt, fc, scores)
+    if plan.combos and not bt.empty:
+        k = int(settings.params.get("weighted", {}).get("k", 3))
+        bt, fc = add_combinations(bt, fc, scores, k=k)
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
-    order = _unique([m for _, models in groups for m in models] + combos)
-    allowed = order if auto else named
-    reported = list(range(warmup, windows))
-    if selecting:
-        pools = _pools(groups, classes)
+    order = _unique([m for _, models in plan.groups for m in models] + plan.combos)
+    allowed = order if plan.auto else plan.named
+    reported = list(range(plan.warmup, plan.windows))
+    if plan.selecting:
+        pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
         final = choose(usable, allowed, pools=pools)
-        auto_bt = auto_backtest(bt, usable, allowed, reported, gap=warmup, pools=pools)
+        auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
         bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
     else:
-        final = pd.DataFrame({ID: frame[ID].unique(), "model": named[0]})
+        final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     bt = bt[bt["window"].isin(reported)] if not bt.empty else bt
-    choices = _choices(frame, classes, final, result.fallbacks, selecting, fc)
-    forecast = _chosen_forecast(fc, choices)
-    metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
-    progress(ProgressEvent(1.0, "done", stage="selection"))
-    notes = _notes(result, warmup, selecting)
-    return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
-                       backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
-                       choices=choices, seconds=time.perf_counter() - started, notes=notes)
+    return bt, fc, final
 
 
 def _checked(frame: pd.DataFrame, settings: ForecastSettings) -> pd.DataFrame:
@@ -161,19 +188,23 @@ def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
     """Fit every (model, chunk of products) task; local models in processes, global in process."""
     n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
     parallel = settings.n_jobs > 1 and len(frame) * n_models >= _PROCESS_THRESHOLD
-    local, global_ = [], []
     by_id = {uid: part for uid, part in frame.groupby(ID, sort=False)}
+    per_chunk = -(-frame[ID].nunique() // (settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1))
+
+    def task(uids, name):
+        data = pd.concat([by_id[u] for u in uids], ignore_index=True)
+        return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
+                         settings.season_length, tuple(settings.levels), settings.params)
+
+    local, global_uids = [], {}
     for uids, models in groups:
-        n_chunks = settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1
-        chunks = [pd.concat([by_id[u] for u in chunk], ignore_index=True)
-                  for chunk in split(uids, n_chunks)]
+        chunks = split(uids, -(-len(uids) // per_chunk))
         for name in models:
-            is_global = get(name).capabilities.global_model
-            for chunk in ([pd.concat([by_id[u] for u in uids])] if is_global else chunks):
-                task = ChunkTask(chunk, (name,), settings.horizon, windows, settings.step,
-                                 settings.freq, settings.season_length, tuple(settings.levels),
-                                 settings.params)
-                (global_ if is_global else local).append(task)
+            if get(name).capabilities.global_model:  # one fit across all its products
+                global_uids.setdefault(name, []).extend(uids)
+            else:
+                local += [task(chunk, name) for chunk in chunks]
+    global_ = [task(uids, name) for name, uids in global_uids.items()]
     share = len(local) / max(len(local) + len(global_), 1)
     results = map_chunks(fit_chunk, local, n_jobs=settings.n_jobs if parallel else 1,
                          progress=_by_model(progress, local, 0.0, share), cancel=cancel,

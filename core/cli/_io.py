@@ -35,6 +35,14 @@ def check_before_reading(output: str, models: tuple[str, ...]) -> None:
             get(name)  # raises "Unknown model ... Available: ..."
 
 
+def quiet_numeric_warnings() -> None:
+    """Numerical RuntimeWarnings inside models are handled by their fallbacks (and reported per
+    product); on a terminal they would only alarm, so the commands do not print them."""
+    import warnings
+
+    warnings.filterwarnings("ignore", category=RuntimeWarning)
+
+
 def write_csv_atomic(frame: pd.DataFrame, path: str) -> None:
     """Write `frame` to `path` so that a reader never sees half a file."""
     target = Path(path)

@@ -27,7 +27,12 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli._io import check_before_reading, read_input, write_csv_atomic
+    from core.cli._io import (
+        check_before_reading,
+        quiet_numeric_warnings,
+        read_input,
+        write_csv_atomic,
+    )
     from core.errors import TrendcastError
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
@@ -35,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     models = tuple(m.strip() for m in args.models.split(",") if m.strip())
     if not models:
         raise TrendcastError("--models needs at least one model name.")
+    quiet_numeric_warnings()
     check_before_reading(args.output, models)
     frame, freq = read_input(args.input, args.freq)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,

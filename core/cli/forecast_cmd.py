@@ -13,7 +13,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="periods to forecast")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
     parser.add_argument("--model", default="auto",
-                        help="auto (best per product) or a model name from `models`")
+                        help="auto (chosen by backtest per demand class) or a name from `models`")
     parser.add_argument("--levels", type=levels, default=(80, 95),
                         help="prediction interval levels in percent (default 80,95)")
     parser.add_argument("--season-length", type=positive_int,
@@ -23,21 +23,33 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
     parser.add_argument("--output", required=True, metavar="OUT.csv",
                         help="where to write the forecast")
+    parser.add_argument("--choices", metavar="CHOICES.csv",
+                        help="also write each product's model, demand class, reason, fallback")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli._io import check_before_reading, read_input, write_csv_atomic
+    from core.cli._io import (
+        check_before_reading,
+        quiet_numeric_warnings,
+        read_input,
+        write_csv_atomic,
+    )
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
 
+    quiet_numeric_warnings()
     check_before_reading(args.output, (args.model,))
+    if args.choices:
+        check_before_reading(args.choices, ())
     frame, freq = read_input(args.input, args.freq)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, models=(args.model,), levels=args.levels,
                                 n_jobs=args.jobs)
     result = run_pipeline(frame, settings)
     write_csv_atomic(result.forecast, args.output)
+    if args.choices:
+        write_csv_atomic(result.choices, args.choices)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()
     print(f"wrote {len(result.forecast)} rows for {len(used.index) and used.sum()} products to "
           f"{args.output} in {result.seconds:.1f} s; models: "

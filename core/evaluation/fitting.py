@@ -14,7 +14,7 @@ import pandas as pd
 from core.errors import NotEnoughHistory, TrendcastError
 from core.evaluation.backtest import join_predictions, window_splits
 from core.models.registry import create, get
-from core.progress import NEVER, CancelToken, ProgressCallback, no_progress
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, scaled
 from core.schema import DS, ID
 
 FALLBACK = "seasonal_naive"
@@ -48,15 +48,21 @@ def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
     bts, fcs, fallbacks, skipped = [], [], {}, {}
     splits = list(window_splits(task.frame, horizon=task.horizon, windows=task.windows,
                                 step=task.step, min_history=2)) if task.windows else []
+    fits = len(task.models) * (len(splits) + 1)
+    done = 0
     for name in task.models:
         for w, train, test, n_skipped in splits:
             skipped[w] = max(skipped.get(w, 0), n_skipped)
             if train.empty:
                 continue
-            fc, why = _fit_predict(name, task, train, cancel)
+            part = scaled(progress, done / fits, (done + 1) / fits, name)
+            fc, why = _fit_predict(name, task, train, cancel, part)
+            done += 1
             fallbacks.update({(name, w, uid): reason for uid, reason in why.items()})
             bts.append(join_predictions(fc, test, w).assign(model=name))
-        fc, why = _fit_predict(name, task, task.frame, cancel)
+        part = scaled(progress, done / fits, (done + 1) / fits, name)
+        fc, why = _fit_predict(name, task, task.frame, cancel, part)
+        done += 1
         fallbacks.update({(name, FUTURE, uid): reason for uid, reason in why.items()})
         fcs.append(fc.assign(model=name))
     return ChunkResult(_concat(bts), _concat(fcs), fallbacks, skipped)
@@ -66,7 +72,8 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken
+def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
+                 progress: ProgressCallback = no_progress
                  ) -> tuple[pd.DataFrame, dict[str, str]]:
     """Forecast of model `name` for every product in `data`, with per-product fallbacks."""
     cancel.raise_if_cancelled()
@@ -80,7 +87,7 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
     fc, notes = pd.DataFrame(), {}  # notes: products the model handled by its own fallback
     if not usable.empty:
         try:
-            fc, notes = _run(name, task, usable, cancel)
+            fc, notes = _run(name, task, usable, cancel, progress)
         except Exception as exc:  # a model bug or short series must not stop the run
             _reraise_settings_error(exc)
             if usable[ID].nunique() == 1:
@@ -98,10 +105,10 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
     return fc, {**notes, **why}
 
 
-def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken
-         ) -> tuple[pd.DataFrame, dict[str, str]]:
+def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
+         progress: ProgressCallback = no_progress) -> tuple[pd.DataFrame, dict[str, str]]:
     model = create(name, season_length=task.season_length, **task.params.get(name, {}))
-    model.fit(data, freq=task.freq, cancel=cancel)
+    model.fit(data, freq=task.freq, progress=progress, cancel=cancel)
     return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_)
 
 

@@ -17,14 +17,17 @@ COLUMNS = ["unique_id", "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_lo_95", 
 def test_forecast_writes_one_row_per_product_and_period(tmp_path, capsys):
     out = tmp_path / "fc.csv"
     code = run(["forecast", str(FIXTURE), "--horizon", "6", "--freq", "W", "--jobs", "1",
-                "--output", str(out)])
+                "--output", str(out), "--choices", str(tmp_path / "why.csv")])
     assert code == 0
     fc = pd.read_csv(out, dtype={"unique_id": str})
     assert list(fc.columns) == COLUMNS
     assert len(fc) == 40 * 6
     assert fc.model.notna().all()
     assert "40 products" in capsys.readouterr().out
-    assert [p.name for p in tmp_path.iterdir()] == ["fc.csv"]  # no temp files left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fc.csv", "why.csv"]  # no temp files
+    why = pd.read_csv(tmp_path / "why.csv", dtype={"unique_id": str})
+    assert list(why.columns) == ["unique_id", "demand_class", "model", "reason", "fallback"]
+    assert len(why) == 40
 
 
 def test_forecast_with_a_named_model_and_other_levels(tmp_path):

@@ -46,7 +46,9 @@ def test_sample_fast_preset_train_results(qtbot):
     qtbot.waitUntil(lambda: not window.training_panel.is_running(), timeout=2000)
     assert window.tabs.isTabEnabled(FORECAST)
     assert window.tabs.currentIndex() == FORECAST
-    assert window.forecast_view.model.rowCount() == 3 * 28
+    qtbot.waitUntil(lambda: window.forecast_view.index is not None, timeout=10_000)
+    assert len(window.forecast_view.index.run.forecast) == 3 * 28
+    assert len(window.forecast_view.products.visible_ids()) == 3 + 1  # and the total
     assert window.statusBar().currentMessage() == "Forecast ready."
 
 
@@ -71,8 +73,11 @@ def test_menus_and_shortcuts(qtbot):
     actions = window.actions_by_name
     assert actions["import"].shortcut().toString() == "Ctrl+I"
     assert actions["quit"].shortcut().toString() == "Ctrl+Q"
-    assert not actions["save"].isEnabled()
-    assert "Not available" in actions["save"].toolTip()
+    # Project files exist once core.project has landed (gui2); until then the action says so.
+    from gui import engine
+    if not engine.has_engine("core.project", "save_project"):
+        assert not actions["save"].isEnabled()
+        assert "Not available" in actions["save"].toolTip()
     actions["shortcuts"].trigger()
     box = window.findChild(QMessageBox, "shortcuts_dialog")
     assert "Ctrl+I" in box.text() and "Import data" in box.text()

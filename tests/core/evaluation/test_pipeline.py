@@ -124,3 +124,56 @@ def test_products_too_short_for_any_window_still_get_a_forecast(weekly):
     assert row.model in set(result.candidates.model) and "this product" not in row.reason
     assert np.isfinite(result.forecast[result.forecast.unique_id == "new"].yhat).all()
     assert any("too short" in note for note in result.notes)
+
+
+class _FakeGlobal(Naive):
+    """A stand-in for the neural models: one model across all products."""
+
+    name = "fake_global_for_test"
+    capabilities = Naive.capabilities.__class__(global_model=True)
+    seen: list = []
+
+    def _fit(self, data, progress, cancel):
+        _FakeGlobal.seen.append(data.unique_id.nunique())
+        super()._fit(data, progress, cancel)
+
+
+def test_global_models_are_fitted_once_on_all_products_and_can_join_combinations(
+        weekly, monkeypatch):
+    monkeypatch.setitem(registry._REGISTRY, _FakeGlobal.name, _FakeGlobal)
+    _FakeGlobal.seen = []
+    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=2, n_jobs=1,
+                                          models=("auto", _FakeGlobal.name)))
+    # 1 warm-up + 2 reported windows + the final fit, each on every product at once.
+    assert _FakeGlobal.seen == [40, 40, 40, 40]
+    assert _FakeGlobal.name in set(result.candidates.model)
+    _FakeGlobal.seen = []
+    result = run(weekly, ForecastSettings(
+        horizon=4, freq="W", windows=1, n_jobs=1, models=("median",),
+        params={"median": {"members": f"{_FakeGlobal.name},seasonal_naive"}}))
+    assert _FakeGlobal.seen == [40, 40]
+    assert set(result.forecast.model) == {"median"} and len(result.forecast) == 40 * 4
+
+
+def test_cancel_during_a_parallel_run_returns_within_about_a_second():
+    import threading
+    import time
+
+    rng = np.random.default_rng(0)
+    n, days = 300, 500
+    frame = pd.DataFrame({"unique_id": np.repeat([f"p{i}" for i in range(n)], days),
+                          "ds": np.tile(pd.date_range("2023-01-01", periods=days), n),
+                          "y": rng.poisson(2.0, n * days).astype(float)})
+    token = CancelToken()
+    fired = {}
+
+    def cancel():
+        fired["at"] = time.monotonic()
+        token.cancel()
+
+    timer = threading.Timer(4.0, cancel)
+    timer.start()
+    with pytest.raises(Cancelled):
+        run(frame, ForecastSettings(horizon=28, freq="D", windows=3, n_jobs=2), cancel=token)
+    timer.cancel()
+    assert time.monotonic() - fired["at"] < 1.5

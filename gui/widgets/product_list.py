@@ -1,0 +1,257 @@
+"""The product list: search, sort by volume / growth / accuracy / demand class, a trend arrow and
+a sparkline per product, and "All products" (the shop total) pinned at the top."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.run_views import ALL_PRODUCTS
+from gui.widgets.sparkline import SPARK_ROLE, SparklineDelegate
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("product", "trend", "spark", "volume", "growth", "accuracy", "demand_class")
+ARROWS = {1: "▲", 0: "▶", -1: "▼"}
+TREND_COLOURS = {1: QColor("#2ca02c"), -1: QColor("#d62728")}
+
+
+class ProductTableModel(QAbstractTableModel):
+    """All products, the total first; sorting and searching reorder an index array with numpy,
+    so they stay instant for thousands of products (a sort proxy calls Python per comparison)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list[dict] = []  # the total (if any) first, then every product
+        self._visible = np.zeros(0, dtype=int)  # rows of _all on screen, in order
+        self._row_of: dict[str, int] = {}
+        self._search_text = np.array([], dtype=object)
+        self._column, self._order, self._needle = "volume", Qt.SortOrder.DescendingOrder, ""
+
+    def set_summary(self, summary: pd.DataFrame, total: dict | None) -> None:
+        self.beginResetModel()
+        self._all = ([total] if total else []) + summary.to_dict("records")
+        self._search_text = np.array([f"{r['unique_id']} {r.get('title') or ''}".lower()
+                                      for r in self._all], dtype=object)
+        self._arrange()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        # Keep the selection on the same products: move persistent indexes with their rows.
+        old = self.persistentIndexList()
+        uids = [self._all[self._visible[i.row()]]["unique_id"] for i in old]
+        self._column, self._order = COLUMNS[column], order
+        self._arrange()
+        new = [self.index(self._row_of[u], i.column()) if u in self._row_of else QModelIndex()
+               for u, i in zip(uids, old, strict=True)]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def set_search(self, needle: str) -> None:
+        self.beginResetModel()
+        self._needle = needle.strip().lower()
+        self._arrange()
+        self.endResetModel()
+
+    def row_of(self, uid: str) -> int | None:
+        return self._row_of.get(uid)
+
+    def _arrange(self) -> None:
+        """Filter by the search text, sort by the column; the total stays first and missing
+        values go last, whichever the direction."""
+        rows = np.arange(len(self._all))
+        is_total = np.array([r["unique_id"] == ALL_PRODUCTS for r in self._all], dtype=bool)
+        if self._needle:
+            hits = np.array([self._needle in t for t in self._search_text], dtype=bool)
+            rows = rows[hits | is_total]
+        products = rows[~is_total[rows]]
+        keys = [self._sort_key(self._all[i]) for i in products]
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        if self._column in ("product", "demand_class"):
+            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        else:
+            values = np.array(keys, dtype=float)
+            missing = np.isnan(values)
+            order = np.lexsort((-values if descending else values, missing))
+        self._visible = np.r_[rows[is_total[rows]], products[np.asarray(order, dtype=int)]]
+        self._row_of = {self._all[i]["unique_id"]: n for n, i in enumerate(self._visible)}
+
+    def _sort_key(self, row: dict):
+        column = self._column
+        if column == "product":
+            return str(row["unique_id"])
+        if column == "demand_class":
+            return str(row.get("demand_class") or "")
+        if column == "spark":
+            return float(np.nansum(row["spark"]))
+        value = row.get(column)
+        return math.nan if _missing(value) else float(value)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Product"), self.tr("Trend"), self.tr("Recent sales"), self.tr("Volume"),
+                self.tr("Growth"), self.tr("Error"), self.tr("Demand")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tips().get(COLUMNS[section])
+        return None
+
+    def header_tips(self) -> dict[str, str]:
+        return {"trend": self.tr("Next periods' forecast against the same number of past "
+                                 "periods: ▲ up, ▼ down, ▶ within 5%"),
+                "volume": self.tr("Units sold in the whole history"),
+                "growth": self.tr("Forecast for the horizon against sales in the last "
+                                  "periods of the same length"),
+                "accuracy": self.tr("Backtest error of the chosen model (WAPE: absolute errors "
+                                    "over sales; lower is better)")}
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row = self._all[self._visible[index.row()]]
+        column = COLUMNS[index.column()]
+        uid = row["unique_id"]
+        if role == ID_ROLE:
+            return uid
+        if role == SPARK_ROLE and column == "spark":
+            return row["spark"]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "product" and uid != ALL_PRODUCTS:
+            return f"{uid} {row.get('title', '')}".strip()
+        if role == Qt.ItemDataRole.ForegroundRole and column == "trend":
+            return TREND_COLOURS.get(int(row.get("trend") or 0))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("volume", "growth",
+                                                                     "accuracy", "trend"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: dict, column: str) -> str:
+        uid = row["unique_id"]
+        if column == "product":
+            if uid == ALL_PRODUCTS:
+                return self.tr("All products")
+            title = row.get("title") or ""
+            return f"{uid}  {title}".strip()
+        if column == "trend":
+            return ARROWS.get(int(row.get("trend") or 0), "")
+        if column == "volume":
+            return f"{row['volume']:,.0f}"
+        if column == "growth":
+            return "" if _missing(row.get("growth")) else f"{row['growth']:+.0%}"
+        if column == "accuracy":
+            return "" if _missing(row.get("accuracy")) else f"{row['accuracy']:.0f}%"
+        if column == "demand_class":
+            return self.demand_label(row.get("demand_class") or "")
+        return ""
+
+    def demand_label(self, value: str) -> str:
+        labels = {"smooth": self.tr("smooth"), "intermittent": self.tr("intermittent"),
+                  "erratic": self.tr("erratic"), "lumpy": self.tr("lumpy")}
+        return labels.get(value, value)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+class ProductList(QWidget):
+    product_selected = Signal(str)
+
+    # (column, descending) per entry of the sort box
+    SORTS = (("volume", True), ("growth", True), ("growth", False), ("accuracy", False),
+             ("demand_class", False), ("product", False))
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search products…"))
+        self.search.setClearButtonEnabled(True)
+        self.sort_box = QComboBox()
+        self.sort_box.addItems([self.tr("Best sellers first"), self.tr("Fastest growing"),
+                                self.tr("Fastest falling"), self.tr("Most accurate"),
+                                self.tr("Demand class"), self.tr("Product code")])
+        self.model = ProductTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(COLUMNS.index("spark"), SparklineDelegate(self))
+        header = self.table.horizontalHeader()
+        self.table.setWordWrap(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in (("trend", 44), ("spark", 80), ("volume", 70), ("growth", 60),
+                              ("accuracy", 60), ("demand_class", 80)):
+            header.resizeSection(COLUMNS.index(column), width)
+        header.setMinimumSectionSize(24)
+        self.count_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.search.textChanged.connect(self._on_search)
+        self.sort_box.currentIndexChanged.connect(self._on_sort_chosen)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def set_products(self, summary: pd.DataFrame, total: dict | None) -> None:
+        self.model.set_summary(summary, total)
+        self._on_sort_chosen(self.sort_box.currentIndex())
+        self.count_label.setText(self.tr("%n product(s)", "", len(summary)))
+
+    def visible_ids(self) -> list[str]:
+        return [self.model.index(r, 0).data(ID_ROLE) for r in range(self.model.rowCount())]
+
+    def select(self, uid: str) -> bool:
+        row = self.model.row_of(uid)
+        if row is None:
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _on_search(self, text: str) -> None:
+        current = self.current_id()
+        self.model.set_search(text)
+        if current is not None:
+            self.select(current)  # keep the selection when it is still listed
+
+    def _on_sort_chosen(self, position: int) -> None:
+        column, descending = self.SORTS[max(position, 0)]
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(COLUMNS.index(column), order)
+
+    def _on_current(self, current, _previous) -> None:
+        if current.isValid():
+            self.product_selected.emit(current.data(ID_ROLE))

@@ -1,0 +1,1529 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again with no data</source>
+        <translation>清空数据，重新开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel export of your sales</source>
+        <translation>打开销售数据的 CSV 或 Excel 导出文件</translation>
+    </message>
+    <message>
+        <source>Open sample &amp;shop</source>
+        <translation>打开示例店铺(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Load the bundled example shop</source>
+        <translation>载入内置的示例店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Trendcast</source>
+        <translation>关于 Trendcast(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation>此版本暂不可用</translation>
+    </message>
+    <message>
+        <source>Go to step {0}</source>
+        <translation>转到第 {0} 步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>DecompositionView</name>
+    <message>
+        <source>Sales</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Seasonality</source>
+        <translation>季节性</translation>
+    </message>
+    <message>
+        <source>Remainder</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>Seasons estimated: {periods} periods.</source>
+        <translation>已估计的季节周期：{periods} 期。</translation>
+    </message>
+    <message>
+        <source>No seasonality estimated: the history is shorter than two full seasons.</source>
+        <translation>未估计季节性：历史数据不足两个完整周期。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong inside Trendcast: {0}. Your data is unchanged; you can try again. If it keeps happening, please report it with the details below.</source>
+        <translation>Trendcast 内部出现了问题：{0}。您的数据没有改变，可以再试一次。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Forecast as CSV…</source>
+        <translation>预测导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Model comparison as CSV…</source>
+        <translation>模型比较导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Forecast and metrics as Excel…</source>
+        <translation>预测与指标导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>Chart as PNG image…</source>
+        <translation>图表导出为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>One-page PDF report…</source>
+        <translation>单页 PDF 报告…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>尚无可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Forecast as CSV (*.csv)</source>
+        <translation>预测（CSV 文件）(*.csv)</translation>
+    </message>
+    <message>
+        <source>Model comparison as CSV (*.csv)</source>
+        <translation>模型比较（CSV 文件）(*.csv)</translation>
+    </message>
+    <message>
+        <source>Forecast and metrics as Excel (*.xlsx)</source>
+        <translation>预测与指标（Excel 工作簿）(*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Chart as PNG image (*.png)</source>
+        <translation>图表（PNG 图片）(*.png)</translation>
+    </message>
+    <message>
+        <source>One-page PDF report (*.pdf)</source>
+        <translation>单页 PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Trendcast forecast report</source>
+        <translation>Trendcast 销量预测报告</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>已保存 {name}。</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {error}</source>
+        <translation>无法保存 {name}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChart</name>
+    <message>
+        <source>Units sold</source>
+        <translation>销售数量</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Forecast: {model}</source>
+        <translation>预测：{model}</translation>
+    </message>
+    <message>
+        <source>{level}% range</source>
+        <translation>{level}% 区间</translation>
+    </message>
+    <message>
+        <source>Backtest: {model}</source>
+        <translation>回测：{model}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTable</name>
+    <message>
+        <source>Train a forecast to see it here.</source>
+        <translation>训练预测后即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Forecast for {0} products, {1} rows (first 1000 shown)</source>
+        <translation>{0} 个产品的预测，共 {1} 行（显示前 1000 行）</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastView</name>
+    <message>
+        <source>No forecast yet. Import sales data and train the models; the results appear here.</source>
+        <translation>还没有预测。请先导入销售数据并训练模型，结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比模型：</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Forecast table</source>
+        <translation>预测表</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>模型比较</translation>
+    </message>
+    <message>
+        <source>Decomposition</source>
+        <translation>分解</translation>
+    </message>
+    <message>
+        <source>Preparing the forecast view…</source>
+        <translation>正在准备预测结果视图…</translation>
+    </message>
+    <message>
+        <source>This forecast cannot be shown: {error}</source>
+        <translation>无法显示此预测：{error}</translation>
+    </message>
+    <message>
+        <source>chosen per product</source>
+        <translation>按产品选择的模型</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Total of every product&apos;s chosen forecast. Bands assume products vary independently.</source>
+        <translation>各产品所选预测的合计。区间假设各产品相互独立波动。</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>demand: {kind}</source>
+        <translation>需求类型：{kind}</translation>
+    </message>
+    <message>
+        <source>fallback: {why}</source>
+        <translation>备用模型：{why}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>{level}% low</source>
+        <translation>{level}% 下限</translation>
+    </message>
+    <message>
+        <source>{level}% high</source>
+        <translation>{level}% 上限</translation>
+    </message>
+    <message>
+        <source>No backtest metrics for this product.</source>
+        <translation>该产品没有回测指标。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>80% coverage</source>
+        <translation>80% 覆盖率</translation>
+    </message>
+    <message>
+        <source>95% coverage</source>
+        <translation>95% 覆盖率</translation>
+    </message>
+    <message>
+        <source>Trend precision</source>
+        <translation>趋势精确率</translation>
+    </message>
+    <message>
+        <source>Trend recall</source>
+        <translation>趋势召回率</translation>
+    </message>
+    <message>
+        <source>Backtest accuracy over all products. Each product uses the model that was most accurate for it.</source>
+        <translation>全部产品的回测准确度。每个产品使用对它最准确的模型。</translation>
+    </message>
+    <message>
+        <source>✓ marks the chosen model: {reason}</source>
+        <translation>✓ 表示所选模型：{reason}</translation>
+    </message>
+    <message>
+        <source>Decomposing…</source>
+        <translation>正在分解…</translation>
+    </message>
+    <message>
+        <source>Could not decompose this product: {error}</source>
+        <translation>无法分解该产品：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel export of your orders or sales</source>
+        <translation>打开订单或销售数据的 CSV 或 Excel 导出文件</translation>
+    </message>
+    <message>
+        <source>Open sample shop</source>
+        <translation>打开示例店铺</translation>
+    </message>
+    <message>
+        <source>Try Trendcast with a small example shop</source>
+        <translation>用一个小型示例店铺试用 Trendcast</translation>
+    </message>
+    <message>
+        <source>Drop an orders export (CSV or Excel) here, or open one.</source>
+        <translation>将订单导出文件（CSV 或 Excel）拖到这里，或点击打开。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The first rows of the file, exactly as read</source>
+        <translation>文件的前几行（按读取原样显示）</translation>
+    </message>
+    <message>
+        <source>The file as read</source>
+        <translation>读取到的文件</translation>
+    </message>
+    <message>
+        <source>How to read it (detected; change what is wrong)</source>
+        <translation>读取方式（已自动识别；如有错误请修改）</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>long: one row per product and date; wide: one column per date; orders: one row per order line</source>
+        <translation>长表：每个产品每个日期一行；宽表：每个日期一列；订单：每个订单明细一行</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Add up sales per day, week or month</source>
+        <translation>按日、周或月汇总销量</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>表格结构</translation>
+    </message>
+    <message>
+        <source>Sum sales per</source>
+        <translation>销量汇总粒度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Cancelled flag</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds this; (not in file) if none does</source>
+        <translation>文件中哪一列包含此项；如果没有，请选“（文件中没有）”</translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation>按这些选择重新读取</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>How to fix it</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>No data loaded yet.</source>
+        <translation>尚未载入数据。</translation>
+    </message>
+    <message>
+        <source>Total sales over time</source>
+        <translation>总销量走势</translation>
+    </message>
+    <message>
+        <source>Validation report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>Open sales data</source>
+        <translation>打开销售数据</translation>
+    </message>
+    <message>
+        <source>Sales files (*.csv *.tsv *.txt *.xlsx *.xls);;All files (*)</source>
+        <translation>销售文件 (*.csv *.tsv *.txt *.xlsx *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sample shop</source>
+        <translation>示例店铺</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} could not be used; see the validation report below.</source>
+        <translation>无法使用 {0}，请查看下方的检查报告。</translation>
+    </message>
+    <message>
+        <source>No data loaded.</source>
+        <translation>未载入数据。</translation>
+    </message>
+    <message>
+        <source>Reading failed.</source>
+        <translation>读取失败。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Reading cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <source>(not in file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Trendcast.</source>
+        <translation>新语言将在下次启动 Trendcast 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LossChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Neural models report their loss here while they train.</source>
+        <translation>神经网络模型训练时会在这里显示损失。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Model setup</source>
+        <translation>模型设置</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Forecast view</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>训练已取消。</translation>
+    </message>
+    <message>
+        <source>Open a sales file or the sample shop to begin.</source>
+        <translation>打开销售文件或示例店铺即可开始。</translation>
+    </message>
+    <message>
+        <source>New session: open a sales file to begin.</source>
+        <translation>新会话：打开销售文件即可开始。</translation>
+    </message>
+    <message>
+        <source>Loaded {0} products. Next: Model setup.</source>
+        <translation>已载入 {0} 个产品。下一步：模型设置。</translation>
+    </message>
+    <message>
+        <source>The file could not be used; see the validation report.</source>
+        <translation>无法使用该文件，请查看检查报告。</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Forecast ready.</source>
+        <translation>预测已完成。</translation>
+    </message>
+    <message>
+        <source>Import sales data first.</source>
+        <translation>请先导入销售数据。</translation>
+    </message>
+    <message>
+        <source>Fix the settings marked in red in Model setup first.</source>
+        <translation>请先修正“模型设置”中标红的设置。</translation>
+    </message>
+    <message>
+        <source>Train a forecast first.</source>
+        <translation>请先训练预测。</translation>
+    </message>
+    <message>
+        <source>Quit Trendcast?</source>
+        <translation>退出 Trendcast？</translation>
+    </message>
+    <message>
+        <source>Work is still running. Stop it and quit? Nothing you imported is changed.</source>
+        <translation>仍有任务在运行。要停止并退出吗？已导入的数据不会改变。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelNames</name>
+    <message>
+        <source>Auto (best model per product)</source>
+        <translation>自动（每个产品的最佳模型）</translation>
+    </message>
+    <message>
+        <source>Seasonal naive</source>
+        <translation>季节性朴素法</translation>
+    </message>
+    <message>
+        <source>Repeats the last full season (last week for daily data); the fallback model.</source>
+        <translation>重复最近一个完整周期（日数据为上一周）；作为备用模型。</translation>
+    </message>
+    <message>
+        <source>Naive (last value)</source>
+        <translation>朴素法（最后一个值）</translation>
+    </message>
+    <message>
+        <source>Every future period equals the last observed one.</source>
+        <translation>未来每一期都等于最后一次观测值。</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>移动平均</translation>
+    </message>
+    <message>
+        <source>Every future period equals the average of the most recent periods.</source>
+        <translation>未来每一期都等于最近几期的平均值。</translation>
+    </message>
+    <message>
+        <source>Periods averaged</source>
+        <translation>平均的期数</translation>
+    </message>
+    <message>
+        <source>How many recent periods to average. 0 means one season (7 days, 52 weeks or 12 months); shorter products use all they have.</source>
+        <translation>对最近多少期取平均。0 表示一个周期（7 天、52 周或 12 个月）；历史较短的产品使用全部数据。</translation>
+    </message>
+    <message>
+        <source>Drift (straight line)</source>
+        <translation>漂移法（直线）</translation>
+    </message>
+    <message>
+        <source>Continues the straight line from the first to the last observation: the average change per period carries on.</source>
+        <translation>延续从第一次到最后一次观测的直线：每期的平均变化持续下去。</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing (ETS)</source>
+        <translation>指数平滑（ETS）</translation>
+    </message>
+    <message>
+        <source>Weights recent sales more than old ones; picks level, trend and seasonal pattern for each product automatically (lowest AICc).</source>
+        <translation>近期销量的权重高于早期；为每个产品自动选择水平、趋势和季节模式（AICc 最低）。</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; tries none, straight-line and flattening (damped) trends per product.</source>
+        <translation>“自动”会为每个产品尝试无趋势、直线趋势和逐渐平缓（阻尼）的趋势。</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <source>damped</source>
+        <translation>阻尼</translation>
+    </message>
+    <message>
+        <source>Seasonality</source>
+        <translation>季节性</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; tries none, additive (same extra units every season) and multiplicative (same extra percentage) per product; needs two full seasons of history.</source>
+        <translation>“自动”会为每个产品尝试无季节性、加法（每个周期增加相同数量）和乘法（增加相同百分比）；需要两个完整周期的历史数据。</translation>
+    </message>
+    <message>
+        <source>additive</source>
+        <translation>加法</translation>
+    </message>
+    <message>
+        <source>multiplicative</source>
+        <translation>乘法</translation>
+    </message>
+    <message>
+        <source>Croston (SBA)</source>
+        <translation>Croston 法（SBA）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: smooths the size of each sale and the gap between sales separately (with the Syntetos-Boylan correction).</source>
+        <translation>适用于偶尔才有销售的产品：分别平滑每次销售的数量和两次销售之间的间隔（采用 Syntetos-Boylan 修正）。</translation>
+    </message>
+    <message>
+        <source>Smoothing weight</source>
+        <translation>平滑权重</translation>
+    </message>
+    <message>
+        <source>How fast the forecast follows recent sales: small values (0.05-0.2) average over a long past, large ones react to the latest sales.</source>
+        <translation>预测跟随近期销量的速度：较小的值（0.05-0.2）对较长的历史取平均，较大的值对最新销量反应更快。</translation>
+    </message>
+    <message>
+        <source>TSB (Teunter-Syntetos-Babai)</source>
+        <translation>TSB 法（Teunter-Syntetos-Babai）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: smooths the chance of a sale in each period and the usual size of a sale; reacts when a product stops selling.</source>
+        <translation>适用于偶尔才有销售的产品：平滑每期发生销售的概率和通常的销售数量；产品停止销售时会及时反应。</translation>
+    </message>
+    <message>
+        <source>ADIDA (temporal aggregation)</source>
+        <translation>ADIDA（时间聚合）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: adds sales up over the usual gap between sales, smooths those totals and spreads them back per period.</source>
+        <translation>适用于偶尔才有销售的产品：按通常的销售间隔汇总销量，对汇总值做平滑，再分摊回每一期。</translation>
+    </message>
+    <message>
+        <source>IMAPA (multiple aggregation)</source>
+        <translation>IMAPA（多重聚合）</translation>
+    </message>
+    <message>
+        <source>For products that sell now and then: averages ADIDA forecasts made at every aggregation level from one period up to the usual gap between sales.</source>
+        <translation>适用于偶尔才有销售的产品：对从一期到通常销售间隔的各个聚合层级所做的 ADIDA 预测取平均。</translation>
+    </message>
+    <message>
+        <source>Theta</source>
+        <translation>Theta 法</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing plus half the long-run trend, on seasonally adjusted sales; the M3 competition winner and a strong default.</source>
+        <translation>对季节调整后的销量做指数平滑，再加上一半的长期趋势；M3 预测竞赛的冠军方法，是可靠的默认选择。</translation>
+    </message>
+    <message>
+        <source>Seasonal adjustment</source>
+        <translation>季节调整</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; removes a seasonal pattern only where the sales history shows one clearly (90% test); &apos;always&apos; or &apos;never&apos; force the choice.</source>
+        <translation>“自动”仅在销售历史明显呈现季节模式时（90% 检验）才去除它；“总是”或“从不”则强制选择。</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Theta (optimised)</source>
+        <translation>Theta 法（优化）</translation>
+    </message>
+    <message>
+        <source>Theta with the weight of the long-run trend fitted to each product rather than fixed at one half.</source>
+        <translation>为每个产品拟合长期趋势的权重，而不是固定为一半的 Theta 法。</translation>
+    </message>
+    <message>
+        <source>Strongest trend weight</source>
+        <translation>最大趋势权重</translation>
+    </message>
+    <message>
+        <source>How much the long-run trend may count: 2 is the classic Theta method, larger values let a steady trend dominate the forecast.</source>
+        <translation>长期趋势最多可占多大比重：2 为经典 Theta 法，更大的值让稳定的趋势主导预测。</translation>
+    </message>
+    <message>
+        <source>Seasonal decomposition (MSTL)</source>
+        <translation>季节分解（MSTL）</translation>
+    </message>
+    <message>
+        <source>Splits sales into weekly (and, with two years of history, yearly) patterns plus the rest; repeats the patterns and forecasts the rest with ETS.</source>
+        <translation>将销量分解为每周规律（有两年历史时还包括年度规律）和其余部分；重复这些规律，并用 ETS 预测其余部分。</translation>
+    </message>
+    <message>
+        <source>Yearly pattern</source>
+        <translation>年度规律</translation>
+    </message>
+    <message>
+        <source>Also model a yearly pattern for products with at least two years of history (daily or weekly data).</source>
+        <translation>对至少有两年历史的产品同时建模年度规律（日数据或周数据）。</translation>
+    </message>
+    <message>
+        <source>Pattern steadiness</source>
+        <translation>规律稳定度</translation>
+    </message>
+    <message>
+        <source>Over how many seasons the pattern is averaged (odd number). Large values keep the pattern steady, which suits noisy sales; small ones let it change quickly.</source>
+        <translation>对多少个周期的规律取平均（奇数）。值大则规律稳定，适合波动大的销量；值小则规律可以快速变化。</translation>
+    </message>
+    <message>
+        <source>ARIMA (automatic)</source>
+        <translation>ARIMA（自动）</translation>
+    </message>
+    <message>
+        <source>Models each product&apos;s sales from its own recent values and surprises; picks the differencing and the model order automatically (lowest AICc).</source>
+        <translation>根据每个产品自身的近期数值和意外波动建模；自动选择差分和模型阶数（AICc 最低）。</translation>
+    </message>
+    <message>
+        <source>Seasonal terms</source>
+        <translation>季节项</translation>
+    </message>
+    <message>
+        <source>Allow seasonal differencing and seasonal terms for products with at least three seasons of clearly seasonal history.</source>
+        <translation>对至少有三个明显季节周期历史的产品，允许使用季节差分和季节项。</translation>
+    </message>
+    <message>
+        <source>Median of models</source>
+        <translation>模型中位数</translation>
+    </message>
+    <message>
+        <source>Per period, the median of several models&apos; forecasts; robust to one bad model.</source>
+        <translation>每一期取多个模型预测的中位数；个别模型表现差时依然稳健。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员模型</translation>
+    </message>
+    <message>
+        <source>Comma-separated model names; empty = a few well-tried registered models.</source>
+        <translation>以逗号分隔的模型名称；留空则使用几个经过充分验证的已注册模型。</translation>
+    </message>
+    <message>
+        <source>Weighted best models</source>
+        <translation>最佳模型加权</translation>
+    </message>
+    <message>
+        <source>Per product, the best k models on an inner backtest, weighted by 1/MASE.</source>
+        <translation>每个产品取内部回测中最好的 k 个模型，按 1/MASE 加权。</translation>
+    </message>
+    <message>
+        <source>Best k</source>
+        <translation>最佳模型数 k</translation>
+    </message>
+    <message>
+        <source>How many members to average per product.</source>
+        <translation>每个产品平均多少个成员模型。</translation>
+    </message>
+    <message>
+        <source>Inner windows</source>
+        <translation>内部回测窗口数</translation>
+    </message>
+    <message>
+        <source>Backtest windows inside the training data that set the weights.</source>
+        <translation>在训练数据内部用于确定权重的回测窗口数。</translation>
+    </message>
+    <message>
+        <source>LSTM with attention</source>
+        <translation>带注意力机制的 LSTM</translation>
+    </message>
+    <message>
+        <source>A recurrent network that reads the recent past of every product and attends to the periods that matter; one model for all products.</source>
+        <translation>一种循环神经网络，读取每个产品的近期历史并关注重要的时期；所有产品共用一个模型。</translation>
+    </message>
+    <message>
+        <source>Horizon trained for</source>
+        <translation>训练的预测期数</translation>
+    </message>
+    <message>
+        <source>Periods the network forecasts at once; 0 = 28 days, 8 weeks or 12 months. The forecast run sets it from its own horizon.</source>
+        <translation>网络一次预测的期数；0 表示 28 天、8 周或 12 个月。预测运行时会按其自身的预测期数设置。</translation>
+    </message>
+    <message>
+        <source>Lookback</source>
+        <translation>回看期数</translation>
+    </message>
+    <message>
+        <source>Past periods the network reads; 0 = 56 days, 16 weeks or 24 months.</source>
+        <translation>网络读取的过去期数；0 表示 56 天、16 周或 24 个月。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>Width of the network&apos;s layers.</source>
+        <translation>网络各层的宽度。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>Share of units dropped while training.</source>
+        <translation>训练时随机丢弃的单元比例。</translation>
+    </message>
+    <message>
+        <source>Epochs (max)</source>
+        <translation>最大训练轮数</translation>
+    </message>
+    <message>
+        <source>Most passes of sampled windows; training stops earlier when the validation loss stops improving.</source>
+        <translation>对采样窗口的最多训练轮数；验证损失不再下降时会提前停止。</translation>
+    </message>
+    <message>
+        <source>Windows per epoch</source>
+        <translation>每轮窗口数</translation>
+    </message>
+    <message>
+        <source>Training windows sampled from all products in each epoch.</source>
+        <translation>每一轮从全部产品中采样的训练窗口数。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Windows per training step.</source>
+        <translation>每个训练步骤使用的窗口数。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s starting step size; it decays along a cosine schedule.</source>
+        <translation>Adam 优化器的初始步长；按余弦曲线逐渐减小。</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>Epochs without a better validation loss before training stops.</source>
+        <translation>验证损失连续多少轮没有改善后停止训练。</translation>
+    </message>
+    <message>
+        <source>Holidays of</source>
+        <translation>节假日所属国家</translation>
+    </message>
+    <message>
+        <source>ISO country code for public holidays as inputs (e.g. GB, US, DE); empty = none.</source>
+        <translation>作为输入的公共假日所属国家的 ISO 代码（如 GB、US、DE）；留空表示不使用。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Same data, settings and seed give the same forecast.</source>
+        <translation>相同的数据、设置和种子会得到相同的预测。</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Threads TensorFlow computes with; 1 leaves a core free for the app. Fixed for the life of the process once a network has run.</source>
+        <translation>TensorFlow 计算使用的线程数；设为 1 可为本程序留出一个核心。网络运行过一次后，在进程结束前保持不变。</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Stacked encoder layers.</source>
+        <translation>堆叠的编码器层数。</translation>
+    </message>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer 模型</translation>
+    </message>
+    <message>
+        <source>Self-attention over the recent past with positional information; one model for all products. The slowest of the networks to train.</source>
+        <translation>结合位置信息对近期历史做自注意力计算；所有产品共用一个模型。是训练最慢的网络。</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Heads of self-attention.</source>
+        <translation>自注意力的头数。</translation>
+    </message>
+    <message>
+        <source>Temporal convolutional network</source>
+        <translation>时间卷积网络</translation>
+    </message>
+    <message>
+        <source>Residual stack of causal dilated convolutions over the recent past; one model for all products.</source>
+        <translation>对近期历史做因果膨胀卷积的残差堆叠；所有产品共用一个模型。</translation>
+    </message>
+    <message>
+        <source>Dilations</source>
+        <translation>膨胀系数</translation>
+    </message>
+    <message>
+        <source>Dilation of each residual block; the receptive field grows with them.</source>
+        <translation>每个残差块的膨胀系数；感受野随之增大。</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>This model has no settings to tune.</source>
+        <translation>该模型没有可调整的设置。</translation>
+    </message>
+    <message>
+        <source>Enter at least one number.</source>
+        <translation>请至少输入一个数字。</translation>
+    </message>
+    <message>
+        <source>Numbers must be at least {0}.</source>
+        <translation>数字不能小于 {0}。</translation>
+    </message>
+    <message>
+        <source>Numbers must be at most {0}.</source>
+        <translation>数字不能大于 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductList</name>
+    <message>
+        <source>Search products…</source>
+        <translation>搜索产品…</translation>
+    </message>
+    <message>
+        <source>Best sellers first</source>
+        <translation>畅销优先</translation>
+    </message>
+    <message>
+        <source>Fastest growing</source>
+        <translation>增长最快</translation>
+    </message>
+    <message>
+        <source>Fastest falling</source>
+        <translation>下降最快</translation>
+    </message>
+    <message>
+        <source>Most accurate</source>
+        <translation>最准确</translation>
+    </message>
+    <message>
+        <source>Demand class</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>产品编号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n 个产品</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Recent sales</source>
+        <translation>近期销量</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>总销量</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Next periods&apos; forecast against the same number of past periods: ▲ up, ▼ down, ▶ within 5%</source>
+        <translation>未来几期预测与过去同样期数的比较：▲ 上升，▼ 下降，▶ 变化在 5% 以内</translation>
+    </message>
+    <message>
+        <source>Units sold in the whole history</source>
+        <translation>全部历史的销售数量</translation>
+    </message>
+    <message>
+        <source>Forecast for the horizon against sales in the last periods of the same length</source>
+        <translation>预测期内的预测与最近同样长度的销量之比</translation>
+    </message>
+    <message>
+        <source>Backtest error of the chosen model (WAPE: absolute errors over sales; lower is better)</source>
+        <translation>所选模型的回测误差（WAPE：绝对误差之和除以销量；越低越好）</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>intermittent</source>
+        <translation>间歇</translation>
+    </message>
+    <message>
+        <source>erratic</source>
+        <translation>波动</translation>
+    </message>
+    <message>
+        <source>lumpy</source>
+        <translation>块状</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Could not write the image {path}.</source>
+        <translation>无法写入图片 {path}。</translation>
+    </message>
+    <message>
+        <source>Trendcast forecast report</source>
+        <translation>Trendcast 销量预测报告</translation>
+    </message>
+    <message>
+        <source>Could not write the report {path}.</source>
+        <translation>无法写入报告 {path}。</translation>
+    </message>
+    <message>
+        <source>{products} products, sales {span}; forecast {horizon} periods ahead (frequency {freq}).</source>
+        <translation>{products} 个产品，销售期间 {span}；向前预测 {horizon} 期（频率 {freq}）。</translation>
+    </message>
+    <message>
+        <source>All products: sales and forecast</source>
+        <translation>全部产品：销量与预测</translation>
+    </message>
+    <message>
+        <source>Grey: sales. Blue: forecast, shaded: 80% range (assuming products vary independently).</source>
+        <translation>灰线：销量。蓝线：预测，阴影：80% 区间（假设各产品相互独立波动）。</translation>
+    </message>
+    <message>
+        <source>Top products by forecast volume</source>
+        <translation>预测销量最高的产品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Accuracy in the backtest (lower MASE and WAPE are better)</source>
+        <translation>回测准确度（MASE 与 WAPE 越低越好）</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>80% coverage</source>
+        <translation>80% 覆盖率</translation>
+    </message>
+    <message>
+        <source>Chosen for</source>
+        <translation>被选用次数</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPanel</name>
+    <message>
+        <source>How many periods ahead to forecast</source>
+        <translation>向前预测多少期</translation>
+    </message>
+    <message>
+        <source>The length of the repeating pattern, in periods (7 for a weekly rhythm in daily data). Auto uses the usual one.</source>
+        <translation>重复规律的长度（以期数计；日数据中的每周规律为 7）。“自动”使用常用值。</translation>
+    </message>
+    <message>
+        <source>How many times each model is tested on past data it has not seen; more windows give a fairer comparison and take longer</source>
+        <translation>每个模型在未见过的历史数据上测试的次数；窗口越多，比较越公平，但耗时更长</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Public holidays of this country are given to the models that can use them</source>
+        <translation>向能够利用节假日的模型提供该国家的公共假日</translation>
+    </message>
+    <message>
+        <source>Forecast horizon</source>
+        <translation>预测期数</translation>
+    </message>
+    <message>
+        <source>Season length</source>
+        <translation>季节周期长度</translation>
+    </message>
+    <message>
+        <source>Backtest windows</source>
+        <translation>回测窗口数</translation>
+    </message>
+    <message>
+        <source>Holidays of</source>
+        <translation>节假日所属国家</translation>
+    </message>
+    <message>
+        <source>What to forecast</source>
+        <translation>预测内容</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>A few quick classical models, 2 backtests</source>
+        <translation>几个快速的经典模型，2 次回测</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Auto picks among all classical models, 3 backtests</source>
+        <translation>在全部经典模型中自动挑选，3 次回测</translation>
+    </message>
+    <message>
+        <source>Best accuracy</source>
+        <translation>最高准确度</translation>
+    </message>
+    <message>
+        <source>Adds neural networks and combinations; takes much longer</source>
+        <translation>加入神经网络和组合模型；耗时长得多</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Your own choice of settings</source>
+        <translation>自行选择设置</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Auto: pick the best classical model per product</source>
+        <translation>自动：为每个产品挑选最佳经典模型</translation>
+    </message>
+    <message>
+        <source>Each product gets the model that did best in its backtests, chosen among all classical models</source>
+        <translation>每个产品使用其回测中表现最好的模型（在全部经典模型中挑选）</translation>
+    </message>
+    <message>
+        <source>Select a model to see its settings.</source>
+        <translation>选择一个模型以查看其设置。</translation>
+    </message>
+    <message>
+        <source>Baselines</source>
+        <translation>基准模型</translation>
+    </message>
+    <message>
+        <source>Classical</source>
+        <translation>经典模型</translation>
+    </message>
+    <message>
+        <source>Intermittent demand</source>
+        <translation>间歇性需求</translation>
+    </message>
+    <message>
+        <source>Neural networks</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>Combinations</source>
+        <translation>组合模型</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Auto ({0})</source>
+        <translation>自动（{0}）</translation>
+    </message>
+    <message>
+        <source>Fix the settings of {0}.</source>
+        <translation>请修正 {0} 的设置。</translation>
+    </message>
+    <message>
+        <source>A horizon of {0} with {1} backtest window(s) needs {2} periods of history, but the longest product has {3}. Shorten the horizon or use fewer windows.</source>
+        <translation>预测期数 {0} 加 {1} 个回测窗口需要 {2} 期历史数据，但最长的产品只有 {3} 期。请缩短预测期数或减少窗口。</translation>
+    </message>
+    <message>
+        <source>A season of {0} periods needs at least {1} periods of history; you have {2}. Use a shorter season or Auto.</source>
+        <translation>{0} 期的季节周期至少需要 {1} 期历史数据，而目前只有 {2} 期。请使用更短的周期或“自动”。</translation>
+    </message>
+    <message>
+        <source>Pick at least one model, or tick Auto.</source>
+        <translation>请至少选择一个模型，或勾选“自动”。</translation>
+    </message>
+    <message>
+        <source>The horizon must be at least 1 period.</source>
+        <translation>预测期数至少为 1 期。</translation>
+    </message>
+    <message>
+        <source>Estimated run time: about {0} (a rough estimate)</source>
+        <translation>预计运行时间：约 {0}（粗略估计）</translation>
+    </message>
+    <message>
+        <source>Import sales data first.</source>
+        <translation>请先导入销售数据。</translation>
+    </message>
+    <message>
+        <source>Fix the settings marked in red first.</source>
+        <translation>请先修正标红的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Set up the models, then press Start training.</source>
+        <translation>设置好模型后，点击“开始训练”。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop training; nothing you set up is lost</source>
+        <translation>停止训练；已做的设置不会丢失</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最近步骤</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>各模型</translation>
+    </message>
+    <message>
+        <source>Training loss of neural models</source>
+        <translation>神经网络模型的训练损失</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Training {0}…</source>
+        <translation>正在训练 {0}…</translation>
+    </message>
+    <message>
+        <source>Started: horizon {0}, {1} backtest window(s), models {2}</source>
+        <translation>已开始：预测期数 {0}，{1} 个回测窗口，模型 {2}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>about {0} left</source>
+        <translation>约剩 {0}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Finished in {0}. The forecast is ready.</source>
+        <translation>用时 {0} 完成。预测已就绪。</translation>
+    </message>
+    <message>
+        <source>Finished in {0}.</source>
+        <translation>用时 {0} 完成。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error.</source>
+        <translation>训练因错误而停止。</translation>
+    </message>
+    <message>
+        <source>Error: {0}</source>
+        <translation>错误：{0}</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Training cancelled. Change the settings or start again.</source>
+        <translation>训练已取消。可修改设置或重新开始。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About Trendcast</source>
+        <translation>关于 Trendcast</translation>
+    </message>
+    <message>
+        <source>Trendcast {0}
+Offline sales forecasting for every product of a shop. Your data never leaves this computer.</source>
+        <translation>Trendcast {0}
+为店铺的每个产品做离线销量预测。您的数据不会离开这台电脑。</translation>
+    </message>
+</context>
+</TS>

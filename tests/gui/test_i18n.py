@@ -1,0 +1,242 @@
+"""Translations: the catalogue covers every GUI string, and the Chinese UI shows no English."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from gui import i18n
+from gui.panels.forecast_view import ForecastView
+from tests.fixtures.runs import shared_run
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "trendcast_zh_CN.ts"
+# Words that stay as they are in a Chinese UI: metric acronyms, file formats, the app's name.
+KEEP = {"MASE", "WAPE", "RMSE", "CSV", "PNG", "PDF", "Excel", "xlsx", "csv", "png", "pdf",
+        "Trendcast", "English"}
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    path = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(i18n, "QSettings", lambda: QSettings(path, QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def chinese(qapp, settings):
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    i18n.remove_translators(qapp)
+
+
+def test_catalogue_covers_every_gui_string(tmp_path):
+    """lupdate over the sources finds nothing the committed catalogue lacks."""
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
+    lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent /
+                                                      "pyside6-lupdate")
+    subprocess.run([lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
+                   check=True, capture_output=True, timeout=120)
+    sys.path.insert(0, str(ROOT / "build"))
+    try:
+        from update_translations import unfinished
+    finally:
+        sys.path.pop(0)
+    assert unfinished(copy) == []
+    assert TS.with_suffix(".qm").stat().st_mtime >= 0 and TS.with_suffix(".qm").stat().st_size
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"),
+                                                  ("en_GB", "en"), ("de_DE", "en")])
+def test_language_follows_the_system_locale(settings, locale, expected):
+    assert i18n.resolve("system", QLocale(locale)) == expected
+
+
+def test_the_setting_overrides_the_system(settings, qapp):
+    assert i18n.saved_choice() == "system"
+    i18n.set_choice("en")
+    assert i18n.resolve(locale=QLocale("zh_CN")) == "en"
+    i18n.set_choice("zh_CN")
+    assert i18n.resolve(locale=QLocale("en_US")) == "zh_CN"
+    with pytest.raises(ValueError):
+        i18n.set_choice("klingon")
+
+
+def test_language_menu_saves_the_choice(settings, qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = i18n.language_menu(parent)
+    actions = {a.data(): a for a in menu.actions()}
+    assert set(actions) == {"system", "en", "zh_CN"} and actions["system"].isChecked()
+    actions["zh_CN"].trigger()
+    assert i18n.saved_choice() == "zh_CN"
+    assert actions["zh_CN"].isChecked() and not actions["system"].isChecked()
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every piece of text a user can read in `root`'s widgets, headers, menus and charts."""
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QLabel):
+            texts.append(widget.text())
+        elif isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+            if widget.toolTip():
+                texts.append(widget.toolTip())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            model = widget.model()
+            for column in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.headerData(column, Qt.Orientation.Horizontal, role)
+                    if value:
+                        texts.append(str(value))
+            for row in range(min(model.rowCount(), 5)):
+                for column in range(model.columnCount()):
+                    texts.append(str(model.index(row, column).data() or ""))
+    return [t for t in texts if t]
+
+
+def untranslated(texts: list[str], data: set[str]) -> list[str]:
+    bad = []
+    for text in texts:
+        rest = text
+        for token in sorted(data, key=len, reverse=True):
+            rest = rest.replace(token, " ")
+        words = [w for w in LATIN_WORD.findall(rest) if w not in KEEP]
+        if words:
+            bad.append(text)
+    return bad
+
+
+def test_chinese_ui_shows_no_untranslated_strings(chinese, qtbot):
+    run, history = shared_run()
+    view = ForecastView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    with qtbot.waitSignal(view.run_shown, timeout=30_000):
+        view.show_run(run, history)
+    view.select_product("21876")
+    for box in view.model_boxes.values():
+        box.setChecked(True)
+    # Data the user brought or the engine wrote: product codes and titles, model choice reasons.
+    data = set(history.unique_id) | set(history.title.dropna()) | set(run.choices.reason)
+    texts = visible_texts(view)
+    texts += list(view.chart.labels.values())
+    texts += [plot.titleLabel.text for plot in view.decomposition.plots.values()]
+    texts += [view.exports.menu.title()] + [a.text() for a in view.exports.actions()]
+    texts += list(view.exports.filters().values())
+    texts += [view.chart.plot.getAxis("left").labelText]
+    assert len(texts) > 60
+    assert untranslated(texts, data) == []
+    assert "全部产品" in texts or any("全部产品" in t for t in texts)
+    view.select_product(view.products.visible_ids()[0])  # the total
+    assert untranslated(visible_texts(view) + list(view.chart.labels.values()), data) == []
+
+
+def registry_texts() -> set[str]:
+    """Texts the model registry defines (labels, parameter names and choices): shown by the
+    Model setup panel as they are until it passes them through gui.model_names."""
+    from core.models.registry import load_all
+
+    texts = set()
+    for cls in load_all().values():
+        texts |= {cls.label, cls.description}
+        for spec in cls.params:
+            texts |= {spec.label, spec.help, *(str(c) for c in spec.choices)}
+    return texts
+
+
+def test_the_checker_catches_english(chinese, qtbot):
+    assert untranslated(["Model comparison", "模型 MASE", "21876  POTTERING MUG"],
+                        {"21876", "POTTERING MUG"}) == ["Model comparison"]
+
+
+def test_untranslated_text_stays_as_written(chinese):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("Nowhere", "Not in any catalogue") == \
+        "Not in any catalogue"
+    # Strings lupdate filed under another context (module-level tr, window.tr) still translate.
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+
+
+def test_whole_window_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
+    import fakes
+
+    from gui.main_window import MainWindow
+    from gui.panels.setup_panel import HOLIDAY_COUNTRIES
+
+    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
+                        sample_path=fakes.fake_sample_path, run_forecast=fakes.fake_run_forecast)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
+        window.open_sample()
+    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    run, history = shared_run()
+    with qtbot.waitSignal(window.forecast_view.run_shown, timeout=30_000):
+        window.forecast_view.show_run(run, history)
+    frame = fakes.make_frame()
+    raw = fakes.fake_preview("x").table
+    # What the user's file contains (column names, cells, products, path) is data, not UI.
+    data = (set(history.unique_id) | set(history.title.dropna()) | set(run.choices.reason)
+            | set(frame.unique_id) | set(raw.columns) | {str(v) for v in raw.to_numpy().ravel()}
+            | {fakes.fake_sample_path(), "sample_shop.csv", "Trendcast"})
+    texts = visible_texts(window)
+    texts += [a.text() for a in window.menuBar().actions()]
+    for menu_action in window.menuBar().actions():
+        texts += [a.text() for a in menu_action.menu().actions() if a.text()]
+    texts += [window.tabs.tabToolTip(i) for i in range(window.tabs.count())]
+    assert len(texts) > 100
+    from core.data.types import LAYOUTS
+
+    texts = [t for t in texts if t not in HOLIDAY_COUNTRIES]  # ISO codes: same in any language
+    # Known gaps (reported to the lead and gui1): the Import panel shows core's layout names and
+    # core's English summary lines, and the Model setup form shows the registry's parameter
+    # texts as they are; gui.model_names.registry_text() translates the latter (all are in the
+    # catalogue). Anything else untranslated fails this test.
+    known_gaps = {*LAYOUTS, "\n".join(window.dataset.summary.lines()), *registry_texts()}
+    bad = untranslated(texts, data)
+    assert set(bad) - known_gaps == set(), "\n".join(sorted(set(bad) - known_gaps))
+
+
+def test_chart_dates_use_chinese_month_names(chinese, qtbot):
+    import pyqtgraph as pg
+
+    from gui.widgets.forecast_chart import LocalDateAxis
+
+    plot = pg.PlotWidget(axisItems={"bottom": LocalDateAxis()})
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    january = 1_294_000_000.0  # 2011-01-02
+    plot.setXRange(january, january + 120 * 86400, padding=0)
+    plot.grab()  # lays out and paints the axis, which sets its font metrics
+    axis = plot.getAxis("bottom")
+    spacing, values = axis.tickValues(january, january + 120 * 86400, axis.width())[-1]
+    texts = axis.tickStrings(values, 1, spacing)
+    assert texts and not any(m in " ".join(texts) for m in ("Jan", "Feb", "Mar"))
+    assert any("月" in t for t in texts)
