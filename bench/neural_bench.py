@@ -2,6 +2,7 @@
 
     /work/main/.venv/bin/python bench/neural_bench.py daily|weekly|both [--products N]
         [--neural lstm_attention,transformer,tcn] [--classical adida,imapa,...] [--threads 1]
+        [--set lookback=26 ...]
 
 Online Retail from /work/shared/data (or $TRENDCAST_DATA): daily h = 28, weekly h = 8, 3 rolling
 origins with step = horizon, every model refitted at each origin by the engine's `backtest`, and
@@ -63,7 +64,8 @@ def bench(data: str, args) -> pd.DataFrame:
     classical = [m for m in args.classical.split(",") if m in registered]
     parts, seconds = [], {}
     for name in classical + neural:
-        params = {"horizon": h, "threads": args.threads} if name in neural else {}
+        params = {"horizon": h, "threads": args.threads, **_settings(args.set)} \
+            if name in neural else {}
         bt, secs = run_one(name, frame, freq, h, params)
         parts.append(bt)
         seconds[name] = secs
@@ -95,6 +97,8 @@ def main() -> None:
     parser.add_argument("--neural", default=NEURAL)
     parser.add_argument("--classical", default=CLASSICAL)
     parser.add_argument("--threads", type=int, default=1, help="TensorFlow compute threads")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a neural parameter for every network, e.g. --set lookback=26")
     args = parser.parse_args()
     for data in (["daily", "weekly"] if args.data == "both" else [args.data]):
         start = time.perf_counter()
@@ -103,6 +107,14 @@ def main() -> None:
               f"{time.perf_counter() - start:.0f} s, load {os.getloadavg()[0]:.1f}\n")
         print(table.to_markdown(index=False, floatfmt=".3f") if _has_tabulate()
               else table.to_string(index=False, float_format="%.3f"), flush=True)
+
+
+def _settings(pairs: list[str]) -> dict:
+    out = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        out[key] = float(value) if "." in value else int(value) if value.isdigit() else value
+    return out
 
 
 def _has_tabulate() -> bool:
