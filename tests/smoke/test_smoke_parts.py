@@ -1,0 +1,55 @@
+"""The small parts of the smoke mode and of the chroot runner, without building anything."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from gui.smoke import SmokeFailure, _Run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _chroot_module():
+    path = ROOT / "build" / "chroot_smoke.py"
+    spec = importlib.util.spec_from_file_location("chroot_smoke", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strict_mode_turns_a_missing_part_into_a_failure():
+    lenient = _Run(strict=False)
+    lenient.not_in_build("neural models")
+    assert lenient.missing == ["neural models"]
+    with pytest.raises(SmokeFailure, match="neural models is not in this build"):
+        _Run(strict=True).not_in_build("neural models")
+
+
+def test_the_chroot_must_not_contain_python(tmp_path):
+    chroot = _chroot_module()
+    (tmp_path / "usr" / "bin").mkdir(parents=True)
+    chroot.assert_no_python(tmp_path)  # empty: fine
+    (tmp_path / "usr" / "bin" / "python3.11").write_text("")
+    with pytest.raises(SystemExit, match="must not contain Python"):
+        chroot.assert_no_python(tmp_path)
+
+
+def test_the_chroot_runner_explains_a_missing_bundle(tmp_path, capsys):
+    assert _chroot_module().main([str(tmp_path / "nothing")]) == 3
+    assert "make package" in capsys.readouterr().err
+
+
+def test_the_app_icon_resolves_from_the_resources_folder(qapp):
+    from gui.resources import APP_ICON, app_icon
+
+    assert APP_ICON.is_file() and APP_ICON.with_suffix(".svg").is_file()
+    assert not app_icon().isNull()
+
+
+def test_process_age_is_measured():
+    from gui.startup import process_age
+
+    age = process_age()
+    assert age is not None and 0 < age < 24 * 3600
