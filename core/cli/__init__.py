@@ -17,6 +17,7 @@ from core.errors import Cancelled, TrendcastError
 # command name -> (module, one-line help). The module is imported for its parser only when used.
 COMMANDS: dict[str, tuple[str, str]] = {
     "models": ("core.cli.models_cmd", "list the forecasting models and what they can do"),
+    "import": ("core.cli.import_cmd", "read a sales file into daily, weekly or monthly series"),
 }
 COMMAND_NAMES = frozenset(COMMANDS)
 

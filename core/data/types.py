@@ -9,7 +9,7 @@ from core.errors import Problem
 
 # Column roles the importer detects and the user can override.
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
-         "order", "status")
+         "order", "status", "cancelled")
 LAYOUTS = ("long", "wide", "orders", "wide_orders")
 
 
@@ -37,7 +37,8 @@ class Summary:
     periods: int
     zero_share: float  # share of zero-sales periods in the canonical frame
     total_quantity: float
-    dropped: dict[str, float] = field(default_factory=dict)  # rule -> quantity or rows removed
+    dropped: dict[str, float] = field(default_factory=dict)  # rule -> rows removed
+    gaps: int = 0  # product-periods inside a product's history that had no row (set to 0)
 
     def lines(self) -> list[str]:
         """Human-readable summary lines (CLI and GUI show the same text)."""
@@ -46,7 +47,10 @@ class Summary:
                f"{self.periods} periods",
                f"{self.rows_read} rows read, total quantity {self.total_quantity:,.0f}, "
                f"{self.zero_share:.0%} of periods without sales"]
-        out += [f"removed by rule '{rule}': {amount:,.0f}" for rule, amount in self.dropped.items()]
+        if self.gaps:
+            out.append(f"{self.gaps:,} missing product-periods filled with 0 sales")
+        out += [f"rows removed by rule '{rule}': {amount:,.0f}"
+                for rule, amount in self.dropped.items()]
         return out
 
 

@@ -1,0 +1,79 @@
+"""`trendcast import`: read a sales file, print the summary and problems, write the long CSV."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from core.errors import TrendcastError
+
+
+def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text + ". Prints the summary "
+                            "and any problems; writes the canonical long CSV with --output.")
+    parser.add_argument("input", help="sales file: CSV/TSV (optionally .gz) or .xlsx")
+    parser.add_argument("--freq", choices=("D", "W", "M"), help="aggregate to days, weeks "
+                        "(ending Sunday) or months; default: detected (D for order lines)")
+    parser.add_argument("--layout", choices=("long", "wide", "orders", "wide_orders"),
+                        help="table layout; default: detected")
+    for role, flag in (("date", "--date-col"), ("product", "--id-col"),
+                       ("quantity", "--qty-col"), ("price", "--price-col"),
+                       ("title", "--title-col"), ("category", "--category-col")):
+        parser.add_argument(flag, dest=f"role_{role}", metavar="COLUMN",
+                            help=f"the column holding the {role}")
+    dates = parser.add_mutually_exclusive_group()
+    dates.add_argument("--dayfirst", dest="dayfirst", action="store_true", default=None,
+                       help="dates are day-first (31/01/2024)")
+    dates.add_argument("--monthfirst", dest="dayfirst", action="store_false",
+                       help="dates are month-first (01/31/2024)")
+    parser.add_argument("--encoding", help="text encoding, e.g. utf-8, gb18030, latin-1")
+    parser.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    parser.add_argument("--rules", action="store_true",
+                        help="print the cleaning rule for order exports and exit")
+    parser.add_argument("--output", "-o", metavar="OUT.csv",
+                        help="write the canonical long CSV (unique_id,ds,y,...) here")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.data import CLEANING_RULES, ImportOptions, load
+
+    if args.rules:
+        print(CLEANING_RULES)
+        return 0
+    roles = {k[5:]: v for k, v in vars(args).items() if k.startswith("role_") and v}
+    options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
+                            dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet)
+    result = load(args.input, options)
+    print(f"{args.input}: {result.layout} layout, columns "
+          + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
+    for line in result.summary.lines():
+        print(line)
+    for problem in result.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.output:
+        write_csv_atomic(result.frame, Path(args.output))
+        print(f"wrote {len(result.frame):,} rows to {args.output}")
+    return 0
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
+    """Write `frame` as CSV to a temporary file beside `path`, then move it into place."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise TrendcastError(f"Cannot write {path}: the folder {folder} does not exist.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            frame.to_csv(fh, index=False, date_format="%Y-%m-%d")
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise TrendcastError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,214 @@
+"""`load` and `preview`: a sales file in, the canonical long frame and a report out.
+
+Stages: read the file as strings (`reading`), find column roles and the layout (`roles`), turn
+rows into sale lines (`layouts`), apply the order-line cleaning rule (`cleaning`), regularise to
+D/W/M (`regular`) and summarise. Any problem with the input raises `InputError` naming the file,
+row, column and a fix; nothing is written anywhere, so a failed import changes nothing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from core.data.cleaning import clean_order_lines, merge_case_variants
+from core.data.layouts import to_lines
+from core.data.reading import RawTable, fail, read_table
+from core.data.regular import regularise, step_frequencies
+from core.data.roles import detect_layout, detect_roles
+from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
+from core.data.values import detect_dayfirst, detect_decimal, is_slashed
+from core.errors import InputError, Problem, TrendcastError
+from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
+
+ORDER_LAYOUTS = ("orders", "wide_orders")
+
+
+def load(path: str | Path, options: ImportOptions | None = None, *,
+         progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+         ) -> ImportResult:
+    """Import a sales file into the canonical long frame (see `core.schema`).
+
+    Raises `InputError` (with every `Problem` found) when the file cannot be used; warnings are
+    returned in `ImportResult.problems`.
+    """
+    try:
+        return _load(Path(path), options or ImportOptions(), progress or no_progress,
+                     cancel or NEVER)
+    except TrendcastError:
+        raise
+    except MemoryError:
+        raise fail(path, "The file is too large to import in the memory available.",
+                   "Split it into shorter periods or close other programs.") from None
+    except Exception as exc:  # a safety net: the user must never see a traceback
+        raise fail(path, f"Unexpected problem while importing ({type(exc).__name__}: {exc}).",
+                   "Please report this together with the file.") from exc
+
+
+def preview(path: str | Path, options: ImportOptions | None = None, nrows: int = 200
+            ) -> RawPreview:
+    """The first `nrows` rows as read, and the detected layout, roles and date order."""
+    options = options or ImportOptions()
+    try:
+        raw = read_table(path, encoding=options.encoding, delimiter=options.delimiter,
+                         sheet=options.sheet, nrows=nrows)
+        _check_options(str(path), raw, options)
+        roles, layout, decimal, dayfirst = _detect(raw, options)
+    except TrendcastError:
+        raise
+    except Exception as exc:
+        raise fail(path, f"Unexpected problem while reading ({type(exc).__name__}: {exc}).",
+                   "Please report this together with the file.") from exc
+    return RawPreview(str(path), raw.frame.reset_index(drop=True), layout, roles, dayfirst,
+                      raw.encoding, raw.delimiter, raw.problems)
+
+
+def _detect(raw: RawTable, options: ImportOptions) -> tuple[dict, str, str, bool | None]:
+    roles = detect_roles(raw.frame, options.roles)
+    layout = options.layout or detect_layout(raw.frame, roles)
+    decimal = options.decimal or _detect_decimal(raw, roles)
+    dayfirst = options.dayfirst
+    if dayfirst is None and "date" in roles:
+        dayfirst = detect_dayfirst(raw.frame[roles["date"]])
+    return roles, layout, decimal, dayfirst
+
+
+def _detect_decimal(raw: RawTable, roles: dict[str, str]) -> str:
+    if raw.delimiter == ",":
+        return "."
+    skip = {roles.get(r) for r in ("date", "product", "title", "order", "status", "category")}
+    cells = [raw.frame[c].head(300) for c in raw.frame.columns if c not in skip]
+    return detect_decimal(pd.concat(cells)) if cells else "."
+
+
+def _check_options(path: str, raw: RawTable, options: ImportOptions) -> None:
+    problems = []
+    for role, column in options.roles.items():
+        if role not in ROLES:
+            problems.append(Problem(f"Unknown column role '{role}'.",
+                                    f"Use one of: {', '.join(ROLES)}.", file=path))
+        elif column not in raw.frame.columns:
+            names = ", ".join(f"'{c}'" for c in raw.frame.columns[:15])
+            problems.append(Problem(f"There is no column '{column}' for the {role}.",
+                                    f"Columns are: {names}.", file=path, column=column))
+    if options.freq is not None and options.freq not in FREQ_ALIASES:
+        problems.append(Problem(f"Unknown frequency '{options.freq}'.",
+                                "Use D (daily), W (weekly) or M (monthly).", file=path))
+    if options.layout is not None and options.layout not in LAYOUTS:
+        problems.append(Problem(f"Unknown layout '{options.layout}'.",
+                                f"Use one of: {', '.join(LAYOUTS)}.", file=path))
+    if problems:
+        raise InputError(problems)
+
+
+def _load(path: Path, options: ImportOptions, report: ProgressCallback,
+          cancel: CancelToken) -> ImportResult:
+    name = str(path)
+    report(ProgressEvent(0.0, "Reading the file", "import"))
+    raw = read_table(path, encoding=options.encoding, delimiter=options.delimiter,
+                     sheet=options.sheet)
+    cancel.raise_if_cancelled()
+    if raw.frame.empty:
+        raise fail(name, "The file has column names but no rows of data.",
+                   "Export the sales history again, including its rows.")
+    if len(raw.frame) == 1:
+        raise fail(name, "The file has a single row of data; a forecast needs a history.",
+                   "Export several days, weeks or months of sales.", row=raw.line_of(0))
+    _check_options(name, raw, options)
+    roles, layout, decimal, dayfirst = _detect(raw, options)
+    warnings = list(raw.problems)
+    report(ProgressEvent(0.4, "Reading dates and quantities", "import"))
+    lines, dropped = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst, decimal=decimal)
+    cancel.raise_if_cancelled()
+    lines[ID] = merge_case_variants(lines[ID])
+    if layout in ORDER_LAYOUTS:
+        lines, rules = clean_order_lines(lines)
+        dropped.update(rules)
+    if lines.empty:
+        raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
+    freq = options.freq or _choose_freq(name, lines, layout)
+    report(ProgressEvent(0.7, "Building the series", "import"))
+    reg = regularise(lines, freq)
+    cancel.raise_if_cancelled()
+    frame = reg.frame
+    if frame.empty:
+        raise fail(name, "No product has a sale above 0.", "Check the quantity column.")
+    periods = frame[DS].nunique()
+    if periods < 2:
+        raise fail(name, f"All sales fall in one {FREQ_UNITS[freq][:-1]} "
+                   f"({frame[DS].iloc[0]:%Y-%m-%d}); a forecast needs at least two periods.",
+                   "Export a longer history or choose a shorter frequency.")
+    warnings += _warnings(name, layout, freq, lines, reg, dayfirst, roles, options,
+                          raw.frame[roles["date"]])
+    summary = Summary(products=int(frame[ID].nunique()), start=frame[DS].min(),
+                      end=frame[DS].max(), freq=freq, rows_read=len(raw.frame), periods=periods,
+                      zero_share=float((frame[Y] == 0).mean()),
+                      total_quantity=float(frame[Y].sum()), dropped=dropped,
+                      gaps=0 if layout in ORDER_LAYOUTS else reg.gaps)
+    report(ProgressEvent(1.0, "Imported", "import"))
+    return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
+                        problems=warnings, source=name)
+
+
+def _why_empty(dropped: dict[str, float]) -> str:
+    if not dropped:
+        return "Check that the quantity column holds units sold."
+    rules = ", ".join(f"{rule}: {n:,.0f} rows" for rule, n in dropped.items())
+    return f"Rows removed: {rules}. Check the column roles."
+
+
+def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
+    """D for order lines; for period tables the spacing of the dates (mixed spacing is an error)."""
+    if layout in ORDER_LAYOUTS or (lines[DS] != lines[DS].dt.normalize()).any():
+        return "D"
+    counts = step_frequencies(lines)
+    if counts.sum() == 0:
+        return "D"
+    found = counts[counts > 0]
+    if len(found) > 1 and found.iloc[1] >= max(3, 0.2 * found.sum()):
+        mix = " and ".join(f"{FREQ_UNITS[f]} ({n} steps)" for f, n in found.items())
+        raise fail(name, f"Mixed frequencies: the dates are spaced in {mix}.",
+                   "Choose one frequency (--freq D, W or M; the Frequency box in the Import "
+                   "panel) and the sales are added up to it.")
+    return str(found.index[0])
+
+
+def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfirst,
+              roles: dict[str, str], options: ImportOptions, raw_dates: pd.Series
+              ) -> list[Problem]:
+    out = []
+    if (dayfirst is None and options.dayfirst is None and is_slashed(raw_dates)
+            and lines[DS].dt.day.le(12).all()):
+        out.append(Problem("The dates could be day-first or month-first; read as "
+                           "month-first.", "Choose the date order if this is wrong.",
+                           file=name, column=roles["date"], severity="warning"))
+    if layout not in ORDER_LAYOUTS and reg.gaps:
+        examples = ", ".join(reg.gap_examples)
+        out.append(Problem(f"{reg.gaps:,} product-periods had no row and count as 0 sales "
+                           f"(e.g. {examples}).", file=name, severity="warning"))
+    if layout not in ORDER_LAYOUTS and reg.duplicates:
+        out.append(Problem(f"{reg.duplicates:,} rows repeat a product and {FREQ_UNITS[freq][:-1]} "
+                           "and were added together.", file=name, severity="warning"))
+    if reg.silent_periods:
+        first = ", ".join(f"{d:%Y-%m-%d}" for d in reg.silent_periods[:5])
+        out.append(Problem(f"{len(reg.silent_periods)} {FREQ_UNITS[freq]} have no sales at all "
+                           f"(e.g. {first}); the shop may have been closed. They count as 0.",
+                           file=name, severity="warning"))
+    if reg.unsold:
+        out.append(Problem(f"{len(reg.unsold)} products never sold and were left out "
+                           f"(e.g. {', '.join(reg.unsold[:3])}).", file=name, severity="warning"))
+    last = lines[DS].max()
+    end = reg.frame[DS].max()
+    if freq != "D" and layout in ORDER_LAYOUTS and _period_end(end, freq) > last.normalize():
+        out.append(Problem(f"The last period ({end:%Y-%m-%d}) only has data up to "
+                           f"{last:%Y-%m-%d}, so its sales look low.",
+                           "Keep this in mind when reading the forecast, or export data up to "
+                           "the end of the period.", file=name, severity="warning"))
+    return out
+
+
+def _period_end(stamp: pd.Timestamp, freq: str) -> pd.Timestamp:
+    if freq == "W":
+        return stamp  # weeks are stamped with their last day
+    return stamp + pd.offsets.MonthEnd(0)

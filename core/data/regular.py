@@ -1,0 +1,126 @@
+"""Sale lines -> a regular series per product at frequency D, W or M.
+
+Weeks end on Sunday and are stamped with that Sunday; months are stamped with their first day.
+Every product runs from its first period with a sale to the data's last period; periods without a
+row are 0 sales (never interpolated) and are counted as gaps. Rows for the same product and period
+are added up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.schema import DS, ID, OPTIONAL, Y, pandas_freq
+
+# Step (days) between consecutive dates -> the frequency it suggests.
+_STEP_CLASSES = (("D", 1, 4), ("W", 5, 9), ("M", 27, 32))
+
+
+def period_start(ds: pd.Series, freq: str) -> pd.Series:
+    """Stamp each timestamp with its period: the day, the week's Sunday, the month's first day."""
+    days = ds.dt.normalize()
+    if freq == "D":
+        return days
+    if freq == "W":
+        return days + pd.to_timedelta(6 - days.dt.day_of_week, unit="D")
+    if freq == "M":
+        return pd.Series(days.to_numpy().astype("datetime64[M]").astype("datetime64[ns]"),
+                         index=ds.index)
+    raise ValueError(f"Unknown frequency {freq!r}; use one of D, W, M.")
+
+
+def step_frequencies(lines: pd.DataFrame) -> pd.Series:
+    """How often each frequency's spacing occurs between a product's consecutive dates."""
+    dates = lines[[ID, DS]].drop_duplicates().sort_values([ID, DS])
+    steps = dates[DS].diff().dt.days[dates[ID].eq(dates[ID].shift())]
+    counts = {name: int(steps.between(lo, hi).sum()) for name, lo, hi in _STEP_CLASSES}
+    return pd.Series(counts).sort_values(ascending=False)
+
+
+@dataclass
+class Regular:
+    frame: pd.DataFrame
+    gaps: int  # product-periods with no row, set to 0
+    gap_examples: list[str]
+    silent_periods: list[pd.Timestamp]  # periods where no product sold anything
+    unsold: list[str]  # products without any sale (left out)
+    duplicates: int  # rows added to another row of the same product and period
+
+
+def regularise(lines: pd.DataFrame, freq: str) -> Regular:
+    """Aggregate `lines` to `freq` and fill the grid (see the module docstring)."""
+    lines = lines.assign(**{DS: period_start(lines[DS], freq)})
+    agg = _aggregate(lines)
+    duplicates = len(lines) - len(agg)
+    end = agg[DS].max()
+    grid = pd.date_range(agg[DS].min(), end, freq=pandas_freq(freq))
+    pos = grid.get_indexer(agg[DS])
+    sold = agg[agg[Y] > 0]
+    first = sold.groupby(ID, sort=True)[DS].min()
+    unsold = sorted(set(agg[ID]) - set(first.index))
+    start_pos = grid.get_indexer(first.to_numpy())
+    lengths = len(grid) - start_pos
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    total = int(lengths.sum())
+    ids = np.repeat(first.index.to_numpy(dtype=object), lengths)
+    grid_pos = np.arange(total) - np.repeat(offsets, lengths) + np.repeat(start_pos, lengths)
+    out = pd.DataFrame({ID: pd.array(ids, dtype="str"), DS: grid[grid_pos]})
+    which = pd.Index(first.index).get_indexer(agg[ID])
+    keep = (which >= 0) & (pos >= start_pos[np.maximum(which, 0)])
+    rows = offsets[which[keep]] + pos[keep] - start_pos[which[keep]]
+    present = np.zeros(total, dtype=bool)
+    present[rows] = True
+    for col in [c for c in agg.columns if c not in (ID, DS)]:
+        column = np.full(total, 0.0 if col == Y else np.nan)
+        column[rows] = agg[col].to_numpy(dtype=float)[keep]
+        out[col] = column.round(4) if col == "price" else column
+    out = _fill_covariates(out, lines)
+    totals = out.groupby(DS)[Y].sum().reindex(grid, fill_value=0.0)
+    missing = ~present
+    examples = out.loc[missing].drop_duplicates(ID).head(3)
+    return Regular(frame=out, gaps=int(missing.sum()),
+                   gap_examples=[f"{r[ID]} {r[DS]:%Y-%m-%d}" for _, r in examples.iterrows()],
+                   silent_periods=list(totals.index[totals.to_numpy() == 0]), unsold=unsold,
+                   duplicates=duplicates)
+
+
+def _aggregate(lines: pd.DataFrame) -> pd.DataFrame:
+    """Sum per product and period; price is the quantity-weighted mean; stock the last value."""
+    work = lines[[ID, DS, Y]].copy()
+    named = {Y: (Y, "sum")}
+    if "price" in lines:
+        price = lines["price"]
+        weight = lines[Y].where(price.notna() & (lines[Y] > 0), 0.0)
+        work["_pw"] = (price.fillna(0) * weight)
+        work["_w"] = weight
+        work["_p"] = price
+        named.update(_pw=("_pw", "sum"), _w=("_w", "sum"), _pm=("_p", "mean"))
+    if "promo" in lines:
+        work["promo"] = lines["promo"]
+        named["promo"] = ("promo", "max")
+    if "stock" in lines:
+        work["stock"] = lines["stock"]
+        named["stock"] = ("stock", "last")
+    agg = work.groupby([ID, DS], sort=False, observed=True).agg(**named).reset_index()
+    if "price" in lines:
+        weighted = agg.pop("_pw") / agg["_w"].where(agg["_w"] > 0)
+        agg["price"] = weighted.fillna(agg.pop("_pm"))
+        agg.pop("_w")
+    return agg
+
+
+def _fill_covariates(out: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+    """Titles and categories per product (most frequent); stock carried forward; promo 0."""
+    for col in ("title", "category"):
+        if col in lines:
+            values = lines.loc[lines[col] != "", [ID, col]]
+            counts = values.value_counts().reset_index().drop_duplicates(ID)
+            out[col] = out[ID].map(counts.set_index(ID)[col]).fillna("").astype("str")
+    if "stock" in out:
+        out["stock"] = out.groupby(ID, sort=False)["stock"].ffill()
+    if "promo" in out:
+        out["promo"] = out["promo"].fillna(0.0)
+    order = [ID, DS, Y, *[c for c in OPTIONAL if c in out]]
+    return out[order]
