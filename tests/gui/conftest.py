@@ -1,0 +1,51 @@
+"""GUI test harness: isolated settings, no leaked threads or processes, Qt warnings fail."""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+GUI_DIR = Path(__file__).resolve().parent
+# Harmless noise of the offscreen platform plugin; anything else Qt warns about fails the test.
+QT_LOG_IGNORE = ("This plugin does not support",)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if GUI_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Each test gets its own QSettings store (window geometry, recent files)."""
+    from PySide6.QtCore import QSettings
+
+    qapp.setOrganizationName("TrendcastTests")
+    qapp.setApplicationName("Trendcast")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_workers(qapp):
+    """Fail any test that leaves a worker thread or a child process running."""
+    yield
+    from gui.worker import cancel_all_and_wait, running_handles
+
+    threads = [h for h in running_handles() if not h.wait(1000)]
+    children = multiprocessing.active_children()
+    for child in children:
+        child.join(1.0)
+    children = [c for c in children if c.is_alive()]
+    if threads or children:
+        cancel_all_and_wait(5000)
+        for child in children:
+            child.kill()
+            child.join(1.0)
+        pytest.fail(f"test left running: {len(threads)} worker thread(s), "
+                    f"{len(children)} child process(es)")
