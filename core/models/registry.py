@@ -16,6 +16,7 @@ _REGISTRY: dict[str, type[ForecastModel]] = {}
 # Modules whose import registers models. Each must be importable without TensorFlow.
 MODEL_MODULES = (
     "core.models.statistical.baselines",
+    "core.models.neural.model",
 )
 
 

@@ -1,0 +1,172 @@
+"""Training loop: sampled windows per epoch, Adam with a cosine schedule, early stopping, cancel.
+
+Imported only after `tf_runtime.tensorflow()` has configured the thread pools. Each epoch draws a
+fresh sample of windows (seeded, so runs repeat exactly), fits one pass over it, scores the held-out
+last horizon of every product, and keeps the best weights. A cancel stops Keras after the current
+batch and then raises `Cancelled`, so a stopped run never looks trained.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import keras
+import numpy as np
+import pandas as pd
+
+from core.errors import Cancelled, NotEnoughHistory, TrendcastError
+from core.models.neural import forecasting, tf_runtime
+from core.models.neural.architectures import BUILDERS, Shape
+from core.models.neural.covariates import check_country
+from core.models.neural.layers import PinballLoss
+from core.models.neural.windows import WindowSource, product_scales, validation_end
+from core.models.panel import Panel
+from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.schema import ID
+
+if TYPE_CHECKING:
+    from core.models.neural.model import NeuralModel
+
+EMBED = 8  # product embedding width
+REPORT_EVERY = 8  # batches between progress reports inside an epoch
+
+
+class _Watch(keras.callbacks.Callback):
+    """Checks the cancel token after every batch and reports progress every few batches."""
+
+    def __init__(self, cancel: CancelToken, report, steps: int) -> None:
+        super().__init__()
+        self.cancel, self.report, self.steps = cancel, report, max(steps, 1)
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self.cancel.cancelled:
+            self.model.stop_training = True  # Keras stops after this batch
+        elif (batch + 1) % REPORT_EVERY == 0:
+            self.report((batch + 1) / self.steps, float((logs or {}).get("loss", math.nan)))
+
+
+def _categories(data: pd.DataFrame, ids: np.ndarray, known: list[str] | None
+                ) -> tuple[np.ndarray, list[str]]:
+    """Category index per product (0 = none), and the category list the indices refer to."""
+    names = list(known or [])
+    if "category" not in data.columns:
+        return np.zeros(len(ids), np.int32), names
+    first = data.dropna(subset=["category"]).groupby(ID, sort=False)["category"].first()
+    first.index = first.index.astype(str)
+    if known is None:
+        names = sorted(first.astype(str).unique())
+    lookup = {name: i + 1 for i, name in enumerate(names)}
+    cats = [lookup.get(str(first.get(uid)), 0) if uid in first.index else 0 for uid in ids]
+    return np.asarray(cats, np.int32), names
+
+
+def build_source(model: NeuralModel, data: pd.DataFrame, panel: Panel, warm: bool
+                 ) -> WindowSource:
+    """Channels for every product, with the id/category/price mappings of the model when warm."""
+    params = model.resolved() if not warm else model.trained_
+    known_ids = model.product_ids_ if warm else list(panel.ids)
+    lookup = {uid: i + 1 for i, uid in enumerate(known_ids)}
+    product_index = np.asarray([lookup.get(uid, 0) for uid in panel.ids], np.int32)
+    category_index, categories = _categories(data, panel.ids,
+                                             model.categories_ if warm else None)
+    source = WindowSource(panel, data, lookback=params["lookback"], horizon=params["horizon"],
+                          country=model.country_ if warm else check_country(
+                              model.holiday_country),
+                          scales=product_scales(panel), product_index=product_index,
+                          category_index=category_index,
+                          ref_prices=model.ref_prices_ if warm else None)
+    if warm and source.exog_names != tuple(model.exog_names_):
+        raise TrendcastError(
+            f"The model was trained with inputs {list(model.exog_names_) or 'sales only'} but "
+            f"this data has {list(source.exog_names) or 'sales only'}; train a new model.")
+    if not warm:
+        model.product_ids_, model.categories_ = known_ids, categories
+    return source
+
+
+def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, cancel: CancelToken,
+        *, warm: bool = False, epochs: int | None = None) -> None:
+    """Train `model`'s network (from scratch, or from its current weights when `warm`)."""
+    cancel.raise_if_cancelled()
+    panel = Panel.from_frame(data, model.freq_)
+    if not len(panel):
+        raise NotEnoughHistory("There is no product to train on.")
+    if warm and panel.freq != model.trained_["freq"]:
+        raise TrendcastError("Fine-tuning needs data of the frequency the model was trained on.")
+    source = build_source(model, data, panel, warm)
+    params = model.trained_ if warm else model.resolved()
+    val_end = validation_end(source)
+    train_end = val_end or source.width
+    if source.count(train_end) == 0:
+        raise NotEnoughHistory(
+            f"{model.label} needs at least {params['horizon'] + 2} periods of history for a "
+            f"horizon of {params['horizon']}.")
+    validation = source.validation() if val_end else None
+
+    tf_runtime.seed_everything(params["seed"])
+    epochs = int(epochs or params["epochs"])
+    steps = math.ceil(min(params["windows_per_epoch"], source.count(train_end))
+                      / params["batch_size"])
+    if warm:
+        net = model.net_
+        learning_rate = params["learning_rate"] * 0.3  # refine, do not relearn
+    else:
+        shape = Shape(lookback=params["lookback"], horizon=params["horizon"],
+                      past_channels=source.past_channels,
+                      future_channels=source.future_channels,
+                      n_products=len(model.product_ids_), n_categories=len(model.categories_),
+                      n_quantiles=len(model.quantiles), median_index=model.quantiles.index(0.5))
+        net = BUILDERS[model.architecture](shape, layers_=params.get("layers", 1),
+                                           **{k: v for k, v in params.items() if k != "layers"},
+                                           embed=EMBED)
+        learning_rate = params["learning_rate"]
+    schedule = keras.optimizers.schedules.CosineDecay(learning_rate, epochs * steps, alpha=0.1)
+    net.compile(optimizer=keras.optimizers.Adam(schedule, clipnorm=1.0),
+                loss=PinballLoss(model.quantiles))
+
+    rng = np.random.default_rng(params["seed"])
+    history: list[dict[str, float]] = []
+    best, best_weights, waited = math.inf, None, 0
+    for epoch in range(epochs):
+        cancel.raise_if_cancelled()
+
+        def report(fraction, loss, epoch=epoch):
+            progress(ProgressEvent((epoch + fraction) / epochs,
+                                   f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}",
+                                   stage=model.name, metrics={"loss": loss, "epoch": epoch + 1}))
+
+        batch = source.sample(rng, params["windows_per_epoch"], train_end)
+        order = rng.permutation(len(batch))
+        inputs = {k: v[order] for k, v in batch.inputs().items()}
+        result = net.fit(inputs, batch.target[order], batch_size=params["batch_size"], epochs=1,
+                         shuffle=False, verbose=0, callbacks=[_Watch(cancel, report, steps)])
+        if cancel.cancelled or net.stop_training:
+            raise Cancelled()
+        loss = float(result.history["loss"][-1])
+        metrics = {"loss": loss, "epoch": float(epoch + 1)}
+        if validation is not None:
+            metrics["val_loss"] = float(net.evaluate(validation.inputs(), validation.target,
+                                                     batch_size=2048, verbose=0))
+        history.append(metrics)
+        score = metrics.get("val_loss", loss)
+        text = f"Epoch {epoch + 1}/{epochs}: loss {loss:.4f}"
+        if "val_loss" in metrics:
+            text += f", validation {metrics['val_loss']:.4f}"
+        progress(ProgressEvent((epoch + 1) / epochs, text, stage=model.name, metrics=metrics))
+        if score < best - 1e-6:
+            best, best_weights, waited = score, net.get_weights(), 0
+        else:
+            waited += 1
+            if waited >= params["patience"]:
+                break
+    if best_weights is not None:
+        net.set_weights(best_weights)
+
+    model.net_ = net
+    model.history_ = history
+    if not warm:
+        model.trained_ = {**params, "freq": model.freq_}
+        model.country_ = check_country(model.holiday_country)
+        model.exog_names_ = list(source.exog_names)
+    model.ref_prices_ = source.ref_prices
+    forecasting.remember(model, panel, source)
