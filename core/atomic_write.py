@@ -1,0 +1,43 @@
+"""Write files so that a crash, a kill or a full disk never leaves a half-written file behind.
+
+Everything goes to a temporary file in the target's folder (same file system, so the final
+`os.replace` is atomic), is flushed to disk, and only then replaces the target.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path`, on error it is removed.
+
+    For writers that want a file name (openpyxl, Qt). The caller writes the whole file there.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        with open(tmp_path, "rb+") as handle:  # make the bytes durable before the rename
+            os.fsync(handle.fileno())
+        os.replace(tmp_path, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp_path.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "wb", **kwargs) -> Iterator:
+    """`open()` for writing, atomically: the target changes only if the block completes."""
+    if "r" in mode or "a" in mode:
+        raise ValueError("atomic_open is for writing new content only")
+    with atomic_path(path) as tmp, open(tmp, mode, **kwargs) as handle:
+        yield handle

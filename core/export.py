@@ -1,0 +1,141 @@
+"""Forecasts and metrics as CSV and Excel files for the user's ordering and spreadsheets.
+
+Product titles come from shop exports, so a title such as `=HYPERLINK(...)` must never turn into
+a formula when the file is opened in a spreadsheet: text cells starting with `=`, `+`, `-`, `@`
+(or a tab / carriage return, which some spreadsheets strip first) get a leading apostrophe, the
+OWASP advice for CSV injection. Numbers stay numbers. Files are written atomically.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from core.atomic_write import atomic_open, atomic_path
+from core.errors import TrendcastError
+from core.pipeline_types import ForecastRun
+from core.schema import DS, ID
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+METRIC_ORDER = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
+                "trend_precision", "trend_recall", "trend_f1", "MAE", "sMAPE", "RMSSE")
+
+
+def neutralise(value: object) -> object:
+    """A text cell that a spreadsheet could read as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell neutralised; numeric and date columns are left alone."""
+    out = frame.copy()
+    for column in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[column])
+                or pd.api.types.is_datetime64_any_dtype(out[column])):
+            out[column] = out[column].map(neutralise)
+    return out
+
+
+def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The chosen forecast per product and period, with the product title when it is known."""
+    frame = run.forecast.copy()
+    titles = product_titles(history)
+    if titles is not None:
+        frame.insert(1, "title", frame[ID].map(titles).fillna(""))
+    frame[DS] = pd.to_datetime(frame[DS]).dt.strftime("%Y-%m-%d")
+    numeric = [c for c in frame.columns if c.startswith("yhat")]
+    frame[numeric] = frame[numeric].round(3)
+    return frame
+
+
+def metrics_table(run: ForecastRun) -> pd.DataFrame:
+    """One row per model, the common metrics first, with how many products chose each model."""
+    metrics = run.metrics.copy()
+    first = ["model"] + [m for m in METRIC_ORDER if m in metrics.columns]
+    metrics = metrics[first + [c for c in metrics.columns if c not in first]]
+    if not run.choices.empty:
+        counts = run.choices["model"].value_counts()
+        metrics.insert(1, "chosen_for_products",
+                       metrics["model"].map(counts).fillna(0).astype(int))
+    return metrics.round(4)
+
+
+def product_titles(history: pd.DataFrame | None) -> pd.Series | None:
+    if history is None or "title" not in history.columns:
+        return None
+    titles = history.dropna(subset=["title"]).drop_duplicates(ID, keep="last")
+    return titles.set_index(ID)["title"].astype(str)
+
+
+def write_csv(path: str | os.PathLike, frame: pd.DataFrame) -> None:
+    """CSV with a byte-order mark so spreadsheets read non-English titles correctly."""
+    try:
+        with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            neutralise_frame(frame).to_csv(handle, index=False)
+    except OSError as exc:
+        raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+
+
+def write_xlsx(path: str | os.PathLike, sheets: Mapping[str, pd.DataFrame]) -> None:
+    """An Excel workbook with one sheet per frame; text cells are always stored as text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for name, frame in sheets.items():
+        sheet = book.create_sheet(title=name[:31])
+        sheet.freeze_panes = "A2"
+        header = []
+        for column in frame.columns:
+            cell = WriteOnlyCell(sheet, value=str(neutralise(str(column))))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in neutralise_frame(frame).itertuples(index=False):
+            sheet.append([_cell(sheet, value, WriteOnlyCell) for value in row])
+    try:
+        with atomic_path(path) as tmp:
+            book.save(tmp)
+    except OSError as exc:
+        raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+
+
+def _cell(sheet, value: object, cell_type):
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, str):
+        cell = cell_type(sheet, value=value)
+        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+        return cell
+    return value
+
+
+def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame | None = None,
+               *, what: str = "forecast") -> None:
+    """Write the forecast (`what="forecast"`) or the model comparison (`what="metrics"`)."""
+    tables = {"forecast": lambda: forecast_table(run, history),
+              "metrics": lambda: metrics_table(run)}
+    if what not in tables:
+        raise ValueError(f"what must be one of {sorted(tables)}")
+    write_csv(path, tables[what]())
+
+
+def export_xlsx(path: str | os.PathLike, run: ForecastRun,
+                history: pd.DataFrame | None = None) -> None:
+    """Forecast, model comparison, per-product choices and per-product metrics in one workbook."""
+    sheets = {"Forecast": forecast_table(run, history), "Metrics": metrics_table(run)}
+    if not run.choices.empty:
+        sheets["Model choice"] = run.choices
+    if not run.metrics_per_product.empty:
+        sheets["Metrics per product"] = run.metrics_per_product.round(4)
+    write_xlsx(path, sheets)

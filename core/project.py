@@ -1,0 +1,226 @@
+"""Project files: everything the user would be upset to lose, in one zip with a manifest.
+
+    save_project("shop.trendcast", Project(frame=..., run=..., ...))
+    project = load_project("shop.trendcast")
+
+Inside: `manifest.json` (format name and version, and the column types of every table), tables as
+CSV, settings and options as JSON, trained neural models as their own files under `models/`.
+Nothing in a project is ever executed or unpickled: tables are parsed as text with declared types,
+and model files are handed back as bytes (Keras loads them later with `safe_mode`). Saving writes
+a temporary file beside the target and renames it, so a crash or kill mid-save leaves the last
+good project intact.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from core.atomic_write import atomic_path
+from core.data.types import ImportOptions
+from core.errors import TrendcastError
+from core.pipeline_types import ForecastRun, ForecastSettings
+
+FORMAT = "trendcast-project"
+FORMAT_VERSION = 1
+SUFFIX = ".trendcast"
+RUN_TABLES = ("forecast", "candidates", "backtest", "metrics", "metrics_per_product", "choices")
+MAX_UNPACKED_BYTES = 4 * 1024 ** 3  # refuse zip bombs; real projects are far smaller
+
+
+@dataclass
+class Project:
+    frame: pd.DataFrame  # the canonical long frame (core.schema)
+    source: str = ""  # file name the data was imported from
+    options: ImportOptions = field(default_factory=ImportOptions)  # incl. the column mapping
+    settings: ForecastSettings | None = None
+    run: ForecastRun | None = None
+    # Trained neural models: model name -> {relative file path: file bytes}.
+    neural_models: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    scenario: dict[str, Any] = field(default_factory=dict)  # what-if state, JSON-serialisable
+
+
+# -- saving ---------------------------------------------------------------------------------------
+def save_project(path: str | os.PathLike, project: Project) -> None:
+    """Write `project` to `path` atomically. Raises TrendcastError if it cannot be written."""
+    try:
+        with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            manifest: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION,
+                                        "source": project.source, "tables": {}}
+            _write_table(zf, manifest, "data/frame.csv", project.frame)
+            _write_json(zf, "data/import_options.json", dataclasses.asdict(project.options))
+            if project.settings is not None:
+                _write_json(zf, "settings.json", _settings_to_json(project.settings))
+            if project.run is not None:
+                run = project.run
+                for name in RUN_TABLES:
+                    _write_table(zf, manifest, f"run/{name}.csv", getattr(run, name))
+                _write_json(zf, "run/run.json", {"settings": _settings_to_json(run.settings),
+                                                 "seconds": run.seconds, "notes": run.notes})
+            manifest["models"] = {}
+            for model, files in project.neural_models.items():
+                manifest["models"][model] = sorted(files)
+                for rel, data in files.items():
+                    zf.writestr(_model_member(model, rel), data)
+            _write_json(zf, "scenario.json", project.scenario)
+            _write_json(zf, "manifest.json", manifest)
+    except OSError as exc:
+        raise TrendcastError(f"Could not save the project to {path}: "
+                             f"{exc.strerror or exc}.") from exc
+    except TypeError as exc:  # a scenario value JSON cannot hold: a programming error upstream
+        raise TrendcastError(f"Could not save the project: {exc}.") from exc
+
+
+def _write_json(zf: zipfile.ZipFile, name: str, value: Any) -> None:
+    zf.writestr(name, json.dumps(value, indent=1, ensure_ascii=False, allow_nan=True))
+
+
+def _write_table(zf: zipfile.ZipFile, manifest: dict, name: str, frame: pd.DataFrame) -> None:
+    manifest["tables"][name] = {str(c): _kind(frame[c]) for c in frame.columns}
+    out = frame.copy()
+    for column, kind in manifest["tables"][name].items():
+        if kind == "datetime":
+            out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%dT%H:%M:%S")
+    with zf.open(name, "w") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+        out.to_csv(text, index=False)
+
+
+def _kind(series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series):
+        return "bool"
+    if pd.api.types.is_integer_dtype(series):
+        return "int"
+    if pd.api.types.is_float_dtype(series):
+        return "float"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "datetime"
+    return "str"
+
+
+def _model_member(model: str, rel: str) -> str:
+    for part in (model, rel):
+        clean = posixpath.normpath(part.replace("\\", "/"))
+        if clean.startswith(("/", "..")) or clean in (".", "") or ":" in clean:
+            raise TrendcastError(f"Unsafe model file name {part!r} in the project.")
+    return f"models/{model}/{posixpath.normpath(rel.replace(chr(92), '/'))}"
+
+
+def _settings_to_json(settings: ForecastSettings) -> dict[str, Any]:
+    return dataclasses.asdict(settings)
+
+
+# -- loading --------------------------------------------------------------------------------------
+def load_project(path: str | os.PathLike) -> Project:
+    """Read a project. Damaged, foreign or newer files raise TrendcastError with a clear message."""
+    name = os.path.basename(os.fspath(path))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = _read_manifest(zf, name)
+            return _read_project(zf, manifest)
+    except FileNotFoundError:
+        raise TrendcastError(f"The project {name} does not exist.") from None
+    except TrendcastError:
+        raise
+    except zipfile.BadZipFile as exc:
+        if not _has_manifest(path):
+            raise TrendcastError(f"{name} is not a Trendcast project.") from exc
+        raise TrendcastError(_damaged(name, exc)) from exc
+    except (OSError, KeyError, ValueError, TypeError, EOFError, RuntimeError,
+            json.JSONDecodeError, pd.errors.ParserError) as exc:
+        raise TrendcastError(_damaged(name, exc)) from exc
+
+
+def _damaged(name: str, exc: BaseException) -> str:
+    return (f"The project {name} is damaged and cannot be opened ({exc}). "
+            f"Open an earlier copy, or import the sales file again.")
+
+
+def _has_manifest(path: str | os.PathLike) -> bool:
+    """Whether a file that is not a readable zip still looks like one of ours (then: damaged)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+            handle.seek(0)
+            rest = handle.read()
+            return head == b"PK\x03\x04" and (b"manifest.json" in rest or b"data/frame.csv" in rest)
+    except OSError:
+        return False
+
+
+def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
+    total = sum(info.file_size for info in zf.infolist())
+    if total > MAX_UNPACKED_BYTES:
+        raise TrendcastError(f"{name} unpacks to {total / 1024 ** 3:.1f} GB; refusing to open it.")
+    if "manifest.json" not in zf.namelist():
+        if any(n.startswith("run/") or n.startswith("data/frame") for n in zf.namelist()):
+            raise TrendcastError(_damaged(name, KeyError("manifest.json missing")))
+        raise TrendcastError(f"{name} is not a Trendcast project (it is a zip file without a "
+                             f"Trendcast manifest).")
+    manifest = json.loads(zf.read("manifest.json"))
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise TrendcastError(f"{name} is not a Trendcast project.")
+    version = manifest.get("format_version")
+    if not isinstance(version, int):
+        raise TrendcastError(_damaged(name, ValueError("no format version")))
+    if version > FORMAT_VERSION:
+        raise TrendcastError(f"{name} was saved by a newer version of Trendcast (project format "
+                             f"{version}; this version reads up to {FORMAT_VERSION}). "
+                             f"Please update Trendcast to open it.")
+    return manifest
+
+
+def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
+    names = set(zf.namelist())
+    options = ImportOptions(**json.loads(zf.read("data/import_options.json")))
+    settings = (_settings_from_json(json.loads(zf.read("settings.json")))
+                if "settings.json" in names else None)
+    run = None
+    if "run/run.json" in names:
+        meta = json.loads(zf.read("run/run.json"))
+        tables = {t: _read_table(zf, manifest, f"run/{t}.csv") for t in RUN_TABLES}
+        run = ForecastRun(settings=_settings_from_json(meta["settings"]), **tables,
+                          seconds=float(meta.get("seconds", 0.0)),
+                          notes=list(meta.get("notes", [])))
+    models = {model: {rel: zf.read(_model_member(model, rel)) for rel in files}
+              for model, files in manifest.get("models", {}).items()}
+    return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
+                   source=str(manifest.get("source", "")), options=options, settings=settings,
+                   run=run, neural_models=models,
+                   scenario=json.loads(zf.read("scenario.json")) if "scenario.json" in names
+                   else {})
+
+
+def _read_table(zf: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> pd.DataFrame:
+    kinds: dict[str, str] = manifest["tables"][name]
+    text_cols = [c for c, k in kinds.items() if k in ("str", "datetime", "bool")]
+    with zf.open(name) as raw:
+        frame = pd.read_csv(raw, dtype={c: str for c in text_cols}, keep_default_na=False,
+                            na_values={c: [""] for c, k in kinds.items() if k not in ("str",)},
+                            )
+    if list(frame.columns) != list(kinds):
+        raise ValueError(f"{name} has columns {list(frame.columns)}, expected {list(kinds)}")
+    for column, kind in kinds.items():
+        if kind == "datetime":
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+        elif kind == "bool":
+            frame[column] = frame[column].map({"True": True, "False": False})
+        elif kind == "float":
+            frame[column] = frame[column].astype(float)
+        elif kind == "int" and frame[column].dtype.kind != "i":
+            raise ValueError(f"{name}: column {column} should hold whole numbers")
+    return frame
+
+
+def _settings_from_json(data: dict[str, Any]) -> ForecastSettings:
+    data = dict(data)
+    for key in ("models", "levels"):
+        if key in data:
+            data[key] = tuple(data[key])
+    return ForecastSettings(**data)

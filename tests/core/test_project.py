@@ -1,0 +1,208 @@
+"""Project files: round trip, atomic saves under kill, damaged and foreign files."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.data.types import ImportOptions
+from core.errors import TrendcastError
+from core.project import FORMAT_VERSION, Project, load_project, save_project
+from tests.fixtures.runs import shared_run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _project() -> Project:
+    run, history = shared_run()
+    return Project(frame=history, source="orders.csv",
+                   options=ImportOptions(freq="W", roles={"date": "InvoiceDate",
+                                                          "product": "StockCode"},
+                                         dayfirst=False, delimiter=","),
+                   settings=run.settings, run=run,
+                   neural_models={"lstm": {"model.keras": b"PK\x03\x04 fake keras bytes \x00\xff",
+                                           "meta.json": b'{"window": 8}'}},
+                   scenario={"price_change": {"21876": -0.1}, "promo_weeks": ["2011-12-18"],
+                             "note": "Weihnachten 圣诞"})
+
+
+def assert_projects_equal(a: Project, b: Project) -> None:
+    pd.testing.assert_frame_equal(a.frame, b.frame, check_dtype=False)
+    assert a.frame[["unique_id", "title"]].map(type).eq(str).all().all()
+    assert (a.source, a.options, a.settings, a.neural_models, a.scenario) == \
+        (b.source, b.options, b.settings, b.neural_models, b.scenario)
+    for name in ("forecast", "candidates", "backtest", "metrics", "metrics_per_product",
+                 "choices"):
+        pd.testing.assert_frame_equal(getattr(a.run, name), getattr(b.run, name),
+                                      check_dtype=False, obj=name)
+    assert (a.run.settings, a.run.seconds, a.run.notes) == \
+        (b.run.settings, b.run.seconds, b.run.notes)
+
+
+def test_save_and_reopen_gives_the_same_project(tmp_path):
+    original = _project()
+    path = tmp_path / "shop.trendcast"
+    save_project(path, original)
+    back = load_project(path)
+    assert_projects_equal(back, original)
+    assert back.frame["ds"].dtype.kind == "M" and back.run.forecast["ds"].dtype.kind == "M"
+    assert back.frame["y"].dtype.kind == "f"
+    assert isinstance(back.settings.models, tuple)
+
+
+def test_project_without_a_run_round_trips(tmp_path):
+    run, history = shared_run()
+    save_project(tmp_path / "p.trendcast", Project(frame=history))
+    back = load_project(tmp_path / "p.trendcast")
+    assert back.run is None and back.settings is None and back.neural_models == {}
+    pd.testing.assert_frame_equal(back.frame, history, check_dtype=False)
+
+
+def test_project_holds_only_text_tables_json_and_model_files(tmp_path):
+    path = tmp_path / "shop.trendcast"
+    save_project(path, _project())
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["format_version"] == FORMAT_VERSION
+    for name in names:
+        assert name.endswith((".csv", ".json")) or name.startswith("models/"), name
+    assert "models/lstm/model.keras" in names
+
+
+def test_kill_during_save_leaves_the_last_good_project(tmp_path):
+    path = tmp_path / "shop.trendcast"
+    good = _project()
+    save_project(path, good)
+    # A child saves a much larger project over the same file; kill it once its temp file exists.
+    code = (
+        "import sys, numpy as np, pandas as pd\n"
+        "from core.project import Project, save_project\n"
+        "n = 3_000_000\n"
+        "frame = pd.DataFrame({'unique_id': np.arange(n).astype(str), "
+        "'ds': pd.Timestamp('2020-01-01'), 'y': np.random.default_rng(0).random(n)})\n"
+        "print('saving', flush=True)\n"
+        "save_project(sys.argv[1], Project(frame=frame))\n"
+        "print('done', flush=True)\n")
+    child = subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=ROOT,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "saving"
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".shop.trendcast.*.tmp")):
+            assert child.poll() is None, "the save finished before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        time.sleep(0.2)  # well inside writing the zip
+        assert child.poll() is None, "the save finished before it could be killed"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert_projects_equal(load_project(path), good)
+
+
+def test_a_failed_save_keeps_the_previous_project(tmp_path):
+    path = tmp_path / "shop.trendcast"
+    good = _project()
+    save_project(path, good)
+    bad = _project()
+    bad.scenario = {"not json": object()}
+    with pytest.raises(TrendcastError):
+        save_project(path, bad)
+    assert_projects_equal(load_project(path), good)
+    assert [p.name for p in tmp_path.iterdir()] == ["shop.trendcast"]
+
+
+def _rewrite(src: Path, dst: Path, change) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            data = change(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+
+
+@pytest.fixture
+def saved(tmp_path) -> Path:
+    path = tmp_path / "shop.trendcast"
+    save_project(path, _project())
+    return path
+
+
+def test_truncated_project_is_reported_as_damaged(saved, tmp_path):
+    data = saved.read_bytes()
+    cut = tmp_path / "cut.trendcast"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(TrendcastError, match="damaged"):
+        load_project(cut)
+
+
+def test_flipped_bytes_are_reported_as_damaged(saved, tmp_path):
+    data = bytearray(saved.read_bytes())
+    with zipfile.ZipFile(saved) as zf:
+        info = zf.getinfo("data/frame.csv")
+    middle = info.header_offset + 100 + info.compress_size // 2
+    data[middle:middle + 16] = bytes(16)
+    bad = tmp_path / "bad.trendcast"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(TrendcastError, match="damaged"):
+        load_project(bad)
+
+
+def test_table_with_wrong_columns_is_reported_as_damaged(saved, tmp_path):
+    bad = tmp_path / "bad.trendcast"
+    _rewrite(saved, bad, lambda n, d: b"a,b\n1,2\n" if n == "run/choices.csv" else d)
+    with pytest.raises(TrendcastError, match="damaged"):
+        load_project(bad)
+
+
+@pytest.mark.parametrize("content", [b"unique_id,ds,y\n1,2020-01-01,3\n", b"hello",
+                                     b"\x89PNG\r\n\x1a\n\x00\x00"])
+def test_foreign_files_are_not_projects(tmp_path, content):
+    path = tmp_path / "sales.trendcast"
+    path.write_bytes(content)
+    with pytest.raises(TrendcastError, match="not a Trendcast project"):
+        load_project(path)
+
+
+def test_foreign_zip_is_not_a_project(tmp_path):
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("manifest.json", json.dumps({"format": "something-else"}))
+    with pytest.raises(TrendcastError, match="not a Trendcast project"):
+        load_project(path)
+
+
+def test_newer_format_asks_to_update(saved, tmp_path):
+    newer = tmp_path / "newer.trendcast"
+
+    def bump(name, data):
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["format_version"] = FORMAT_VERSION + 1
+        return json.dumps(manifest)
+
+    _rewrite(saved, newer, bump)
+    with pytest.raises(TrendcastError, match="newer version"):
+        load_project(newer)
+
+
+def test_missing_file_is_reported(tmp_path):
+    with pytest.raises(TrendcastError, match="does not exist"):
+        load_project(tmp_path / "nope.trendcast")
+
+
+def test_model_file_names_cannot_escape_the_models_folder(tmp_path):
+    project = _project()
+    project.neural_models = {"lstm": {"../../evil.py": b"print('x')"}}
+    with pytest.raises(TrendcastError, match="Unsafe"):
+        save_project(tmp_path / "p.trendcast", project)
