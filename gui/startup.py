@@ -32,7 +32,9 @@ def report_when_shown() -> None:
     def report() -> None:
         age = process_age()
         since = f" ({age:.2f} s after process start)" if age is not None else ""
-        print(f"startup: window visible at {time.time():.3f}{since}", file=sys.stderr, flush=True)
+        tf = "yes" if "tensorflow" in sys.modules else "no"
+        print(f"startup: window visible at {time.time():.3f}{since}; tensorflow imported: {tf}",
+              file=sys.stderr, flush=True)
         if os.environ.get("TRENDCAST_QUIT_AFTER_STARTUP") == "1":
             from PySide6.QtWidgets import QApplication
 

@@ -1,0 +1,129 @@
+"""Run the built bundle's smoke test inside a minimal Debian chroot that has no Python.
+
+    python build/chroot_smoke.py [dist/Trendcast]
+
+The chroot is a `debootstrap --variant=minbase` Debian plus only the libraries a desktop has
+(`DESKTOP_PACKAGES`). It is cached outside the repository (TRENDCAST_CHROOT, default
+~/.cache/trendcast/chroot) and rebuilt only when the package list changes, so reruns take seconds
+plus the copy of the bundle. Needs root (chroot, mount) and Debian's mirror. Standard library only.
+Exit code: the smoke test's own, or 3 when the chroot cannot be prepared.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SUITE = "bookworm"
+MIRROR = os.environ.get("TRENDCAST_DEBIAN_MIRROR", "http://deb.debian.org/debian")
+# What any Linux desktop already has: GL/EGL, fontconfig with a font, xkbcommon, GLib, D-Bus.
+# No Python, no Qt: those must come from the bundle.
+DESKTOP_PACKAGES = ("libgl1", "libegl1", "libfontconfig1", "fonts-dejavu-core", "libxkbcommon0",
+                    "libglib2.0-0", "libdbus-1-3")
+DEFAULT_CHROOT = Path.home() / ".cache" / "trendcast" / "chroot"
+INSIDE = "/opt/Trendcast"  # where the bundle goes in the chroot
+TIMEOUT = 900  # seconds for the smoke run; a one-epoch network on two busy cores is slow
+
+
+def log(message: str) -> None:
+    print(f"[chroot] {message}", flush=True)
+
+
+def chroot_dir() -> Path:
+    return Path(os.environ.get("TRENDCAST_CHROOT", DEFAULT_CHROOT)).expanduser()
+
+
+def prepare(root: Path) -> None:
+    """Create the cached chroot unless one with the same package list exists."""
+    stamp = root / ".trendcast-packages"
+    wanted = " ".join(DESKTOP_PACKAGES)
+    if stamp.is_file() and stamp.read_text() == wanted:
+        return
+    if not shutil.which("debootstrap"):
+        raise SystemExit("debootstrap is missing: apt-get install debootstrap")
+    if root.exists():
+        log(f"package list changed; rebuilding {root}")
+        unmount_all(root)
+        shutil.rmtree(root)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    log(f"debootstrap {SUITE} into {root} (once; a few minutes)")
+    started = time.monotonic()
+    subprocess.run(["debootstrap", "--variant=minbase", f"--include={','.join(DESKTOP_PACKAGES)}",
+                    SUITE, str(root), MIRROR], check=True, stdout=subprocess.DEVNULL)
+    # The archives apt downloaded are not needed to run anything.
+    shutil.rmtree(root / "var" / "cache" / "apt" / "archives", ignore_errors=True)
+    stamp.write_text(wanted)
+    log(f"chroot ready in {time.monotonic() - started:.0f} s")
+
+
+def assert_no_python(root: Path) -> None:
+    found = [str(p.relative_to(root)) for d in ("usr/bin", "usr/local/bin", "bin")
+             for p in (root / d).glob("python*")] if root.exists() else []
+    if found:
+        raise SystemExit(f"the chroot must not contain Python, found: {', '.join(found)}")
+
+
+def mounts(root: Path) -> list[tuple[list[str], Path]]:
+    # /proc and a tmpfs /dev/shm: every desktop has them, and multiprocessing needs both.
+    return [(["-t", "proc", "proc"], root / "proc"),
+            (["-t", "tmpfs", "tmpfs"], root / "dev" / "shm")]
+
+
+def unmount_all(root: Path) -> None:
+    for _args, target in reversed(mounts(root)):
+        subprocess.run(["umount", "-l", str(target)], stderr=subprocess.DEVNULL, check=False)
+
+
+def copy_bundle(bundle: Path, root: Path) -> None:
+    target = root / INSIDE.lstrip("/")
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-a", str(bundle), str(target)], check=True)
+
+
+def run_smoke(root: Path, executable: str) -> int:
+    env = ["env", "-i", "HOME=/root", "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
+           "QT_QPA_PLATFORM=offscreen", "TMPDIR=/tmp"]
+    command = ["chroot", str(root), *env, f"{INSIDE}/{executable}", "--smoke-test"]
+    for args, target in mounts(root):
+        target.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["mount", *args, str(target)], check=True)
+    try:
+        started = time.monotonic()
+        try:
+            result = subprocess.run(command, timeout=TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            log(f"smoke test timed out after {TIMEOUT} s")
+            return 124
+        log(f"smoke test exit code {result.returncode} in {time.monotonic() - started:.0f} s")
+        return result.returncode
+    finally:
+        unmount_all(root)
+
+
+def main(argv: list[str]) -> int:
+    bundle = Path(argv[0] if argv else "dist/Trendcast").resolve()
+    executable = bundle / "Trendcast"
+    if not executable.is_file():
+        print(f"No bundle at {bundle}: build it first with `make package`.", file=sys.stderr)
+        return 3
+    if os.geteuid() != 0:
+        print("The chroot test needs root (chroot and mount).", file=sys.stderr)
+        return 3
+    root = chroot_dir()
+    try:
+        prepare(root)
+        assert_no_python(root)
+        copy_bundle(bundle, root)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        print(f"Could not prepare the chroot: {exc}", file=sys.stderr)
+        return 3
+    return run_smoke(root, executable.name)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
