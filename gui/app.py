@@ -30,20 +30,16 @@ def run_app(argv: list[str]) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from core.userdirs import setup as setup_user_dirs
     from gui.main_window import MainWindow
-    from gui.resources import app_icon
-    from gui.startup import report_when_shown
-
-    setup_user_dirs()
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    from gui.startup import prepare_app
+
+    prepare_app(app)  # user folders and log, window icon, TRENDCAST_REPORT_STARTUP
     app.setApplicationName("Trendcast")
     app.setOrganizationName("Trendcast")
-    app.setWindowIcon(app_icon())
     window = MainWindow()
     window.show()
-    report_when_shown()
     if args.sample:
         window.open_sample()
     elif args.file:

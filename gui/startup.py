@@ -1,7 +1,9 @@
-"""Start-up timing for the packaged app: `TRENDCAST_REPORT_STARTUP=1` prints when the window shows.
+"""What the app does at start besides building the window, and start-up timing.
 
-The line is printed from the event loop's first pass after `show()`, i.e. once the window has
-really been mapped, with the wall-clock time (for an outside stopwatch) and the process age.
+`prepare_app(app)` sets up the user folders and the log file, and the window icon. With
+`TRENDCAST_REPORT_STARTUP=1` it prints when the window shows: from the event loop's first pass
+after `show()`, i.e. once the window has really been mapped, with the wall-clock time (for an
+outside stopwatch) and the process age.
 """
 from __future__ import annotations
 
@@ -24,7 +26,18 @@ def process_age() -> float | None:
         return None
 
 
+def prepare_app(app) -> None:
+    """Call right after creating the QApplication, before the main window is shown."""
+    from core.userdirs import setup
+    from gui.resources import app_icon
+
+    setup()
+    app.setWindowIcon(app_icon())
+    report_when_shown()
+
+
 def report_when_shown() -> None:
+    """Print the start-up line once the event loop runs, i.e. after the window was shown."""
     if os.environ.get(ENV) != "1":
         return
     from PySide6.QtCore import QTimer

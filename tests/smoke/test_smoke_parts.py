@@ -53,3 +53,18 @@ def test_process_age_is_measured():
 
     age = process_age()
     assert age is not None and 0 < age < 24 * 3600
+
+
+def test_the_app_reports_its_start_up_without_tensorflow_and_logs_to_the_user_folder(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRENDCAST_REPORT_STARTUP": "1",
+           "TRENDCAST_QUIT_AFTER_STARTUP": "1", "XDG_STATE_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "startup: window visible at" in result.stderr
+    assert "tensorflow imported: no" in result.stderr
+    assert (tmp_path / "Trendcast" / "log" / "trendcast.log").is_file()
