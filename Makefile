@@ -8,9 +8,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: run test lint sysdeps package package-test screenshots bench clean
+.PHONY: run test lint sysdeps package screenshots bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +33,12 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 
+clean:
+	rm -rf $(VENV) dist build/work
+
+# The standalone app (build/README.md). package-test needs root and debootstrap.
+.PHONY: package-test
+BUILD_STAMP := $(VENV)/.installed-build
 $(BUILD_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e ".[test,build]"
 	@touch $(BUILD_STAMP)
@@ -43,6 +48,3 @@ package: $(BUILD_STAMP)
 
 package-test: package
 	$(BIN)/python build/package_test.py
-
-clean:
-	rm -rf $(VENV) dist build/work
