@@ -23,19 +23,6 @@ sysdeps:
 run: $(STAMP) sysdeps
 	$(BIN)/python main.py --sample
 
-test: $(STAMP)
-	@$(PYTHON) build/sysdeps.py --offscreen
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/lint-imports
-	$(BIN)/ruff check .
-
-lint: $(STAMP)
-	$(BIN)/lint-imports
-	$(BIN)/ruff check .
-
-clean:
-	rm -rf $(VENV) dist build/work
-
 # The standalone app (build/README.md). package-test needs root and debootstrap.
 .PHONY: package-test
 BUILD_STAMP := $(VENV)/.installed-build
@@ -48,3 +35,16 @@ package: $(BUILD_STAMP)
 
 package-test: package
 	$(BIN)/python build/package_test.py
+
+test: $(STAMP)
+	@$(PYTHON) build/sysdeps.py --offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+
+lint: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) dist build/work
