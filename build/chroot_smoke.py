@@ -1,6 +1,6 @@
 """Run the built bundle's smoke test inside a minimal Debian chroot that has no Python.
 
-    python build/chroot_smoke.py [dist/Trendcast]
+    python build/chroot_smoke.py [dist/Trendcast | dist/Trendcast-<version>-linux-x86_64.tar.gz]
 
 The chroot is a `debootstrap --variant=minbase` Debian plus only the libraries a desktop has
 (`DESKTOP_PACKAGES`). It is cached outside the repository (TRENDCAST_CHROOT, default
@@ -78,11 +78,17 @@ def unmount_all(root: Path) -> None:
 
 
 def copy_bundle(bundle: Path, root: Path) -> None:
+    """Copy the folder, or unpack the archive as a user would, to INSIDE."""
     target = root / INSIDE.lstrip("/")
     if target.exists():
         shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["cp", "-a", str(bundle), str(target)], check=True)
+    if bundle.is_file():
+        subprocess.run(["tar", "-xzf", str(bundle), "-C", str(target.parent)], check=True)
+        if not (target / "Trendcast").is_file():
+            raise OSError(f"{bundle.name} does not unpack to Trendcast/Trendcast")
+    else:
+        subprocess.run(["cp", "-a", str(bundle), str(target)], check=True)
 
 
 def run_smoke(root: Path, executable: str) -> int:
@@ -107,8 +113,8 @@ def run_smoke(root: Path, executable: str) -> int:
 
 def main(argv: list[str]) -> int:
     bundle = Path(argv[0] if argv else "dist/Trendcast").resolve()
-    executable = bundle / "Trendcast"
-    if not executable.is_file():
+    if not (bundle.is_file() and bundle.name.endswith(".tar.gz")
+            or (bundle / "Trendcast").is_file()):
         print(f"No bundle at {bundle}: build it first with `make package`.", file=sys.stderr)
         return 3
     if os.geteuid() != 0:
@@ -122,7 +128,8 @@ def main(argv: list[str]) -> int:
     except (subprocess.CalledProcessError, OSError) as exc:
         print(f"Could not prepare the chroot: {exc}", file=sys.stderr)
         return 3
-    return run_smoke(root, executable.name)
+    log(f"running {INSIDE}/Trendcast --smoke-test (from {bundle.name})")
+    return run_smoke(root, "Trendcast")
 
 
 if __name__ == "__main__":

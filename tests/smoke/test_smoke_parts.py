@@ -68,3 +68,23 @@ def test_the_app_reports_its_start_up_without_tensorflow_and_logs_to_the_user_fo
     assert "startup: window visible at" in result.stderr
     assert "tensorflow imported: no" in result.stderr
     assert (tmp_path / "Trendcast" / "log" / "trendcast.log").is_file()
+
+
+def test_the_chroot_gets_the_bundle_unpacked_from_the_archive_users_download(tmp_path):
+    import tarfile
+
+    chroot = _chroot_module()
+    folder = tmp_path / "dist" / "Trendcast"
+    (folder / "_internal").mkdir(parents=True)
+    (folder / "Trendcast").write_text("#!/bin/sh\n")
+    archive = tmp_path / "dist" / "Trendcast-0-linux-x86_64.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(folder, arcname="Trendcast")
+    root = tmp_path / "root"
+    chroot.copy_bundle(archive, root)
+    assert (root / "opt" / "Trendcast" / "Trendcast").read_text() == "#!/bin/sh\n"
+    wrong = tmp_path / "wrong.tar.gz"
+    with tarfile.open(wrong, "w:gz") as tar:
+        tar.add(folder / "_internal", arcname="something")
+    with pytest.raises(OSError, match="does not unpack"):
+        chroot.copy_bundle(wrong, root)
