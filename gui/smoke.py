@@ -69,6 +69,7 @@ def run_smoke(argv: list[str]) -> int:
     try:
         run.run("user folders", lambda: _check_user_dirs(run))
         app, window = run.run("main window", lambda: _open_window(run))
+        run.run("resources", lambda: _check_resources(run))
         frame, freq = run.run("sample", lambda: _load_sample(run))
         forecast = run.run("classical model", lambda: _fit_classical(run, frame, freq))
         neural = run.run("neural model", lambda: _fit_neural(run, frame, freq))
@@ -141,6 +142,22 @@ def _open_window(run: _Run):
     _check(window.isVisible(), "the main window did not become visible")
     run.done.append(f"window shown ({app.platformName()})")
     return app, window
+
+
+def _check_resources(run: _Run) -> None:
+    """The translation catalogues load from resources/ (the icon was checked with the window)."""
+    from PySide6.QtCore import QTranslator
+
+    if not _available("gui.i18n"):
+        run.not_in_build("translations (gui.i18n)")
+        return
+    from gui.i18n import CATALOGUES, TRANSLATIONS_DIR
+
+    for language, name in CATALOGUES.items():
+        translator = QTranslator()
+        _check(translator.load(str(TRANSLATIONS_DIR / name)) and not translator.isEmpty(),
+               f"the {language} translation did not load from {TRANSLATIONS_DIR / name}")
+    run.done.append(f"icon and {len(CATALOGUES)} translation(s) loaded from resources/")
 
 
 def _load_sample(run: _Run) -> tuple[pd.DataFrame, str]:
