@@ -6,6 +6,8 @@ The chroot is a `debootstrap --variant=minbase` Debian plus only the libraries a
 (`DESKTOP_PACKAGES`). It is cached outside the repository (TRENDCAST_CHROOT, default
 ~/.cache/trendcast/chroot) and rebuilt only when the package list changes, so reruns take seconds
 plus the copy of the bundle. Needs root (chroot, mount) and Debian's mirror. Standard library only.
+When Xvfb is installed on the host, the app also opens its window through Qt's xcb plugin on a
+virtual X server, with the chroot's libraries only (libxcb and libX11 come with libgl1).
 Exit code: the smoke test's own, or 3 when the chroot cannot be prepared.
 """
 from __future__ import annotations
@@ -91,6 +93,43 @@ def copy_bundle(bundle: Path, root: Path) -> None:
         subprocess.run(["cp", "-a", str(bundle), str(target)], check=True)
 
 
+def run_on_x11(root: Path, executable: str) -> int | None:
+    """Open the window through Qt's xcb plugin on a virtual X server (Xvfb), as on a desktop.
+
+    Returns the exit code, or None when Xvfb is not installed (apt-get install xvfb).
+    """
+    if not shutil.which("Xvfb"):
+        log("Xvfb not installed: the X11 window check is left out")
+        return None
+    display = ":97"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten",
+                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sockets = root / "tmp" / ".X11-unix"
+    try:
+        time.sleep(2)  # let the server create its socket
+        sockets.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["mount", "--bind", "/tmp/.X11-unix", str(sockets)], check=True)
+        env = ["env", "-i", "HOME=/root", "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
+               f"DISPLAY={display}", "TRENDCAST_REPORT_STARTUP=1",
+               "TRENDCAST_QUIT_AFTER_STARTUP=1"]
+        result = subprocess.run(["chroot", str(root), *env, f"{INSIDE}/{executable}"],
+                                capture_output=True, text=True, timeout=120, check=False)
+        shown = [line for line in result.stderr.splitlines() if line.startswith("startup:")]
+        log(f"X11 window: exit {result.returncode}; {shown[0] if shown else 'never shown'}")
+        if result.returncode == 0 and not shown:
+            return 1
+        if result.returncode != 0:
+            print(result.stderr[-3000:], file=sys.stderr)
+        return result.returncode
+    except subprocess.TimeoutExpired:
+        log("X11 window: timed out")
+        return 124
+    finally:
+        subprocess.run(["umount", "-l", str(sockets)], stderr=subprocess.DEVNULL, check=False)
+        server.terminate()
+        server.wait(10)
+
+
 def run_smoke(root: Path, executable: str) -> int:
     env = ["env", "-i", "HOME=/root", "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
            "QT_QPA_PLATFORM=offscreen", "TMPDIR=/tmp"]
@@ -108,7 +147,8 @@ def run_smoke(root: Path, executable: str) -> int:
             log(f"smoke test timed out after {TIMEOUT} s")
             return 124
         log(f"smoke test exit code {result.returncode} in {time.monotonic() - started:.0f} s")
-        return result.returncode
+        x11 = run_on_x11(root, executable)
+        return result.returncode or (x11 or 0)
     finally:
         unmount_all(root)
 
