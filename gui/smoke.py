@@ -258,12 +258,17 @@ def _spawn_check(run: _Run, frame: pd.DataFrame, freq: str, expected: pd.DataFra
 
 
 def _render_chart(run: _Run, frame: pd.DataFrame, forecast: pd.DataFrame, path: Path) -> None:
-    from gui.smoke_chart import render_forecast_png
+    from gui.smoke_chart import render_app_chart, render_forecast_png
 
-    width, height, colours = render_forecast_png(frame, forecast, path, CHART_SIZE)
+    if _available("gui.widgets.forecast_chart") and _available("core.run_views"):
+        render, what = render_app_chart, "forecast chart"
+    else:
+        run.not_in_build("the Forecast view's chart (gui.widgets.forecast_chart)")
+        render, what = render_forecast_png, "plain pyqtgraph chart"
+    width, height, colours = render(frame, forecast, path, CHART_SIZE)
     _check(path.is_file() and path.stat().st_size > 0, f"no chart written to {path}")
     _check(colours > 2, f"the chart is blank ({colours} colours)")
-    run.done.append(f"chart rendered ({width}x{height} PNG)")
+    run.done.append(f"{what} rendered ({width}x{height} PNG)")
 
 
 def _write_csv(run: _Run, forecast: pd.DataFrame, path: Path) -> None:
