@@ -3,6 +3,7 @@
     python main.py                 open the app
     python main.py --sample        open the app with the bundled sample shop loaded
     python main.py forecast ...    run the engine headless (see --help)
+    python main.py --smoke-test    check this build end to end offscreen, exit 0 on success
 """
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli import run
 
         return run(argv)
+    if argv and argv[0] == "--smoke-test":
+        from gui.smoke import run_smoke
+
+        return run_smoke(argv[1:])
     from gui.app import run_app  # Qt is imported only on this path
 
     return run_app(argv)

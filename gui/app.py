@@ -33,6 +33,9 @@ def run_app(argv: list[str]) -> int:
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    from gui.startup import prepare_app
+
+    prepare_app(app)  # user folders and log, window icon, TRENDCAST_REPORT_STARTUP
     app.setApplicationName("Trendcast")
     app.setOrganizationName("Trendcast")
     from PySide6.QtCore import QTimer

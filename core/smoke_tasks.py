@@ -1,0 +1,48 @@
+"""Work the smoke test sends to a spawned child process (module-level, so it pickles by name).
+
+Kept in core so the child imports no Qt, as the GUI's real workers do not.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from core.progress import NEVER, CancelToken, ProgressCallback
+
+
+def fit_predict(frame: pd.DataFrame, model: str, horizon: int, freq: str,
+                params: dict[str, Any] | None = None, *, progress: ProgressCallback | None = None,
+                cancel: CancelToken | None = None) -> pd.DataFrame:
+    """Fit one registered model on `frame` and return its forecast, with the model's name."""
+    from core.models.registry import create
+
+    fitted = create(model, **(params or {})).fit(frame, freq=freq, progress=progress,
+                                                 cancel=cancel or NEVER)
+    forecast = fitted.predict(horizon)
+    forecast["model"] = model
+    return forecast
+
+
+def call_by_name(target: str, *args: Any, **kwargs: Any) -> Any:
+    """'package.module:function' imported and called in the child."""
+    import importlib
+
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+def write_csv_atomically(path: str | os.PathLike, frame: pd.DataFrame) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written CSV."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            frame.to_csv(handle, index=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
