@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
 from core.models.base import interval_columns
 from core.schema import DS, ID, Y, future_dates
@@ -78,7 +78,7 @@ def normal_intervals(mean: np.ndarray, sigma_h: np.ndarray, levels: Sequence[int
     """Symmetric Gaussian bands: mean ± z * sigma_h, with sigma_h of shape (n, h)."""
     lower, upper = {}, {}
     for level in levels:
-        z = norm.ppf(0.5 + level / 200.0)
+        z = NormalDist().inv_cdf(0.5 + level / 200.0)
         lower[level] = mean - z * sigma_h
         upper[level] = mean + z * sigma_h
     return lower, upper

@@ -12,7 +12,6 @@ import math
 import warnings
 
 import numpy as np
-from statsmodels.tsa.seasonal import MSTL, STL
 
 from core.models.base import Capabilities, ParamSpec
 from core.models.panel import Panel, normal_intervals
@@ -37,6 +36,10 @@ def decompose(y: np.ndarray, periods: tuple[int, ...], window: int) -> np.ndarra
 
     `window` (odd) is STL's seasonal smoother span in seasons: larger keeps the pattern steadier.
     """
+    # Imported here: statsmodels costs about a second, and listing models (the window's start
+    # path) must not pay it.
+    from statsmodels.tsa.seasonal import MSTL, STL
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if len(periods) == 1:

@@ -5,8 +5,9 @@ every product relative to its own last period.
 """
 from __future__ import annotations
 
+from statistics import NormalDist
+
 import numpy as np
-from scipy.stats import norm
 
 from core.models.statistical.panel_model import quiet_nanmean
 
@@ -35,7 +36,7 @@ def seasonal_test(values: np.ndarray, lengths: np.ndarray, m: int,
     if m < 2:
         return np.zeros(len(values), bool)
     r = acf(values, m)
-    limit = norm.ppf(0.5 + level / 2) * np.sqrt(
+    limit = NormalDist().inv_cdf(0.5 + level / 2) * np.sqrt(
         (1 + 2 * (r[:, :-1] ** 2).sum(axis=1)) / np.maximum(lengths, 1))
     return (lengths > 2 * m) & (np.abs(r[:, -1]) > limit)
 
