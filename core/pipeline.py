@@ -105,6 +105,8 @@ def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult):
     if plan.combos and not bt.empty:
         k = int(settings.params.get("weighted", {}).get("k", 3))
         bt, fc = add_combinations(bt, fc, scores, k=k)
+        unwanted = [c for c in COMBINATIONS if c not in plan.combos]
+        bt, fc = bt[~bt["model"].isin(unwanted)], fc[~fc["model"].isin(unwanted)]
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
     order = _unique([m for _, models in plan.groups for m in models] + plan.combos)

@@ -154,6 +154,7 @@ def test_global_models_are_fitted_once_on_all_products_and_can_join_combinations
         params={"median": {"members": f"{_FakeGlobal.name},seasonal_naive"}}))
     assert _FakeGlobal.seen == [40, 40]
     assert set(result.forecast.model) == {"median"} and len(result.forecast) == 40 * 4
+    assert set(result.metrics.model) == {"median", _FakeGlobal.name, "seasonal_naive"}
 
 
 def test_cancel_during_a_parallel_run_returns_within_about_a_second():
