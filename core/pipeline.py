@@ -116,8 +116,9 @@ def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult):
         pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
         final = choose(usable, allowed, pools=pools)
-        auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
-        bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
+        if not bt.empty:  # else no product was long enough for a single window
+            auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
+            bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     bt = bt[bt["window"].isin(reported)] if not bt.empty else bt
