@@ -1,11 +1,13 @@
 """Accuracy and speed of the classical models on M3 monthly and Online Retail daily.
 
-    OPENBLAS_NUM_THREADS=1 python bench/m3_models.py [--models ets,theta] [--skip-daily]
+    OPENBLAS_NUM_THREADS=1 PYTHONPATH=. python bench/m3_models.py [--models ets,theta]
+        [--skip-m3] [--skip-daily] [--retail WD]
 
 M3 monthly: fit on the 1,428 training series, forecast the official 18 months (season 12) and
 score sMAPE as the competition did (mean of 200|y - yhat| / (|y| + |yhat|) over all series and
-horizons) and MASE (m = 12). Online Retail daily: fit + predict seconds on all 1,817 products
-(h = 28). Prints one markdown table per data set.
+horizons), MASE (m = 12) and the coverage of the 80/95% bands. Online Retail daily: fit +
+predict seconds on all 1,817 products (h = 28). --retail W/D: Online Retail MASE with 3 rolling
+origins as in /work/shared/data/baselines.md (weekly h = 8, daily h = 28). Prints markdown.
 """
 from __future__ import annotations
 

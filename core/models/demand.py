@@ -66,8 +66,8 @@ def candidates_for(demand_class: str, freq: str, length: int) -> tuple[str, ...]
     names: list[str] = ["seasonal_naive"]
     if demand_class in ("smooth", "erratic"):
         if length >= 5:
-            names += ["ets", "theta"]
-        if length >= 3 * season:
+            names += ["ets", "theta", "optimized_theta"]
+        if length >= 8:
             names.append("arima")
         if freq == "D" and length >= 2 * season:
             names.append("mstl")

@@ -19,6 +19,7 @@ MODEL_MODULES = (
     "core.models.statistical.ets",
     "core.models.statistical.intermittent",
     "core.models.statistical.theta",
+    "core.models.statistical.optimized_theta",
     "core.models.statistical.mstl",
     "core.models.statistical.arima",
     "core.models.ensemble",

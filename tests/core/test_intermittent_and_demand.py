@@ -98,3 +98,32 @@ def test_candidates_are_registered_and_include_the_benchmark(demand_class):
         assert "ets" in names
     with pytest.raises(ValueError):
         candidates_for("sporadic", "W", 52)
+
+
+def test_tsb_pass_matches_a_plain_loop():
+    from core.models.statistical.intermittent import tsb_pass
+
+    y = np.array([0, 4, 0, 0, 6, 2, 0, 0, 0, 5.0])
+    a_size, a_prob = 0.2, 0.1
+    prob, size, sse = None, None, 0.0
+    for value in y:
+        if prob is not None:
+            sse += (value - prob * (size if size is not None else 0.0)) ** 2
+        hit = float(value > 0)
+        prob = hit if prob is None else prob + a_prob * (hit - prob)
+        if value > 0:
+            size = value if size is None else size + a_size * (value - size)
+    ours = tsb_pass(y[None, :], np.array([[a_size]]), np.array([[a_prob]]))
+    assert ours[0][0, 0] == pytest.approx(prob)
+    assert ours[1][0, 0] == pytest.approx(size)
+    assert ours[2][0, 0] == pytest.approx(sse)
+
+
+def test_aggregation_sums_whole_buckets_ending_at_the_last_period():
+    from core.models.statistical.intermittent import aggregate
+
+    values = np.array([[np.nan, 1, 2, 3, 4, 5, 6], [0, 0, 1, 0, 0, 1, 0.0]])
+    buckets, counts = aggregate(values, np.array([6, 7]), 3)
+    np.testing.assert_array_equal(buckets[0, -2:], [6, 15])
+    np.testing.assert_array_equal(buckets[1, -2:], [1, 1])
+    assert counts.tolist() == [2, 2]

@@ -5,6 +5,8 @@ its `test_params` class attribute.
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -116,3 +118,101 @@ def test_a_product_too_short_gets_the_fallback_and_a_reason(cls, products):
     fc = model.predict(HORIZON)
     assert len(fc[fc.unique_id == short_id]) == HORIZON
     assert "history" in model.fallbacks_[short_id]
+
+
+AWKWARD = {"constant": np.full(60, 5.0), "never_sold": np.zeros(60),
+           "one_late_sale": np.r_[np.zeros(59), 10.0], "huge": 1e9 + np.arange(60) * 1e6}
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.name)
+def test_awkward_products_get_sensible_forecasts(cls):
+    length = max(60, _history_length(cls))
+    ds = pd.date_range("2024-01-01", periods=length, freq="D")
+    frame = pd.concat([pd.DataFrame({"unique_id": uid, "ds": ds, "y": np.resize(v, length)})
+                       for uid, v in AWKWARD.items()], ignore_index=True)
+    with warnings.catch_warnings():
+        if cls.family in ("baseline", "classical", "intermittent"):
+            warnings.simplefilter("error", RuntimeWarning)
+        fc = _make(cls).fit(frame, freq="D").predict(HORIZON)
+    values = fc[COLUMNS[2:]].to_numpy()
+    assert np.isfinite(values).all() and (values >= 0).all()
+    first = fc.groupby("unique_id").yhat.first()
+    if cls.family in ("baseline", "classical", "intermittent"):
+        assert first["never_sold"] == 0
+        assert first["constant"] == pytest.approx(5.0, rel=0.06)
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.name)
+def test_cancel_during_fit_stops_it(cls, products):
+    """A model that reports progress before it is done must stop once the token is set."""
+    token = CancelToken()
+    partial = []
+
+    def on_progress(event):
+        if event.fraction < 1:
+            partial.append(event)
+            token.cancel()
+
+    model = _make(cls)
+    data = _recent(products, _history_length(cls))
+    if not partial:
+        try:
+            model.fit(data, freq="D", progress=on_progress, cancel=token)
+        except Cancelled:
+            assert partial, f"{cls.name} raised Cancelled without being cancelled"
+            return
+    assert not partial, f"{cls.name} kept going after a cancel during fit"
+
+
+OURS = [c for c in MODELS if c.family in ("baseline", "classical", "intermittent")]
+
+
+def _bad_values(spec):
+    if spec.kind == "choice":
+        return ["no-such-choice"]
+    if spec.kind in ("int", "float"):
+        bad = ["seven"]
+        if spec.minimum is not None:
+            bad.append(spec.minimum - 1)
+        if spec.maximum is not None:
+            bad.append(spec.maximum + 1)
+        return bad
+    if spec.kind == "bool":
+        return ["yes"]
+    return []
+
+
+@pytest.mark.parametrize("cls", OURS, ids=lambda cls: cls.name)
+def test_bad_settings_are_clear_errors(cls, products):
+    from core.errors import TrendcastError
+
+    data = _recent(products, _history_length(cls))
+    with pytest.raises(TrendcastError, match="season length"):
+        cls(season_length=-2).fit(data, freq="D")
+    for spec in cls.params:
+        for value in _bad_values(spec):
+            with pytest.raises(TrendcastError, match=spec.name):
+                cls(**{spec.name: value}).fit(data, freq="D")
+
+
+@pytest.mark.parametrize("cls", [c for c in OURS if c.capabilities.min_history > 1],
+                         ids=lambda cls: cls.name)
+def test_details_say_what_was_fitted_and_name_the_fallbacks(cls, products):
+    data = _recent(products, _history_length(cls))
+    short_id = data.unique_id.iloc[0]
+    data = pd.concat([data[data.unique_id != short_id],
+                      data[data.unique_id == short_id].tail(1)], ignore_index=True)
+    model = _make(cls).fit(data, freq="D")
+    details = model.details()
+    assert sorted(details.index) == sorted(data.unique_id.unique())
+    assert details[short_id].startswith("seasonal naive (only 1 day of history")
+    assert all(isinstance(text, str) and text for text in details)
+
+
+@pytest.mark.parametrize("level", [0, 100, 150])
+def test_impossible_interval_levels_are_clear_errors(level, products):
+    from core.errors import TrendcastError
+
+    model = OURS[0]().fit(products, freq="D")
+    with pytest.raises(TrendcastError, match="between 0 and 100"):
+        model.predict(3, levels=(80, level))

@@ -41,3 +41,10 @@ def test_monthly_needs_two_years():
     frame = _daily(400).assign(ds=pd.date_range("2000-01-01", periods=400, freq="MS"))
     with pytest.raises(NotEnoughHistory, match="24 months"):
         create("mstl").fit(frame.iloc[:20], freq="M")
+
+
+@pytest.mark.parametrize("days,periods", [(730, (7,)), (731, (7, 365))])
+def test_exactly_two_years_is_not_yet_enough_for_the_yearly_season(days, periods):
+    model = create("mstl").fit(_daily(days), freq="D")
+    assert model.components_[0][0] == periods
+    assert np.isfinite(model.predict(28).yhat).all()

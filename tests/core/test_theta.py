@@ -65,3 +65,42 @@ def test_a_shop_closed_on_saturdays_gets_zero_on_saturdays():
     saturdays = fc.ds.dt.day_of_week == 5
     assert (fc.yhat[saturdays] == 0).all()
     assert (fc.yhat[~saturdays] > 15).all()
+
+
+def _theta_lines_by_hand(y, alpha, theta, horizon):
+    """Fitted one-step values and forecasts of SES(Z)/theta + (1 - 1/theta) L, plain loop."""
+    t = np.arange(len(y))
+    slope, intercept = np.polyfit(t, y, 1)
+    line = intercept + slope * t
+    z = theta * y + (1 - theta) * line
+    level, fitted = z[0], []
+    for k in range(len(y)):
+        fitted.append(level / theta + (1 - 1 / theta) * line[k])
+        level += alpha * (z[k] - level)
+    future = intercept + slope * np.arange(len(y), len(y) + horizon)
+    return np.array(fitted), level / theta + (1 - 1 / theta) * future
+
+
+def test_optimized_theta_weight_is_the_least_squares_one(m3_monthly_slice):
+    from core.models.statistical.optimized_theta import best_lambda, theta_line_pass, trend_line
+
+    y = _m3(m3_monthly_slice, 8).y.to_numpy()
+    x = y[None, :]
+    a, b = trend_line(x)
+    line = a[:, None] + b[:, None] * np.arange(len(y))[None, :]
+    _, _, rr, ru, uu = theta_line_pass(x, line, np.array([[0.3]]))
+    lam, sse = best_lambda(rr, ru, uu)
+    by_hand = [((y - _theta_lines_by_hand(y, 0.3, 1 / g, 1)[0]) ** 2).sum()
+               for g in np.linspace(0.01, 1, 100)]
+    assert sse[0, 0] == pytest.approx(min(by_hand), rel=1e-3)
+    fitted, _ = _theta_lines_by_hand(y, 0.3, 1 / lam[0, 0], 1)
+    assert sse[0, 0] == pytest.approx(((y - fitted) ** 2).sum(), rel=1e-9)
+
+
+def test_optimized_theta_forecast_is_the_theta_line_combination(m3_monthly_slice):
+    one = _m3(m3_monthly_slice, 8)
+    model = create("optimized_theta", deseasonalize="never").fit(one, freq="M")
+    _, expected = _theta_lines_by_hand(one.y.to_numpy(), model.alpha_[0], 1 / model.lambda_[0],
+                                       18)
+    np.testing.assert_allclose(model.predict(18).yhat.to_numpy(), np.clip(expected, 0, None),
+                               rtol=1e-9)

@@ -6,7 +6,9 @@ Order selection in the spirit of Hyndman & Khandakar's auto.arima, kept small so
 - a constant (a drift after one difference) when d + D <= 1;
 - every order in a fixed grid, fitted by conditional sum of squares (CSS) with a vectorised
   pattern search: ARMA(p, q) for p, q in 0..2, plus seasonal AR(1) or MA(1) terms on
-  p, q in 0..1 for products with a seasonal pattern; the lowest AICc wins per product.
+  p, q in 0..1 for products with three seasons of history (whether or not seasonally
+  differenced: M3 monthly sMAPE 15.49 against 15.84 when only differenced ones got them);
+  the lowest AICc wins per product.
 Coefficients are kept stationary and invertible. Intervals from the psi weights of the full
 (integrated) model.
 """
@@ -25,10 +27,10 @@ from core.models.statistical.arima_css import (
     integrate,
     kpss_rejects,
     psi_weights,
-    seasonal_strength,
     with_differences,
 )
 from core.models.statistical.panel_model import Bands, PanelModel
+from core.models.statistical.seasonality import seasonal_strength
 from core.models.statistical.vector_search import pattern_search, row_loss
 from core.progress import CancelToken, ProgressCallback, ProgressEvent
 
@@ -63,12 +65,17 @@ class OrderFit:
                  order: tuple[int, int, int, int], m: int, cancel: CancelToken) -> None:
         self.order, self.m = order, m
         k = sum(order)
+        observed = np.isfinite(w)
+        # Keeps a perfect fit (constant product) finite so the simplest order still wins.
+        floor = 1e-12 * (np.where(observed, w, 0.0) ** 2).sum(axis=1) / np.maximum(counts, 1) \
+            + 1e-300
         if k:
             def loss(rows: np.ndarray, u: np.ndarray) -> np.ndarray:
                 ar, ma = self.coefficients(u)
                 sse, _ = css_residuals(w[rows], ar, ma)
                 phi, theta = _split(u, order)[:2]
-                value = counts[rows, None] * np.log(sse / counts[rows, None])
+                value = counts[rows, None] * np.log(np.maximum(sse / counts[rows, None],
+                                                             floor[rows, None]))
                 return np.where(_admissible(phi, theta), value, np.inf)
 
             lower, upper = np.full(k, -BOUND), np.full(k, BOUND)
@@ -84,7 +91,7 @@ class OrderFit:
             self.sigma2 = sse[:, 0] / np.maximum(counts - params, 1)
             penalty = np.where(counts - params - 1 > 0,
                                2 * params * (params + 1) / (counts - params - 1), np.inf)
-            aicc = counts * np.log(sse[:, 0] / counts) + 2 * params + penalty
+            aicc = counts * np.log(np.maximum(sse[:, 0] / counts, floor)) + 2 * params + penalty
         self.aicc = np.where(np.isfinite(aicc), aicc, np.inf)
 
     def coefficients(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -94,6 +101,8 @@ class OrderFit:
 
 @register
 class AutoARIMA(PanelModel):
+    """ARIMA/SARIMA with differencing and order chosen per product (CSS, AICc)."""
+
     name = "arima"
     label = "ARIMA (automatic)"
     family = "classical"
@@ -108,8 +117,10 @@ class AutoARIMA(PanelModel):
         y, lengths = panel.values, panel.lengths
         m = int(self.season_)
         seasonal = np.zeros(len(y), bool)
+        seasonal_terms = np.zeros(len(y), bool)
         if self.seasonal and m > 1:
-            seasonal = (lengths >= 3 * m) & (seasonal_strength(y, m) > 0.64)
+            seasonal_terms = lengths >= 3 * m
+            seasonal = seasonal_terms & (seasonal_strength(y, m) > 0.64)
         self.big_d_ = seasonal.astype(int)
         x1 = np.where(seasonal[:, None], difference(y, m), y)
         self.d_ = np.zeros(len(y), int)
@@ -129,11 +140,11 @@ class AutoARIMA(PanelModel):
         self.choice_: list[tuple[OrderFit, np.ndarray]] = []
         self.order_ = np.full(len(y), "", dtype=object)
         orders = [(p, q, 0, 0) for p, q in SHORT_ORDERS]
-        if seasonal.any():
+        if seasonal_terms.any():
             orders += list(SEASONAL_ORDERS)
         for i, order in enumerate(orders):
             cancel.raise_if_cancelled()
-            rows = np.flatnonzero(seasonal if order[2] + order[3] else np.ones(len(y), bool))
+            rows = np.flatnonzero(seasonal_terms if order[2] + order[3] else np.ones(len(y), bool))
             fit = OrderFit(centred[rows], counts[rows], n_params[rows], order, m, cancel)
             better = fit.aicc < best[rows]
             best[rows[better]] = fit.aicc[better]
@@ -142,6 +153,19 @@ class AutoARIMA(PanelModel):
             progress(ProgressEvent((i + 1) / len(orders), f"ARIMA {order}", stage=self.name))
         self.best_ = best
         self.w_, self.x1_, self.y_ = centred, x1, y
+
+    def _details(self) -> np.ndarray:
+        out = []
+        for order, d, big_d, mean in zip(self.order_, self.d_, self.big_d_, self.mean_,
+                                         strict=True):
+            p, q, big_p, big_q = (int(v) for v in order.strip("()").split(","))
+            text = f"ARIMA({p},{d},{q})"
+            if big_p or big_q or big_d:
+                text += f"({big_p},{big_d},{big_q})[{int(self.season_)}]"
+            if mean != 0:
+                text += " with drift" if d + big_d == 1 else " with mean"
+            out.append(text)
+        return np.array(out, dtype=object)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         n = len(self.y_)

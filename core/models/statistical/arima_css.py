@@ -1,4 +1,4 @@
-"""ARIMA pieces in numpy, vectorised across products: differencing tests, conditional sum of
+"""ARIMA pieces in numpy, vectorised across products: differencing test, conditional sum of
 squares (CSS) residuals, forecasts and forecast variances.
 
 An order is (p, q, P, Q) on a series already differenced d times and seasonally D times.
@@ -39,37 +39,6 @@ def kpss_rejects(values: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
         stat = np.where(var > 0, eta / var, 0.0)
     return (n >= 4) & (stat > KPSS_CRITICAL_5)
-
-
-def seasonal_strength(values: np.ndarray, m: int) -> np.ndarray:
-    """Strength of seasonality 1 - Var(remainder) / Var(season + remainder), in [0, 1]."""
-    n, width = values.shape
-    kernel = np.full(m, 1.0 / m) if m % 2 else np.r_[0.5, np.ones(m - 1), 0.5] / m
-    k = len(kernel)
-    trend = np.full((n, width), np.nan)
-    if width >= k:
-        windows = np.lib.stride_tricks.sliding_window_view(values, k, axis=1)
-        trend[:, k // 2: width - k // 2] = windows @ kernel
-    detrended = values - trend
-    cols = np.arange(width) % m
-    ok = np.isfinite(detrended)
-    figure = np.zeros((n, m))
-    for j in range(m):
-        part = np.where(ok[:, cols == j], detrended[:, cols == j], 0.0)
-        figure[:, j] = part.sum(axis=1) / np.maximum(ok[:, cols == j].sum(axis=1), 1)
-    figure -= figure.mean(axis=1, keepdims=True)
-    remainder = detrended - figure[:, cols]
-
-    def variance(x: np.ndarray) -> np.ndarray:
-        count = np.maximum(ok.sum(axis=1), 1)
-        centred = np.where(ok, x - np.where(ok, x, 0).sum(axis=1, keepdims=True)
-                           / count[:, None], 0.0)
-        return (centred ** 2).sum(axis=1) / count
-
-    var_r, var_sr = variance(remainder), variance(detrended)
-    with np.errstate(all="ignore"):
-        strength = np.where(var_sr > 0, 1 - var_r / var_sr, 0.0)
-    return np.clip(np.nan_to_num(strength), 0, 1)
 
 
 def expand(short: np.ndarray, seasonal: np.ndarray, m: int, sign: float) -> np.ndarray:

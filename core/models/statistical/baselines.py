@@ -17,6 +17,8 @@ from core.progress import CancelToken, ProgressCallback
 
 @register
 class SeasonalNaive(PanelModel):
+    """Repeat the last observed season (the last value while a season is not yet observed)."""
+
     name = "seasonal_naive"
     label = "Seasonal naive"
     family = "baseline"
@@ -29,6 +31,8 @@ class SeasonalNaive(PanelModel):
 
 @register
 class Naive(SeasonalNaive):
+    """Repeat the last observed value."""
+
     name = "naive"
     label = "Naive (last value)"
     family = "baseline"
@@ -40,6 +44,8 @@ class Naive(SeasonalNaive):
 
 @register
 class MovingAverage(PanelModel):
+    """The mean of the last `window` periods, flat into the future."""
+
     name = "moving_average"
     label = "Moving average"
     family = "baseline"
@@ -82,6 +88,8 @@ class MovingAverage(PanelModel):
 
 @register
 class Drift(PanelModel):
+    """The line through the first and last observation, extended."""
+
     name = "drift"
     label = "Drift (straight line)"
     family = "baseline"

@@ -76,25 +76,43 @@ def _box(form: Form) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.array(lower), np.array(upper), np.array(start)
 
 
-def _neg2_loglik(result, form: Form) -> np.ndarray:
-    """-2 log likelihood up to a constant shared by all forms."""
+def _neg2_loglik(result, multiplicative: np.ndarray, floor: np.ndarray) -> np.ndarray:
+    """-2 log likelihood up to a constant shared by all forms.
+
+    Rows flagged `multiplicative` (n, 1) use the multiplicative-error likelihood. `floor`
+    (n, 1) keeps a perfect fit (a constant product) finite, so it still gets chosen.
+    """
     n = result.count
-    if form.error == "A":
-        return n * np.log(result.sse / n)
-    return n * np.log(result.rel_sse / n) + 2 * result.log_mu
+    additive = n * np.log(np.maximum(result.sse / n, floor))
+    if not multiplicative.any():
+        return additive
+    with np.errstate(all="ignore"):
+        relative = n * np.log(np.maximum(result.rel_sse / n, 1e-12)) + 2 * result.log_mu
+    return np.where(multiplicative, relative, additive)
 
 
 def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
-             cancel: CancelToken) -> dict[str, np.ndarray]:
-    """Fit one ETS form to every row; returns parameters, final states, AICc and sigma."""
+             cancel: CancelToken, multiplicative: np.ndarray | None = None
+             ) -> dict[str, np.ndarray]:
+    """Fit one trend/season form to every row; returns parameters, final states, AICc, sigma.
+
+    The error type is per row (`multiplicative`, default from `form.error`): both share the
+    recursion, so fitting A and M errors of a form together halves the passes over the data.
+    """
+    if multiplicative is None:
+        multiplicative = np.full(len(y), form.error == "M")
+    mult = multiplicative[:, None]
     level0, slope0, ring0 = initial_states(y, lengths, form.season, m)
-    relative = form.error == "M"
+    relative = bool(multiplicative.any())
+    observed = np.isfinite(y)
+    floor = 1e-12 * (np.where(observed, y, 0.0) ** 2).sum(axis=1, keepdims=True) / np.maximum(
+        lengths[:, None], 1) + 1e-300
 
     def loss(rows: np.ndarray, u: np.ndarray) -> np.ndarray:
         a, b, g, p = to_parameters(u, form)
         res = smooth(y[rows], lengths[rows], a, b, g, p, level0[rows], slope0[rows],
                      ring0[rows], form.trend, form.season, m, relative=relative)
-        return _neg2_loglik(res, form)
+        return _neg2_loglik(res, mult[rows], floor[rows])
 
     lower, upper, start = _box(form)
     objective = row_loss(loss, len(y))
@@ -110,10 +128,10 @@ def fit_form(y: np.ndarray, lengths: np.ndarray, form: Form, m: int,
                  form.season, m, relative=relative)
     k = form.n_smoothing() + 1 + (form.trend != "N") + (m - 1 if form.season != "N" else 0) + 1
     n = lengths.astype(float)
-    lik = _neg2_loglik(res, form)[:, 0]
+    lik = _neg2_loglik(res, mult, floor)[:, 0]
     with np.errstate(all="ignore"):
         aicc = lik + 2 * k + np.where(n - k - 1 > 0, 2 * k * (k + 1) / (n - k - 1), np.inf)
-        sigma = np.sqrt((res.rel_sse if relative else res.sse)[:, 0] / n)
+        sigma = np.sqrt(np.where(multiplicative, res.rel_sse[:, 0], res.sse[:, 0]) / n)
     return {"alpha": alpha[:, 0], "beta": beta[:, 0], "gamma": gamma[:, 0], "phi": phi[:, 0],
             "level": res.level[:, 0], "slope": res.slope[:, 0], "ring": res.seasonal[:, 0],
             "aicc": np.where(np.isfinite(aicc), aicc, np.inf), "sigma": sigma}
@@ -147,22 +165,37 @@ class ETSSelection:
         best_aicc = np.full(len(y), np.inf)
         self.form = np.full(len(y), "", dtype=object)
         self.fits: dict[str, dict[str, np.ndarray]] = {}
-        for i, form in enumerate(forms):
+        groups: dict[tuple[str, str], list[Form]] = {}
+        for form in forms:
+            groups.setdefault((form.trend, form.season), []).append(form)
+        for i, ((trend, season), members) in enumerate(groups.items()):
             cancel.raise_if_cancelled()
-            rows = np.ones(len(y), bool)
-            if form.season != "N":
-                rows &= seasonal_ok
-            if form.error == "M" or form.season == "M":
-                rows &= positive
-            if rows.any():
-                fit = fit_form(y[rows], lengths[rows], form, m, cancel)
-                self.fits[form.code] = {"rows": np.flatnonzero(rows), **fit}
-                better = fit["aicc"] < best_aicc[rows]
-                idx = np.flatnonzero(rows)[better]
-                best_aicc[idx] = fit["aicc"][better]
-                self.form[idx] = form.code
+            stacked, mult, owners = [], [], []
+            for form in members:
+                rows = np.ones(len(y), bool)
+                if form.season != "N":
+                    rows &= seasonal_ok
+                if form.error == "M" or form.season == "M":
+                    rows &= positive
+                stacked.append(np.flatnonzero(rows))
+                mult.append(np.full(rows.sum(), form.error == "M"))
+                owners.append(np.full(rows.sum(), len(owners)))
+            index = np.concatenate(stacked)
+            if len(index):
+                fit = fit_form(y[index], lengths[index], members[0], m, cancel,
+                               np.concatenate(mult))
+                owner = np.concatenate(owners)
+                for j, form in enumerate(members):
+                    part = owner == j
+                    rows = index[part]
+                    self.fits[form.code] = {"rows": rows,
+                                            **{key: v[part] for key, v in fit.items()}}
+                    better = fit["aicc"][part] < best_aicc[rows]
+                    best_aicc[rows[better]] = fit["aicc"][part][better]
+                    self.form[rows[better]] = form.code
             if progress is not None:
-                progress(ProgressEvent((i + 1) / len(forms), f"ETS {form.code}", stage="ets"))
+                progress(ProgressEvent((i + 1) / len(groups), f"ETS {trend},{season}",
+                                       stage="ets"))
         self.forms = {f.code: f for f in forms}
         self.m = m
         self.width = y.shape[1]
@@ -189,6 +222,8 @@ class ETSSelection:
 
 @register
 class AutoETS(PanelModel):
+    """ETS with the error, trend and seasonal form chosen per product by AICc."""
+
     name = "ets"
     label = "Exponential smoothing (ETS)"
     family = "classical"
@@ -210,6 +245,9 @@ class AutoETS(PanelModel):
                                        TREND_CHOICES[self.trend],
                                        SEASON_CHOICES[self.seasonality], cancel, progress)
         self.form_ = self.selection_.form
+
+    def _details(self) -> np.ndarray:
+        return np.array([f"ETS({code})" for code in self.form_], dtype=object)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         mean, sd = self.selection_.forecast(horizon)

@@ -102,39 +102,55 @@ def smooth(y: np.ndarray, lengths: np.ndarray, alpha: np.ndarray, beta: np.ndarr
     log_mu = np.zeros(shape)
     fitted = np.full((*shape, width), np.nan) if keep_fitted else None
     first_col = int(width - lengths.max()) if n else width
-    for t in range(first_col, width):
-        obs = y[:, t]
-        active = np.isfinite(obs)[:, None]
-        yt = np.where(active, obs[:, None], 0.0)
-        slot = t % m_eff
-        s = ring[:, :, slot]
-        base = level + phi * slope
-        if season == "M":
-            mu = base * s
-        elif season == "A":
-            mu = base + s
-        else:
-            mu = base
-        e = np.where(active, yt - mu, 0.0)
-        if keep_fitted:
-            fitted[:, :, t] = np.where(active, mu, np.nan)
-        sse += e * e
-        if relative:
-            with np.errstate(all="ignore"):
-                rel = np.where(active, e / mu, 0.0)
-                log_mu += np.where(active, np.log(np.abs(mu)), 0.0)
-            rel_sse += rel * rel
-        if season == "M":
-            with np.errstate(all="ignore"):
+    valid = np.isfinite(y)
+    filled = np.where(valid, y, 0.0)
+    column_full = valid.all(axis=0)
+    with np.errstate(all="ignore"):
+        for t in range(first_col, width):
+            # Most columns are observed for every row; skip the masking there (it is most of
+            # the per-step cost when there are few products).
+            full = column_full[t]
+            active = None if full else valid[:, t][:, None]
+            yt = filled[:, t][:, None]
+            slot = t % m_eff
+            s = ring[:, :, slot]
+            if trend == "N":
+                base = level
+            elif trend == "A":
+                base = level + slope
+            else:
+                base = level + phi * slope
+            if season == "M":
+                mu = base * s
+            elif season == "A":
+                mu = base + s
+            else:
+                mu = base
+            e = yt - mu if full else np.where(active, yt - mu, 0.0)
+            if keep_fitted:
+                fitted[:, :, t] = mu if full else np.where(active, mu, np.nan)
+            sse += e * e
+            if relative:
+                rel = e / mu
+                log = np.log(np.abs(mu))
+                if not full:
+                    rel = np.where(active, rel, 0.0)
+                    log = np.where(active, log, 0.0)
+                rel_sse += rel * rel
+                log_mu += log
+            if season == "M":
                 e_level = e / s
-                ring[:, :, slot] = s + gamma * e / base
-        else:
-            e_level = e
-            if season == "A":
-                ring[:, :, slot] = s + gamma * e
-        level = np.where(active, base + alpha * e_level, level)
-        if trend != "N":
-            slope = np.where(active, phi * slope + beta * e_level, slope)
+                update = s + gamma * e / base
+                ring[:, :, slot] = update if full else np.where(active, update, s)
+            else:
+                e_level = e
+                if season == "A":
+                    ring[:, :, slot] = s + gamma * e
+            new_level = base + alpha * e_level
+            level = new_level if full else np.where(active, new_level, level)
+            if trend != "N":
+                new_slope = (slope if trend == "A" else phi * slope) + beta * e_level
+                slope = new_slope if full else np.where(active, new_slope, slope)
     count = lengths[:, None].astype(float)
     return Smoothed(sse, rel_sse, log_mu, count, level, slope, ring, fitted)
 

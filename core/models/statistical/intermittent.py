@@ -65,6 +65,8 @@ def _residual_sigma(y: np.ndarray, fitted: np.ndarray) -> np.ndarray:
 
 @register
 class Croston(PanelModel):
+    """Croston's method with the Syntetos-Boylan bias correction (SBA)."""
+
     name = "croston"
     label = "Croston (SBA)"
     family = "intermittent"
@@ -116,6 +118,8 @@ def tsb_pass(y: np.ndarray, alpha_size: np.ndarray, alpha_prob: np.ndarray
 
 @register
 class TSB(PanelModel):
+    """Teunter-Syntetos-Babai: smoothed sale probability times smoothed sale size."""
+
     name = "tsb"
     label = "TSB (Teunter-Syntetos-Babai)"
     family = "intermittent"
@@ -135,6 +139,11 @@ class TSB(PanelModel):
         self.alpha_size_, self.alpha_prob_ = grid[best, 0], grid[best, 1]
         self.rate_ = np.nan_to_num(prob[rows, best] * size[rows, best], nan=0.0)
         self.sigma_ = np.sqrt(sse[rows, best] / np.maximum(panel.lengths - 1, 1))
+
+    def _details(self) -> np.ndarray:
+        return np.array([f"TSB, size weight {a:.2f}, chance weight {b:.2f}"
+                         for a, b in zip(self.alpha_size_, self.alpha_prob_, strict=True)],
+                        dtype=object)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         return _flat_bands(self.rate_, self.sigma_, self.alpha_prob_, horizon, levels)
@@ -189,6 +198,8 @@ def aggregation_levels(panel: Panel) -> np.ndarray:
 
 @register
 class ADIDA(PanelModel):
+    """SES on sales totals over the mean gap between sales, spread back per period."""
+
     name = "adida"
     label = "ADIDA (temporal aggregation)"
     family = "intermittent"
@@ -197,7 +208,12 @@ class ADIDA(PanelModel):
     capabilities = Capabilities(min_history=2)
 
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
-        self.rate_, self.sigma_ = aggregated_ses(panel, aggregation_levels(panel), cancel)
+        self.levels_ = aggregation_levels(panel)
+        self.rate_, self.sigma_ = aggregated_ses(panel, self.levels_, cancel)
+
+    def _details(self) -> np.ndarray:
+        return np.array([f"{self.name.upper()}, sales summed over {k} period(s)"
+                         for k in self.levels_], dtype=object)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         return _flat_bands(self.rate_, self.sigma_, np.full(len(self.rate_), 0.2), horizon,
@@ -206,6 +222,8 @@ class ADIDA(PanelModel):
 
 @register
 class IMAPA(ADIDA):
+    """The mean of ADIDA forecasts at every aggregation level up to the mean gap."""
+
     name = "imapa"
     label = "IMAPA (multiple aggregation)"
     family = "intermittent"
@@ -214,6 +232,7 @@ class IMAPA(ADIDA):
 
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
         top = aggregation_levels(panel)
+        self.levels_ = top
         total = np.zeros(len(panel))
         sigma2 = np.zeros(len(panel))
         for k in range(1, int(top.max()) + 1):

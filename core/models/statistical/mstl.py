@@ -44,16 +44,20 @@ def decompose(y: np.ndarray, periods: tuple[int, ...], window: int) -> np.ndarra
             return np.asarray(result.seasonal)[None, :]
         result = MSTL(y, periods=periods, windows=[window] * len(periods),
                       stl_kwargs=_jumps(max(periods), window)).fit()
-        return np.asarray(result.seasonal).T
+        seasonal = np.asarray(result.seasonal)
+        return seasonal.T if seasonal.ndim == 2 else seasonal[None, :]
 
 
 @register
 class MSTLForecast(PanelModel):
+    """STL/MSTL seasonal parts carried forward plus non-seasonal ETS on the rest."""
+
     name = "mstl"
     label = "Seasonal decomposition (MSTL)"
     family = "classical"
-    description = ("Splits sales into weekly (and, with two years of history, yearly) patterns "
-                   "plus the rest; repeats the patterns and forecasts the rest with ETS.")
+    description = ("Splits sales into seasonal patterns (for daily data weekly, plus yearly "
+                   "with two years of history) and the rest; repeats the patterns and "
+                   "forecasts the rest with ETS.")
     capabilities = Capabilities(min_history=14)
     params = (ParamSpec("yearly", "bool", True, "Yearly pattern",
                         "Also model a yearly pattern for products with at least two years of "
@@ -73,7 +77,8 @@ class MSTLForecast(PanelModel):
     def _periods(self, length: int) -> tuple[int, ...]:
         periods = [int(self.season_)] if self.season_ > 1 else []
         year = YEAR.get(self.freq_, 0)
-        if self.yearly and year > int(self.season_) and length >= 2 * year:
+        # statsmodels' MSTL drops a season unless the history is longer than two of them.
+        if self.yearly and year > int(self.season_) and length > 2 * year:
             periods.append(year)
         return tuple(periods)
 
@@ -92,18 +97,30 @@ class MSTLForecast(PanelModel):
                 self.components_.append(((), np.zeros((0, length))))
                 continue
             seasonal = decompose(y[i, width - length:], periods, self._window())
+            periods = periods[: len(seasonal)]  # in case statsmodels dropped a long season
             adjusted[i, width - length:] -= seasonal.sum(axis=0)
             self.components_.append((periods, seasonal))
         # The adjusted series can cross zero, so additive errors only.
         self.trend_ = ETSSelection(adjusted, panel.lengths, 1, ("N", "A", "Ad"), ("N",), cancel,
                                    errors=("A",))
 
+    def _details(self) -> np.ndarray:
+        return np.array([("seasons " + "+".join(map(str, periods)) if periods else "no season")
+                         + f", rest ETS({code})"
+                         for (periods, _), code in zip(self.components_, self.trend_.form,
+                                                       strict=True)], dtype=object)
+
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         mean, sd = self.trend_.forecast(horizon)
+        var = sd ** 2
         steps = np.arange(horizon)
         for i, (periods, seasonal) in enumerate(self.components_):
             for period, component in zip(periods, seasonal, strict=True):
                 last_cycle = component[-period:]
                 mean[i] += last_cycle[steps % period]
-        lower, upper = normal_intervals(mean, sd, levels)
+                # The pattern itself drifts from season to season; treat that drift as a
+                # random walk over seasons so bands widen by the seasons ahead.
+                drift = np.mean((component[period:] - component[:-period]) ** 2)
+                var[i] += drift * (steps // period + 1)
+        lower, upper = normal_intervals(mean, np.sqrt(var), levels)
         return mean, lower, upper

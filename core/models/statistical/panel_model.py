@@ -13,11 +13,11 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from core.errors import NotEnoughHistory
+from core.errors import NotEnoughHistory, TrendcastError
 from core.models.base import ForecastModel
 from core.models.panel import Panel, normal_intervals
 from core.progress import CancelToken, ProgressCallback, ProgressEvent
-from core.schema import FREQ_UNITS
+from core.schema import FREQ_UNITS, ID
 
 Bands = tuple[np.ndarray, dict[int, np.ndarray], dict[int, np.ndarray]]
 
@@ -57,6 +57,33 @@ def seasonal_naive_bands(panel: Panel, season: int, horizon: int,
 class PanelModel(ForecastModel):
     """Base for panel-wide models with a minimum history and a seasonal-naive fallback."""
 
+    def validate_params(self) -> None:
+        """Raise a TrendcastError naming the setting if a parameter is out of its range."""
+        if self.season_length is not None and (
+                not isinstance(self.season_length, int | np.integer) or self.season_length < 1):
+            raise TrendcastError(f"{self.label}: the season length must be a whole number of "
+                                 f"periods, at least 1; got {self.season_length!r}.")
+        for spec in self.params:
+            value = getattr(self, spec.name)
+            where = f"{self.label}: '{spec.label}' ({spec.name})"
+            if spec.kind == "choice" and value not in spec.choices:
+                raise TrendcastError(f"{where} must be one of "
+                                     f"{', '.join(map(str, spec.choices))}; got {value!r}.")
+            if spec.kind in ("int", "float"):
+                wrong_type = isinstance(value, bool) or not isinstance(
+                    value, int | float | np.integer | np.floating)
+                if wrong_type or (spec.kind == "int" and int(value) != value):
+                    raise TrendcastError(f"{where} must be a "
+                                         f"{'whole number' if spec.kind == 'int' else 'number'}"
+                                         f"; got {value!r}.")
+                low = -np.inf if spec.minimum is None else spec.minimum
+                high = np.inf if spec.maximum is None else spec.maximum
+                if not low <= value <= high:
+                    raise TrendcastError(f"{where} must be between {low:g} and {high:g}; "
+                                         f"got {value!r}.")
+            if spec.kind == "bool" and not isinstance(value, bool | np.bool_):
+                raise TrendcastError(f"{where} must be true or false; got {value!r}.")
+
     def required_history(self) -> int:
         """Periods a product needs for this model with these settings (default: capabilities)."""
         return self.capabilities.min_history
@@ -64,6 +91,7 @@ class PanelModel(ForecastModel):
     # -- ForecastModel hooks ------------------------------------------------------------------
     def _fit(self, data: pd.DataFrame, progress: ProgressCallback, cancel: CancelToken) -> None:
         cancel.raise_if_cancelled()
+        self.validate_params()
         panel = Panel.from_frame(data, self.freq_)
         units = FREQ_UNITS.get(self.freq_, "periods")
         need = self.required_history()
@@ -74,8 +102,9 @@ class PanelModel(ForecastModel):
                 f"has {longest}.")
         usable = panel.lengths >= need
         for uid, length in zip(panel.ids[~usable], panel.lengths[~usable], strict=True):
+            unit = units[:-1] if length == 1 else units  # "1 day", "3 days"
             self.fallbacks_[str(uid)] = (
-                f"only {length} {units} of history ({self.label} needs {need}); "
+                f"only {length} {unit} of history ({self.label} needs {need}); "
                 "used the seasonal naive forecast")
         self.panel_ = panel
         self.usable_ = usable
@@ -84,6 +113,10 @@ class PanelModel(ForecastModel):
         progress(ProgressEvent(1.0, f"{self.label} fitted", stage=self.name))
 
     def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
+        bad = [level for level in levels if not 0 < level < 100]
+        if bad:
+            raise TrendcastError(f"Interval levels are percentages between 0 and 100 "
+                                 f"(e.g. 80, 95); got {bad}.")
         panel = self.panel_
         mean, lower, upper = seasonal_naive_bands(panel, self.season_, horizon, levels)
         own_mean, own_lower, own_upper = self._forecast(horizon, levels)
@@ -102,7 +135,23 @@ class PanelModel(ForecastModel):
             upper[level][keep] = own_upper[level][finite]
         return panel.forecast_frame(mean, lower, upper, levels)
 
+    def details(self) -> pd.Series:
+        """Per product, in a few words, what was fitted (e.g. 'ETS(A,Ad,N)'), or the fallback."""
+        ids = self.panel_.ids
+        text = np.full(len(ids), self.label, dtype=object)
+        own = self._details()
+        if own is not None:
+            text[self.usable_] = own
+        position = {uid: i for i, uid in enumerate(ids.astype(str))}
+        for uid, reason in self.fallbacks_.items():
+            text[position[uid]] = f"seasonal naive ({reason})"
+        return pd.Series(text, index=pd.Index(ids, name=ID), name="details")
+
     # -- for subclasses -----------------------------------------------------------------------
+    def _details(self) -> np.ndarray | None:
+        """Short text per usable product; None means the model's label for all."""
+        return None
+
     def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
         """Fit on the products with enough history (all rows of `panel`)."""
 

@@ -40,12 +40,8 @@ def seasonal_test(values: np.ndarray, lengths: np.ndarray, m: int,
     return (lengths > 2 * m) & (np.abs(r[:, -1]) > limit)
 
 
-def multiplicative_indices(values: np.ndarray, m: int) -> np.ndarray:
-    """Seasonal indices (n, m) by classical decomposition (R's `decompose`, multiplicative).
-
-    Index j belongs to the columns with (column mod m) == j. Trend: centred moving average
-    (2 x m for even m); indices: mean ratio to trend per position, scaled to average 1.
-    """
+def centred_moving_average(values: np.ndarray, m: int) -> np.ndarray:
+    """Trend by a centred moving average over one season (2 x m for even m), NaN at the ends."""
     n, width = values.shape
     kernel = np.full(m, 1.0 / m) if m % 2 else np.r_[0.5, np.ones(m - 1), 0.5] / m
     k = len(kernel)
@@ -53,9 +49,47 @@ def multiplicative_indices(values: np.ndarray, m: int) -> np.ndarray:
     if width >= k:
         windows = np.lib.stride_tricks.sliding_window_view(values, k, axis=1)
         trend[:, k // 2: width - k // 2] = windows @ kernel
+    return trend
+
+
+def multiplicative_indices(values: np.ndarray, m: int) -> np.ndarray:
+    """Seasonal indices (n, m) by classical decomposition (R's `decompose`, multiplicative).
+
+    Index j belongs to the columns with (column mod m) == j. Trend: centred moving average
+    (2 x m for even m); indices: mean ratio to trend per position, scaled to average 1.
+    """
+    width = values.shape[1]
     with np.errstate(all="ignore"):
-        ratio = values / trend
+        ratio = values / centred_moving_average(values, m)
     cols = np.arange(width) % m
     figure = np.stack([quiet_nanmean(ratio[:, cols == j], axis=1) for j in range(m)], axis=1)
     figure = figure / quiet_nanmean(figure, axis=1)[:, None]
     return np.where(np.isfinite(figure), figure, 1.0)
+
+
+def seasonal_strength(values: np.ndarray, m: int) -> np.ndarray:
+    """Strength of seasonality 1 - Var(remainder) / Var(season + remainder), in [0, 1].
+
+    Additive classical decomposition; Hyndman & Athanasopoulos (FPP3 4.3), the measure
+    auto.arima uses to decide on seasonal differencing.
+    """
+    n, width = values.shape
+    detrended = values - centred_moving_average(values, m)
+    cols = np.arange(width) % m
+    ok = np.isfinite(detrended)
+    figure = np.zeros((n, m))
+    for j in range(m):
+        part = np.where(ok[:, cols == j], detrended[:, cols == j], 0.0)
+        figure[:, j] = part.sum(axis=1) / np.maximum(ok[:, cols == j].sum(axis=1), 1)
+    figure -= figure.mean(axis=1, keepdims=True)
+    remainder = detrended - figure[:, cols]
+
+    def variance(x: np.ndarray) -> np.ndarray:
+        count = np.maximum(ok.sum(axis=1), 1)
+        mean = np.where(ok, x, 0).sum(axis=1, keepdims=True) / count[:, None]
+        return (np.where(ok, x - mean, 0.0) ** 2).sum(axis=1) / count
+
+    var_r, var_sr = variance(remainder), variance(detrended)
+    with np.errstate(all="ignore"):
+        strength = np.where(var_sr > 0, 1 - var_r / var_sr, 0.0)
+    return np.clip(np.nan_to_num(strength), 0, 1)

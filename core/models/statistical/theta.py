@@ -16,6 +16,7 @@ from core.models.registry import register
 from core.models.statistical.panel_model import Bands, PanelModel
 from core.models.statistical.seasonality import multiplicative_indices, seasonal_test
 from core.models.statistical.ses import fit_ses
+from core.progress import CancelToken, ProgressCallback
 
 CLOSED = 1e-3  # a seasonal index below this means "no sales in this part of the season"
 
@@ -44,6 +45,8 @@ def theta_mean(level: np.ndarray, slope: np.ndarray, alpha: np.ndarray, n: np.nd
 
 @register
 class Theta(PanelModel):
+    """Standard Theta (SES with half the trend slope) on seasonally adjusted data."""
+
     name = "theta"
     label = "Theta"
     family = "classical"
@@ -55,7 +58,7 @@ class Theta(PanelModel):
                         "one clearly (90% test); 'always' or 'never' force the choice.",
                         choices=("auto", "always", "never")),)
 
-    def _fit_panel(self, panel: Panel, progress, cancel) -> None:
+    def _fit_panel(self, panel: Panel, progress: ProgressCallback, cancel: CancelToken) -> None:
         m = int(self.season_)
         y = panel.values
         n, width = y.shape
@@ -73,23 +76,36 @@ class Theta(PanelModel):
         factors = indices[:, np.arange(width) % max(m, 1)]
         with np.errstate(all="ignore"):
             adjusted = np.where(factors >= CLOSED, y / factors, np.nan)
-        cancel.raise_if_cancelled()
-        ses = fit_ses(adjusted, panel.lengths, cancel=cancel)
-        self.alpha_ = ses.alpha
-        self.level_ = ses.level
-        self.slope_ = trend_slope(adjusted)
-        self.n_ = np.isfinite(adjusted).sum(axis=1)
-        self.sigma_ = np.sqrt(ses.sse / np.maximum(self.n_, 1))
         self.indices_ = np.where(indices >= CLOSED, indices, 0.0)
         self.seasonal_ = seasonal
         self.width_ = width
+        self.n_ = np.isfinite(adjusted).sum(axis=1)
+        cancel.raise_if_cancelled()
+        self._fit_adjusted(adjusted, panel.lengths, cancel)
+
+    def _fit_adjusted(self, adjusted: np.ndarray, lengths: np.ndarray,
+                      cancel: CancelToken) -> None:
+        """Fit the seasonally adjusted series; sets alpha_ and sigma_ for the intervals."""
+        ses = fit_ses(adjusted, lengths, cancel=cancel)
+        self.alpha_ = ses.alpha
+        self.level_ = ses.level
+        self.slope_ = trend_slope(adjusted)
+        self.sigma_ = np.sqrt(ses.sse / np.maximum(self.n_, 1))
+
+    def _details(self) -> np.ndarray:
+        return np.array([f"{self.label}, alpha {a:.2f}" + (", seasonally adjusted" if s else "")
+                         for a, s in zip(self.alpha_, self.seasonal_, strict=True)],
+                        dtype=object)
+
+    def _adjusted_forecast(self, horizon: int) -> np.ndarray:
+        return theta_mean(self.level_, self.slope_, self.alpha_, self.n_, horizon)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:
         h = np.arange(1, horizon + 1)[None, :]
         alpha = self.alpha_[:, None]
         m = self.indices_.shape[1]
         factor = self.indices_[:, (self.width_ - 1 + h[0]) % m]
-        mean = theta_mean(self.level_, self.slope_, self.alpha_, self.n_, horizon) * factor
+        mean = self._adjusted_forecast(horizon) * factor
         sd = self.sigma_[:, None] * np.sqrt(1 + (h - 1) * alpha ** 2) * factor
         lower, upper = normal_intervals(mean, sd, levels)
         return mean, lower, upper

@@ -54,7 +54,8 @@ def pattern_search(loss: Loss, start: np.ndarray, lower: np.ndarray, upper: np.n
         values = _evaluate(loss_on_rows(loss, rows), cand)
         best = np.argmin(values, axis=1)
         f_best = values[np.arange(len(rows)), best]
-        better = f_best < f[rows] - 1e-10 * np.abs(f[rows])
+        with np.errstate(invalid="ignore"):  # inf - inf where no candidate is finite yet
+            better = f_best < f[rows] - 1e-10 * np.abs(f[rows])
         moved = rows[better]
         x[moved] = cand[better, best[better]]
         f[moved] = f_best[better]
