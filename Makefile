@@ -45,3 +45,7 @@ bench: $(STAMP) bench-env
 
 clean:
 	rm -rf $(VENV) dist build/work
+
+.PHONY: bench-import
+bench-import: $(STAMP)  ## import speed and memory on 1,000,000 real order lines
+	$(BIN)/python bench/bench_import.py

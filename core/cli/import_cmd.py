@@ -15,7 +15,7 @@ from core.errors import TrendcastError
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text, description=help_text + ". Prints the summary "
                             "and any problems; writes the canonical long CSV with --output.")
-    parser.add_argument("input", help="sales file: CSV/TSV (optionally .gz) or .xlsx")
+    parser.add_argument("input", nargs="?", help="sales file: CSV/TSV (optionally .gz) or .xlsx")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="aggregate to days, weeks "
                         "(ending Sunday) or months; default: detected (D for order lines)")
     parser.add_argument("--layout", choices=("long", "wide", "orders", "wide_orders"),
@@ -31,7 +31,13 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     dates.add_argument("--monthfirst", dest="dayfirst", action="store_false",
                        help="dates are month-first (01/31/2024)")
     parser.add_argument("--encoding", help="text encoding, e.g. utf-8, gb18030, latin-1")
+    parser.add_argument("--delimiter", help="column separator, e.g. ';' (default: detected)")
+    parser.add_argument("--decimal", choices=(".", ","),
+                        help="decimal mark of the numbers (default: detected)")
     parser.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    parser.add_argument("--complete-periods", action="store_true",
+                        help="order lines at W or M: leave out a first and last week or month "
+                        "that the data covers only in part")
     parser.add_argument("--rules", action="store_true",
                         help="print the cleaning rule for order exports and exit")
     parser.add_argument("--output", "-o", metavar="OUT.csv",
@@ -45,19 +51,31 @@ def run(args: argparse.Namespace) -> int:
     if args.rules:
         print(CLEANING_RULES)
         return 0
+    if not args.input:
+        raise TrendcastError("Give the sales file to import, e.g. "
+                             "python main.py import orders.csv --freq W --output series.csv")
     roles = {k[5:]: v for k, v in vars(args).items() if k.startswith("role_") and v}
     options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
-                            dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet)
+                            dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet,
+                            delimiter=args.delimiter and args.delimiter.replace("\\t", "\t"),
+                            decimal=args.decimal, complete_periods=args.complete_periods)
     result = load(args.input, options)
-    print(f"{args.input}: {result.layout} layout, columns "
-          + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
-    for line in result.summary.lines():
-        print(line)
+    if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
+        write_csv_atomic(result.frame, Path(args.output))
+    try:
+        print(f"{args.input}: {result.layout} layout, columns "
+              + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
+        for line in result.summary.lines():
+            print(line)
+        if result.layout in ("orders", "wide_orders"):
+            print("(the order-line cleaning rule: python main.py import --rules)")
+        if args.output:
+            print(f"wrote {len(result.frame):,} rows to {args.output}")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (e.g. head) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    if args.output:
-        write_csv_atomic(result.frame, Path(args.output))
-        print(f"wrote {len(result.frame):,} rows to {args.output}")
     return 0
 
 

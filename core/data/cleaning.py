@@ -3,7 +3,8 @@
 Applied in this order; `Summary.dropped` says how many lines each rule removed:
 
 1. cancelled: the order was cancelled, so none of its lines is a sale. An order is cancelled when
-   its number starts with "C" (the UCI Online Retail convention for cancellation invoices), when its
+   its number is "C" and digits (the UCI Online Retail convention for cancellation invoices; only
+   while such numbers are a minority, since some systems put a C before every order), when its
    status says refunded, voided, cancelled, failed or declined (Shopify "Financial Status",
    WooCommerce "Order Status"; partially refunded orders are kept), or when a "Cancelled at" date
    is filled in.
@@ -23,7 +24,10 @@ the quantity-weighted mean unit price, and a product's title is its most frequen
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from core.data.values import distinct, per_distinct
 
 NON_PRODUCT_CODES = frozenset({
     "POST", "DOT", "M", "D", "C2", "C3", "S", "B", "CRUK", "PADS", "BANK CHARGES", "AMAZONFEE",
@@ -40,30 +44,42 @@ CLEANING_RULES = (__doc__ or "").split("\n\n", 1)[-1].strip()
 
 def is_non_product(codes: pd.Series) -> pd.Series:
     """True for postage, fee, discount and voucher codes (rule 4)."""
-    upper = codes.astype(str).str.strip().str.upper()
-    return upper.isin(NON_PRODUCT_CODES) | upper.str.match(NON_PRODUCT_PATTERN)
+    def rule(unique: pd.Series) -> pd.Series:
+        upper = unique.str.strip().str.upper()
+        return upper.isin(NON_PRODUCT_CODES) | upper.str.match(NON_PRODUCT_PATTERN)
+    return per_distinct(codes, rule)
 
 
 def is_cancelled(lines: pd.DataFrame) -> pd.Series:
     """True for lines of cancelled orders (rule 1)."""
     out = pd.Series(False, index=lines.index)
     if "order" in lines:
-        out |= lines["order"].astype(str).str.match(r"^[Cc]\d")
+        c_numbers = per_distinct(lines["order"], lambda u: u.str.match(r"^[Cc]\d"))
+        if c_numbers.mean() < 0.5:  # a minority: cancellation invoices, not a numbering scheme
+            out |= c_numbers
     if "status" in lines:
-        out |= lines["status"].astype(str).str.strip().str.lower().isin(CANCELLED_STATUSES)
+        out |= per_distinct(lines["status"],
+                            lambda u: u.str.strip().str.lower().isin(CANCELLED_STATUSES))
     if "cancelled" in lines:
-        out |= lines["cancelled"].astype(str).str.strip() != ""
-    return out
+        out |= per_distinct(lines["cancelled"], lambda u: u.str.strip() != "")
+    return out.astype(bool)
 
 
 def merge_case_variants(ids: pd.Series) -> pd.Series:
-    """Spell product codes that differ only in letter case the way they are spelled most often."""
-    folded = ids.str.upper()
-    if folded.nunique() == ids.nunique():
-        return ids
-    counts = pd.DataFrame({"key": folded, "id": ids}).value_counts().reset_index()
-    spelling = counts.drop_duplicates("key").set_index("key")["id"]
-    return folded.map(spelling).astype(ids.dtype)
+    """Spell product codes that differ only in letter case the way they are spelled most often.
+
+    Returns a categorical column (what the later stages group by).
+    """
+    codes, names = distinct(ids)
+    names = names.astype(str)
+    table = pd.DataFrame({"name": names, "key": names.str.upper(),
+                          "n": np.bincount(codes, minlength=len(names))})
+    best = (table.sort_values("n", ascending=False, kind="stable")
+            .drop_duplicates("key").set_index("key")["name"])
+    canonical = pd.Categorical(table["key"].map(best))
+    return pd.Series(pd.Categorical.from_codes(canonical.codes[codes],
+                                               categories=canonical.categories),
+                     index=ids.index)
 
 
 def clean_order_lines(lines: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:

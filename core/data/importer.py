@@ -13,8 +13,9 @@ import pandas as pd
 
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
-from core.data.reading import RawTable, fail, read_table
-from core.data.regular import regularise, step_frequencies
+from core.data.problems import fail
+from core.data.reading import RawTable, read_table
+from core.data.regular import complete_span, regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
 from core.data.values import detect_dayfirst, detect_decimal, is_slashed
@@ -119,7 +120,9 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     roles, layout, decimal, dayfirst = _detect(raw, options)
     warnings = list(raw.problems)
     report(ProgressEvent(0.4, "Reading dates and quantities", "import"))
-    lines, dropped = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst, decimal=decimal)
+    lines, dropped, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst,
+                                     decimal=decimal)
+    warnings += notes
     cancel.raise_if_cancelled()
     lines[ID] = merge_case_variants(lines[ID])
     if layout in ORDER_LAYOUTS:
@@ -128,6 +131,10 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
     freq = options.freq or _choose_freq(name, lines, layout)
+    if options.freq and layout not in ORDER_LAYOUTS:
+        warnings += _finer_than_data(name, lines, freq)
+    if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
+        lines = _complete_periods_only(name, lines, freq, dropped)
     report(ProgressEvent(0.7, "Building the series", "import"))
     reg = regularise(lines, freq)
     cancel.raise_if_cancelled()
@@ -174,6 +181,31 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
     return str(found.index[0])
 
 
+def _complete_periods_only(name: str, lines: pd.DataFrame, freq: str,
+                           dropped: dict[str, float]) -> pd.DataFrame:
+    start, end = complete_span(lines[DS], freq)
+    days = lines[DS].dt.normalize()
+    inside = ((days >= start) & (days <= end)).to_numpy()
+    if not inside.any():
+        raise fail(name, f"The orders do not cover one complete {FREQ_UNITS[freq][:-1]}.",
+                   "Import them daily, or keep the incomplete periods.")
+    if not inside.all():
+        dropped["partial period"] = float((~inside).sum())
+    return lines.loc[inside]
+
+
+def _finer_than_data(name: str, lines: pd.DataFrame, freq: str) -> list[Problem]:
+    counts = step_frequencies(lines)
+    spacing = str(counts.index[0]) if counts.sum() else freq
+    order = "DWM"
+    if order.index(spacing) <= order.index(freq):
+        return []
+    return [Problem(f"The dates are spaced in {FREQ_UNITS[spacing]} but {FREQ_UNITS[freq]} "
+                    f"were chosen: most {FREQ_UNITS[freq]} will show 0 sales.",
+                    f"Choose {spacing} (or coarser) unless this is what you want.", file=name,
+                    severity="warning")]
+
+
 def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfirst,
               roles: dict[str, str], options: ImportOptions, raw_dates: pd.Series
               ) -> list[Problem]:
@@ -187,12 +219,20 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
         examples = ", ".join(reg.gap_examples)
         out.append(Problem(f"{reg.gaps:,} product-periods had no row and count as 0 sales "
                            f"(e.g. {examples}).", file=name, severity="warning"))
+    negative = int((lines[Y] < 0).sum()) if layout not in ORDER_LAYOUTS else 0
+    if negative:
+        out.append(Problem(f"{negative:,} rows have negative quantities (returns?); they were "
+                           "kept and subtracted from the sales of their period.",
+                           "Remove them from the file if they are not returns.", file=name,
+                           column=roles.get("quantity"), severity="warning"))
     if layout not in ORDER_LAYOUTS and reg.duplicates:
         out.append(Problem(f"{reg.duplicates:,} rows repeat a product and {FREQ_UNITS[freq][:-1]} "
                            "and were added together.", file=name, severity="warning"))
     if reg.silent_periods:
         first = ", ".join(f"{d:%Y-%m-%d}" for d in reg.silent_periods[:5])
-        out.append(Problem(f"{len(reg.silent_periods)} {FREQ_UNITS[freq]} have no sales at all "
+        n = len(reg.silent_periods)
+        unit = FREQ_UNITS[freq] if n > 1 else FREQ_UNITS[freq][:-1]
+        out.append(Problem(f"{n} {unit} {'have' if n > 1 else 'has'} no sales at all "
                            f"(e.g. {first}); the shop may have been closed. They count as 0.",
                            file=name, severity="warning"))
     if reg.unsold:
@@ -200,11 +240,13 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
                            f"(e.g. {', '.join(reg.unsold[:3])}).", file=name, severity="warning"))
     last = lines[DS].max()
     end = reg.frame[DS].max()
-    if freq != "D" and layout in ORDER_LAYOUTS and _period_end(end, freq) > last.normalize():
+    if (freq != "D" and layout in ORDER_LAYOUTS and not options.complete_periods
+            and _period_end(end, freq) > last.normalize()):
         out.append(Problem(f"The last period ({end:%Y-%m-%d}) only has data up to "
                            f"{last:%Y-%m-%d}, so its sales look low.",
-                           "Keep this in mind when reading the forecast, or export data up to "
-                           "the end of the period.", file=name, severity="warning"))
+                           "Keep this in mind when reading the forecast, export data up to the "
+                           "end of the period, or import complete periods only.", file=name,
+                           severity="warning"))
     return out
 
 

@@ -6,11 +6,12 @@ cannot be read stop the import with the file, row, column and value named.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from core.data.reading import RawTable
-from core.data.roles import numeric_columns
-from core.data.values import parse_dates, parse_numbers
+from core.data.roles import normalise, numeric_columns
+from core.data.values import parse_dates, parse_numbers, per_distinct, text_categories
 from core.errors import InputError, Problem
 
 MAX_LISTED = 5  # cells named one by one in an error; the rest are counted
@@ -19,17 +20,33 @@ _DATE_HINT = ("Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix th
 _NUMBER_HINT = ("Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); fix "
                 "these cells or choose another quantity column.")
 _TEXT_ROLES = ("title", "category", "order", "status", "cancelled")
+TOTAL_WORDS = frozenset({"total", "totals", "sum", "grandtotal", "subtotal", "overall", "合计",
+                         "总计", "小计", "总数", "gesamt", "summe", "totaal", "somme"})
 
 
 def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
-             dayfirst: bool | None, decimal: str) -> tuple[pd.DataFrame, dict[str, float]]:
-    """(sale lines, rows dropped per reason) for `layout`; raises InputError on unreadable cells."""
+             dayfirst: bool | None, decimal: str
+             ) -> tuple[pd.DataFrame, dict[str, float], list[Problem]]:
+    """(sale lines, rows dropped per reason, warnings) for `layout`.
+
+    Raises InputError on cells that cannot be read. Rows and columns labelled as totals
+    ("Total", "Sum", "合计", ...) are left out, since they would count sales twice.
+    """
     frame = raw.frame
     _require(frame, roles, layout, path)
+    dropped: dict[str, float] = {}
+    notes: list[Problem] = []
+    totals = _total_rows(frame, roles)
+    if totals.any():
+        dropped["total row"] = float(totals.sum())
+        frame = frame.loc[~totals]
     if "order" in roles:
         frame = _fill_order_fields(frame, roles)
     if layout in ("wide", "wide_orders"):
-        frame, roles = _melt(raw, frame, roles, path, decimal)
+        frame, roles, skipped = _melt(raw, frame, roles, path, decimal)
+        if skipped:
+            notes.append(Problem(f"Left out the column(s) {', '.join(skipped)}: they hold "
+                                 "totals, not a product.", file=path, severity="warning"))
     out = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     out["ds"], bad = parse_dates(frame[roles["date"]], dayfirst)
@@ -39,25 +56,31 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
                                _NUMBER_HINT, path)
     if problems:
         raise InputError(problems)
-    out["unique_id"] = frame[roles["product"]].astype(str).str.strip()
+    out["unique_id"] = text_categories(frame[roles["product"]])
     if "title" in roles:
-        titles = frame[roles["title"]].astype(str).str.strip()
-        out["unique_id"] = out["unique_id"].where(out["unique_id"] != "", titles)
+        out["title"] = text_categories(frame[roles["title"]])
+        if (out["unique_id"] == "").any():  # e.g. Shopify lines without a SKU: use the name
+            ids = out["unique_id"].astype(str)
+            out["unique_id"] = ids.where(ids != "", out["title"].astype(str)).astype("category")
     for role in ("price", "stock", "promo"):
         if role in roles:
-            out[role] = parse_numbers(frame[roles[role]], decimal)[0]
+            out[role], bad = parse_numbers(frame[roles[role]], decimal)
+            if bad.any():  # covariates are optional: report and carry on without those values
+                example = frame.loc[bad.to_numpy(), roles[role]].iloc[0]
+                notes.append(Problem(f"{int(bad.sum()):,} cells in the {role} column are not "
+                                     f"numbers (e.g. '{example}'); they were left empty.",
+                                     file=path, column=roles[role], severity="warning"))
     for role in _TEXT_ROLES:
-        if role in roles:
-            out[role] = frame[roles[role]].astype(str).str.strip()
-    dropped = {}
-    gone = pd.Series(False, index=out.index).to_numpy()
+        if role in roles and role not in out:
+            out[role] = text_categories(frame[roles[role]])
+    gone = np.zeros(len(out), dtype=bool)
     for reason, missing in (("no date", out["ds"].isna()), ("no quantity", out["y"].isna()),
                             ("no product", out["unique_id"] == "")):
         missing = missing.to_numpy() & ~gone
         if missing.any():
             dropped[reason] = float(missing.sum())
             gone |= missing
-    return (out.loc[~gone] if gone.any() else out), dropped
+    return (out.loc[~gone] if gone.any() else out), dropped, notes
 
 
 def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str) -> None:
@@ -75,6 +98,16 @@ def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str)
                     f"line, the Import panel's role boxes). Columns are: {columns}.", file=path)])
         if "product" not in roles:
             roles["product"] = roles["title"]
+
+
+def _total_rows(frame: pd.DataFrame, roles: dict[str, str]) -> np.ndarray:
+    """Rows whose date or product cell says "Total" (or Sum, Subtotal, 合计, ...)."""
+    mask = np.zeros(len(frame), dtype=bool)
+    for role in ("date", "product"):
+        if role in roles:
+            mask |= per_distinct(frame[roles[role]],
+                                 lambda u: u.map(normalise).isin(TOTAL_WORDS)).to_numpy(bool)
+    return mask
 
 
 def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFrame:
@@ -95,46 +128,44 @@ def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFra
 
 
 def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
-          decimal: str) -> tuple[pd.DataFrame, dict[str, str]]:
+          decimal: str) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """One column per product -> one row per product and date (empty cells are no sale)."""
     keep = [roles[r] for r in ("date", "order", "status", "cancelled") if r in roles]
     products = numeric_columns(frame, set(keep), decimal)
+    skipped = [c for c in products if normalise(c) in TOTAL_WORDS]
+    products = [c for c in products if c not in skipped]
     if not products:
         raise InputError([Problem(
             "No quantity or product columns found.",
             "A long table needs product and quantity columns; a wide table needs one numeric "
             "column per product. Choose the columns in the Import panel or on the command line.",
             file=path)])
-    problems = []
-    for col in products:
-        _, bad = parse_numbers(frame[col], decimal)
-        problems += _cell_problems(raw, frame, bad, col, "is not a number", _NUMBER_HINT, path)
-        if len(problems) >= MAX_LISTED:
-            break
-    if problems:
-        raise InputError(problems)
-    frame = frame.assign(_row=frame.index)
-    long = frame.melt(id_vars=[*keep, "_row"], value_vars=products, var_name="_product",
-                      value_name="_qty")
-    long.index = pd.Index(long.pop("_row"))
-    blank = long["_qty"].astype(str).str.strip() == ""
+    long = frame[keep + products].melt(id_vars=keep, value_vars=products,
+                                       var_name="_product", value_name="_qty", ignore_index=False)
+    blank = per_distinct(long["_qty"], lambda u: u.str.strip() == "").to_numpy(bool)
     if "order" in roles:  # an empty cell on a receipt: that product was not bought
-        long = long.loc[~blank.to_numpy()]
+        long = long.loc[~blank]
     else:  # an empty cell in a period table: nothing sold that period
         long["_qty"] = long["_qty"].where(~blank, "0")
     roles = {r: c for r, c in roles.items() if c in keep}
-    return long, {**roles, "product": "_product", "quantity": "_qty"}
+    return long, {**roles, "product": "_product", "quantity": "_qty"}, skipped
 
 
 def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad: pd.Series, column: str, what: str,
                    hint: str, path: str) -> list[Problem]:
     if not bad.any():
         return []
-    values = frame.loc[bad.to_numpy(), column]
-    values = values[~values.index.duplicated()]
+    picked = frame.loc[bad.to_numpy()]
+    melted = column == "_qty" and "_product" in picked  # a wide table: name the product column
+    cells = pd.DataFrame({"value": picked[column].to_numpy(),
+                          "column": picked["_product"].to_numpy() if melted else column},
+                         index=picked.index).sort_index(kind="stable")
+    if not melted:  # a wide row repeats its date once per product: report it once
+        cells = cells[~cells.index.duplicated()]
     problems = [Problem(f"'{value}' {what}.", hint, file=path, row=raw.line_of(row),
-                        column=column) for row, value in values.head(MAX_LISTED).items()]
-    if len(values) > MAX_LISTED:
-        problems.append(Problem(f"{len(values) - MAX_LISTED} more rows in column '{column}' have "
-                                f"the same problem.", file=path, column=column))
+                        column=name) for row, value, name in cells.head(MAX_LISTED).itertuples()]
+    if len(cells) > MAX_LISTED:
+        where = "cells" if melted else f"rows in column '{column}'"
+        problems.append(Problem(f"{len(cells) - MAX_LISTED} more {where} have the same problem.",
+                                file=path, column=None if melted else column))
     return problems

@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gzip
 import io
 import re
+import warnings
 import zipfile
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from core.data.problems import fail
+from core.data.sniffing import (
+    ENCODING_NAMES,
+    SNIFF_BYTES,
+    ZIP_MAGIC,
+    decode,
+    read_bytes,
+    reject_non_text,
+    sniff_delimiter,
+)
 from core.errors import InputError, Problem
 
-SNIFF_BYTES = 256 * 1024  # enough to guess encoding and delimiter, small enough to be instant
 PREVIEW_BYTES = 2 * 1024 * 1024
-DELIMITERS = (",", ";", "\t", "|")
-_GZIP_MAGIC = b"\x1f\x8b"
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls and other old Office files
 
 
 @dataclass
@@ -44,32 +49,52 @@ class RawTable:
         return self.header_line + 1 + int(index)
 
 
-def fail(path: Path | str, message: str, hint: str = "", **where) -> InputError:
-    """An InputError with one problem about `path` (use: `raise fail(...)`)."""
-    return InputError([Problem(message, hint, file=str(path), **where)])
-
-
 def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None,
                sheet: str | None = None, nrows: int | None = None) -> RawTable:
     """Read `path` (CSV/TSV/semicolon text, optionally gzipped, or .xlsx) into a RawTable.
 
     With `nrows` only the start of the file is read (for previews).
     """
-    path = Path(path)
+    path = Path(path).expanduser()
+    try:
+        return _read_table(path, encoding, delimiter, sheet, nrows)
+    except OSError as exc:  # permissions, a file locked by another program, a vanished drive
+        raise fail(path, f"The file cannot be read: {exc.strerror or exc}.",
+                   "Check that you may open it and that no other program holds it.") from None
+
+
+def _read_table(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
+                nrows: int | None) -> RawTable:
     if not path.exists():
         raise fail(path, "The file does not exist.", "Check the path and the file name.")
     if path.is_dir():
         raise fail(path, "This is a folder, not a file.", "Choose a sales file inside it.")
     head = _open_head(path)
-    if head.startswith(_ZIP_MAGIC):
+    if head.startswith(ZIP_MAGIC):
         return _read_excel(path, sheet, nrows)
-    data = _read_bytes(path, PREVIEW_BYTES if nrows else None)
+    data = read_bytes(path, PREVIEW_BYTES if nrows else None)
     truncated = nrows is not None and len(data) >= PREVIEW_BYTES
-    _reject_non_text(path, data)
-    text, used = _decode(path, data, encoding, truncated)
+    reject_non_text(path, data)
+    text, used = decode(path, data, encoding, truncated)
+    problems = []
+    if not encoding and used in ENCODING_NAMES:
+        problems.append(Problem(f"The file is not UTF-8; read it as {ENCODING_NAMES[used]}.",
+                                "If letters look wrong, choose the file's encoding.",
+                                file=str(path), severity="warning"))
     if truncated:  # drop a possibly cut last line
         text = text[: text.rfind("\n") + 1] or text
-    return _parse_text(path, text, used, delimiter, nrows)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # pandas' C parser reads UTF-8 bytes fastest; other encodings are converted once.
+    if used in ("utf-8", "utf-8-sig") and not truncated:
+        source = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    else:
+        source = text.encode("utf-8")
+    head = text[:SNIFF_BYTES]
+    del text, data
+    table = _parse_text(path, head, source, used, delimiter, nrows)
+    table.problems[:0] = problems
+    return table
 
 
 def _open_head(path: Path) -> bytes:
@@ -77,122 +102,32 @@ def _open_head(path: Path) -> bytes:
         return fh.read(8)
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
-    with path.open("rb") as fh:
-        raw = fh.read(limit if limit else -1)
-    if not raw.startswith(_GZIP_MAGIC):
-        return raw
-    try:
-        with gzip.open(path, "rb") as fh:
-            return fh.read(limit if limit else -1)
-    except (OSError, EOFError, zlib.error) as exc:
-        if limit:  # a preview may stop inside a damaged tail; read what we can
-            return _gunzip_partial(raw)
-        raise fail(path, f"The compressed file is damaged ({exc}).",
-                   "Download or export the file again.") from None
-
-
-def _gunzip_partial(raw: bytes) -> bytes:
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw)
-    except zlib.error:
-        return b""
-
-
-def _reject_non_text(path: Path, data: bytes) -> None:
-    if not data.strip():
-        raise fail(path, "The file is empty.", "Export the sales history again; the file has "
-                   "no rows.")
-    if data.startswith(_OLE_MAGIC):
-        raise fail(path, "This is an old Excel (.xls) or other Office file, which is not read.",
-                   "Open it in Excel or LibreOffice and save it as .xlsx or CSV.")
-    if data.startswith(b"%PDF"):
-        raise fail(path, "This is a PDF document, not a table.",
-                   "Export the sales as CSV or Excel from your shop system.")
-    sample = data[:8192]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    if b"\x00" in sample or controls > len(sample) * 0.02:
-        raise fail(path, "This is a binary file, not a table of text.",
-                   "Choose a CSV, TSV or .xlsx export of your sales.")
-    start = sample.lstrip()[:15].lower()
-    if start.startswith((b"<!doctype", b"<html", b"<?xml")):
-        raise fail(path, "This is a web page or XML document, not a table.",
-                   "Save the sales as CSV or Excel instead.")
-    if start.startswith((b"{", b"[")):
-        raise fail(path, "This looks like JSON, not a table.",
-                   "Export the sales as CSV or Excel instead.")
-
-
-def _decode(path: Path, data: bytes, forced: str | None, truncated: bool) -> tuple[str, str]:
-    if forced:
-        try:
-            return data.decode(forced, errors="replace" if truncated else "strict"), forced
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise fail(path, f"The file cannot be read as {forced} ({exc}).",
-                       "Choose another encoding, or leave it on automatic.") from None
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
-    candidates = ["utf-8", _guess_encoding(data), "cp1252", "latin-1"]
-    for name in dict.fromkeys(c for c in candidates if c):
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError as exc:
-            if truncated and exc.start >= len(data) - 4:  # a character cut by the preview
-                return data[: exc.start].decode(name, errors="replace"), name
-    return data.decode("latin-1"), "latin-1"  # unreachable: latin-1 decodes any bytes
-
-
-def _guess_encoding(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:SNIFF_BYTES]).best()
-    if best is None:
-        return None
-    name = best.encoding.lower().replace("_", "-")
-    if name in ("gb2312", "gbk", "hz", "gb18030", "iso2022-cn"):
-        return "gb18030"  # the superset: decodes whatever GB2312/GBK does
-    return name
-
-
-def sniff_delimiter(lines: list[str]) -> tuple[str, int, int]:
-    """(delimiter, fields per row, index of the header line) from the first lines of a text."""
-    best = (0.0, 0, ",", 1, 0)
-    for delim in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
-        if not counts:
-            continue
-        mode, hits = Counter(counts).most_common(1)[0]
-        if mode < 2:
-            continue
-        header = next(i for i, c in enumerate(counts) if c == mode)
-        score = (hits / len(counts), mode)
-        if score > best[:2]:
-            best = (*score, delim, mode, header)
-    return best[2], best[3], best[4]
-
-
-def _parse_text(path: Path, text: str, encoding: str, delimiter: str | None,
+def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: str | None,
                 nrows: int | None) -> RawTable:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = [ln for ln in text[:SNIFF_BYTES].splitlines()[:60] if ln.strip()]
+    """Parse UTF-8 `source`; `head` (its decoded start) is used to sniff the layout."""
+    lines = [ln for ln in head.splitlines()[:60] if ln.strip()]
     if not lines:
         raise fail(path, "The file is empty.", "Export the sales history again.")
-    sniffed, fields, header = sniff_delimiter(lines[:-1] if len(lines) > 2 else lines)
+    sniffed, fields, header = sniff_delimiter(lines)
     delim = delimiter or sniffed
     if fields < 2 and not delimiter:
         raise fail(path, "This is not a table: no line has more than one column.",
                    "A sales file needs at least a date column and a quantity column, separated "
                    "by commas, semicolons or tabs.")
-    skip = _lines_before(text, lines[header]) if header else 0
+    skip = _lines_before(head, lines[header]) if header else 0
+    options = dict(sep=delim, dtype=object, keep_default_na=False, skiprows=skip, nrows=nrows,
+                   skip_blank_lines=False, index_col=False, encoding="utf-8")
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
-                            skiprows=skip, nrows=nrows, skip_blank_lines=True,
-                            index_col=False)
+        with warnings.catch_warnings():  # pandas would drop surplus values with a warning
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.BytesIO(source), **options)
+    except pd.errors.ParserWarning:
+        problem = _surplus_problem(path, source.decode("utf-8"), delim, skip)
+        if problem:
+            raise problem from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.BytesIO(source), **options)
     except pd.errors.EmptyDataError:
         raise fail(path, "The file is empty.", "Export the sales history again.") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
@@ -222,18 +157,41 @@ def _parser_problem(path: Path, exc: Exception, skip: int) -> InputError:
                 "Check that the file is a CSV, TSV or Excel export.")
 
 
+def _surplus_problem(path: Path, text: str, delim: str, skip: int) -> InputError | None:
+    """The first row with more (non-empty) values than column names, if any."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    want = 0
+    try:
+        for line, row in enumerate(rows, start=1):
+            if line == skip + 1:
+                want = len(row)
+            elif line > skip + 1 and len(row) > want and any(v.strip() for v in row[want:]):
+                return fail(path, f"This row has {len(row)} values but the header has {want} "
+                            "columns.", "A value probably contains the separator without "
+                            "quotes around it; fix that row or export the file again with "
+                            "quoted text.", row=line)
+    except csv.Error as exc:
+        return fail(path, f"The table cannot be read: {exc}.",
+                    "Check the separator and the quoting of the file.")
+    return None  # only empty values at the ends of rows: safe to drop
+
+
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     """Strip column names, drop unnamed empty columns and fully blank rows; "" for missing."""
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.fillna("")
+    if len(frame.columns) and frame.iloc[:, -1].isna().any():  # short rows end in NaN
+        frame = frame.fillna("")
     empty = [c for c in frame.columns
-             if c.startswith("Unnamed:") and not frame[c].astype(bool).any()]
+             if c.startswith("Unnamed:") and not (frame[c] != "").any()]
     if empty:
         frame = frame.drop(columns=empty)
     if len(frame.columns):
-        blank = (frame == "").all(axis=1)
-        if blank.any():
-            frame = frame.loc[~blank]
+        maybe = (frame.iloc[:, 0] == "").to_numpy()  # check the other columns only there
+        if maybe.any():
+            blank = np.zeros(len(frame), dtype=bool)
+            blank[maybe] = (frame.loc[maybe] == "").all(axis=1).to_numpy()
+            if blank.any():
+                frame = frame.loc[~blank]
     return frame
 
 
@@ -248,7 +206,7 @@ def _read_excel(path: Path, sheet: str | None, nrows: int | None) -> RawTable:
         raise fail(path, "This is a ZIP archive, not a table.",
                    "Unpack it and choose the CSV or Excel file inside.")
     try:
-        raw = pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str,
+        raw = pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=object,
                             engine="openpyxl", nrows=None if nrows is None else nrows + 30)
     except ValueError as exc:  # e.g. a sheet name that does not exist
         raise fail(path, f"The workbook cannot be read: {exc}",
@@ -256,7 +214,7 @@ def _read_excel(path: Path, sheet: str | None, nrows: int | None) -> RawTable:
     except Exception as exc:  # openpyxl raises many types on damaged files
         raise fail(path, f"The Excel file cannot be read ({type(exc).__name__}).",
                    "Open it in Excel or LibreOffice and save it again.") from None
-    raw = raw.fillna("").astype(str)
+    raw = raw.fillna("").astype(str).astype(object)
     filled = (raw != "").sum(axis=1)
     if raw.empty or not filled.any():
         raise fail(path, "The sheet is empty.", "Choose the sheet that holds the sales.")

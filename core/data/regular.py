@@ -31,6 +31,20 @@ def period_start(ds: pd.Series, freq: str) -> pd.Series:
     raise ValueError(f"Unknown frequency {freq!r}; use one of D, W, M.")
 
 
+def complete_span(ds: pd.Series, freq: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """(first day of the first complete period, last day of the last complete period)."""
+    first, last = ds.min().normalize(), ds.max().normalize()
+    if freq == "W":  # weeks run Monday .. Sunday
+        start = first + pd.Timedelta(days=(7 - first.day_of_week) % 7)
+        end = last - pd.Timedelta(days=(last.day_of_week + 1) % 7)
+    elif freq == "M":
+        start = first if first.day == 1 else first + pd.offsets.MonthBegin(1)
+        end = last if last.is_month_end else last - pd.offsets.MonthEnd(1)
+    else:
+        start, end = first, last
+    return start, end
+
+
 def step_frequencies(lines: pd.DataFrame) -> pd.Series:
     """How often each frequency's spacing occurs between a product's consecutive dates."""
     dates = lines[[ID, DS]].drop_duplicates().sort_values([ID, DS])
@@ -53,13 +67,16 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     """Aggregate `lines` to `freq` and fill the grid (see the module docstring)."""
     lines = lines.assign(**{DS: period_start(lines[DS], freq)})
     agg = _aggregate(lines)
+    agg[ID] = agg[ID].astype(str)
     duplicates = len(lines) - len(agg)
     end = agg[DS].max()
     grid = pd.date_range(agg[DS].min(), end, freq=pandas_freq(freq))
     pos = grid.get_indexer(agg[DS])
     sold = agg[agg[Y] > 0]
     first = sold.groupby(ID, sort=True)[DS].min()
-    unsold = sorted(set(agg[ID]) - set(first.index))
+    unsold = sorted(pd.Index(agg[ID].unique()).difference(first.index))
+    if first.empty:
+        return Regular(agg.iloc[:0][[ID, DS, Y]], 0, [], [], unsold, duplicates)
     start_pos = grid.get_indexer(first.to_numpy())
     lengths = len(grid) - start_pos
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
@@ -79,7 +96,7 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     out = _fill_covariates(out, lines)
     totals = out.groupby(DS)[Y].sum().reindex(grid, fill_value=0.0)
     missing = ~present
-    examples = out.loc[missing].drop_duplicates(ID).head(3)
+    examples = out.iloc[np.flatnonzero(missing)[:5000]].drop_duplicates(ID).head(3)
     return Regular(frame=out, gaps=int(missing.sum()),
                    gap_examples=[f"{r[ID]} {r[DS]:%Y-%m-%d}" for _, r in examples.iterrows()],
                    silent_periods=list(totals.index[totals.to_numpy() == 0]), unsold=unsold,
@@ -115,9 +132,12 @@ def _fill_covariates(out: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
     """Titles and categories per product (most frequent); stock carried forward; promo 0."""
     for col in ("title", "category"):
         if col in lines:
-            values = lines.loc[lines[col] != "", [ID, col]]
-            counts = values.value_counts().reset_index().drop_duplicates(ID)
-            out[col] = out[ID].map(counts.set_index(ID)[col]).fillna("").astype("str")
+            values = lines.loc[(lines[col] != "").to_numpy(), [ID, col]]
+            counts = (values.groupby([ID, col], observed=True).size().reset_index(name="n")
+                      .sort_values("n", ascending=False, kind="stable").drop_duplicates(ID))
+            most = pd.Series(counts[col].astype(str).to_numpy(),
+                             index=counts[ID].astype(str).to_numpy())
+            out[col] = out[ID].map(most).fillna("").astype("str")
     if "stock" in out:
         out["stock"] = out.groupby(ID, sort=False)["stock"].ffill()
     if "promo" in out:

@@ -25,6 +25,9 @@ class ImportOptions:
     delimiter: str | None = None
     decimal: str | None = None
     sheet: str | None = None  # Excel sheet name
+    # Order lines at W or M: leave out a first and last period the data covers only in part
+    # (a week that ends after the export was made looks like a slump to the models).
+    complete_periods: bool = False
 
 
 @dataclass

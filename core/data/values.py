@@ -8,6 +8,7 @@ dropped so each order keeps the shop's local wall-clock date.
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -16,26 +17,72 @@ from pandas.tseries.api import guess_datetime_format
 _CURRENCY = r"[£$€¥￥₹]|EUR|USD|GBP|CNY|RMB|元"
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d{1,2}$")
 _DOT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$|^-?\d+\.\d+$")
-_TZ_SUFFIX = r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[A-Z]{3,4})$"
+_TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$"
+EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
 def detect_decimal(values: pd.Series) -> str:
     """',' if the values use a decimal comma (1,5 or 1.234,50), else '.'."""
-    sample = values[values != ""].head(2000).astype(str).str.strip()
+    sample = values[values != ""].head(2000).astype(str)
+    sample = sample.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0]", "",
+                                                                       regex=True)
     commas = sample.str.match(_COMMA_DECIMAL.pattern).sum()
     dots = sample.str.match(_DOT_DECIMAL.pattern).sum()
     return "," if commas > dots else "."
 
 
+def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """(codes, distinct values): parse each distinct cell once, then spread with `codes`.
+
+    Exports repeat the same dates, quantities and prices over and over, so this turns a
+    million parses into a few thousand.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        uniques = pd.Series(values.cat.categories, dtype=object)
+    else:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+        uniques = pd.Series(uniques, dtype=object)
+    if (codes < 0).any():  # missing cells count as empty text
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = pd.concat([uniques, pd.Series([""], dtype=object)], ignore_index=True)
+    return codes, uniques
+
+
+def spread(codes: np.ndarray, parsed: pd.Series, index: pd.Index) -> pd.Series:
+    """The inverse of `distinct`: one value per original row."""
+    return pd.Series(parsed.to_numpy()[codes], index=index)
+
+
+def text_categories(values: pd.Series) -> pd.Series:
+    """Stripped text as a categorical column (cheap to group and compare on long exports)."""
+    codes, uniques = distinct(values)
+    small = pd.Categorical(uniques.astype(str).str.strip())
+    return pd.Series(pd.Categorical.from_codes(small.codes[codes], categories=small.categories),
+                     index=values.index)
+
+
+def per_distinct(values: pd.Series, rule) -> pd.Series:
+    """`rule` (Series -> Series) evaluated once per distinct value, spread to every row."""
+    codes, uniques = distinct(values)
+    return spread(codes, rule(uniques.astype(str)), values.index)
+
+
 def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.Series]:
     """(floats, mask of non-empty cells that are not numbers). Empty cells become NaN."""
+    codes, uniques = distinct(values)
+    numbers, bad = _parse_numbers(uniques, decimal)
+    return spread(codes, numbers, values.index), spread(codes, bad, values.index)
+
+
+def _parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
     values = values.astype(str)
     empty = values.str.strip() == ""
     if decimal == ".":
-        fast = pd.to_numeric(values, errors="coerce")
-        if not (fast.isna() & ~empty).any():
-            return fast.astype(float), pd.Series(False, index=values.index)
+        fast = pd.to_numeric(values, errors="coerce").astype(float)
+        if not (fast.isna() & ~empty).any() and np.isfinite(fast[~empty]).all():
+            return fast, pd.Series(False, index=values.index)
     cleaned = values.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "",
                                                                           regex=True)
     if decimal == ",":
@@ -43,6 +90,7 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
     else:
         cleaned = cleaned.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned, errors="coerce").astype(float)
+    numbers = numbers.where(np.isfinite(numbers))  # "inf" is not a quantity
     return numbers, numbers.isna() & ~empty
 
 
@@ -69,40 +117,72 @@ def is_slashed(values: pd.Series) -> bool:
 
 def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series]:
     """(naive timestamps, mask of non-empty cells that are not dates)."""
+    codes, uniques = distinct(values)
+    if dayfirst is None:
+        dayfirst = bool(detect_dayfirst(uniques.astype(str).str.strip()))
+    dates, bad = _parse_dates(uniques, dayfirst)
+    return (spread(codes, dates, values.index).astype("datetime64[ns]"),
+            spread(codes, bad, values.index).astype(bool))
+
+
+def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
     values = values.astype(str).str.strip()
     empty = values == ""
     if not (~empty).any():
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), ~empty
+    if values.str.contains("年", regex=False).any():  # 2024年1月5日 -> 2024-1-5
+        values = values.str.replace(r"(\d)\s*[年月]\s*(?=\d)", r"\1-", regex=True).str.replace(
+            r"(\d)\s*日", r"\1", regex=True)
+    if _has_zone(values[~empty].head(1000)):
+        values = _strip_zone(values)
     first = values[~empty].iloc[0]
-    if re.search(_TZ_SUFFIX, first) and re.search(r"\d:\d\d", first):
-        values = values.str.replace(_TZ_SUFFIX, "", regex=True)
-        first = values[~empty].iloc[0]
-    if dayfirst is None:
-        dayfirst = bool(detect_dayfirst(values))
     parsed = _with_format(values, first, dayfirst)
     bad = parsed.isna() & ~empty
     if bad.any():  # a few rows in another layout: parse just those, one by one
         parsed.loc[bad] = _mixed(values[bad], dayfirst)
         bad = parsed.isna() & ~empty
-    return parsed.astype("datetime64[ns]"), bad
+    return parsed, bad
 
 
 def _with_format(values: pd.Series, first: str, dayfirst: bool) -> pd.Series:
-    fmt = guess_datetime_format(first, dayfirst=dayfirst)
+    with warnings.catch_warnings():  # "dayfirst ignored for ISO dates": that is what we want
+        warnings.simplefilter("ignore", UserWarning)
+        fmt = guess_datetime_format(first, dayfirst=dayfirst)
     if fmt is None and re.fullmatch(r"\d{8}", first):
         fmt = "%Y%m%d"
     if fmt is None:
         return _mixed(values, dayfirst)
-    return pd.to_datetime(values, format=fmt, errors="coerce")
+    return _to_naive(values, format=fmt)
+
+
+def _to_naive(values: pd.Series, **how) -> pd.Series:
+    """pandas.to_datetime, always naive datetime64[ns]; anything unusable becomes NaT."""
+    try:
+        out = pd.to_datetime(values, errors="coerce", **how)
+        if isinstance(out.dtype, pd.DatetimeTZDtype):
+            out = out.dt.tz_localize(None)  # the wall-clock time where the order was made
+        if not pd.api.types.is_datetime64_dtype(out.dtype):
+            raise TypeError("not dates")
+        out = out.where((out >= EARLIEST) & (out <= LATEST))  # typos such as 0024 or 20245
+        return out.astype("datetime64[ns]")
+    except (ValueError, TypeError, OverflowError):  # e.g. zones pandas cannot reconcile
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+
+
+def _has_zone(values: pd.Series) -> bool:
+    return bool(values.str.contains(":").any() and values.str.contains(_TZ_SUFFIX).any())
+
+
+def _strip_zone(values: pd.Series) -> pd.Series:
+    """Drop a time-zone suffix after a time: keep the local wall-clock date of each order."""
+    timed = values.str.contains(":", regex=False)
+    return values.where(~timed, values.str.replace(_TZ_SUFFIX, "", regex=True))
 
 
 def _mixed(values: pd.Series, dayfirst: bool) -> pd.Series:
+    values = _strip_zone(values)
     numeric = values.str.fullmatch(r"[\d.\-]+") & ~values.str.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?")
-    out = pd.to_datetime(values.where(~numeric), format="mixed", dayfirst=dayfirst,
-                         errors="coerce")
-    if getattr(out.dt, "tz", None) is not None:
-        out = out.dt.tz_localize(None)
-    return out
+    return _to_naive(values.where(~numeric), format="mixed", dayfirst=dayfirst)
 
 
 def date_share(values: pd.Series) -> float:
@@ -111,7 +191,7 @@ def date_share(values: pd.Series) -> float:
     if sample.empty or sample.str.fullmatch(r"-?[\d.,]+").mean() > 0.5:
         return 0.0
     _, bad = parse_dates(sample)
-    return float(1 - bad.mean())
+    return float(1 - bad.to_numpy().mean())
 
 
 def number_share(values: pd.Series, decimal: str = ".") -> float:

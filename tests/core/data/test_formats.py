@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from core.data import ImportOptions, load, preview
+from core.errors import InputError
 from core.schema import DS, ID, Y
 from tests.core.data.conftest import FIXTURES
 
@@ -153,3 +154,99 @@ def test_preview_reads_only_the_first_rows(retail_orders):
     assert len(table.table) == 50
     assert table.layout == "orders"
     assert table.roles["product"] == "StockCode"
+
+
+def test_excel_sheet_choice_and_a_missing_sheet(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["nothing here"])
+    sales = book.create_sheet("Sales")
+    sales.append(["date", "sku", "qty"])
+    sales.append(["2024-01-01", "a", 1])
+    sales.append(["2024-01-02", "a", 2])
+    book.save(tmp_path / "two.xlsx")
+    result = load(tmp_path / "two.xlsx", ImportOptions(sheet="Sales"))
+    assert series(result, "a") == {"2024-01-01": 1, "2024-01-02": 2}
+    with pytest.raises(InputError, match="sheet"):
+        load(tmp_path / "two.xlsx", ImportOptions(sheet="Sheet9"))
+
+
+def test_negative_quantities_in_a_period_table_are_kept_and_reported(write):
+    path = write("neg.csv", "date,sku,qty\n2024-01-01,a,5\n2024-01-02,a,-1\n2024-01-03,a,2\n")
+    result = load(path)
+    assert series(result, "a")["2024-01-02"] == -1
+    assert any("negative quantities" in p.message for p in result.problems)
+
+
+def test_windows_1252_with_euro_prices_and_french_names(write):
+    text = ("date;produit;quantité;prix\n01/02/2024;Crème brûlée;2;3,50 €\n"
+            "02/02/2024;Crème brûlée;1;3,50 €\n14/02/2024;Pâté;4;1.005,00 €\n")
+    result = load(write("fr.csv", text, "cp1252"))
+    assert set(result.frame[ID]) == {"Crème brûlée", "Pâté"}
+    assert result.frame["price"].max() == 1005.0
+    assert series(result, "Pâté") == {"2024-02-14": 4}
+    assert any("Windows-1252" in p.message for p in result.problems)
+
+
+def test_gb18030_without_column_names_in_english(write):
+    rows = "".join(f"2024-01-{d:02d},苹果汁,{d}\n2024-01-{d:02d},橙子,{d + 1}\n"
+                   for d in range(1, 28))
+    result = load(write("cn.csv", "日期,商品,销量\n" + rows, "gb18030"))
+    assert set(result.frame[ID]) == {"苹果汁", "橙子"}
+    assert result.summary.total_quantity == sum(2 * d + 1 for d in range(1, 28))
+
+
+def test_choosing_a_frequency_finer_than_the_data_warns():
+    result = load(FIXTURES / "weekly.tsv", ImportOptions(freq="D"))
+    assert result.freq == "D"
+    assert any("spaced in weeks but days were chosen" in p.message for p in result.problems)
+    assert result.summary.total_quantity == 40
+
+
+def test_chinese_dates_and_excel_style_us_times(write):
+    cn = write("cn_dates.csv", "下单时间,商品,数量\n2024年1月5日 10:05,茶,1\n"
+                               "2024年1月7日 09:00,茶,2\n")
+    assert series(load(cn), "茶") == {"2024-01-05": 1, "2024-01-06": 0, "2024-01-07": 2}
+    us = write("us.csv", "Date,SKU,Qty\n1/5/2024 9:05,a,1\n12/25/2024 13:00,a,2\n")
+    assert load(us, ImportOptions(freq="M")).frame[DS].dt.month.tolist()[-1] == 12
+
+
+def test_order_numbers_that_all_start_with_c_are_not_cancellations(write):
+    path = write("c_orders.csv", "Order ID,Date,SKU,Qty\nC1001,2024-01-01 10:00,a,1\n"
+                                 "C1002,2024-01-02 11:00,a,2\n")
+    result = load(path)
+    assert result.summary.total_quantity == 3 and "cancelled" not in result.summary.dropped
+
+
+def test_complete_periods_only_leaves_out_partial_first_and_last_weeks(write):
+    days = pd.date_range("2024-01-03", "2024-01-23")  # Wednesday .. Tuesday
+    text = "Order,Date,SKU,Qty\n" + "".join(f"{i},{d:%Y-%m-%d} 10:00,a,1\n"
+                                           for i, d in enumerate(days))
+    path = write("orders.csv", text)
+    everything = load(path, ImportOptions(freq="W"))
+    assert series(everything, "a") == {"2024-01-07": 5, "2024-01-14": 7, "2024-01-21": 7,
+                                       "2024-01-28": 2}
+    complete = load(path, ImportOptions(freq="W", complete_periods=True))
+    assert series(complete, "a") == {"2024-01-14": 7, "2024-01-21": 7}
+    assert complete.summary.dropped == {"partial period": 7}
+    with pytest.raises(InputError, match="complete month"):
+        load(path, ImportOptions(freq="M", complete_periods=True))
+
+
+def test_total_rows_and_columns_are_not_sales(write):
+    wide = write("wide_total.csv", "Month,Tea,Coffee,Total\n2024-01-01,1,2,3\n2024-02-01,3,4,7\n"
+                                   "Total,4,6,10\n")
+    result = load(wide)
+    assert set(result.frame[ID]) == {"Tea", "Coffee"}
+    assert result.summary.total_quantity == 10
+    assert result.summary.dropped == {"total row": 1}
+    assert any("Total" in p.message and "totals" in p.message for p in result.problems)
+    long = write("long_total.csv", "日期,商品,数量\n2024-01-01,茶,1\n2024-01-02,茶,2\n合计,,3\n")
+    assert load(long).summary.total_quantity == 3
+
+
+def test_unreadable_prices_are_reported_and_left_empty(write):
+    path = write("prices.csv", "date,sku,qty,price\n2024-01-01,a,1,2.5\n2024-01-02,a,2,n/a\n")
+    result = load(path)
+    assert result.frame["price"].isna().tolist() == [False, True]
+    assert any("'n/a'" in p.message and p.column == "price" for p in result.problems)

@@ -1,0 +1,160 @@
+"""Every kind of bad input gets an InputError that names the file, row, column and a fix."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from core.data import ImportOptions, load, preview
+from core.errors import InputError
+
+
+def problems_of(path, options=None):
+    with pytest.raises(InputError) as caught:
+        load(path, options)
+    problems = caught.value.problems
+    assert problems and all(p.file == str(path) for p in problems)
+    assert "Unexpected" not in str(caught.value)
+    return problems
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n \r\n"])
+def test_empty_file(write, content):
+    (problem,) = problems_of(write("empty.csv", content))
+    assert problem.message == "The file is empty."
+    assert problem.hint
+
+
+def test_header_without_rows(write):
+    (problem,) = problems_of(write("header.csv", "date,sku,qty\n"))
+    assert "no rows of data" in problem.message
+
+
+def test_no_date_column(write):
+    (problem,) = problems_of(write("nodate.csv", "sku,qty\na,1\nb,2\na,3\n"))
+    assert problem.message == "No date column found."
+    assert "--date-col" in problem.hint and "'sku'" in problem.hint
+
+
+def test_unparseable_dates_name_row_column_and_value(write):
+    path = write("dates.csv", "date,sku,qty\n2024-01-01,a,1\nsoon,a,2\n2024-01-03,a,1\n"
+                              "2024-13-45,a,1\n")
+    problems = problems_of(path)
+    assert [(p.row, p.column) for p in problems] == [(3, "date"), (5, "date")]
+    assert problems[0].message == "'soon' is not a date."
+    assert "2024-01-31" in problems[0].hint
+    assert str(problems[0]).startswith(f"{path}, row 3, column 'date': 'soon' is not a date.")
+
+
+def test_non_numeric_quantities(write):
+    text = "date,sku,qty\n" + "".join(f"2024-01-{d:02d},a,x{d}\n" for d in range(1, 10))
+    problems = problems_of(write("qty.csv", text))
+    assert problems[0].row == 2 and problems[0].column == "qty"
+    assert problems[0].message == "'x1' is not a number."
+    assert "2,5 with a decimal comma" in problems[0].hint
+    assert len(problems) == 6 and "4 more rows" in problems[-1].message
+
+
+def test_non_numeric_cell_in_a_wide_table(write):
+    path = write("wide.csv", "date,apple,pear\n2024-01-01,1,2\n2024-01-02,1,2\n"
+                             "2024-01-03,1,two\n2024-01-04,1,2\n2024-01-05,1,2\n"
+                             "2024-01-06,1,2\n2024-01-07,1,2\n2024-01-08,1,2\n"
+                             "2024-01-09,1,2\n2024-01-10,1,2\n2024-01-11,1,2\n")
+    (problem,) = problems_of(path)
+    assert (problem.row, problem.column, problem.message) == (4, "pear", "'two' is not a number.")
+
+
+def test_single_row(write):
+    (problem,) = problems_of(write("one.csv", "date,sku,qty\n2024-01-01,a,1\n"))
+    assert "single row" in problem.message and problem.row == 2
+
+
+def test_all_sales_in_one_period(write):
+    (problem,) = problems_of(write("oneday.csv", "date,sku,qty\n2024-01-01,a,1\n2024-01-01,b,2\n"))
+    assert "at least two periods" in problem.message
+
+
+def test_mixed_frequencies(write):
+    daily = "".join(f"2024-01-{d:02d},a,1\n" for d in range(1, 8))
+    monthly = "".join(f"2024-{m:02d}-01,b,5\n" for m in range(1, 8))
+    path = write("mixed.csv", "date,sku,qty\n" + daily + monthly)
+    (problem,) = problems_of(path)
+    assert problem.message.startswith("Mixed frequencies")
+    assert "--freq" in problem.hint
+    assert load(path, ImportOptions(freq="M")).freq == "M"  # the user's choice resolves it
+
+
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+                                     bytes(range(256)) * 4])
+def test_binary_file(write, content):
+    (problem,) = problems_of(write("picture.csv", content))
+    assert "binary file" in problem.message
+
+
+def test_binary_inside_gzip(write):
+    (problem,) = problems_of(write("blob.csv.gz", gzip.compress(bytes(range(256)) * 8)))
+    assert "binary file" in problem.message
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Dear customer,\nthank you for your order.\nRegards\n", "not a table"),
+    ('{"orders": [1, 2, 3]}', "JSON"),
+    ("<!DOCTYPE html><html><body>Sales</body></html>", "web page"),
+])
+def test_file_that_is_not_a_table(write, content, expected):
+    (problem,) = problems_of(write("notes.csv", content))
+    assert expected in problem.message
+
+
+def test_old_excel_and_plain_zip(write):
+    (problem,) = problems_of(write("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600))
+    assert ".xls" in problem.message and "save it as .xlsx or CSV" in problem.hint
+    (problem,) = problems_of(write("archive.zip", b"PK\x03\x04" + b"\0" * 100))
+    assert "damaged" in problem.message
+
+
+def test_row_with_too_many_values(write):
+    (problem,) = problems_of(write("ragged.csv", "date,sku,qty\n2024-01-01,a,1\n"
+                                                 "2024-01-02,a,1,5\n2024-01-03,a,2\n"))
+    assert problem.row == 3 and "has 4 values" in problem.message
+
+
+def test_override_naming_a_missing_column(write):
+    path = write("ok.csv", "date,sku,qty\n2024-01-01,a,1\n2024-01-02,a,2\n")
+    (problem,) = problems_of(path, ImportOptions(roles={"quantity": "units"}))
+    assert problem.message == "There is no column 'units' for the quantity."
+    assert "'qty'" in problem.hint
+
+
+def test_missing_file_and_preview_errors(tmp_path):
+    (problem,) = problems_of(tmp_path / "nope.csv")
+    assert "does not exist" in problem.message
+    with pytest.raises(InputError, match="binary"):
+        path = tmp_path / "bin.csv"
+        path.write_bytes(b"\0\1\2" * 100)
+        preview(path)
+
+
+def test_failed_import_leaves_the_folder_untouched(write, tmp_path):
+    path = write("bad.csv", "date,sku,qty\n2024-01-01,a,1\nnever,a,2\n")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    problems_of(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_row_numbers_count_blank_lines(write):
+    path = write("blank.csv", "date,sku,qty\n2024-01-01,a,1\n\n2024-01-02,a,1\n\nnope,a,1\n")
+    (problem,) = problems_of(path)
+    assert problem.row == 6
+
+
+def test_unreadable_file(write, monkeypatch):
+    path = write("locked.csv", "date,sku,qty\n2024-01-01,a,1\n2024-01-02,a,2\n")
+
+    def locked(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "open", locked)
+    (problem,) = problems_of(path)
+    assert problem.message == "The file cannot be read: Permission denied."
+    assert "no other program holds it" in problem.hint

@@ -1,0 +1,103 @@
+"""Random bytes and random CSV-like text: the importer returns a valid frame or raises the
+documented InputError, never anything else (and never its 'unexpected problem' safety net)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.data import ImportOptions, load, preview
+from core.errors import InputError
+from core.schema import DS, ID, Y
+from tests.core.data.conftest import FIXTURES
+
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow])
+
+cells = st.one_of(
+    st.sampled_from(["2024-01-01", "2024-01-08", "01/02/2024", "13/01/2024", "2024-02-30",
+                     "2024-03-01 10:00:00+01:00", "", "NA", "C123", "-3", "0", "1,5", "2.5",
+                     "1.000,25", "£3", "abc", "POST", "日期", "数量", "\"", "x\ny", "1e9",
+                     "inf", "nan", "date", "qty", "sku", "2024-01-01 10:00", "refunded",
+                     "0001-01-01", "9999-12-31", "2024-01-01T00:00:00Z", "-0", "1 000"]),
+    st.text(max_size=8),
+    st.integers(-5, 1000).map(str),
+)
+headers = st.lists(st.sampled_from(["date", "sku", "qty", "price", "InvoiceNo", "Description",
+                                    "Created at", "Lineitem sku", "Lineitem quantity", "日期",
+                                    "商品", "数量", "x", "", "date", "Name", "Financial Status",
+                                    "Cancelled at", "Order Status", "apple", "pear", "stock",
+                                    "category", "promo"]), min_size=1, max_size=6)
+
+
+@st.composite
+def csv_like(draw) -> str:
+    head = draw(headers)
+    sep = draw(st.sampled_from([",", ";", "\t", "|"]))
+    rows = draw(st.lists(st.lists(cells, min_size=len(head) - 1, max_size=len(head) + 1),
+                         max_size=25))
+    return "\n".join(sep.join(row) for row in [head, *rows])
+
+
+def check(data: bytes, options: ImportOptions | None = None, suffix: str = ".csv") -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        try:
+            result = load(path, options)
+        except InputError as exc:
+            assert exc.problems, "an InputError carries its problems"
+            assert "Unexpected problem" not in str(exc), str(exc)
+        else:
+            frame = result.frame
+            assert list(frame.columns[:3]) == [ID, DS, Y]
+            assert np.isfinite(frame[Y]).all()
+            assert not frame.duplicated([ID, DS]).any()
+        try:
+            preview(path)
+        except InputError as exc:
+            assert "Unexpected problem" not in str(exc), str(exc)
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_random_bytes(data):
+    check(data)
+
+
+@FUZZ
+@given(csv_like(), st.sampled_from(["utf-8", "gb18030", "latin-1", "utf-16"]),
+       st.sampled_from([None, "D", "W", "M"]), st.booleans())
+def test_random_csv_like_text(text, encoding, freq, complete):
+    check(text.encode(encoding, errors="replace"),
+          ImportOptions(freq=freq, complete_periods=complete))
+
+
+FIXTURE_BYTES = sorted((p.name, p.read_bytes()) for p in FIXTURES.iterdir())
+
+
+@st.composite
+def mutated_fixture(draw) -> bytes:
+    """A real fixture with a few bytes replaced, inserted or cut: deep paths, not just sniffing."""
+    _, data = draw(st.sampled_from(FIXTURE_BYTES))
+    data = bytearray(data)
+    for _ in range(draw(st.integers(1, 6))):
+        pos = draw(st.integers(0, max(len(data) - 1, 0)))
+        action = draw(st.sampled_from(["replace", "insert", "cut"]))
+        byte = draw(st.sampled_from(b",;\t\n\r\"-0123456789./: aCx\xe9\xff"))
+        if action == "replace" and data:
+            data[pos] = byte
+        elif action == "insert":
+            data.insert(pos, byte)
+        else:
+            del data[pos:pos + draw(st.integers(1, 40))]
+    return bytes(data)
+
+
+@FUZZ
+@given(mutated_fixture(), st.sampled_from([None, "W"]))
+def test_mutated_real_exports(data, freq):
+    check(data, ImportOptions(freq=freq))
