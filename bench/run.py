@@ -114,7 +114,8 @@ def m3_task(jobs: int) -> pd.DataFrame:
     n = train.unique_id.nunique()
     result, secs = ours(train, ForecastSettings(horizon=18, freq="M", windows=3, n_jobs=jobs))
     cands = pd.concat([result.candidates, result.forecast.assign(model="auto")])
-    peers = "SeasonalNaive,AutoETS,AutoARIMA,AutoTheta,Theta,CrostonOptimized,IMAPA,TSB"
+    # AutoARIMA is left out: on this shared 2-core machine it did not finish M3 in 20 minutes.
+    peers = "SeasonalNaive,AutoETS,AutoTheta,Theta,CrostonOptimized,IMAPA,TSB"
     preds, peer_secs = peer(train, freq="MS", season=12, horizon=18, windows=1, models=peers,
                             jobs=jobs, forecast=True, clip=False)
     rows = []

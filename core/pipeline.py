@@ -66,7 +66,8 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
                       cancel)
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
-    bt, fc, final = _evaluate(frame, settings, plan, classes, result)
+    bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
+    cancel.raise_if_cancelled()
     choices = _choices(frame, classes, final, result.fallbacks, plan.selecting, fc)
     forecast = _chosen_forecast(fc, choices)
     freq = settings.freq
@@ -97,16 +98,20 @@ def _plan(frame: pd.DataFrame, settings: ForecastSettings, classes: pd.Series) -
     return _Plan(auto, named, combos, groups, selecting, warmup, settings.windows + warmup)
 
 
-def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult):
+def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel: CancelToken):
     """Add combinations, choose per product; returns (reported backtest, forecasts, choices)."""
     freq = settings.freq
     bt, fc = result.backtest, result.forecast
     scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
+    cancel.raise_if_cancelled()  # each step below takes seconds at most on 1,817 daily products
     if plan.combos and not bt.empty:
         k = int(settings.params.get("weighted", {}).get("k", 3))
         bt, fc = add_combinations(bt, fc, scores, k=k)
+        unwanted = [c for c in COMBINATIONS if c not in plan.combos]
+        bt, fc = bt[~bt["model"].isin(unwanted)], fc[~fc["model"].isin(unwanted)]
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
+        cancel.raise_if_cancelled()
     order = _unique([m for _, models in plan.groups for m in models] + plan.combos)
     allowed = order if plan.auto else plan.named
     reported = list(range(plan.warmup, plan.windows))
@@ -114,8 +119,9 @@ def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult):
         pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
         final = choose(usable, allowed, pools=pools)
-        auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
-        bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
+        if not bt.empty:  # else no product was long enough for a single window
+            auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
+            bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     bt = bt[bt["window"].isin(reported)] if not bt.empty else bt

@@ -130,9 +130,12 @@ def reason(row: pd.Series) -> str:
         return "no backtest possible (history too short); seasonal naive used"
     products = int(row.get("products", 1) or 1)
     where = f" over {products} {_pool_label(row)} products" if products > 1 else ""
-    text = f"lowest MASE in backtest{where} ({row['score']:.2f}"
-    if isinstance(row.get("runner_up"), str) and np.isfinite(row.get("runner_up_score", np.nan)):
-        text += f" vs {row['runner_up_score']:.2f} for {row['runner_up']}"
+    best, second = row["score"], row.get("runner_up_score", np.nan)
+    # Two decimals, or three when two would print the same number twice.
+    digits = 3 if np.isfinite(second) and f"{best:.2f}" == f"{second:.2f}" else 2
+    text = f"lowest MASE in backtest{where} ({best:.{digits}f}"
+    if isinstance(row.get("runner_up"), str) and np.isfinite(second):
+        text += f" vs {second:.{digits}f} for {row['runner_up']}"
     text += ")"
     n = int(row.get("windows_used", 0))
     if products > 1 and n and np.isfinite(row.get("own_score", np.nan)):

@@ -17,6 +17,7 @@ COLUMNS = ["unique_id", "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_lo_95", 
 def test_forecast_writes_one_row_per_product_and_period(tmp_path, capsys):
     out = tmp_path / "fc.csv"
     code = run(["forecast", str(FIXTURE), "--horizon", "6", "--freq", "W", "--jobs", "1",
+                "--windows", "1",
                 "--output", str(out), "--choices", str(tmp_path / "why.csv")])
     assert code == 0
     fc = pd.read_csv(out, dtype={"unique_id": str})

@@ -118,7 +118,8 @@ def test_products_too_short_for_any_window_still_get_a_forecast(weekly):
     short = pd.DataFrame({"unique_id": "new", "ds": pd.date_range("2011-11-20", periods=3,
                                                                   freq="W-SUN"),
                           "y": [1.0, 0.0, 2.0]})
-    result = run(pd.concat([weekly, short]), ForecastSettings(horizon=8, freq="W", n_jobs=1))
+    result = run(pd.concat([weekly, short]), ForecastSettings(horizon=4, freq="W", windows=1,
+                                                               n_jobs=1))
     row = result.choices.set_index("unique_id").loc["new"]
     # No window of its own: it takes its demand class's choice, and the reason says so.
     assert row.model in set(result.candidates.model) and "this product" not in row.reason
@@ -142,10 +143,10 @@ def test_global_models_are_fitted_once_on_all_products_and_can_join_combinations
         weekly, monkeypatch):
     monkeypatch.setitem(registry._REGISTRY, _FakeGlobal.name, _FakeGlobal)
     _FakeGlobal.seen = []
-    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=2, n_jobs=1,
+    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=1, n_jobs=1,
                                           models=("auto", _FakeGlobal.name)))
-    # 1 warm-up + 2 reported windows + the final fit, each on every product at once.
-    assert _FakeGlobal.seen == [40, 40, 40, 40]
+    # 1 warm-up + 1 reported window + the final fit, each on every product at once.
+    assert _FakeGlobal.seen == [40, 40, 40]
     assert _FakeGlobal.name in set(result.candidates.model)
     _FakeGlobal.seen = []
     result = run(weekly, ForecastSettings(
@@ -153,6 +154,7 @@ def test_global_models_are_fitted_once_on_all_products_and_can_join_combinations
         params={"median": {"members": f"{_FakeGlobal.name},seasonal_naive"}}))
     assert _FakeGlobal.seen == [40, 40]
     assert set(result.forecast.model) == {"median"} and len(result.forecast) == 40 * 4
+    assert set(result.metrics.model) == {"median", _FakeGlobal.name, "seasonal_naive"}
 
 
 def test_cancel_during_a_parallel_run_returns_within_about_a_second():
@@ -177,3 +179,14 @@ def test_cancel_during_a_parallel_run_returns_within_about_a_second():
         run(frame, ForecastSettings(horizon=28, freq="D", windows=3, n_jobs=2), cancel=token)
     timer.cancel()
     assert time.monotonic() - fired["at"] < 1.5
+
+
+def test_history_too_short_for_any_window_gives_seasonal_naive_and_says_why():
+    frame = pd.DataFrame({"unique_id": ["a"] * 5 + ["b"],
+                          "ds": list(pd.date_range("2024-01-01", periods=5)) + [
+                              pd.Timestamp("2024-01-05")],
+                          "y": [1.0, 0.0, 2.0, 3.0, 1.0, 4.0]})
+    result = run(frame, ForecastSettings(horizon=30, freq="D", n_jobs=1))
+    assert len(result.forecast) == 60 and set(result.forecast.model) == {"seasonal_naive"}
+    assert result.choices.reason.str.contains("no backtest possible").all()
+    assert result.backtest.empty and result.metrics.empty
