@@ -17,7 +17,9 @@ def read_input(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
 
     if not Path(path).is_file():
         raise TrendcastError(f"Input file not found: {path}")
-    result = load(path, ImportOptions(freq=freq))
+    # A forecast must not read a half-recorded last week or month as a sales drop, so order
+    # exports are cut to whole periods here (the `import` command keeps them, with a warning).
+    result = load(path, ImportOptions(freq=freq, complete_periods=True))
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
     return result.frame, result.freq

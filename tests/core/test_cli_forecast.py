@@ -82,3 +82,21 @@ def test_the_real_entry_point_gives_no_traceback(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.strip() == "error: Input file not found: nothing.csv"
+
+
+def test_forecast_from_orders_leaves_out_a_half_recorded_last_week(tmp_path):
+    # Orders run to Wednesday 2024-03-13: that week is incomplete, so the weekly forecast starts
+    # at the week it belongs to instead of reading the short week as a sales drop.
+    days = pd.date_range("2024-01-01", "2024-03-13", freq="D")
+    orders = pd.DataFrame({"Order": range(len(days) * 2),
+                           "Date": [f"{d:%Y-%m-%d} 10:00" for d in days for _ in (0, 1)],
+                           "SKU": ["A", "B"] * len(days), "Quantity": 3, "Price": 2.5})
+    src = tmp_path / "orders.csv"
+    orders.to_csv(src, index=False)
+    out = tmp_path / "fc.csv"
+    code = run(["forecast", str(src), "--horizon", "2", "--freq", "W", "--model", "naive",
+                "--jobs", "1", "--windows", "1", "--output", str(out)])
+    assert code == 0
+    fc = pd.read_csv(out, parse_dates=["ds"])
+    assert fc.ds.min() == pd.Timestamp("2024-03-17")  # the Sunday ending the cut week
+    assert (fc.yhat == 21).all()  # a full week of 3 a day, not the 9 of the partial week

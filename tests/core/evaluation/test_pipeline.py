@@ -190,3 +190,15 @@ def test_history_too_short_for_any_window_gives_seasonal_naive_and_says_why():
     assert len(result.forecast) == 60 and set(result.forecast.model) == {"seasonal_naive"}
     assert result.choices.reason.str.contains("no backtest possible").all()
     assert result.backtest.empty and result.metrics.empty
+
+
+def test_networks_are_trained_for_the_horizon_the_run_asks_for(weekly):
+    # The TCN's own default horizon for weekly data is 8; the run asks for 10 and gets 10.
+    from core.models.neural.model import TCN
+
+    tiny = dict(TCN.test_params)
+    tiny.pop("horizon", None)
+    result = run(weekly, ForecastSettings(horizon=10, freq="W", windows=1, models=("tcn",),
+                                          params={"tcn": tiny}, n_jobs=1))
+    assert (result.forecast.groupby("unique_id").size() == 10).all()
+    assert set(result.forecast.model) == {"tcn"}
