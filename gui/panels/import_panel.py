@@ -220,8 +220,10 @@ class ImportPanel(QWidget):
     def current_options(self) -> ImportOptions:
         roles = {role: combo.currentData() for role, combo in self.role_combos.items()
                  if combo.currentData()}
+        # Whole weeks/months only: a half-recorded last week would read as a sales drop. The
+        # summary shows what was left out ("partial period").
         return ImportOptions(freq=self.freq_combo.currentData(), roles=roles,
-                             layout=self.layout_combo.currentData())
+                             layout=self.layout_combo.currentData(), complete_periods=True)
 
     # -- results -----------------------------------------------------------------------------
     def _on_progress(self, event) -> None:

@@ -80,6 +80,7 @@ def test_changed_roles_and_frequency_are_passed_to_the_engine(qtbot):
     wait_idle(qtbot, panel)
     assert seen[0] is None
     assert seen[1].roles["quantity"] == "sku" and seen[1].freq == "W"
+    assert seen[1].complete_periods  # a half-recorded last week must not look like a drop
 
 
 def test_a_slow_read_shows_progress_and_can_be_cancelled(qtbot):
