@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.progress import ProgressEvent
 from gui import engine
+from gui.model_names import model_label
 from gui.widgets.error_dialog import plain_message, show_error
 from gui.widgets.loss_chart import LossChart
 from gui.worker import WorkerHandle, make_worker
@@ -165,7 +166,8 @@ class TrainingPanel(QWidget):
                 self.loss_chart.add_point(event.stage or "model", metric, value)
         if event.message and event.message != self._last_message:
             self._last_message = event.message
-            self._log(f"[{event.stage}] {event.message}" if event.stage else event.message)
+            label = model_label(event.stage) if event.stage else ""
+            self._log(f"[{label}] {event.message}" if label else event.message)
 
     def _enter_stage(self, stage: str) -> None:
         if stage == self._stage:
@@ -177,7 +179,7 @@ class TrainingPanel(QWidget):
             row = self.models_table.rowCount()
             self.models_table.insertRow(row)
             self._stage_rows[stage] = row
-            self._set_cell(row, 0, stage)
+            self._set_cell(row, 0, model_label(stage))
         self._set_cell(self._stage_rows[stage], 1, self.tr("running"))
 
     def _close_stage(self, state: str, now: float) -> None:

@@ -32,10 +32,10 @@ def test_results_arrive_with_per_model_rows_log_and_losses(qtbot):
     assert set(run.forecast["unique_id"]) == {"P0", "P1", "P2"}
     assert len(run.forecast) == 3 * 7
     models = [panel.models_table.item(r, 0).text() for r in range(panel.models_table.rowCount())]
-    assert models == ["ets", "lstm_attention"]
+    assert models == ["Exponential smoothing (ETS)", "LSTM with attention"]  # labels, not ids
     assert panel.models_table.item(1, 1).text() == "done"
     assert panel.loss_chart.series() == {"ets loss": [1.0], "lstm_attention loss": [0.5]}
-    assert "fitting ets" in panel.log.toPlainText()
+    assert "[Exponential smoothing (ETS)] fitting" in panel.log.toPlainText()
     assert panel.progress.value() == 1000
     assert not panel.cancel_button.isEnabled()
 
