@@ -275,8 +275,8 @@ def _notes(result: ChunkResult, warmup: int, selecting: bool) -> list[str]:
         if n and w >= warmup:
             notes.append(f"backtest window {w - warmup + 1}: {n} products too short, left out")
     if selecting:
-        notes.append("auto chooses by MASE pooled over products of the same demand class, "
-                     "on earlier backtest windows only "
+        notes.append("each product's model is chosen by MASE pooled over products of the same "
+                     "demand class, on earlier backtest windows only "
                      f"({warmup} extra window(s) before the reported ones)")
     n_fb = len({uid for (_, w, uid) in result.fallbacks if w == FUTURE})
     if n_fb:
