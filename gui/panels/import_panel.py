@@ -249,6 +249,17 @@ class ImportPanel(QWidget):
         self.chart.show_totals(outcome.result.frame)
         self.dataset_loaded.emit(outcome.result)
 
+    def show_dataset(self, result: ImportResult) -> None:
+        """Show data that came from elsewhere (a project file): its summary and chart."""
+        self.cancel()
+        self.path, self.result = None, result
+        self.raw_model.set_frame(result.frame.head(200))
+        self._show_problems([])
+        self.file_label.setText(Path(result.source).name if result.source else "")
+        self.summary_label.setText("\n".join(result.summary.lines()))
+        self.chart.show_totals(result.frame)
+        self.apply_button.setEnabled(False)
+
     def _on_error(self, handle: WorkerHandle, exc: BaseException) -> None:
         if handle is self._handle:
             self.file_label.setText(self.tr("Reading failed."))

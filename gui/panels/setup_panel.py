@@ -224,6 +224,25 @@ class SetupPanel(QWidget):
         self._on_changed()
         self._applying = False
 
+    def set_settings(self, settings: ForecastSettings) -> None:
+        """Show saved settings (from a project) as if the user had entered them."""
+        self._applying = True
+        self.horizon.setValue(settings.horizon)
+        self.season.setValue(settings.season_length or 0)
+        self.windows.setValue(settings.windows)
+        self.holidays.setCurrentIndex(max(self.holidays.findData(settings.holiday_country), 0))
+        self.auto_check.setChecked("auto" in settings.models)
+        for name, item in self.model_items.items():
+            item.setCheckState(0, Qt.CheckState.Checked if name in settings.models
+                               else Qt.CheckState.Unchecked)
+        for name, form in self.param_forms.items():
+            defaults = {spec.name: spec.default for spec in form.specs
+                        if spec.default is not None}
+            form.set_values(defaults | settings.params.get(name, {}))
+        self.preset_buttons["custom"].setChecked(True)
+        self._applying = False
+        self._on_changed()
+
     def chosen_models(self) -> tuple[str, ...]:
         names = [n for n, item in self.model_items.items()
                  if item.checkState(0) == Qt.CheckState.Checked]
