@@ -35,6 +35,9 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Trendcast")
     app.setOrganizationName("Trendcast")
+    from gui.i18n import install_translator
+
+    install_translator(app)  # before any window: widgets take their texts when built
     from PySide6.QtCore import QTimer
 
     window = MainWindow()

@@ -5,6 +5,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from core import __version__
+from gui.i18n import language_menu
 
 
 def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -61,6 +62,8 @@ def build_menus(window) -> dict[str, QAction]:
     window.recent_menu = file_menu.addMenu(tr("Recent files"))
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
+    view_menu = window.menuBar().addMenu(tr("&View"))
+    view_menu.addMenu(language_menu(window))
     help_menu = window.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(actions["shortcuts"])
     help_menu.addAction(actions["about"])

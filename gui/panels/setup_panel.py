@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.models.registry import available
 from core.pipeline_types import ForecastSettings
 from core.schema import DEFAULT_SEASON, FREQ_UNITS, ID
+from gui.model_names import model_label, registry_text
 from gui.panels import setup_rules
 from gui.widgets.param_form import ERROR_STYLE, ParamForm
 
@@ -133,9 +134,9 @@ class SetupPanel(QWidget):
             parent = QTreeWidgetItem(self.tree, [family_labels.get(family, family)])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             for cls in (c for c in self.model_classes if c.family == family):
-                item = QTreeWidgetItem(parent, [cls.label or cls.name])
+                item = QTreeWidgetItem(parent, [model_label(cls.name)])
                 item.setData(0, Qt.ItemDataRole.UserRole, cls.name)
-                item.setToolTip(0, cls.description)
+                item.setToolTip(0, registry_text(cls.description))
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self.model_items[cls.name] = item
                 form = ParamForm(cls.params)
