@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core.models.registry import available
-from gui import engine, refcount_guard
+from gui import engine
 from gui.panels.forecast_slot import make_forecast_view
 from gui.panels.import_panel import ImportPanel
 from gui.panels.setup_panel import SetupPanel
@@ -36,7 +36,6 @@ class MainWindow(QMainWindow):
                  run_forecast: Callable = engine.run_forecast,
                  models: Callable[[], list] = available) -> None:
         super().__init__()
-        refcount_guard.install()  # before any of our signals fire
         self.setWindowTitle("Trendcast")
         self.resize(1200, 800)
         self.dataset = None  # ImportResult
