@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.import_panel.dataset_loaded.connect(self._on_dataset_loaded)
         self.import_panel.dataset_cleared.connect(self._on_dataset_cleared)
+        self.import_panel.project_dropped.connect(self.open_path)
         self.import_panel.reading_started.connect(
             lambda path: self.statusBar().showMessage(self.tr("Reading {0}…").format(path)))
         self.setup_panel.settings_changed.connect(self._update_steps)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview
 from core.errors import Problem, TrendcastError
+from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
 from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
@@ -44,6 +45,7 @@ class ImportPanel(QWidget):
     dataset_loaded = Signal(object)  # ImportResult
     dataset_cleared = Signal()
     reading_started = Signal(str)  # path
+    project_dropped = Signal(str)  # a project file was dropped here: the window opens it
 
     def __init__(self, preview: Callable = engine.preview, load: Callable = engine.load,
                  sample_path: Callable[[], str] = engine.sample_shop_path,
@@ -324,4 +326,7 @@ class ImportPanel(QWidget):
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.open_path(files[0])
+            if Path(files[0]).suffix.lower() == PROJECT_SUFFIX:
+                self.project_dropped.emit(files[0])
+            else:
+                self.open_path(files[0])

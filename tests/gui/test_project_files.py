@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import fakes
 import pandas as pd
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.main_window import FORECAST, MainWindow
@@ -71,9 +73,26 @@ def test_save_then_reopen_in_a_fresh_window_shows_the_same_forecast(qtbot, tmp_p
     assert not fresh.training_panel.is_running()
 
 
+def test_dropping_a_project_on_the_window_opens_it(qtbot, tmp_path):
+    window = trained_window(qtbot)
+    path = tmp_path / "dropped.trendcast"
+    save(qtbot, window, path)
+    fresh = make_window(qtbot)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(fresh.forecast_view.run_shown, timeout=30_000):
+        fresh.import_panel.dropEvent(event)
+    qtbot.waitUntil(lambda: not fresh.projects.is_busy(), timeout=5000)
+    assert fresh.windowTitle() == "dropped - Trendcast"
+    assert fresh.import_panel.path is None  # not read as a sales file
+    assert fresh.recent_files()[0] == str(path)
+
+
 def test_a_damaged_project_shows_a_message_and_changes_nothing(qtbot, tmp_path):
     window = trained_window(qtbot)
-    run_before, title_before = window.training_panel.run, window.windowTitle()
+    run_before = window.training_panel.run
     damaged = tmp_path / "shop.trendcast"
     save(qtbot, window, damaged)
     data = damaged.read_bytes()
