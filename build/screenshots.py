@@ -76,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     _wait_for(window.training_panel.training_finished, 900)
     _settle()
     shoot(TRAINING, "3_training.png")
+    if window.forecast_view.index is None:  # the view indexes the run in the background
+        _wait_for(window.forecast_view.run_shown, 120)
     shoot(FORECAST, "4_forecast_view.png")
+    window.projects.ask_to_save = lambda answered: answered("discard")  # nothing to keep
     window.close()
     return 0
 

@@ -224,6 +224,8 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
 
 def _read_table(zf: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> pd.DataFrame:
     kinds: dict[str, str] = manifest["tables"][name]
+    if not kinds:  # a table without columns (e.g. no backtest) is written as an empty line
+        return pd.DataFrame()
     text_cols = [c for c, k in kinds.items() if k in ("str", "datetime", "bool")]
     with zf.open(name) as raw:
         frame = pd.read_csv(raw, dtype={c: str for c in text_cols}, keep_default_na=False,

@@ -38,6 +38,9 @@ def run_app(argv: list[str]) -> int:
     prepare_app(app)  # user folders and log, window icon, TRENDCAST_REPORT_STARTUP
     app.setApplicationName("Trendcast")
     app.setOrganizationName("Trendcast")
+    from gui.i18n import install_translator
+
+    install_translator(app)  # before any window: widgets take their texts when built
     from PySide6.QtCore import QTimer
 
     window = MainWindow()

@@ -15,11 +15,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core.models.registry import available
-from gui import engine, refcount_guard
+from gui import engine
 from gui.panels.forecast_slot import make_forecast_view
 from gui.panels.import_panel import ImportPanel
 from gui.panels.setup_panel import SetupPanel
 from gui.panels.training_panel import TrainingPanel
+from gui.project_files import ProjectFiles, is_project_path
 from gui.window_menus import build_menus
 from gui.worker import cancel_all_and_wait, running_handles
 
@@ -35,14 +36,15 @@ class MainWindow(QMainWindow):
                  run_forecast: Callable = engine.run_forecast,
                  models: Callable[[], list] = available) -> None:
         super().__init__()
-        refcount_guard.install()  # before any of our signals fire
         self.setWindowTitle("Trendcast")
         self.resize(1200, 800)
         self.dataset = None  # ImportResult
+        self._restoring = False  # opening a project: its settings are no change
         self.import_panel = ImportPanel(preview=preview, load=load, sample_path=sample_path)
         self.setup_panel = SetupPanel(models=models)
         self.training_panel = TrainingPanel(run_forecast=run_forecast)
         self.forecast_view = make_forecast_view()
+        self.projects = ProjectFiles(self)
         self.tabs = QTabWidget()
         titles = (self.tr("Import"), self.tr("Model setup"), self.tr("Training"),
                   self.tr("Forecast view"))
@@ -52,9 +54,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.import_panel.dataset_loaded.connect(self._on_dataset_loaded)
         self.import_panel.dataset_cleared.connect(self._on_dataset_cleared)
+        self.import_panel.project_dropped.connect(self.open_path)
         self.import_panel.reading_started.connect(
             lambda path: self.statusBar().showMessage(self.tr("Reading {0}…").format(path)))
         self.setup_panel.settings_changed.connect(self._update_steps)
+        self.setup_panel.settings_changed.connect(self._settings_changed)
         self.setup_panel.start_requested.connect(self.start_training)
         self.training_panel.training_finished.connect(self._on_run_finished)
         self.training_panel.training_ended.connect(self._update_steps)
@@ -63,6 +67,10 @@ class MainWindow(QMainWindow):
         self.training_panel.training_cancelled.connect(
             lambda: self.statusBar().showMessage(self.tr("Training cancelled.")))
         self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.forecast_view.run_shown.connect(
+            lambda: self.actions_by_name["export"].setEnabled(True))
+        self.forecast_view.exports.finished.connect(self.statusBar().showMessage)
+        self.forecast_view.exports.failed.connect(self.statusBar().showMessage)
         self._restore_settings()
         self._update_steps()
         self.statusBar().showMessage(self.tr("Open a sales file or the sample shop to begin."))
@@ -77,6 +85,11 @@ class MainWindow(QMainWindow):
         self.import_panel.open_sample()
 
     def open_path(self, path: str) -> None:
+        """Open a sales file (Import step) or a project file (everything it holds)."""
+        if is_project_path(path):
+            if self.projects.proceed_after_saving(lambda: self.open_path(path)):
+                self.projects.open_path(path)
+            return
         self.tabs.setCurrentIndex(IMPORT)
         self.import_panel.open_path(path)
 
@@ -86,6 +99,9 @@ class MainWindow(QMainWindow):
 
     def new_session(self) -> None:
         """Forget the data and the run (a running training is cancelled first)."""
+        if not self.projects.proceed_after_saving(self.new_session):
+            return
+        self.projects.forget()
         self.training_panel.cancel()
         self.import_panel.cancel()
         self.dataset = None
@@ -97,6 +113,7 @@ class MainWindow(QMainWindow):
     def _on_dataset_loaded(self, result) -> None:
         self.dataset = result
         self.training_panel.run = None
+        self.projects.mark_changed()
         self.setup_panel.set_dataset(result)
         if result.source or self.import_panel.path:
             self.add_recent_file(self.import_panel.path or result.source)
@@ -122,10 +139,35 @@ class MainWindow(QMainWindow):
         self._update_steps()
 
     def _on_run_finished(self, run) -> None:
+        self.projects.mark_changed()
         self.forecast_view.show_run(run, self.dataset.frame if self.dataset else None)
         self._update_steps()
         self.tabs.setCurrentIndex(FORECAST)
         self.statusBar().showMessage(self.tr("Forecast ready."))
+
+    def _settings_changed(self) -> None:
+        if self.dataset is not None and not self._restoring:
+            self.projects.mark_changed()
+
+    # -- projects ----------------------------------------------------------------------------
+    def restore_project(self, project, dataset) -> None:
+        """Show an opened project: its data, its settings and its forecast, without training."""
+        self.training_panel.cancel()
+        self.import_panel.cancel()
+        self._restoring = True
+        try:
+            self.dataset = dataset
+            self.training_panel.run = project.run
+            self.import_panel.show_dataset(dataset)
+            self.setup_panel.set_dataset(dataset)
+            if project.settings is not None:
+                self.setup_panel.set_settings(project.settings)
+        finally:
+            self._restoring = False
+        if project.run is not None:
+            self.forecast_view.show_run(project.run, project.frame)
+        self._update_steps()
+        self.tabs.setCurrentIndex(FORECAST if project.run is not None else SETUP)
 
     # -- steps -------------------------------------------------------------------------------
     def step_reason(self, index: int) -> str:
@@ -144,6 +186,8 @@ class MainWindow(QMainWindow):
             reason = self.step_reason(index)
             self.tabs.setTabEnabled(index, not reason)
             self.tabs.setTabToolTip(index, reason)
+        if self.training_panel.run is None:
+            self.actions_by_name["export"].setEnabled(False)  # run_shown enables it again
         running = self.training_panel.is_running()
         self.setup_panel.start_button.setEnabled(not self.step_reason(TRAINING) and not running)
 
@@ -188,6 +232,9 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.projects.proceed_after_saving(self.close):
+            event.ignore()
+            return
         if running_handles():
             if not self.confirm_quit_during_work():
                 event.ignore()

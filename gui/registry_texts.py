@@ -49,7 +49,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "Strongest trend weight"),
     QT_TRANSLATE_NOOP("ModelNames", "How much the long-run trend may count: 2 is the classic Theta method, larger values let a steady trend dominate the forecast."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Seasonal decomposition (MSTL)"),
-    QT_TRANSLATE_NOOP("ModelNames", "Splits sales into weekly (and, with two years of history, yearly) patterns plus the rest; repeats the patterns and forecasts the rest with ETS."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Splits sales into seasonal patterns (for daily data weekly, plus yearly with two years of history) and the rest; repeats the patterns and forecasts the rest with ETS."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Yearly pattern"),
     QT_TRANSLATE_NOOP("ModelNames", "Also model a yearly pattern for products with at least two years of history (daily or weekly data)."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Pattern steadiness"),

@@ -5,7 +5,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from core import __version__
-from gui import engine
+from gui.i18n import language_menu
 
 
 def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -29,29 +29,24 @@ def build_menus(window) -> dict[str, QAction]:
     actions = {
         "new": _action(window, tr("&New"), window.new_session, "Ctrl+N",
                        tr("Start again with no data")),
-        "open": _action(window, tr("&Open project…"), None, "Ctrl+O"),
-        "save": _action(window, tr("&Save project"), None, "Ctrl+S"),
-        "save_as": _action(window, tr("Save project &as…"), None, "Ctrl+Shift+S"),
+        "open": _action(window, tr("&Open project…"), window.projects.open_dialog, "Ctrl+O",
+                        tr("Open a saved project: data, settings and forecast")),
+        "save": _action(window, tr("&Save project"), lambda: window.projects.save(), "Ctrl+S",
+                        tr("Save the data, settings and forecast in one file")),
+        "save_as": _action(window, tr("Save project &as…"), lambda: window.projects.save_as(),
+                           "Ctrl+Shift+S", tr("Save the project under a new name")),
         "import": _action(window, tr("&Import data…"), window.import_data, "Ctrl+I",
                           tr("Open a CSV or Excel export of your sales")),
         "sample": _action(window, tr("Open sample &shop"), window.open_sample, None,
                           tr("Load the bundled example shop")),
-        "export": _action(window, tr("&Export…"), None, "Ctrl+E"),
+        "export": _action(window, tr("&Export…"), window.forecast_view.export_dialog, "Ctrl+E",
+                          tr("Save the forecast as CSV, Excel, PNG or PDF")),
         "quit": _action(window, tr("&Quit"), window.close, "Ctrl+Q"),
         "shortcuts": _action(window, tr("&Keyboard shortcuts"),
                              lambda: show_shortcuts(window), "F1"),
         "about": _action(window, tr("&About Trendcast"), lambda: show_about(window)),
     }
-    # Project files and exports come from core.project / core.export; the lead wires them at
-    # merge. Until then the actions say why they are unavailable instead of failing.
-    for name, module, attr in (("open", "core.project", "load_project"),
-                               ("save", "core.project", "save_project"),
-                               ("save_as", "core.project", "save_project"),
-                               ("export", "core.export", "export_forecast")):
-        if not engine.has_engine(module, attr):
-            actions[name].setEnabled(False)
-            actions[name].setToolTip(tr("Not available in this version yet"))
-            actions[name].setStatusTip(tr("Not available in this version yet"))
+    actions["export"].setEnabled(False)  # until a forecast is shown
     for index in range(window.tabs.count()):
         actions[f"step{index + 1}"] = _action(
             window, tr("Go to step {0}").format(index + 1),
@@ -67,6 +62,8 @@ def build_menus(window) -> dict[str, QAction]:
     window.recent_menu = file_menu.addMenu(tr("Recent files"))
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
+    view_menu = window.menuBar().addMenu(tr("&View"))
+    view_menu.addMenu(language_menu(window))
     help_menu = window.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(actions["shortcuts"])
     help_menu.addAction(actions["about"])

@@ -96,7 +96,10 @@ class ForecastView(QWidget):
         self.models_scroll.setWidgetResizable(True)
         self.models_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.models_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.models_scroll.setFixedHeight(boxes.sizeHint().height() + 26)
+        # One row of check boxes plus the sideways scroll bar (the row is empty until a run).
+        self.models_scroll.setFixedHeight(
+            QCheckBox("Xg").sizeHint().height()
+            + self.models_scroll.horizontalScrollBar().sizeHint().height() + 6)
         compare = QHBoxLayout()
         compare.addWidget(self.compare_label)
         compare.addWidget(self.models_scroll, 1)

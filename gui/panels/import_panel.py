@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview
 from core.errors import Problem, TrendcastError
+from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
 from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
@@ -44,6 +45,7 @@ class ImportPanel(QWidget):
     dataset_loaded = Signal(object)  # ImportResult
     dataset_cleared = Signal()
     reading_started = Signal(str)  # path
+    project_dropped = Signal(str)  # a project file was dropped here: the window opens it
 
     def __init__(self, preview: Callable = engine.preview, load: Callable = engine.load,
                  sample_path: Callable[[], str] = engine.sample_shop_path,
@@ -251,6 +253,17 @@ class ImportPanel(QWidget):
         self.chart.show_totals(outcome.result.frame)
         self.dataset_loaded.emit(outcome.result)
 
+    def show_dataset(self, result: ImportResult) -> None:
+        """Show data that came from elsewhere (a project file): its summary and chart."""
+        self.cancel()
+        self.path, self.result = None, result
+        self.raw_model.set_frame(result.frame.head(200))
+        self._show_problems([])
+        self.file_label.setText(Path(result.source).name if result.source else "")
+        self.summary_label.setText("\n".join(result.summary.lines()))
+        self.chart.show_totals(result.frame)
+        self.apply_button.setEnabled(False)
+
     def _on_error(self, handle: WorkerHandle, exc: BaseException) -> None:
         if handle is self._handle:
             self.file_label.setText(self.tr("Reading failed."))
@@ -315,4 +328,7 @@ class ImportPanel(QWidget):
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.open_path(files[0])
+            if Path(files[0]).suffix.lower() == PROJECT_SUFFIX:
+                self.project_dropped.emit(files[0])
+            else:
+                self.open_path(files[0])

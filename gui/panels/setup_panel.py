@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.models.registry import available
 from core.pipeline_types import ForecastSettings
 from core.schema import DEFAULT_SEASON, FREQ_UNITS, ID
+from gui.model_names import model_label, registry_text
 from gui.panels import setup_rules
 from gui.widgets.param_form import ERROR_STYLE, ParamForm
 
@@ -133,9 +134,9 @@ class SetupPanel(QWidget):
             parent = QTreeWidgetItem(self.tree, [family_labels.get(family, family)])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             for cls in (c for c in self.model_classes if c.family == family):
-                item = QTreeWidgetItem(parent, [cls.label or cls.name])
+                item = QTreeWidgetItem(parent, [model_label(cls.name)])
                 item.setData(0, Qt.ItemDataRole.UserRole, cls.name)
-                item.setToolTip(0, cls.description)
+                item.setToolTip(0, registry_text(cls.description))
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self.model_items[cls.name] = item
                 form = ParamForm(cls.params)
@@ -223,6 +224,25 @@ class SetupPanel(QWidget):
         self.preset_buttons[key].setChecked(True)
         self._on_changed()
         self._applying = False
+
+    def set_settings(self, settings: ForecastSettings) -> None:
+        """Show saved settings (from a project) as if the user had entered them."""
+        self._applying = True
+        self.horizon.setValue(settings.horizon)
+        self.season.setValue(settings.season_length or 0)
+        self.windows.setValue(settings.windows)
+        self.holidays.setCurrentIndex(max(self.holidays.findData(settings.holiday_country), 0))
+        self.auto_check.setChecked("auto" in settings.models)
+        for name, item in self.model_items.items():
+            item.setCheckState(0, Qt.CheckState.Checked if name in settings.models
+                               else Qt.CheckState.Unchecked)
+        for name, form in self.param_forms.items():
+            defaults = {spec.name: spec.default for spec in form.specs
+                        if spec.default is not None}
+            form.set_values(defaults | settings.params.get(name, {}))
+        self.preset_buttons["custom"].setChecked(True)
+        self._applying = False
+        self._on_changed()
 
     def chosen_models(self) -> tuple[str, ...]:
         names = [n for n, item in self.model_items.items()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.models.base import ParamSpec
+from gui.model_names import registry_text
 
 INT_LIMIT = 1_000_000
 ERROR_STYLE = "color: #b00020;"
@@ -47,9 +48,9 @@ class ParamForm(QWidget):
         for spec in self.specs:
             field = self._make_field(spec)
             field.setObjectName(f"param_{spec.name}")
-            field.setToolTip(spec.help)
-            label = QLabel(spec.label or spec.name)
-            label.setToolTip(spec.help)
+            field.setToolTip(registry_text(spec.help))
+            label = QLabel(registry_text(spec.label) if spec.label else spec.name)
+            label.setToolTip(registry_text(spec.help))
             error = QLabel("")
             error.setStyleSheet(ERROR_STYLE)
             error.setVisible(False)
@@ -82,7 +83,8 @@ class ParamForm(QWidget):
         if spec.kind == "choice":
             box = QComboBox()
             for choice in spec.choices:
-                box.addItem(str(choice), choice)
+                box.addItem(registry_text(choice) if isinstance(choice, str) else str(choice),
+                            choice)
             index = box.findData(spec.default)
             box.setCurrentIndex(max(index, 0))
             box.currentIndexChanged.connect(self.changed)

@@ -207,7 +207,12 @@ class ProductList(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in (("trend", 44), ("spark", 80), ("volume", 70), ("growth", 60),
                               ("accuracy", 60), ("demand_class", 80)):
-            header.resizeSection(COLUMNS.index(column), width)
+            index = COLUMNS.index(column)
+            title = str(self.table.model().headerData(index, Qt.Orientation.Horizontal,
+                                                     Qt.ItemDataRole.DisplayRole) or "")
+            # Room for the header's text (and its sort arrow) in any language.
+            header.resizeSection(index, max(width, header.fontMetrics().horizontalAdvance(title)
+                                            + 24))
         header.setMinimumSectionSize(24)
         self.count_label = QLabel()
         top = QHBoxLayout()

@@ -16,12 +16,24 @@
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open a saved project: data, settings and forecast</source>
+        <translation>打开已保存的项目：数据、设置和预测</translation>
+    </message>
+    <message>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
+        <source>Save the data, settings and forecast in one file</source>
+        <translation>将数据、设置和预测保存在一个文件中</translation>
+    </message>
+    <message>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project under a new name</source>
+        <translation>以新名称保存项目</translation>
     </message>
     <message>
         <source>&amp;Import data…</source>
@@ -44,6 +56,10 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Save the forecast as CSV, Excel, PNG or PDF</source>
+        <translation>将预测保存为 CSV、Excel、PNG 或 PDF</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -56,10 +72,6 @@
         <translation>关于 Trendcast(&amp;A)</translation>
     </message>
     <message>
-        <source>Not available in this version yet</source>
-        <translation>此版本暂不可用</translation>
-    </message>
-    <message>
         <source>Go to step {0}</source>
         <translation>转到第 {0} 步</translation>
     </message>
@@ -70,6 +82,10 @@
     <message>
         <source>Recent files</source>
         <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -829,8 +845,8 @@
         <translation>季节分解（MSTL）</translation>
     </message>
     <message>
-        <source>Splits sales into weekly (and, with two years of history, yearly) patterns plus the rest; repeats the patterns and forecasts the rest with ETS.</source>
-        <translation>将销量分解为每周规律（有两年历史时还包括年度规律）和其余部分；重复这些规律，并用 ETS 预测其余部分。</translation>
+        <source>Splits sales into seasonal patterns (for daily data weekly, plus yearly with two years of history) and the rest; repeats the patterns and forecasts the rest with ETS.</source>
+        <translation>将销量拆分为季节模式（日数据为每周模式，有两年历史时再加上年度模式）和其余部分；重复这些模式，并用 ETS 预测其余部分。</translation>
     </message>
     <message>
         <source>Yearly pattern</source>
@@ -1170,6 +1186,65 @@
     <message>
         <source>lumpy</source>
         <translation>块状</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Save the forecast?</source>
+        <translation>保存预测吗？</translation>
+    </message>
+    <message>
+        <source>The forecast in {0} has not been saved. Save it before you go on?</source>
+        <translation>{0} 中的预测尚未保存。继续之前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Please wait until the project file is written or read.</source>
+        <translation>请等待项目文件写入或读取完成。</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Trendcast projects (*{0})</source>
+        <translation>Trendcast 项目 (*{0})</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: import sales data first.</source>
+        <translation>还没有可保存的内容：请先导入销售数据。</translation>
+    </message>
+    <message>
+        <source>Saving {0}…</source>
+        <translation>正在保存 {0}…</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Opened {0}.</source>
+        <translation>已打开 {0}。</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,18 @@ def test_project_without_a_run_round_trips(tmp_path):
     pd.testing.assert_frame_equal(back.frame, history, check_dtype=False)
 
 
+def test_run_with_empty_tables_round_trips(tmp_path):
+    """A run without backtests has tables with no columns at all; they reopen empty."""
+    import dataclasses
+
+    run, history = shared_run()
+    bare = dataclasses.replace(run, backtest=pd.DataFrame(), metrics=pd.DataFrame())
+    save_project(tmp_path / "p.trendcast", Project(frame=history, run=bare))
+    back = load_project(tmp_path / "p.trendcast")
+    assert back.run.backtest.empty and back.run.metrics.empty
+    pd.testing.assert_frame_equal(back.run.forecast, run.forecast, check_dtype=False)
+
+
 def test_project_holds_only_text_tables_json_and_model_files(tmp_path):
     path = tmp_path / "shop.trendcast"
     save_project(path, _project())

@@ -18,14 +18,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def bool_references_reserved():
-    """Work around PySide6 6.12.0's lost references to True (see gui/refcount_guard.py)."""
-    from gui import refcount_guard
-
-    refcount_guard.install()
-
-
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, qapp):
     """Each test gets its own QSettings store (window geometry, recent files)."""

@@ -69,15 +69,14 @@ def test_recent_files_and_geometry_persist(qtbot, isolated_settings):
 def test_menus_and_shortcuts(qtbot):
     window = make_window(qtbot)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Help"]
+    assert menus == ["&File", "&View", "&Help"]
+    view_menu = window.menuBar().actions()[1].menu()
+    assert [a.text() for a in view_menu.actions()] == ["Language"]
     actions = window.actions_by_name
     assert actions["import"].shortcut().toString() == "Ctrl+I"
     assert actions["quit"].shortcut().toString() == "Ctrl+Q"
-    # Project files exist once core.project has landed (gui2); until then the action says so.
-    from gui import engine
-    if not engine.has_engine("core.project", "save_project"):
-        assert not actions["save"].isEnabled()
-        assert "Not available" in actions["save"].toolTip()
+    assert actions["save"].isEnabled() and actions["open"].isEnabled()
+    assert not actions["export"].isEnabled()  # until a forecast is shown
     actions["shortcuts"].trigger()
     box = window.findChild(QMessageBox, "shortcuts_dialog")
     assert "Ctrl+I" in box.text() and "Import data" in box.text()
