@@ -26,11 +26,8 @@ def make_panel(qtbot, target):
     return panel
 
 
-@pytest.mark.slow
-def test_keras_training_in_a_child_keeps_the_event_loop_responsive(qtbot):
-    # The app's own path: the window trains through the process runner (TensorFlow only in
-    # the child); a 10 ms timer in the UI thread records every gap meanwhile.
-    had_tensorflow = "tensorflow" in sys.modules
+def window_training_a_keras_net_in_a_child(qtbot) -> MainWindow:
+    """The real window with a loaded (fake) sample, training a tiny Keras net in a child."""
     window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
                         sample_path=fakes.fake_sample_path,
                         run_forecast=in_process("child_jobs:train_tiny_keras"))
@@ -39,6 +36,15 @@ def test_keras_training_in_a_child_keeps_the_event_loop_responsive(qtbot):
     with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
         window.open_sample()
     qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    return window
+
+
+@pytest.mark.slow
+def test_keras_training_in_a_child_keeps_the_event_loop_responsive(qtbot):
+    # The app's own path: the window trains through the process runner (TensorFlow only in
+    # the child); a 10 ms timer in the UI thread records every gap meanwhile.
+    had_tensorflow = "tensorflow" in sys.modules
+    window = window_training_a_keras_net_in_a_child(qtbot)
     window.dataset.frame = fakes.make_frame(products=10, periods=365)
     panel = window.training_panel
     recorder = GapRecorder()
@@ -102,14 +108,7 @@ def test_a_crashing_child_becomes_an_error_dialog(qtbot):
 
 
 def test_quitting_during_a_real_training_stops_the_child_process(qtbot):
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path,
-                        run_forecast=in_process("child_jobs:train_tiny_keras"))
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window = window_training_a_keras_net_in_a_child(qtbot)
     window.confirm_quit_during_work = lambda: True  # the dialog, answered "Yes"
     window.start_training(SETTINGS)
     qtbot.waitUntil(lambda: window.training_panel.models_table.rowCount() == 1, timeout=60_000)
