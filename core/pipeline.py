@@ -76,7 +76,8 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
                        backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
                        choices=choices, seconds=time.perf_counter() - started,
-                       notes=_notes(result, plan.warmup, plan.selecting))
+                       notes=_notes(result, plan.warmup, plan.selecting),
+                       networks=result.networks)
 
 
 def _plan(frame: pd.DataFrame, settings: ForecastSettings, classes: pd.Series) -> _Plan:
@@ -200,7 +201,8 @@ def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
     def task(uids, name):
         data = pd.concat([by_id[u] for u in uids], ignore_index=True)
         return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
-                         settings.season_length, tuple(settings.levels), settings.params)
+                         settings.season_length, tuple(settings.levels), settings.params,
+                         keep_networks=settings.keep_networks)
 
     local, global_uids = [], {}
     for uids, models in groups:
@@ -234,13 +236,14 @@ def _by_model(progress, tasks, start, end) -> ProgressCallback:
 def _merge(results: list[ChunkResult]) -> ChunkResult:
     bt = [r.backtest for r in results if not r.backtest.empty]
     fc = [r.forecast for r in results if not r.forecast.empty]
-    fallbacks, skipped = {}, {}
+    fallbacks, skipped, networks = {}, {}, {}
     for r in results:
         fallbacks.update(r.fallbacks)
+        networks.update(r.networks)
         for w, n in r.skipped.items():
             skipped[w] = skipped.get(w, 0) + n
     return ChunkResult(pd.concat(bt, ignore_index=True) if bt else pd.DataFrame(),
-                       pd.concat(fc, ignore_index=True), fallbacks, skipped)
+                       pd.concat(fc, ignore_index=True), fallbacks, skipped, networks)
 
 
 def _choices(frame, classes, final, fallbacks, selecting, fc) -> pd.DataFrame:

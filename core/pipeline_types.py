@@ -23,6 +23,8 @@ class ForecastSettings:
     holiday_country: str | None = None
     n_jobs: int = 2
     seed: int = 0
+    # Hand the trained networks back in `ForecastRun.networks` (the GUI keeps them in projects).
+    keep_networks: bool = False
 
 
 @dataclass
@@ -44,3 +46,6 @@ class ForecastRun:
     choices: pd.DataFrame
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    # Trained networks (only with `settings.keep_networks`): model name -> {relative path: bytes}
+    # as `NeuralModel.save` writes them; `core.neural_store` loads them back.
+    networks: dict[str, dict[str, bytes]] = field(default_factory=dict)

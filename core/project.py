@@ -4,7 +4,7 @@
     project = load_project("shop.trendcast")
 
 Inside: `manifest.json` (format name and version, and the column types of every table), tables as
-CSV, settings and options as JSON, trained neural models as their own files under `models/`.
+CSV, settings and options as JSON, the run's trained networks as their own files under `models/`.
 Nothing in a project is ever executed or unpickled: tables are parsed as text with declared types,
 and model files are handed back as bytes (Keras loads them later with `safe_mode`). Saving writes
 a temporary file beside the target and renames it, so a crash or kill mid-save leaves the last
@@ -16,11 +16,9 @@ import dataclasses
 import io
 import json
 import os
-import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,6 +27,7 @@ import pandas as pd
 from core.atomic_write import atomic_path
 from core.data.types import ImportOptions
 from core.errors import TrendcastError
+from core.model_files import safe_name
 from core.pipeline_types import ForecastRun, ForecastSettings
 
 FORMAT = "trendcast-project"
@@ -44,9 +43,7 @@ class Project:
     source: str = ""  # file name the data was imported from
     options: ImportOptions = field(default_factory=ImportOptions)  # incl. the column mapping
     settings: ForecastSettings | None = None
-    run: ForecastRun | None = None
-    # Trained neural models: model name -> {relative file path: file bytes}.
-    neural_models: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    run: ForecastRun | None = None  # with its trained networks in `run.networks`
     scenario: dict[str, Any] = field(default_factory=dict)  # what-if state, JSON-serialisable
 
 
@@ -70,7 +67,7 @@ def save_project(path: str | os.PathLike, project: Project) -> None:
                 _write_json(zf, "run/run.json", {"settings": _settings_to_json(run.settings),
                                                  "seconds": run.seconds, "notes": run.notes})
             manifest["models"] = {}
-            for model, files in project.neural_models.items():
+            for model, files in (project.run.networks if project.run else {}).items():
                 manifest["models"][model] = sorted(files)
                 for rel, data in files.items():
                     zf.writestr(_model_member(model, rel), data)
@@ -111,34 +108,11 @@ def _kind(series: pd.Series) -> str:
 
 
 def _model_member(model: str, rel: str) -> str:
-    for part in (model, rel):
-        clean = posixpath.normpath(part.replace("\\", "/"))
-        if clean.startswith(("/", "..")) or clean in (".", "") or ":" in clean:
-            raise TrendcastError(f"Unsafe model file name {part!r} in the project.")
-    return f"models/{model}/{posixpath.normpath(rel.replace(chr(92), '/'))}"
+    return f"models/{safe_name(model)}/{safe_name(rel)}"
 
 
 def _settings_to_json(settings: ForecastSettings) -> dict[str, Any]:
     return dataclasses.asdict(settings)
-
-
-# -- trained model folders ------------------------------------------------------------------------
-def read_model_dir(folder: str | os.PathLike) -> dict[str, bytes]:
-    """A saved model folder (e.g. `model.keras` + `meta.json`) as {relative path: bytes}."""
-    root = Path(folder)
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def write_model_dir(files: dict[str, bytes], folder: str | os.PathLike) -> Path:
-    """Write a model folder back from project bytes; names that would leave it are refused."""
-    root = Path(folder)
-    for rel, data in files.items():
-        _model_member("model", rel)  # same name checks as saving
-        target = root / posixpath.normpath(rel.replace("\\", "/"))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return root
 
 
 # -- loading --------------------------------------------------------------------------------------
@@ -210,14 +184,14 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
     if "run/run.json" in names:
         meta = json.loads(zf.read("run/run.json"))
         tables = {t: _read_table(zf, manifest, f"run/{t}.csv") for t in RUN_TABLES}
+        networks = {model: {rel: zf.read(_model_member(model, rel)) for rel in files}
+                    for model, files in manifest.get("models", {}).items()}
         run = ForecastRun(settings=_settings_from_json(meta["settings"]), **tables,
                           seconds=float(meta.get("seconds", 0.0)),
-                          notes=list(meta.get("notes", [])))
-    models = {model: {rel: zf.read(_model_member(model, rel)) for rel in files}
-              for model, files in manifest.get("models", {}).items()}
+                          notes=list(meta.get("notes", [])), networks=networks)
     return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
                    source=str(manifest.get("source", "")), options=options, settings=settings,
-                   run=run, neural_models=models,
+                   run=run,
                    scenario=json.loads(zf.read("scenario.json")) if "scenario.json" in names
                    else {})
 

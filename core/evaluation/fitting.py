@@ -13,6 +13,8 @@ import pandas as pd
 
 from core.errors import NotEnoughHistory, TrendcastError
 from core.evaluation.backtest import join_predictions, window_splits
+from core.model_files import to_files
+from core.models.base import ForecastModel
 from core.models.registry import create, get
 from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, scaled
 from core.schema import DS, ID
@@ -32,6 +34,7 @@ class ChunkTask:
     season_length: int | None
     levels: tuple[int, ...]
     params: dict[str, dict] = field(default_factory=dict)
+    keep_networks: bool = False  # hand back the networks fitted on all data, as saved files
 
 
 @dataclass
@@ -40,12 +43,14 @@ class ChunkResult:
     forecast: pd.DataFrame  # model, unique_id, ds, yhat, yhat_lo/hi_*
     fallbacks: dict[tuple[str, int, str], str]  # (model, window or FUTURE, unique_id) -> why
     skipped: dict[int, int]  # window -> products too short for it
+    # model name -> {relative file path: bytes} of a saveable model fitted on all the data
+    networks: dict[str, dict[str, bytes]] = field(default_factory=dict)
 
 
 def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
               progress: ProgressCallback = no_progress) -> ChunkResult:
     """Backtest and forecast every model of `task` on its products."""
-    bts, fcs, fallbacks, skipped = [], [], {}, {}
+    bts, fcs, fallbacks, skipped, networks = [], [], {}, {}, {}
     splits = list(window_splits(task.frame, horizon=task.horizon, windows=task.windows,
                                 step=task.step, min_history=2)) if task.windows else []
     fits = len(task.models) * (len(splits) + 1)
@@ -56,16 +61,19 @@ def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
             if train.empty:
                 continue
             part = scaled(progress, done / fits, (done + 1) / fits, name)
-            fc, why = _fit_predict(name, task, train, cancel, part)
+            fc, why, _ = _fit_predict(name, task, train, cancel, part)
             done += 1
             fallbacks.update({(name, w, uid): reason for uid, reason in why.items()})
             bts.append(join_predictions(fc, test, w).assign(model=name))
         part = scaled(progress, done / fits, (done + 1) / fits, name)
-        fc, why = _fit_predict(name, task, task.frame, cancel, part)
+        fc, why, model = _fit_predict(name, task, task.frame, cancel, part)
         done += 1
         fallbacks.update({(name, FUTURE, uid): reason for uid, reason in why.items()})
         fcs.append(fc.assign(model=name))
-    return ChunkResult(_concat(bts), _concat(fcs), fallbacks, skipped)
+        if task.keep_networks and model is not None and model.capabilities.saveable:
+            networks[name] = to_files(model)
+    return ChunkResult(_concat(bts), _concat(fcs), fallbacks, skipped, networks)
+
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -74,8 +82,9 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
                  progress: ProgressCallback = no_progress
-                 ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Forecast of model `name` for every product in `data`, with per-product fallbacks."""
+                 ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel | None]:
+    """Forecast of model `name` for every product in `data`, with per-product fallbacks, and
+    the model when one fit covered all usable products."""
     cancel.raise_if_cancelled()
     ids = data[ID].unique()
     min_history = get(name).capabilities.min_history
@@ -85,9 +94,10 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
            for uid in too_short}
     usable = data[~data[ID].isin(too_short)]
     fc, notes = pd.DataFrame(), {}  # notes: products the model handled by its own fallback
+    model = None
     if not usable.empty:
         try:
-            fc, notes = _run(name, task, usable, cancel, progress)
+            fc, notes, model = _run(name, task, usable, cancel, progress)
         except Exception as exc:  # a model bug or short series must not stop the run
             _reraise_settings_error(exc)
             if usable[ID].nunique() == 1:
@@ -102,25 +112,26 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
         backup = _run(FALLBACK, task, data[data[ID].isin(why)], cancel)[0]
         fc = pd.concat([keep, backup], ignore_index=True) if not keep.empty else backup
         why = {uid: f"{reason}; used {FALLBACK}" for uid, reason in why.items()}
-    return fc, {**notes, **why}
+    return fc, {**notes, **why}, model
 
 
 def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
-         progress: ProgressCallback = no_progress) -> tuple[pd.DataFrame, dict[str, str]]:
+         progress: ProgressCallback = no_progress
+         ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel]:
     params = dict(task.params.get(name, {}))
     if any(spec.name == "horizon" for spec in get(name).params):
         # Networks learn the whole horizon at once: train them for the one asked for.
         params.setdefault("horizon", task.horizon)
     model = create(name, season_length=task.season_length, **params)
     model.fit(data, freq=task.freq, progress=progress, cancel=cancel)
-    return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_)
+    return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_), model
 
 
 def _one_by_one(name, task, data, cancel):
     parts, notes, failed = [], {}, {}
     for uid, series in data.groupby(ID, sort=False):
         try:
-            fc, inner = _run(name, task, series, cancel)
+            fc, inner, _ = _run(name, task, series, cancel)
             parts.append(fc)
             notes.update(inner)
         except Exception as exc:

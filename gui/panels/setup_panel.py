@@ -256,7 +256,9 @@ class SetupPanel(QWidget):
                                 season_length=self.season.value() or None,
                                 windows=self.windows.value(), models=models,
                                 params={n: p for n, p in params.items() if p},
-                                holiday_country=self.holidays.currentData())
+                                holiday_country=self.holidays.currentData(),
+                                # projects keep the trained networks for what-if scenarios
+                                keep_networks=True)
 
     def problems(self) -> dict[str, str]:
         """Field -> message for every setting the run could not use (also shown inline)."""

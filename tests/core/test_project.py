@@ -1,6 +1,7 @@
 """Project files: round trip, atomic saves under kill, damaged and foreign files."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -23,13 +24,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _project() -> Project:
     run, history = shared_run()
+    run = dataclasses.replace(run, networks={
+        "lstm": {"model.keras": b"PK\x03\x04 fake keras bytes \x00\xff",
+                 "meta.json": b'{"window": 8}'}})
     return Project(frame=history, source="orders.csv",
                    options=ImportOptions(freq="W", roles={"date": "InvoiceDate",
                                                           "product": "StockCode"},
                                          dayfirst=False, delimiter=","),
                    settings=run.settings, run=run,
-                   neural_models={"lstm": {"model.keras": b"PK\x03\x04 fake keras bytes \x00\xff",
-                                           "meta.json": b'{"window": 8}'}},
                    scenario={"price_change": {"21876": -0.1}, "promo_weeks": ["2011-12-18"],
                              "note": "Weihnachten 圣诞"})
 
@@ -37,14 +39,14 @@ def _project() -> Project:
 def assert_projects_equal(a: Project, b: Project) -> None:
     pd.testing.assert_frame_equal(a.frame, b.frame, check_dtype=False)
     assert a.frame[["unique_id", "title"]].map(type).eq(str).all().all()
-    assert (a.source, a.options, a.settings, a.neural_models, a.scenario) == \
-        (b.source, b.options, b.settings, b.neural_models, b.scenario)
+    assert (a.source, a.options, a.settings, a.scenario) == \
+        (b.source, b.options, b.settings, b.scenario)
     for name in ("forecast", "candidates", "backtest", "metrics", "metrics_per_product",
                  "choices"):
         pd.testing.assert_frame_equal(getattr(a.run, name), getattr(b.run, name),
                                       check_dtype=False, obj=name)
-    assert (a.run.settings, a.run.seconds, a.run.notes) == \
-        (b.run.settings, b.run.seconds, b.run.notes)
+    assert (a.run.settings, a.run.seconds, a.run.notes, a.run.networks) == \
+        (b.run.settings, b.run.seconds, b.run.notes, b.run.networks)
 
 
 def test_save_and_reopen_gives_the_same_project(tmp_path):
@@ -62,7 +64,7 @@ def test_project_without_a_run_round_trips(tmp_path):
     run, history = shared_run()
     save_project(tmp_path / "p.trendcast", Project(frame=history))
     back = load_project(tmp_path / "p.trendcast")
-    assert back.run is None and back.settings is None and back.neural_models == {}
+    assert back.run is None and back.settings is None
     pd.testing.assert_frame_equal(back.frame, history, check_dtype=False)
 
 
@@ -215,7 +217,7 @@ def test_missing_file_is_reported(tmp_path):
 
 def test_model_file_names_cannot_escape_the_models_folder(tmp_path):
     project = _project()
-    project.neural_models = {"lstm": {"../../evil.py": b"print('x')"}}
+    project.run.networks = {"lstm": {"../../evil.py": b"print('x')"}}
     with pytest.raises(TrendcastError, match="Unsafe"):
         save_project(tmp_path / "p.trendcast", project)
 
@@ -235,7 +237,8 @@ def test_damage_anywhere_gives_a_clear_error_never_a_crash(saved, tmp_path, frac
 
 
 def test_trained_model_folders_round_trip_as_bytes(tmp_path):
-    from core.project import read_model_dir, write_model_dir
+    from core.model_files import read_dir as read_model_dir
+    from core.model_files import write_dir as write_model_dir
 
     saved = tmp_path / "lstm"
     (saved / "assets").mkdir(parents=True)
@@ -243,9 +246,9 @@ def test_trained_model_folders_round_trip_as_bytes(tmp_path):
     (saved / "meta.json").write_text('{"window": 8}')
     (saved / "assets" / "scaler.json").write_text("{}")
     project = _project()
-    project.neural_models = {"lstm": read_model_dir(saved)}
+    project.run.networks = {"lstm": read_model_dir(saved)}
     save_project(tmp_path / "p.trendcast", project)
-    back = load_project(tmp_path / "p.trendcast").neural_models["lstm"]
+    back = load_project(tmp_path / "p.trendcast").run.networks["lstm"]
     restored = write_model_dir(back, tmp_path / "restored" / "lstm")
     assert sorted(p.relative_to(restored).as_posix() for p in restored.rglob("*") if p.is_file()) \
         == ["assets/scaler.json", "meta.json", "model.keras"]

@@ -202,3 +202,20 @@ def test_networks_are_trained_for_the_horizon_the_run_asks_for(weekly):
                                           params={"tcn": tiny}, n_jobs=1))
     assert (result.forecast.groupby("unique_id").size() == 10).all()
     assert set(result.forecast.model) == {"tcn"}
+    assert result.networks == {}  # not asked to keep them
+
+
+def test_kept_networks_come_back_as_files_that_forecast_the_same(weekly):
+    from core.model_files import from_files
+    from core.models.neural.model import TCN
+
+    tiny = dict(TCN.test_params)
+    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=1, models=("tcn", "naive"),
+                                          params={"tcn": tiny}, n_jobs=1, keep_networks=True))
+    assert set(result.networks) == {"tcn"}  # only saveable models
+    assert {"model.keras", "meta.json", "state.npz"} <= set(result.networks["tcn"])
+    model = from_files(result.networks["tcn"])
+    again = model.predict(4).sort_values(["unique_id", "ds"]).reset_index(drop=True)
+    kept = result.candidates[result.candidates.model == "tcn"].drop(columns="model")
+    kept = kept.sort_values(["unique_id", "ds"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(again[kept.columns], kept, check_exact=False, rtol=1e-5)

@@ -1,0 +1,152 @@
+"""Apply a what-if plan to a finished forecast run.
+
+    result = what_if(run, history, Scenario((PriceChange(-10, "2012-03-01", "2012-03-31"),)))
+    result.totals()            # units and revenue, planned vs as forecast
+    result.forecast            # per product and period: prices, both forecasts, both revenues
+
+The forecast each product got (the model chosen for it) stays the baseline; the plan moves it by
+how sales respond to price, either
+- "elasticity": each product's price elasticity estimated from its own history, shrunk towards all
+  products' (`core.scenario.elasticity`); sales x (new price / old price) ^ elasticity, or
+- "network": the trained networks forecast again with the planned prices and promotions
+  (`core.scenario.network`); sales + the change of their median forecast.
+"auto" uses the networks when the run kept some that read prices, else elasticities.
+Revenue is units x price; the price of a period is the product's last known price, changed by
+the plan.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.errors import TrendcastError
+from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.scenario import elasticity, network
+from core.scenario.plan import Scenario, price_factors
+from core.schema import DS, ID
+
+BANDS = ("yhat_lo_80", "yhat_hi_80", "yhat_lo_95", "yhat_hi_95")
+
+
+@dataclass
+class WhatIf:
+    plan: Scenario
+    method: str  # "elasticity" or "network": what moved the forecast
+    # unique_id, ds, price_base, price, promo, yhat_base, yhat, yhat_lo/hi_* (planned),
+    # revenue_base, revenue
+    forecast: pd.DataFrame
+    # elasticity method: unique_id, elasticity, own, own_se, moves, source; else empty
+    effects: pd.DataFrame = field(default_factory=pd.DataFrame)
+    notes: list[str] = field(default_factory=list)
+
+    def totals(self, uid: str | None = None) -> dict[str, float]:
+        """Units and revenue over the horizon, as forecast (`*_base`) and as planned."""
+        rows = self.forecast if uid is None else self.forecast[self.forecast[ID] == uid]
+        return {"units_base": float(rows["yhat_base"].sum()), "units": float(rows["yhat"].sum()),
+                "revenue_base": float(rows["revenue_base"].sum(min_count=1)),
+                "revenue": float(rows["revenue"].sum(min_count=1))}
+
+    def meta_json(self) -> dict[str, Any]:
+        """Everything but the tables, as JSON (project files store the tables as CSV)."""
+        return {"plan": self.plan.to_json(), "method": self.method, "notes": self.notes}
+
+    @classmethod
+    def from_parts(cls, meta: dict[str, Any], forecast: pd.DataFrame,
+                   effects: pd.DataFrame) -> WhatIf:
+        return cls(Scenario.from_json(meta.get("plan", {})), str(meta.get("method", "")),
+                   forecast, effects, [str(n) for n in meta.get("notes", [])])
+
+
+def what_if(run, history: pd.DataFrame, plan: Scenario, *,
+            progress: ProgressCallback | None = None,
+            cancel: CancelToken | None = None) -> WhatIf:
+    """The run's chosen forecast moved by `plan` (see the module's docstring)."""
+    progress, cancel = progress or no_progress, cancel or NEVER
+    if not plan.changes:
+        raise TrendcastError("The what-if plan has no changes yet: add a price change first.")
+    base = run.forecast.sort_values([ID, DS], kind="stable").reset_index(drop=True)
+    base[ID] = base[ID].astype(str)
+    history = history.copy()
+    history[ID] = history[ID].astype(str)
+    categories = _categories(history)
+    _check_targets(plan, set(base[ID]), categories)
+    factor, promo = price_factors(plan, base, categories)
+    if not (factor != 1).any() and not promo.any():
+        raise TrendcastError("No forecast period falls inside the planned dates: the forecast "
+                             f"covers {base[DS].min():%Y-%m-%d} to {base[DS].max():%Y-%m-%d}.")
+    method = _method(plan.method, run)
+    notes = []
+    progress(ProgressEvent(0.05, f"what-if by {method}", stage="what-if"))
+    out = base[[ID, DS]].copy()
+    out["price_base"] = out[ID].map(_last_prices(history)).astype(float)
+    out["price"] = out["price_base"] * factor
+    out["promo"] = promo
+    out["yhat_base"] = base["yhat"].astype(float)
+    bands = [b for b in BANDS if b in base]
+    effects = pd.DataFrame()
+    if method == "elasticity":
+        effects = elasticity.estimate(history, run.settings.freq)
+        slope = out[ID].map(effects.set_index(ID)["elasticity"]).fillna(-1.0).to_numpy()
+        mult = np.power(factor, slope)
+        out["yhat"] = out["yhat_base"] * mult
+        for b in bands:
+            out[b] = base[b].astype(float) * mult
+        if promo.any():
+            notes.append("promotions are not modelled by elasticities (only by networks trained "
+                         "on data with a promo column); they were left out")
+        notes.append("elasticities from short-run moves of price and sales in the history; "
+                     f"median {np.median(effects['elasticity']):.2f}")
+    else:
+        steps = out.groupby(ID, sort=False).cumcount().to_numpy()
+        planned = pd.DataFrame({ID: out[ID], "step": steps, "factor": factor, "promo": promo})
+        delta = network.deltas(run.networks, planned, cancel)["delta"].to_numpy()
+        out["yhat"] = np.maximum(out["yhat_base"] + delta, 0.0)
+        for b in bands:
+            out[b] = np.maximum(base[b].astype(float) + delta, 0.0)
+        notes.append("moved by the change of the median forecast of "
+                     + ", ".join(network.responsive(run.networks)))
+    out["revenue_base"] = out["yhat_base"] * out["price_base"]
+    out["revenue"] = out["yhat"] * out["price"]
+    progress(ProgressEvent(1.0, "what-if done", stage="what-if"))
+    return WhatIf(plan, method, out, effects, notes)
+
+
+def _method(asked: str, run) -> str:
+    networks = network.responsive(getattr(run, "networks", {}) or {})
+    if asked == "network" and not networks:
+        raise TrendcastError("This forecast has no trained network that reads prices. Train "
+                             "LSTM, Transformer or TCN on data with prices, or use the "
+                             "price-elasticity method.")
+    if asked == "auto":
+        return "network" if networks else "elasticity"
+    return asked
+
+
+def _categories(history: pd.DataFrame) -> pd.Series | None:
+    if "category" not in history:
+        return None
+    cats = history.dropna(subset=["category"]).groupby(ID, sort=False)["category"].last()
+    return cats.astype(str) if not cats.empty else None
+
+
+def _check_targets(plan: Scenario, ids: set[str], categories: pd.Series | None) -> None:
+    for i, change in enumerate(plan.changes, 1):
+        unknown = [p for p in change.products if p not in ids]
+        if unknown:
+            raise TrendcastError(f"What-if change {i} names products the forecast does not have: "
+                                 f"{', '.join(unknown[:5])}.")
+        if change.category and (categories is None or change.category not in set(categories)):
+            raise TrendcastError(f"What-if change {i}: no product is in category "
+                                 f"{change.category!r}.")
+
+
+def _last_prices(history: pd.DataFrame) -> pd.Series:
+    """Each product's last known positive price (NaN where the data has none)."""
+    if "price" not in history:
+        return pd.Series(dtype=float)
+    prices = pd.to_numeric(history["price"], errors="coerce")
+    known = history.loc[prices > 0, [ID, DS]].assign(price=prices[prices > 0])
+    return known.sort_values(DS, kind="stable").groupby(ID)["price"].last()
