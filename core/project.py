@@ -4,7 +4,8 @@
     project = load_project("shop.trendcast")
 
 Inside: `manifest.json` (format name and version, and the column types of every table), tables as
-CSV, settings and options as JSON, the run's trained networks as their own files under `models/`.
+CSV, settings and options as JSON, the run's trained networks as their own files under `models/`,
+the last what-if under `scenario/`.
 Nothing in a project is ever executed or unpickled: tables are parsed as text with declared types,
 and model files are handed back as bytes (Keras loads them later with `safe_mode`). Saving writes
 a temporary file beside the target and renames it, so a crash or kill mid-save leaves the last
@@ -29,6 +30,7 @@ from core.data.types import ImportOptions
 from core.errors import TrendcastError
 from core.model_files import safe_name
 from core.pipeline_types import ForecastRun, ForecastSettings
+from core.scenario.whatif import WhatIf
 
 FORMAT = "trendcast-project"
 FORMAT_VERSION = 1
@@ -44,7 +46,7 @@ class Project:
     options: ImportOptions = field(default_factory=ImportOptions)  # incl. the column mapping
     settings: ForecastSettings | None = None
     run: ForecastRun | None = None  # with its trained networks in `run.networks`
-    scenario: dict[str, Any] = field(default_factory=dict)  # what-if state, JSON-serialisable
+    scenario: WhatIf | None = None  # the last what-if applied to the run
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -71,13 +73,14 @@ def save_project(path: str | os.PathLike, project: Project) -> None:
                 manifest["models"][model] = sorted(files)
                 for rel, data in files.items():
                     zf.writestr(_model_member(model, rel), data)
-            _write_json(zf, "scenario.json", project.scenario)
+            if project.scenario is not None:
+                _write_json(zf, "scenario/meta.json", project.scenario.meta_json())
+                _write_table(zf, manifest, "scenario/forecast.csv", project.scenario.forecast)
+                _write_table(zf, manifest, "scenario/effects.csv", project.scenario.effects)
             _write_json(zf, "manifest.json", manifest)
     except OSError as exc:
         raise TrendcastError(f"Could not save the project to {path}: "
                              f"{exc.strerror or exc}.") from exc
-    except TypeError as exc:  # a scenario value JSON cannot hold: a programming error upstream
-        raise TrendcastError(f"Could not save the project: {exc}.") from exc
 
 
 def _write_json(zf: zipfile.ZipFile, name: str, value: Any) -> None:
@@ -191,9 +194,18 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
                           notes=list(meta.get("notes", [])), networks=networks)
     return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
                    source=str(manifest.get("source", "")), options=options, settings=settings,
-                   run=run,
-                   scenario=json.loads(zf.read("scenario.json")) if "scenario.json" in names
-                   else {})
+                   run=run, scenario=_read_scenario(zf, manifest) if run is not None else None)
+
+
+def _read_scenario(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> WhatIf | None:
+    if "scenario/meta.json" not in zf.namelist():
+        return None
+    meta = json.loads(zf.read("scenario/meta.json"))
+    try:
+        return WhatIf.from_parts(meta, _read_table(zf, manifest, "scenario/forecast.csv"),
+                                 _read_table(zf, manifest, "scenario/effects.csv"))
+    except TrendcastError as exc:  # a hand-edited plan: say so as damage of this part
+        raise ValueError(f"its what-if plan is invalid: {exc}") from None
 
 
 def _read_table(zf: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> pd.DataFrame:

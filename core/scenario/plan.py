@@ -51,7 +51,7 @@ class PriceChange:
         """Boolean mask over products: which of `ids` this change covers."""
         if not self.products and not self.category:
             return np.ones(len(ids), dtype=bool)
-        mask = ids.isin(self.products).to_numpy()
+        mask = ids.isin(self.products).to_numpy().copy()
         if self.category and categories is not None:
             mask |= (categories.astype(str) == self.category).to_numpy()
         return mask

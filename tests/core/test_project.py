@@ -32,15 +32,30 @@ def _project() -> Project:
                                                           "product": "StockCode"},
                                          dayfirst=False, delimiter=","),
                    settings=run.settings, run=run,
-                   scenario={"price_change": {"21876": -0.1}, "promo_weeks": ["2011-12-18"],
-                             "note": "Weihnachten 圣诞"})
+                   scenario=_what_if(run, history))
+
+
+def _what_if(run, history):
+    from core.scenario import PriceChange, Scenario, what_if
+
+    first = run.forecast.ds.min()
+    plan = Scenario((PriceChange(-10, start=first, end=first + pd.Timedelta(weeks=2)),
+                     PriceChange(5, products=("21876",), promo=True)),
+                    method="elasticity", name="Weihnachten 圣诞")
+    return what_if(run, history, plan)
 
 
 def assert_projects_equal(a: Project, b: Project) -> None:
     pd.testing.assert_frame_equal(a.frame, b.frame, check_dtype=False)
     assert a.frame[["unique_id", "title"]].map(type).eq(str).all().all()
-    assert (a.source, a.options, a.settings, a.scenario) == \
-        (b.source, b.options, b.settings, b.scenario)
+    assert (a.source, a.options, a.settings) == (b.source, b.options, b.settings)
+    if a.scenario is None or b.scenario is None:
+        assert a.scenario is b.scenario is None
+    else:
+        assert a.scenario.meta_json() == b.scenario.meta_json()
+        for name in ("forecast", "effects"):
+            pd.testing.assert_frame_equal(getattr(a.scenario, name), getattr(b.scenario, name),
+                                          check_dtype=False, obj=f"scenario {name}")
     for name in ("forecast", "candidates", "backtest", "metrics", "metrics_per_product",
                  "choices"):
         pd.testing.assert_frame_equal(getattr(a.run, name), getattr(b.run, name),
@@ -124,14 +139,25 @@ def test_kill_during_save_leaves_the_last_good_project(tmp_path):
     assert_projects_equal(load_project(path), good)
 
 
-def test_a_failed_save_keeps_the_previous_project(tmp_path):
+def test_a_failed_save_keeps_the_previous_project(tmp_path, monkeypatch):
+    import core.project
+
     path = tmp_path / "shop.trendcast"
     good = _project()
     save_project(path, good)
-    bad = _project()
-    bad.scenario = {"not json": object()}
-    with pytest.raises(TrendcastError):
-        save_project(path, bad)
+    written = []
+
+    def disk_full_after_two_tables(zf, manifest, name, frame):
+        if len(written) == 2:
+            raise OSError(28, "No space left on device")
+        written.append(name)
+        real(zf, manifest, name, frame)
+
+    real = core.project._write_table
+    monkeypatch.setattr(core.project, "_write_table", disk_full_after_two_tables)
+    with pytest.raises(TrendcastError, match="No space left"):
+        save_project(path, _project())
+    monkeypatch.undo()
     assert_projects_equal(load_project(path), good)
     assert [p.name for p in tmp_path.iterdir()] == ["shop.trendcast"]
 

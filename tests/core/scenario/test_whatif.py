@@ -1,0 +1,115 @@
+"""Elasticities on data with a known answer, and what-if results on real products."""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.errors import TrendcastError
+from core.scenario import PriceChange, Scenario, what_if
+from core.scenario.elasticity import estimate
+from tests.fixtures.runs import shared_run
+
+
+def priced_shop(elasticities: dict[str, float | None], periods: int = 104, seed: int = 0
+                ) -> pd.DataFrame:
+    """Weekly sales with a trend and a season; price moves at random (None: never moves) and
+    sales follow it with the given elasticity."""
+    rng = np.random.default_rng(seed)
+    dates = pd.date_range("2020-01-05", periods=periods, freq="W-SUN")
+    t = np.arange(periods)
+    parts = []
+    for uid, e in elasticities.items():
+        moves = e is not None
+        price = 10 * np.exp(rng.choice([0.0, -0.2, 0.1], periods) if moves else np.zeros(periods))
+        level = 50 * (1 + 0.005 * t) * (1 + 0.3 * np.sin(2 * np.pi * t / 52))
+        mean = level * (price / 10) ** (e if moves else 0)
+        parts.append(pd.DataFrame({"unique_id": uid, "ds": dates,
+                                   "y": rng.poisson(mean).astype(float), "price": price,
+                                   "category": "toys" if uid < "c" else "home"}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_elasticities_are_recovered_and_products_without_price_moves_get_the_pooled_one():
+    shop = priced_shop({"a": -2.0, "b": -1.0, "c": -1.5, "d": None})
+    found = estimate(shop, "W").set_index("unique_id")
+    assert found.loc["a", "elasticity"] == pytest.approx(-2.0, abs=0.3)
+    assert found.loc["b", "elasticity"] == pytest.approx(-1.0, abs=0.3)
+    assert found.loc["c", "source"] == "product"
+    assert found.loc["d", "source"] == "pooled" and np.isnan(found.loc["d", "own"])
+    assert found.loc["a", "elasticity"] < found.loc["d", "elasticity"] < found.loc["b",
+                                                                                 "elasticity"]
+
+
+def test_data_without_prices_gets_a_clear_message():
+    shop = priced_shop({"a": -1.0}).drop(columns="price")
+    with pytest.raises(TrendcastError, match="no prices"):
+        estimate(shop, "W")
+
+
+def _run_of(shop: pd.DataFrame, horizon: int = 8):
+    from core.models.registry import create
+    from core.pipeline_types import ForecastRun, ForecastSettings
+
+    fc = create("naive").fit(shop[["unique_id", "ds", "y"]], freq="W").predict(horizon)
+    empty = pd.DataFrame()
+    return ForecastRun(ForecastSettings(horizon=horizon, freq="W"), fc.assign(model="naive"),
+                       empty, empty, empty, empty, empty)
+
+
+def test_a_price_cut_moves_units_and_revenue_by_the_elasticity_in_the_planned_periods_only():
+    shop = priced_shop({"a": -2.0, "b": -1.0, "c": -1.5})
+    run = _run_of(shop)
+    first = run.forecast.ds.min()
+    plan = Scenario((PriceChange(-10, start=first + pd.Timedelta(weeks=2),
+                                 end=first + pd.Timedelta(weeks=3), category="toys"),),
+                    method="elasticity")
+    result = what_if(run, shop, plan)
+    assert result.method == "elasticity"
+    f = result.forecast.set_index(["unique_id", "ds"])
+    e = result.effects.set_index("unique_id")["elasticity"]
+    last_price = shop.sort_values("ds").groupby("unique_id").price.last()
+    for uid in ("a", "b"):  # toys
+        rows = f.loc[uid]
+        inside = rows.index.isin([first + pd.Timedelta(weeks=2), first + pd.Timedelta(weeks=3)])
+        np.testing.assert_allclose(rows.price[inside], 0.9 * last_price[uid])
+        np.testing.assert_allclose(rows.yhat[inside], rows.yhat_base[inside] * 0.9 ** e[uid])
+        np.testing.assert_allclose(rows.yhat[~inside], rows.yhat_base[~inside])
+        np.testing.assert_allclose(rows.revenue, rows.yhat * rows.price)
+        assert (rows.yhat_lo_80 <= rows.yhat).all() and (rows.yhat <= rows.yhat_hi_80).all()
+    np.testing.assert_allclose(f.loc["c"].yhat, f.loc["c"].yhat_base)  # home: untouched
+    totals = result.totals()
+    assert totals["units"] > totals["units_base"]
+    assert result.totals("c")["units"] == pytest.approx(result.totals("c")["units_base"])
+
+
+def test_auto_uses_elasticities_when_the_run_kept_no_networks():
+    run, history = shared_run()
+    result = what_if(run, history, Scenario((PriceChange(-20),)))
+    assert result.method == "elasticity" and len(result.forecast) == len(run.forecast)
+    assert result.totals()["units"] > result.totals()["units_base"]
+    assert (result.effects.elasticity <= 0).all() and (result.effects.elasticity >= -4).all()
+
+
+@pytest.mark.parametrize("plan, message", [
+    (Scenario(()), "no changes"),
+    (Scenario((PriceChange(-10, products=("nope",)),)), "does not have: nope"),
+    (Scenario((PriceChange(-10, category="garden"),)), "no product is in category"),
+    (Scenario((PriceChange(-10, start="2030-01-01"),)), "No forecast period"),
+    (Scenario((PriceChange(-10),), method="network"), "no trained network"),
+])
+def test_plans_that_cannot_apply_say_why(plan, message):
+    run, history = shared_run()
+    history = history.assign(category="toys")
+    with pytest.raises(TrendcastError, match=message):
+        what_if(run, history, plan)
+
+
+def test_the_run_and_history_are_not_changed():
+    run, history = shared_run()
+    before = (run.forecast.copy(), history.copy())
+    what_if(dataclasses.replace(run), history, Scenario((PriceChange(-20),)))
+    pd.testing.assert_frame_equal(run.forecast, before[0])
+    pd.testing.assert_frame_equal(history, before[1])
