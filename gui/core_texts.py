@@ -111,6 +111,9 @@ RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
          "no date": QT_TRANSLATE_NOOP("CoreTexts", "no date"),
          "no quantity": QT_TRANSLATE_NOOP("CoreTexts", "no quantity"),
          "no product": QT_TRANSLATE_NOOP("CoreTexts", "no product")}
+# How serious a problem of the import's validation report is (core.errors.Problem.severity).
+SEVERITIES = {"error": QT_TRANSLATE_NOOP("CoreTexts", "error"),
+              "warning": QT_TRANSLATE_NOOP("CoreTexts", "warning")}
 # Progress stages that are not a model's name.
 STAGES = {"selection": QT_TRANSLATE_NOOP("CoreTexts", "Model choice"),
           "import": QT_TRANSLATE_NOOP("CoreTexts", "Import")}
@@ -159,6 +162,10 @@ def summary_lines(summary) -> list[str]:
 
 def layout_label(name: str) -> str:
     return _named(LAYOUTS, name)
+
+
+def severity_label(name: str) -> str:
+    return _named(SEVERITIES, name)
 
 
 def demand_label(name: str) -> str:

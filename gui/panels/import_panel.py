@@ -32,7 +32,7 @@ from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPrev
 from core.errors import Problem, TrendcastError
 from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
-from gui.core_texts import core_text, layout_label, summary_lines
+from gui.core_texts import core_text, layout_label, severity_label, summary_lines
 from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel
@@ -306,8 +306,9 @@ class ImportPanel(QWidget):
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problem_table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            cells = (problem.severity, "" if problem.row is None else str(problem.row),
-                     problem.column or "", problem.message, problem.hint)
+            row_text = "" if problem.row is None else str(problem.row)
+            cells = (severity_label(problem.severity), row_text, problem.column or "",
+                     problem.message, problem.hint)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(problem))

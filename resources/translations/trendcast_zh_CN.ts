@@ -355,6 +355,14 @@
         <translation>缺产品</translation>
     </message>
     <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
         <source>Model choice</source>
         <translation>模型选择</translation>
     </message>
