@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.evaluation.metrics import window_errors
+from core.messages import join, render
 from core.models.ensemble import combine_median, combine_weighted, inverse_error_weights
 from core.schema import ID
 
@@ -125,24 +126,35 @@ def auto_backtest(backtest: pd.DataFrame, scores: pd.DataFrame, order: list[str]
 
 
 def reason(row: pd.Series) -> str:
-    """Plain words: 'lowest MASE in backtest (0.83 vs 0.91 for ets, 3 windows)'."""
+    """Plain words: 'lowest MASE in backtest (0.83 vs 0.91 for ets, 3 windows)'.
+
+    Written from the templates in `core.messages`, so a GUI can show it in its own language.
+    """
+    return join(*(render(key, **fields) for key, fields in reason_parts(row)))
+
+
+def reason_parts(row: pd.Series) -> list[tuple[str, dict[str, str]]]:
+    """`reason` as `(template id, fields)` clauses (`core.messages`)."""
     if pd.isna(row.get("score")):
-        return "no backtest possible (history too short); seasonal naive used"
+        return [("reason.no_backtest", {})]
     products = int(row.get("products", 1) or 1)
-    where = f" over {products} {_pool_label(row)} products" if products > 1 else ""
     best, second = row["score"], row.get("runner_up_score", np.nan)
     # Two decimals, or three when two would print the same number twice.
     digits = 3 if np.isfinite(second) and f"{best:.2f}" == f"{second:.2f}" else 2
-    text = f"lowest MASE in backtest{where} ({best:.{digits}f}"
-    if isinstance(row.get("runner_up"), str) and np.isfinite(second):
-        text += f" vs {second:.{digits}f} for {row['runner_up']}"
-    text += ")"
+    fields = {"best": f"{best:.{digits}f}"}
+    versus = isinstance(row.get("runner_up"), str) and np.isfinite(second)
+    if versus:
+        fields.update(runner_up_score=f"{second:.{digits}f}", runner_up=row["runner_up"])
     n = int(row.get("windows_used", 0))
-    if products > 1 and n and np.isfinite(row.get("own_score", np.nan)):
-        text += f"; this product: {row['own_score']:.2f} over {n} window{'s' if n != 1 else ''}"
-    elif products == 1:
-        text = text[:-1] + f", {n} window{'s' if n != 1 else ''})"
-    return text
+    if products > 1:
+        fields.update(products=str(products), pool=_pool_label(row))
+        parts = [("reason.pooled" if versus else "reason.pooled_alone", fields)]
+        if n and np.isfinite(row.get("own_score", np.nan)):
+            own = {"own": f"{row['own_score']:.2f}", "windows": str(n)}
+            parts.append(("reason.own_one" if n == 1 else "reason.own", own))
+        return parts
+    key = "reason.single" if versus else "reason.single_alone"
+    return [(key + "_one" if n == 1 else key, {**fields, "windows": str(n)})]
 
 
 def _pool_label(row: pd.Series) -> str:

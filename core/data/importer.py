@@ -20,6 +20,7 @@ from core.data.roles import detect_layout, detect_roles
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
 from core.data.values import detect_dayfirst, detect_decimal, is_slashed
 from core.errors import InputError, Problem, TrendcastError
+from core.messages import render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
 from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
 
@@ -106,7 +107,7 @@ def _check_options(path: str, raw: RawTable, options: ImportOptions) -> None:
 def _load(path: Path, options: ImportOptions, report: ProgressCallback,
           cancel: CancelToken) -> ImportResult:
     name = str(path)
-    report(ProgressEvent(0.0, "Reading the file", "import"))
+    report(ProgressEvent(0.0, render("progress.reading"), "import"))
     raw = read_table(path, encoding=options.encoding, delimiter=options.delimiter,
                      sheet=options.sheet)
     cancel.raise_if_cancelled()
@@ -119,7 +120,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     _check_options(name, raw, options)
     roles, layout, decimal, dayfirst = _detect(raw, options)
     warnings = list(raw.problems)
-    report(ProgressEvent(0.4, "Reading dates and quantities", "import"))
+    report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
     lines, dropped, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst,
                                      decimal=decimal)
     warnings += notes
@@ -135,7 +136,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
         warnings += _finer_than_data(name, lines, freq)
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
         lines = _complete_periods_only(name, lines, freq, dropped)
-    report(ProgressEvent(0.7, "Building the series", "import"))
+    report(ProgressEvent(0.7, render("progress.building"), "import"))
     reg = regularise(lines, freq)
     cancel.raise_if_cancelled()
     frame = reg.frame
@@ -153,7 +154,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       zero_share=float((frame[Y] == 0).mean()),
                       total_quantity=float(frame[Y].sum()), dropped=dropped,
                       gaps=0 if layout in ORDER_LAYOUTS else reg.gaps)
-    report(ProgressEvent(1.0, "Imported", "import"))
+    report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.errors import Problem
+from core.messages import render
 
 # Column roles the importer detects and the user can override.
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
@@ -45,14 +46,21 @@ class Summary:
 
     def lines(self) -> list[str]:
         """Human-readable summary lines (CLI and GUI show the same text)."""
+        return [render(key, **fields) for key, fields in self.items()]
+
+    def items(self) -> list[tuple[str, dict[str, str]]]:
+        """The lines as `(template id, fields)` (`core.messages`), for a GUI to translate.
+
+        `freq` is the code ("D", "W", "M") and `rule` the rule's name as in `dropped`."""
         span = f"{self.start:%Y-%m-%d} .. {self.end:%Y-%m-%d}" if self.start is not None else "-"
-        out = [f"{self.products} products, {span}, frequency {self.freq}, "
-               f"{self.periods} periods",
-               f"{self.rows_read} rows read, total quantity {self.total_quantity:,.0f}, "
-               f"{self.zero_share:.0%} of periods without sales"]
+        out = [("summary.shape", {"products": str(self.products), "span": span,
+                                  "freq": self.freq, "periods": str(self.periods)}),
+               ("summary.rows", {"rows": str(self.rows_read),
+                                 "total": f"{self.total_quantity:,.0f}",
+                                 "zero_share": f"{self.zero_share:.0%}"})]
         if self.gaps:
-            out.append(f"{self.gaps:,} missing product-periods filled with 0 sales")
-        out += [f"rows removed by rule '{rule}': {amount:,.0f}"
+            out.append(("summary.gaps", {"gaps": f"{self.gaps:,}"}))
+        out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
         return out
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import TrendcastError
+from core.messages import render
 from core.models.base import DEFAULT_LEVELS, ForecastModel
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
 from core.schema import DS, ID, Y
@@ -72,8 +73,8 @@ def backtest(factory: ModelFactory, frame: pd.DataFrame, *, horizon: int, window
         model = factory()
         model.fit(train, freq=freq, cancel=cancel)
         parts.append(join_predictions(model.predict(horizon, levels=levels), test, w))
-        progress(ProgressEvent((w + 1) / windows, f"window {w + 1} of {windows}",
-                               stage=probe.name))
+        message = render("progress.window", window=w + 1, windows=windows)
+        progress(ProgressEvent((w + 1) / windows, message, stage=probe.name))
     out = pd.concat(parts, ignore_index=True) if parts else _empty(levels)
     out.attrs["skipped"] = skipped
     return out

@@ -13,6 +13,7 @@ import pandas as pd
 
 from core.errors import NotEnoughHistory, TrendcastError
 from core.evaluation.backtest import join_predictions, window_splits
+from core.messages import join, render
 from core.model_files import to_files
 from core.models.base import ForecastModel
 from core.models.registry import create, get
@@ -90,7 +91,7 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
     min_history = get(name).capabilities.min_history
     lengths = data.groupby(ID, sort=False).size()
     too_short = lengths.index[lengths < min_history]
-    why = {uid: f"needs {min_history} periods of history, has {lengths[uid]}"
+    why = {uid: render("fallback.needs", need=min_history, length=lengths[uid])
            for uid in too_short}
     usable = data[~data[ID].isin(too_short)]
     fc, notes = pd.DataFrame(), {}  # notes: products the model handled by its own fallback
@@ -101,17 +102,18 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
         except Exception as exc:  # a model bug or short series must not stop the run
             _reraise_settings_error(exc)
             if usable[ID].nunique() == 1:
-                why[usable[ID].iloc[0]] = f"failed: {type(exc).__name__}: {exc}"[:200]
+                why[usable[ID].iloc[0]] = _failed(exc)
             else:
                 fc, notes, failed = _one_by_one(name, task, usable, cancel)
                 why.update(failed)
     bad = _unusable(fc, ids, task.horizon)
-    why.update({uid: "gave no usable numbers" for uid in bad if uid not in why})
+    why.update({uid: render("fallback.no_numbers") for uid in bad if uid not in why})
     if why:
         keep = fc[~fc[ID].isin(why)] if not fc.empty else fc
         backup = _run(FALLBACK, task, data[data[ID].isin(why)], cancel)[0]
         fc = pd.concat([keep, backup], ignore_index=True) if not keep.empty else backup
-        why = {uid: f"{reason}; used {FALLBACK}" for uid, reason in why.items()}
+        why = {uid: join(reason, render("fallback.used", model_name=FALLBACK))
+               for uid, reason in why.items()}
     return fc, {**notes, **why}, model
 
 
@@ -136,8 +138,12 @@ def _one_by_one(name, task, data, cancel):
             notes.update(inner)
         except Exception as exc:
             _reraise_settings_error(exc)
-            failed[uid] = f"failed: {type(exc).__name__}: {exc}"[:200]
+            failed[uid] = _failed(exc)
     return _concat(parts), notes, failed
+
+
+def _failed(exc: Exception) -> str:
+    return render("fallback.failed", error=f"{type(exc).__name__}: {exc}")[:200]
 
 
 def _reraise_settings_error(exc: Exception) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.decomposition import decompose
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex
+from gui.core_texts import core_text
 from gui.model_names import model_label
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
@@ -261,12 +262,12 @@ class ForecastView(QWidget):
                            "vary independently.")
         parts = [self.tr("Model: {model}").format(model=self.model_label(data.chosen))]
         if data.reason:
-            parts.append(self.tr("why: {reason}").format(reason=data.reason))
+            parts.append(self.tr("why: {reason}").format(reason=core_text(data.reason)))
         if data.demand_class:
             parts.append(self.tr("demand: {kind}").format(
                 kind=self.products.model.demand_label(data.demand_class)))
         if data.fallback:
-            parts.append(self.tr("fallback: {why}").format(why=data.fallback))
+            parts.append(self.tr("fallback: {why}").format(why=core_text(data.fallback)))
         return " · ".join(parts)
 
     def _fill_forecast_table(self, data: ProductData) -> None:
@@ -315,7 +316,7 @@ class ForecastView(QWidget):
                                               "for it."))
         else:
             self.metrics_note.setText(self.tr("✓ marks the chosen model: {reason}").format(
-                reason=data.reason or self.model_label(data.chosen)))
+                reason=core_text(data.reason) or self.model_label(data.chosen)))
 
     # -- decomposition in the background --------------------------------------------------
     def _maybe_decompose(self) -> None:

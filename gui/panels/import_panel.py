@@ -32,6 +32,7 @@ from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPrev
 from core.errors import Problem, TrendcastError
 from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
+from gui.core_texts import core_text, layout_label, severity_label, summary_lines
 from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel
@@ -110,7 +111,7 @@ class ImportPanel(QWidget):
         self.layout_combo = QComboBox()
         self.layout_combo.addItem(self.tr("Detect"), None)
         for name in LAYOUTS:
-            self.layout_combo.addItem(name, name)
+            self.layout_combo.addItem(layout_label(name), name)
         self.layout_combo.setToolTip(self.tr("long: one row per product and date; wide: one "
                                              "column per date; orders: one row per order line"))
         self.freq_combo = QComboBox()
@@ -231,7 +232,7 @@ class ImportPanel(QWidget):
     def _on_progress(self, event) -> None:
         self.progress.setValue(int(event.fraction * 1000))
         if event.message:
-            self.progress.setFormat(event.message[:40])
+            self.progress.setFormat(core_text(event.message)[:40])
 
     def _on_read(self, handle: WorkerHandle, outcome: ImportOutcome) -> None:
         if handle is not self._handle:
@@ -249,7 +250,7 @@ class ImportPanel(QWidget):
             return
         self.file_label.setText(name)
         self._select_roles(outcome.result.roles, outcome.result.layout, outcome.result.freq)
-        self.summary_label.setText("\n".join(outcome.result.summary.lines()))
+        self.summary_label.setText("\n".join(summary_lines(outcome.result.summary)))
         self.chart.show_totals(outcome.result.frame)
         self.dataset_loaded.emit(outcome.result)
 
@@ -260,7 +261,7 @@ class ImportPanel(QWidget):
         self.raw_model.set_frame(result.frame.head(200))
         self._show_problems([])
         self.file_label.setText(Path(result.source).name if result.source else "")
-        self.summary_label.setText("\n".join(result.summary.lines()))
+        self.summary_label.setText("\n".join(summary_lines(result.summary)))
         self.chart.show_totals(result.frame)
         self.apply_button.setEnabled(False)
 
@@ -305,8 +306,9 @@ class ImportPanel(QWidget):
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problem_table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            cells = (problem.severity, "" if problem.row is None else str(problem.row),
-                     problem.column or "", problem.message, problem.hint)
+            row_text = "" if problem.row is None else str(problem.row)
+            cells = (severity_label(problem.severity), row_text, problem.column or "",
+                     problem.message, problem.hint)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(problem))

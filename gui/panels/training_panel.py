@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.progress import ProgressEvent
 from gui import engine
+from gui.core_texts import core_text, stage_label
 from gui.model_names import model_label
 from gui.widgets.error_dialog import plain_message, show_error
 from gui.widgets.loss_chart import LossChart
@@ -38,10 +39,12 @@ LOG_LINES = 2000
 def format_duration(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("TrainingPanel", "{0} s").format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return QCoreApplication.translate("TrainingPanel", "{0} min {1:02d} s").format(
+            seconds // 60, seconds % 60)
+    return QCoreApplication.translate("TrainingPanel", "{0} h {1:02d} min").format(
+        seconds // 3600, seconds % 3600 // 60)
 
 
 class TrainingPanel(QWidget):
@@ -119,9 +122,10 @@ class TrainingPanel(QWidget):
         self.run = None
         self._reset_view()
         self._started_at = time.monotonic()
-        self.status_label.setText(self.tr("Training {0}…").format(", ".join(settings.models)))
+        models = ", ".join(model_label(m) for m in settings.models)
+        self.status_label.setText(self.tr("Training {0}…").format(models))
         self._log(self.tr("Started: horizon {0}, {1} backtest window(s), models {2}").format(
-            settings.horizon, settings.windows, ", ".join(settings.models)))
+            settings.horizon, settings.windows, models))
         handle = make_worker(self._run_forecast, frame, settings, parent=self)
         handle.progressed.connect(self._on_progress)
         handle.returned.connect(self._on_returned)
@@ -159,15 +163,16 @@ class TrainingPanel(QWidget):
         if event.stage:
             self._enter_stage(event.stage)
             row = self._stage_rows[event.stage]
-            self._set_cell(row, 3, event.message)
+            self._set_cell(row, 3, core_text(event.message))
         for metric, value in (event.metrics or {}).items():
             if "loss" in metric:
                 self.loss_box.setVisible(True)
                 self.loss_chart.add_point(event.stage or "model", metric, value)
         if event.message and event.message != self._last_message:
             self._last_message = event.message
-            label = model_label(event.stage) if event.stage else ""
-            self._log(f"[{label}] {event.message}" if label else event.message)
+            label = stage_label(event.stage) if event.stage else ""
+            message = core_text(event.message)
+            self._log(f"[{label}] {message}" if label else message)
 
     def _enter_stage(self, stage: str) -> None:
         if stage == self._stage:
@@ -179,7 +184,7 @@ class TrainingPanel(QWidget):
             row = self.models_table.rowCount()
             self.models_table.insertRow(row)
             self._stage_rows[stage] = row
-            self._set_cell(row, 0, model_label(stage))
+            self._set_cell(row, 0, stage_label(stage))
         self._set_cell(self._stage_rows[stage], 1, self.tr("running"))
 
     def _close_stage(self, state: str, now: float) -> None:
@@ -202,7 +207,7 @@ class TrainingPanel(QWidget):
             format_duration(seconds)))
         self._log(self.tr("Finished in {0}.").format(format_duration(seconds)))
         for note in getattr(run, "notes", []) or []:
-            self._log(note)
+            self._log(core_text(note))
         self.training_finished.emit(run)
 
     def _on_errored(self, exc: BaseException) -> None:

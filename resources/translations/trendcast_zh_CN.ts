@@ -93,6 +93,289 @@
     </message>
 </context>
 <context>
+    <name>CoreTexts</name>
+    <message>
+        <source>no backtest possible (history too short); seasonal naive used</source>
+        <translation>无法回测（历史太短）；改用季节性朴素法</translation>
+    </message>
+    <message>
+        <source>chosen in the settings</source>
+        <translation>在设置中指定</translation>
+    </message>
+    <message>
+        <source>lowest MASE in backtest over {products} {pool} products ({best} vs {runner_up_score} for {runner_up})</source>
+        <translation>在 {products} 个{pool}产品上回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}）</translation>
+    </message>
+    <message>
+        <source>lowest MASE in backtest over {products} {pool} products ({best})</source>
+        <translation>在 {products} 个{pool}产品上回测 MASE 最低（{best}）</translation>
+    </message>
+    <message>
+        <source>lowest MASE in backtest ({best} vs {runner_up_score} for {runner_up}, {windows} windows)</source>
+        <translation>回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}，{windows} 个窗口）</translation>
+    </message>
+    <message>
+        <source>lowest MASE in backtest ({best} vs {runner_up_score} for {runner_up}, 1 window)</source>
+        <translation>回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}，1 个窗口）</translation>
+    </message>
+    <message>
+        <source>lowest MASE in backtest ({best}, {windows} windows)</source>
+        <translation>回测 MASE 最低（{best}，{windows} 个窗口）</translation>
+    </message>
+    <message>
+        <source>lowest MASE in backtest ({best}, 1 window)</source>
+        <translation>回测 MASE 最低（{best}，1 个窗口）</translation>
+    </message>
+    <message>
+        <source>this product: {own} over {windows} windows</source>
+        <translation>本产品 {windows} 个窗口为 {own}</translation>
+    </message>
+    <message>
+        <source>this product: {own} over 1 window</source>
+        <translation>本产品 1 个窗口为 {own}</translation>
+    </message>
+    <message>
+        <source>only {length} {unit} of history ({model} needs {need})</source>
+        <translation>历史仅 {length} {unit}（{model}需要 {need}）</translation>
+    </message>
+    <message>
+        <source>{model} could not be fitted</source>
+        <translation>{model}无法拟合</translation>
+    </message>
+    <message>
+        <source>used the seasonal naive forecast</source>
+        <translation>改用季节性朴素法预测</translation>
+    </message>
+    <message>
+        <source>needs {need} periods of history, has {length}</source>
+        <translation>需要 {need} 期历史，只有 {length} 期</translation>
+    </message>
+    <message>
+        <source>gave no usable numbers</source>
+        <translation>未给出可用的数值</translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation>出错：{error}</translation>
+    </message>
+    <message>
+        <source>used {model_name}</source>
+        <translation>改用{model_name}</translation>
+    </message>
+    <message>
+        <source>backtest window {window}: {products} products too short, left out</source>
+        <translation>回测窗口 {window}：{products} 个产品历史太短，未参与</translation>
+    </message>
+    <message>
+        <source>each product&apos;s model is chosen by MASE pooled over products of the same demand class, on earlier backtest windows only ({warmup} extra window(s) before the reported ones)</source>
+        <translation>每个产品的模型按同一需求类型产品汇总的 MASE 选择，只用更早的回测窗口（报告的窗口之前另加 {warmup} 个窗口）</translation>
+    </message>
+    <message>
+        <source>{products} products needed a fallback for at least one candidate</source>
+        <translation>{products} 个产品至少有一个候选模型使用了后备模型</translation>
+    </message>
+    <message>
+        <source>{products} products, {span}, frequency {freq}, {periods} periods</source>
+        <translation>{products} 个产品，{span}，频率：{freq}，共 {periods} 期</translation>
+    </message>
+    <message>
+        <source>{rows} rows read, total quantity {total}, {zero_share} of periods without sales</source>
+        <translation>读取 {rows} 行，总销量 {total}，{zero_share} 的时段无销售</translation>
+    </message>
+    <message>
+        <source>{gaps} missing product-periods filled with 0 sales</source>
+        <translation>{gaps} 个缺失的产品时段按 0 销量补齐</translation>
+    </message>
+    <message>
+        <source>rows removed by rule &apos;{rule}&apos;: {amount}</source>
+        <translation>按规则“{rule}”删除的行：{amount}</translation>
+    </message>
+    <message>
+        <source>window {window} of {windows}</source>
+        <translation>第 {window}/{windows} 个窗口</translation>
+    </message>
+    <message>
+        <source>fitted part {part} of {parts}</source>
+        <translation>已拟合第 {part}/{parts} 部分</translation>
+    </message>
+    <message>
+        <source>{model} fitted</source>
+        <translation>{model}已拟合</translation>
+    </message>
+    <message>
+        <source>Decomposing</source>
+        <translation>正在分解</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: loss {loss}</source>
+        <translation>第 {epoch} 轮：损失 {loss}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: loss {loss}, validation {validation}</source>
+        <translation>第 {epoch} 轮：损失 {loss}，验证 {validation}</translation>
+    </message>
+    <message>
+        <source>choosing models</source>
+        <translation>正在选择模型</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Reading dates and quantities</source>
+        <translation>正在读取日期和数量</translation>
+    </message>
+    <message>
+        <source>Building the series</source>
+        <translation>正在生成序列</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>长表</translation>
+    </message>
+    <message>
+        <source>wide</source>
+        <translation>宽表</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
+        <source>wide orders</source>
+        <translation>宽订单表</translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>erratic</source>
+        <translation>波动</translation>
+    </message>
+    <message>
+        <source>intermittent</source>
+        <translation>间歇</translation>
+    </message>
+    <message>
+        <source>lumpy</source>
+        <translation>块状</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>期</translation>
+    </message>
+    <message>
+        <source>periods</source>
+        <translation>期</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消订单</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>non-positive price</source>
+        <translation>价格非正</translation>
+    </message>
+    <message>
+        <source>non-product code</source>
+        <translation>非商品编码</translation>
+    </message>
+    <message>
+        <source>partial period</source>
+        <translation>不完整时段</translation>
+    </message>
+    <message>
+        <source>total row</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>缺日期</translation>
+    </message>
+    <message>
+        <source>no quantity</source>
+        <translation>缺数量</translation>
+    </message>
+    <message>
+        <source>no product</source>
+        <translation>缺产品</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Model choice</source>
+        <translation>模型选择</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>DecompositionView</name>
     <message>
         <source>Sales</source>
@@ -1483,6 +1766,18 @@
 </context>
 <context>
     <name>TrainingPanel</name>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
     <message>
         <source>Set up the models, then press Start training.</source>
         <translation>设置好模型后，点击“开始训练”。</translation>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.run_views import ALL_PRODUCTS
+from gui.core_texts import core_text
 from gui.panels.forecast_view import ForecastView
 from gui.widgets.forecast_chart import to_seconds
 from gui.widgets.product_list import COLUMNS
@@ -139,7 +140,10 @@ def test_metrics_table_compares_models_and_marks_the_choice(view):
     marked = model.data(model.index(model.marked_row, 0))
     assert marked.startswith("✓ ")
     reason = run.choices.set_index("unique_id").loc["21876", "reason"]
-    assert reason in view.metrics_note.text() and reason in view.choice_label.text()
+    # The engine's reason, with model names as the user reads them ("Seasonal naive").
+    shown = core_text(reason)
+    assert "_" not in shown and shown.startswith("lowest MASE in backtest (")
+    assert shown in view.metrics_note.text() and shown in view.choice_label.text()
 
 
 def test_forecast_table_lists_the_chosen_forecast(view):

@@ -141,8 +141,9 @@ def test_chinese_ui_shows_no_untranslated_strings(chinese, qtbot):
     view.select_product("21876")
     for box in view.model_boxes.values():
         box.setChecked(True)
-    # Data the user brought or the engine wrote: product codes and titles, model choice reasons.
-    data = set(history.unique_id) | set(history.title.dropna()) | set(run.choices.reason)
+    # Data the user brought: product codes and titles. The engine's choice reasons are not data:
+    # they are shown in the UI language.
+    data = set(history.unique_id) | set(history.title.dropna())
     texts = visible_texts(view)
     texts += list(view.chart.labels.values())
     texts += [plot.titleLabel.text for plot in view.decomposition.plots.values()]
@@ -189,8 +190,8 @@ def test_whole_window_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
     frame = fakes.make_frame()
     raw = fakes.fake_preview("x").table
     # What the user's file contains (column names, cells, products, path) is data, not UI.
-    data = (set(history.unique_id) | set(history.title.dropna()) | set(run.choices.reason)
-            | set(frame.unique_id) | set(raw.columns) | {str(v) for v in raw.to_numpy().ravel()}
+    data = (set(history.unique_id) | set(history.title.dropna()) | set(frame.unique_id)
+            | set(raw.columns) | {str(v) for v in raw.to_numpy().ravel()}
             | {fakes.fake_sample_path(), "sample_shop.csv", "Trendcast"})
     texts = visible_texts(window)
     texts += [a.text() for a in window.menuBar().actions()]
@@ -198,16 +199,12 @@ def test_whole_window_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
         texts += [a.text() for a in menu_action.menu().actions() if a.text()]
     texts += [window.tabs.tabToolTip(i) for i in range(window.tabs.count())]
     assert len(texts) > 100
-    from core.data.types import LAYOUTS
-
     texts = [t for t in texts if t not in HOLIDAY_COUNTRIES]  # ISO codes: same in any language
-    # Known gaps (reported to the lead and gui1): the Import panel shows core's layout names and
-    # core's English summary lines. The Model setup form's registry texts (model and parameter
-    # labels, help, choices) go through gui.model_names and must be translated. Anything else
-    # untranslated fails this test.
-    known_gaps = {*LAYOUTS, "\n".join(window.dataset.summary.lines())}
+    # Engine texts (layout names, the import summary, choice reasons) and the Model setup form's
+    # registry texts are translated too: anything untranslated fails this test.
+    assert any("2024-01-01" in t for t in texts)  # the import summary is among the texts
     bad = untranslated(texts, data)
-    assert set(bad) - known_gaps == set(), "\n".join(sorted(set(bad) - known_gaps))
+    assert bad == [], "\n".join(sorted(set(bad)))
 
 
 def test_chart_dates_use_chinese_month_names(chinese, qtbot):
@@ -227,3 +224,61 @@ def test_chart_dates_use_chinese_month_names(chinese, qtbot):
     texts = axis.tickStrings(values, 1, spacing)
     assert texts and not any(m in " ".join(texts) for m in ("Jan", "Feb", "Mar"))
     assert any("月" in t for t in texts)
+
+
+def test_gui_templates_match_the_engines():
+    """Every engine template has a translatable twin with the same fields."""
+    import string
+
+    from core.messages import TEMPLATES, fields_of
+    from gui.core_texts import TEXTS
+
+    assert set(TEXTS) == set(TEMPLATES)
+    for key, text in TEXTS.items():
+        assert text == TEMPLATES[key]
+        assert sorted(n for _, n, _, _ in string.Formatter().parse(text) if n) == \
+            sorted(fields_of(key))
+
+
+def test_engine_texts_in_chinese(chinese):
+    from core.data.types import Summary
+    from core.messages import join, render
+    from gui.core_texts import core_text, layout_label, stage_label, summary_lines
+
+    pooled = join(render("reason.pooled", products="12", pool="lumpy", best="0.83",
+                         runner_up_score="0.91", runner_up="ets"),
+                  render("reason.own", own="0.70", windows="3"))
+    assert core_text(pooled) == ("在 12 个块状产品上回测 MASE 最低（0.83，"
+                                 "指数平滑（ETS）为 0.91）；本产品 3 个窗口为 0.70")
+    fallback = join(render("fallback.failed", error="ValueError: x"),
+                    render("fallback.used", model_name="seasonal_naive"))
+    assert core_text(fallback) == "出错：ValueError: x；改用季节性朴素法"
+    short = join(render("fallback.short", length=1, unit="week", model="Theta", need=8),
+                 render("fallback.seasonal_naive"))
+    assert untranslated([core_text(short)], {"Theta"}) == []
+    assert core_text(render("reason.settings")) == "在设置中指定"
+    # Text an older version wrote, or any text no template knows, stays as it was.
+    assert core_text("lowest backtest MASE (0.83)") == "lowest backtest MASE (0.83)"
+    summary = Summary(products=3, start=None, end=None, freq="W", rows_read=10, periods=5,
+                      zero_share=0.2, total_quantity=1234.0, gaps=2,
+                      dropped={"cancelled": 4.0, "partial period": 1.0})
+    assert untranslated(summary_lines(summary), set()) == []
+    assert layout_label("wide_orders") == "宽订单表" and stage_label("selection") == "模型选择"
+
+
+def test_training_log_shows_engine_texts_in_chinese(chinese, qtbot):
+    from core.progress import ProgressEvent
+    from gui.panels.training_panel import TrainingPanel
+
+    run, _history = shared_run()
+    panel = TrainingPanel(run_forecast=lambda *a, **k: run)
+    qtbot.addWidget(panel)
+    panel._started_at = 0.0
+    panel._on_progress(ProgressEvent(0.5, "window 1 of 3", stage="ets"))
+    panel._on_progress(ProgressEvent(0.9, "choosing models", stage="selection"))
+    panel._on_returned(run)
+    log = [line.split("  ", 1)[1] for line in panel.log.toPlainText().splitlines()]
+    assert untranslated(log, {"ETS"}) == [], log  # the model's Chinese label keeps "ETS"
+    cells = [panel.models_table.item(r, c).text() for r in range(panel.models_table.rowCount())
+             for c in (0, 1, 3)]
+    assert untranslated(cells, {"ETS"}) == [], cells

@@ -13,6 +13,7 @@ import warnings
 
 import numpy as np
 
+from core.messages import render
 from core.models.base import Capabilities, ParamSpec
 from core.models.panel import Panel, normal_intervals
 from core.models.registry import register
@@ -93,7 +94,8 @@ class MSTLForecast(PanelModel):
         for i in range(n):
             if i % 50 == 0:
                 cancel.raise_if_cancelled()
-                progress(ProgressEvent(0.7 * i / n, "Decomposing", stage=self.name))
+                message = render("progress.decomposing")
+                progress(ProgressEvent(0.7 * i / n, message, stage=self.name))
             length = int(panel.lengths[i])
             periods = self._periods(length)
             if not periods:

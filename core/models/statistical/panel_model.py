@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import NotEnoughHistory, TrendcastError
+from core.messages import join, render
 from core.models.base import ForecastModel
 from core.models.panel import Panel, normal_intervals
 from core.progress import CancelToken, ProgressCallback, ProgressEvent
@@ -103,14 +104,14 @@ class PanelModel(ForecastModel):
         usable = panel.lengths >= need
         for uid, length in zip(panel.ids[~usable], panel.lengths[~usable], strict=True):
             unit = units[:-1] if length == 1 else units  # "1 day", "3 days"
-            self.fallbacks_[str(uid)] = (
-                f"only {length} {unit} of history ({self.label} needs {need}); "
-                "used the seasonal naive forecast")
+            self.fallbacks_[str(uid)] = join(
+                render("fallback.short", length=length, unit=unit, model=self.label, need=need),
+                render("fallback.seasonal_naive"))
         self.panel_ = panel
         self.usable_ = usable
         self.fit_panel_ = panel.subset(usable)
         self._fit_panel(self.fit_panel_, progress, cancel)
-        progress(ProgressEvent(1.0, f"{self.label} fitted", stage=self.name))
+        progress(ProgressEvent(1.0, render("progress.fitted", model=self.label), stage=self.name))
 
     def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
         bad = [level for level in levels if not 0 < level < 100]
@@ -126,8 +127,9 @@ class PanelModel(ForecastModel):
             finite &= np.isfinite(own_lower[level]).all(axis=1)
             finite &= np.isfinite(own_upper[level]).all(axis=1)
         for uid in panel.ids[rows[~finite]]:
-            self.fallbacks_.setdefault(
-                str(uid), f"{self.label} could not be fitted; used the seasonal naive forecast")
+            why = join(render("fallback.not_fitted", model=self.label),
+                       render("fallback.seasonal_naive"))
+            self.fallbacks_.setdefault(str(uid), why)
         keep = rows[finite]
         mean[keep] = own_mean[finite]
         for level in levels:

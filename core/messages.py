@@ -1,0 +1,148 @@
+"""The sentences the engine writes for people, as templates with named fields.
+
+Core writes English (the CLI prints it, project files store it). A user interface in another
+language looks the same templates up by id and formats its own translation with the same fields:
+
+    text = render("fallback.not_fitted", model="Theta")   # "Theta could not be fitted"
+    parse(text)  # [("fallback.not_fitted", {"model": "Theta"})]
+
+A text is one or more clauses joined by "; " (a fallback reason, say, and what was used instead).
+`parse` splits it into clauses and matches each against the templates, with patterns built from
+the templates themselves, so there is no second copy of a sentence to keep in step. A clause no
+template matches (an exception's message, text written by an older version) comes back with id
+None and the clause as `text`, to be shown as it is. Field values are always strings, formatted
+by the writer (numbers as "0.83" or "1,204").
+"""
+from __future__ import annotations
+
+import functools
+import re
+import string
+
+SEPARATOR = "; "
+
+# id -> English template. Ids group by where the text appears; the order matters only where
+# two templates could match the same clause (the first wins; tests check every id round-trips).
+TEMPLATES: dict[str, str] = {
+    # Why a product's model was chosen (core.selection.reason, core.pipeline._choices).
+    "reason.no_backtest": "no backtest possible (history too short); seasonal naive used",
+    "reason.settings": "chosen in the settings",
+    "reason.pooled": "lowest MASE in backtest over {products} {pool} products "
+                     "({best} vs {runner_up_score} for {runner_up})",
+    "reason.pooled_alone": "lowest MASE in backtest over {products} {pool} products ({best})",
+    "reason.single": "lowest MASE in backtest ({best} vs {runner_up_score} for {runner_up}, "
+                     "{windows} windows)",
+    "reason.single_one": "lowest MASE in backtest ({best} vs {runner_up_score} for "
+                         "{runner_up}, 1 window)",
+    "reason.single_alone": "lowest MASE in backtest ({best}, {windows} windows)",
+    "reason.single_alone_one": "lowest MASE in backtest ({best}, 1 window)",
+    "reason.own": "this product: {own} over {windows} windows",
+    "reason.own_one": "this product: {own} over 1 window",
+    # Why a product's forecast fell back (core.evaluation.fitting, panel models).
+    "fallback.short": "only {length} {unit} of history ({model} needs {need})",
+    "fallback.not_fitted": "{model} could not be fitted",
+    "fallback.seasonal_naive": "used the seasonal naive forecast",
+    "fallback.needs": "needs {need} periods of history, has {length}",
+    "fallback.no_numbers": "gave no usable numbers",
+    "fallback.failed": "failed: {error}",
+    "fallback.used": "used {model_name}",
+    # Notes on a whole run (core.pipeline._notes).
+    "note.window_skipped": "backtest window {window}: {products} products too short, left out",
+    "note.pooled": "each product's model is chosen by MASE pooled over products of the same "
+                   "demand class, on earlier backtest windows only ({warmup} extra window(s) "
+                   "before the reported ones)",
+    "note.fallbacks": "{products} products needed a fallback for at least one candidate",
+    # The import summary (core.data.types.Summary).
+    "summary.shape": "{products} products, {span}, frequency {freq}, {periods} periods",
+    "summary.rows": "{rows} rows read, total quantity {total}, {zero_share} of periods without "
+                    "sales",
+    "summary.gaps": "{gaps} missing product-periods filled with 0 sales",
+    "summary.dropped": "rows removed by rule '{rule}': {amount}",
+    # Progress messages (training log and import progress).
+    "progress.window": "window {window} of {windows}",
+    "progress.part": "fitted part {part} of {parts}",
+    "progress.fitted": "{model} fitted",
+    "progress.decomposing": "Decomposing",
+    "progress.epoch": "Epoch {epoch}: loss {loss}",
+    "progress.epoch_validation": "Epoch {epoch}: loss {loss}, validation {validation}",
+    "progress.choosing": "choosing models",
+    "progress.done": "done",
+    "progress.reading": "Reading the file",
+    "progress.reading_values": "Reading dates and quantities",
+    "progress.building": "Building the series",
+    "progress.imported": "Imported",
+}
+
+_NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"
+_NAME = r"[\w.-]+"
+# Fields that hold a number or a registered model's name match only that: keeps templates that
+# differ by an optional part ("(0.83)" and "(0.83 vs 0.91 for ets)") from matching each other.
+FIELD_PATTERNS = {
+    "best": _NUMBER, "runner_up_score": _NUMBER, "own": _NUMBER, "products": _NUMBER,
+    "windows": _NUMBER, "window": _NUMBER, "need": _NUMBER, "length": _NUMBER,
+    "warmup": _NUMBER, "periods": _NUMBER, "rows": _NUMBER, "gaps": _NUMBER,
+    "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
+    "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
+    "unit": r"[a-z]+",
+}
+
+
+def render(template_id: str, **fields: object) -> str:
+    """The English text of `template_id` with `fields` filled in."""
+    return TEMPLATES[template_id].format(**fields)
+
+
+def join(*clauses: str) -> str:
+    return SEPARATOR.join(c for c in clauses if c)
+
+
+def fields_of(template_id: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(TEMPLATES[template_id]) if name]
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = []
+    for literal, name, _spec, _conv in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>{FIELD_PATTERNS.get(name, '.+?')})")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+_PATTERNS = {key: _pattern(template) for key, template in TEMPLATES.items()}
+Clause = tuple[str | None, dict[str, str]]
+
+
+def match(clause: str) -> Clause | None:
+    """`(id, fields)` of the first template that matches all of `clause`, or None."""
+    for key, pattern in _PATTERNS.items():
+        found = pattern.fullmatch(clause)
+        if found:
+            return key, found.groupdict()
+    return None
+
+
+def parse(text: str) -> list[Clause]:
+    """`text` as clauses `(id, fields)`; a clause no template matches is `(None, {"text": …})`.
+
+    Of the ways to split `text` at "; ", the one with the fewest unknown clauses wins, then the
+    one with the most clauses: a template that contains "; " itself still matches as a whole,
+    and an exception message after "failed: " keeps its own "; " but not the clause after it.
+    """
+    pieces = text.split(SEPARATOR)
+
+    @functools.cache
+    def best(i: int) -> tuple[int, int, tuple[Clause, ...]]:
+        """(unknown clauses, -clauses, clauses) for pieces[i:]."""
+        if i == len(pieces):
+            return 0, 0, ()
+        unknown, count, rest = best(i + 1)
+        choice = (unknown + 1, count - 1, ((None, {"text": pieces[i]}), *rest))
+        for j in range(i + 1, len(pieces) + 1):
+            found = match(SEPARATOR.join(pieces[i:j]))
+            if found:
+                unknown, count, rest = best(j)
+                choice = min(choice, (unknown, count - 1, (found, *rest)), key=lambda c: c[:2])
+        return choice
+
+    return list(best(0)[2])

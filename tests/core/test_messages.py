@@ -1,0 +1,74 @@
+"""Engine texts as templates: every template reads back as itself, and every text a real run or
+import writes is made of known templates (so the GUI can translate it)."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.messages import TEMPLATES, fields_of, join, parse, render
+from core.pipeline import run
+from core.pipeline_types import ForecastSettings
+
+FIXTURE = Path(__file__).parent / "fixtures" / "retail_weekly_40.csv"
+SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_naive",
+           "products": "12", "pool": "smooth", "own": "0.70", "windows": "3", "window": "2",
+           "length": "3", "unit": "weeks", "model": "Exponential smoothing (ETS)", "need": "10",
+           "error": "ValueError: bad; worse", "model_name": "seasonal_naive", "warmup": "1",
+           "span": "2011-01-02 .. 2011-12-04", "freq": "W", "periods": "49", "rows": "1000",
+           "total": "12,345", "zero_share": "5%", "gaps": "1,234", "rule": "non-product code",
+           "amount": "1,024", "part": "1", "parts": "4", "epoch": "3", "loss": "0.1234",
+           "validation": "0.2345"}
+
+
+@pytest.mark.parametrize("key", list(TEMPLATES))
+def test_every_template_reads_back_as_itself(key):
+    fields = {name: SAMPLES[name] for name in fields_of(key)}
+    assert parse(render(key, **fields)) == [(key, fields)]
+
+
+def test_clauses_and_unknown_text():
+    text = join(render("fallback.failed", error="KeyError: 'x'; y"),
+                render("fallback.used", model_name="seasonal_naive"))
+    assert [key for key, _ in parse(text)] == ["fallback.failed", "fallback.used"]
+    assert parse(text)[0][1] == {"error": "KeyError: 'x'; y"}
+    assert parse("written by an old version; used seasonal_naive") == [
+        (None, {"text": "written by an old version"}),
+        ("fallback.used", {"model_name": "seasonal_naive"})]
+
+
+def _known(text: str) -> bool:
+    return all(key is not None for key, _ in parse(text))
+
+
+@pytest.fixture(scope="module")
+def weekly():
+    frame = pd.read_csv(FIXTURE, dtype={"unique_id": str}, parse_dates=["ds"])
+    short = pd.DataFrame({"unique_id": "new", "y": [1.0, 0.0, 2.0],
+                          "ds": pd.date_range("2011-11-20", periods=3, freq="W-SUN")})
+    return pd.concat([frame, short], ignore_index=True)
+
+
+def test_a_runs_reasons_fallbacks_notes_and_progress_are_known_templates(weekly):
+    events = []
+    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=1, n_jobs=1),
+                 progress=events.append)
+    texts = [*result.choices.reason, *result.choices.fallback[result.choices.fallback != ""],
+             *result.notes]
+    assert len(result.notes) >= 2
+    assert [t for t in texts if not _known(t)] == []
+    # Model notation ("ARIMA (1, 1, 0)", "ETS A,N") is the same in any language.
+    messages = {e.message for e in events if e.message}
+    assert [m for m in messages if not _known(m) and not m.startswith(("ARIMA", "ETS"))] == []
+
+
+def test_named_models_and_short_histories_give_known_reasons(weekly):
+    result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=1, n_jobs=1,
+                                          models=("ets",)))
+    assert set(result.choices.reason) == {render("reason.settings")}
+    fallback = result.choices.set_index("unique_id").fallback["new"]
+    assert [key for key, _ in parse(fallback)][0] in ("fallback.short", "fallback.needs")
+    assert _known(fallback)
+    tiny = pd.DataFrame({"unique_id": "a", "ds": pd.date_range("2024-01-01", periods=5),
+                         "y": [1.0, 0.0, 2.0, 3.0, 1.0]})
+    result = run(tiny, ForecastSettings(horizon=30, freq="D", n_jobs=1))
+    assert [key for key, _ in parse(result.choices.reason.iloc[0])] == ["reason.no_backtest"]
