@@ -20,6 +20,7 @@ import pandas as pd
 from core.errors import TrendcastError
 from core.evaluation.fitting import FALLBACK, FUTURE, ChunkResult, ChunkTask, fit_chunk
 from core.evaluation.metrics import score
+from core.messages import render
 from core.models.registry import get, load_all
 from core.parallel import map_chunks, split
 from core.pipeline_types import ForecastRun, ForecastSettings
@@ -255,7 +256,7 @@ def _choices(frame, classes, final, fallbacks, selecting, fc) -> pd.DataFrame:
         model = row["model"] if isinstance(row["model"], str) else FALLBACK
         if (uid, model) not in available:
             model = FALLBACK
-        why = reason(row) if selecting else "chosen in the settings"
+        why = reason(row) if selecting else render("reason.settings")
         fallback = fallbacks.get((model, FUTURE, uid), "")
         rows.append({ID: uid, "demand_class": classes.get(uid, ""), "model": model,
                      "reason": why, "fallback": fallback})
@@ -276,14 +277,13 @@ def _notes(result: ChunkResult, warmup: int, selecting: bool) -> list[str]:
     notes = []
     for w, n in sorted(result.skipped.items()):
         if n and w >= warmup:
-            notes.append(f"backtest window {w - warmup + 1}: {n} products too short, left out")
+            notes.append(render("note.window_skipped", window=str(w - warmup + 1),
+                                products=str(n)))
     if selecting:
-        notes.append("each product's model is chosen by MASE pooled over products of the same "
-                     "demand class, on earlier backtest windows only "
-                     f"({warmup} extra window(s) before the reported ones)")
+        notes.append(render("note.pooled", warmup=str(warmup)))
     n_fb = len({uid for (_, w, uid) in result.fallbacks if w == FUTURE})
     if n_fb:
-        notes.append(f"{n_fb} products needed a fallback for at least one candidate")
+        notes.append(render("note.fallbacks", products=str(n_fb)))
     return notes
 
 

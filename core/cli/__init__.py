@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forecast": ("core.cli.forecast_cmd", "forecast every product of a sales file to a CSV"),
     "backtest": ("core.cli.backtest_cmd", "rolling-origin accuracy of models on a sales file"),
     "import": ("core.cli.import_cmd", "read a sales file into daily, weekly or monthly series"),
+    "whatif": ("core.cli.whatif_cmd", "what a price change or promotion does to a saved forecast"),
 }
 COMMAND_NAMES = frozenset(COMMANDS)
 

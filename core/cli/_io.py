@@ -13,16 +13,30 @@ from core.errors import TrendcastError
 
 def read_input(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
     """Anything the importer accepts (CSV, Excel, order exports...) -> (frame, frequency)."""
-    from core.data import ImportOptions, load
+    from core.data import load
 
     if not Path(path).is_file():
         raise TrendcastError(f"Input file not found: {path}")
     # A forecast must not read a half-recorded last week or month as a sales drop, so order
     # exports are cut to whole periods here (the `import` command keeps them, with a warning).
-    result = load(path, ImportOptions(freq=freq, complete_periods=True))
+    result = load(path, import_options(freq))
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
     return result.frame, result.freq
+
+
+def import_options(freq: str | None):
+    from core.data import ImportOptions
+
+    return ImportOptions(freq=freq, complete_periods=True)
+
+
+def save_run_as_project(path: str, source: str, frame: pd.DataFrame, freq: str, run) -> None:
+    """The run, its data and settings as a project file the app opens (written atomically)."""
+    from core.project import Project, save_project
+
+    save_project(path, Project(frame=frame, source=Path(source).name,
+                               options=import_options(freq), settings=run.settings, run=run))
 
 
 def check_before_reading(output: str, models: tuple[str, ...]) -> None:

@@ -25,6 +25,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="where to write the forecast")
     parser.add_argument("--choices", metavar="CHOICES.csv",
                         help="also write each product's model, demand class, reason, fallback")
+    parser.add_argument("--project", metavar="SHOP.trendcast",
+                        help="also save a project (data, settings, results, trained networks) "
+                             "that the app opens and `whatif` reads")
     return parser
 
 
@@ -33,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         check_before_reading,
         quiet_numeric_warnings,
         read_input,
+        save_run_as_project,
         write_csv_atomic,
     )
     from core.pipeline import run as run_pipeline
@@ -40,16 +44,19 @@ def run(args: argparse.Namespace) -> int:
 
     quiet_numeric_warnings()
     check_before_reading(args.output, (args.model,))
-    if args.choices:
-        check_before_reading(args.choices, ())
+    for extra in (args.choices, args.project):
+        if extra:
+            check_before_reading(extra, ())
     frame, freq = read_input(args.input, args.freq)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, models=(args.model,), levels=args.levels,
-                                n_jobs=args.jobs)
+                                n_jobs=args.jobs, keep_networks=bool(args.project))
     result = run_pipeline(frame, settings)
     write_csv_atomic(result.forecast, args.output)
     if args.choices:
         write_csv_atomic(result.choices, args.choices)
+    if args.project:
+        save_run_as_project(args.project, args.input, frame, freq, result)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()
     print(f"wrote {len(result.forecast)} rows for {len(used.index) and used.sum()} products to "
           f"{args.output} in {result.seconds:.1f} s; models: "

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import Cancelled, NotEnoughHistory, TrendcastError
+from core.messages import render
 from core.models.neural import forecasting, tf_runtime
 from core.models.neural.architectures import BUILDERS, Shape
 from core.models.neural.covariates import check_country
@@ -184,7 +185,8 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
 
         def report(fraction, loss, epoch=epoch, number=number):
             progress(ProgressEvent((epoch + fraction) / epochs,
-                                   f"Epoch {number}: loss {loss:.4f}", stage=model.name,
+                                   render("progress.epoch", epoch=str(number),
+                                          loss=f"{loss:.4f}"), stage=model.name,
                                    metrics={"loss": loss, "epoch": float(number)}))
 
         batch = source.sample(rng, per_epoch, train_end)
@@ -200,11 +202,12 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
             raise Cancelled()
         loss = float(result.history["loss"][-1])
         metrics = {"loss": loss, "epoch": float(number)}
-        text = f"Epoch {number}: loss {loss:.4f}"
+        text = render("progress.epoch", epoch=str(number), loss=f"{loss:.4f}")
         if validation is not None:
             pred = np.asarray(net(validation.inputs(), training=False))
             metrics["val_loss"] = _pinball(model.quantiles, validation.target, pred)
-            text += f", validation {metrics['val_loss']:.4f}"
+            text = render("progress.epoch_validation", epoch=str(number), loss=f"{loss:.4f}",
+                          validation=f"{metrics['val_loss']:.4f}")
         history.append(metrics)
         progress(ProgressEvent((epoch + 1) / epochs, text, stage=model.name, metrics=metrics))
         score = metrics.get("val_loss", loss)

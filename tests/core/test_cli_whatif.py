@@ -1,0 +1,71 @@
+"""`forecast --project` then `whatif` on the command line: the headless path of the What-if tab."""
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.cli import run
+from core.project import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "sample_shop_orders.csv.gz"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("whatif")
+    path = folder / "shop.trendcast"
+    assert run(["forecast", str(SAMPLE), "--freq", "W", "--horizon", "4", "--model", "ets",
+                "--windows", "1", "--jobs", "1", "--output", str(folder / "fc.csv"),
+                "--project", str(path)]) == 0
+    return path
+
+
+def test_a_price_cut_for_one_product_changes_only_its_planned_weeks(project, tmp_path, capsys):
+    saved = load_project(project)
+    first = saved.run.forecast.ds.min()
+    uid = saved.run.forecast.unique_id.iloc[0]
+    out = tmp_path / "wi.csv"
+    assert run(["whatif", str(project), "--price", "-10", "--product", uid, "--start",
+                f"{first + pd.Timedelta(weeks=1):%Y-%m-%d}", "-o", str(out), "--save"]) == 0
+    printed = capsys.readouterr().out
+    assert "what-if by elasticity: units" in printed and "revenue" in printed
+    wi = pd.read_csv(out, dtype={"unique_id": str}, parse_dates=["ds"])
+    changed = wi[(wi.yhat - wi.yhat_base).abs() > 1e-9]
+    assert set(changed.unique_id) == {uid} and len(changed) == 3
+    assert (changed.yhat > changed.yhat_base).all()  # cheaper sells more
+    assert (changed.price < changed.price_base).all()
+    # --save keeps the result in the project for the app.
+    back = load_project(project).scenario
+    assert back is not None and back.plan.changes[0].products == (uid,)
+    pd.testing.assert_frame_equal(back.forecast.reset_index(drop=True), wi, check_dtype=False)
+
+
+def test_a_json_plan_with_two_changes(project, tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"changes": [{"percent": -20}, {"percent": 10, "start":
+                                                                 "2000-01-01"}]}))
+    out = tmp_path / "wi.csv"
+    assert run(["whatif", str(project), "--plan", str(plan), "-o", str(out)]) == 0
+    wi = pd.read_csv(out)
+    assert (wi.price / wi.price_base).round(6).dropna().eq(0.88).all()
+
+
+@pytest.mark.parametrize("argv, message", [
+    ([], "Say what changes"),
+    (["--price", "-10", "--method", "network"], "no trained network"),
+    (["--price", "-10", "--product", "NOPE"], "does not have: NOPE"),
+    (["--price", "-120"], "outside"),
+    (["--plan", "missing.json"], "Could not read the plan"),
+])
+def test_bad_plans_exit_2_with_one_line(project, tmp_path, capsys, argv, message):
+    assert run(["whatif", str(project), *argv, "-o", str(tmp_path / "wi.csv")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "wi.csv").exists()
+
+
+def test_a_sales_file_is_not_a_project(tmp_path, capsys):
+    assert run(["whatif", str(SAMPLE), "--price", "-10", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "not a Trendcast project" in capsys.readouterr().err
