@@ -64,3 +64,19 @@ def has_engine(module: str, name: str) -> bool:
         return hasattr(importlib.import_module(module), name)
     except ImportError:
         return False
+
+
+WHAT_IF_TARGET = "core.scenario:what_if"
+
+
+def what_if(run, history, plan, *, progress: ProgressCallback | None = None,
+            cancel: CancelToken | None = None):
+    """`core.scenario.what_if`: elasticities right here (NumPy, under a second), the networks'
+    answer in a spawned process (TensorFlow never enters the window's process)."""
+    if _engine("core.scenario.whatif", "resolve_method")(plan.method, run) == "network":
+        from core.subprocess_runner import run_in_process
+
+        return run_in_process(WHAT_IF_TARGET, run, history, plan, progress=progress,
+                              cancel=cancel)
+    return _engine("core.scenario", "what_if")(run, history, plan, progress=progress,
+                                                cancel=cancel)

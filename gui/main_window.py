@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core.models.registry import available
 from gui import engine
-from gui.panels.forecast_slot import make_forecast_view
+from gui.panels.forecast_view import ForecastView
 from gui.panels.import_panel import ImportPanel
 from gui.panels.setup_panel import SetupPanel
 from gui.panels.training_panel import TrainingPanel
@@ -34,7 +34,8 @@ class MainWindow(QMainWindow):
     def __init__(self, *, preview: Callable = engine.preview, load: Callable = engine.load,
                  sample_path: Callable[[], str] = engine.sample_shop_path,
                  run_forecast: Callable = engine.run_forecast,
-                 models: Callable[[], list] = available) -> None:
+                 models: Callable[[], list] = available,
+                 what_if: Callable = engine.what_if) -> None:
         super().__init__()
         self.setWindowTitle("Trendcast")
         self.resize(1200, 800)
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
         self.import_panel = ImportPanel(preview=preview, load=load, sample_path=sample_path)
         self.setup_panel = SetupPanel(models=models)
         self.training_panel = TrainingPanel(run_forecast=run_forecast)
-        self.forecast_view = make_forecast_view()
+        self.forecast_view = ForecastView(what_if=what_if)
         self.projects = ProjectFiles(self)
         self.tabs = QTabWidget()
         titles = (self.tr("Import"), self.tr("Model setup"), self.tr("Training"),
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setup_panel.settings_changed.connect(self._settings_changed)
         self.setup_panel.start_requested.connect(self.start_training)
         self.training_panel.training_finished.connect(self._on_run_finished)
+        self.forecast_view.scenario_applied.connect(lambda _result: self.projects.mark_changed())
         self.training_panel.training_ended.connect(self._update_steps)
         self.training_panel.training_failed.connect(
             lambda _exc: self.statusBar().showMessage(self.tr("Training failed.")))
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
         finally:
             self._restoring = False
         if project.run is not None:
-            self.forecast_view.show_run(project.run, project.frame)
+            self.forecast_view.show_run(project.run, project.frame, project.scenario)
         self._update_steps()
         self.tabs.setCurrentIndex(FORECAST if project.run is not None else SETUP)
 

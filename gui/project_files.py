@@ -105,7 +105,9 @@ class ProjectFiles(QObject):
                                 layout=dataset.layout)
         return Project(frame=dataset.frame, source=Path(dataset.source).name if dataset.source
                        else "", options=options, settings=window.setup_panel.settings(),
-                       run=window.training_panel.run)
+                       run=window.training_panel.run,
+                       scenario=window.forecast_view.scenario() if window.training_panel.run
+                       is not None else None)
 
     # -- asking ------------------------------------------------------------------------------
     def ask_to_save(self, answered: Callable[[str], None]) -> None:

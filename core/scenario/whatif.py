@@ -42,6 +42,23 @@ class WhatIf:
     effects: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
 
+    _rows: dict[str, np.ndarray] | None = field(default=None, init=False, repr=False,
+                                                compare=False)
+
+    def product(self, uid: str | None = None) -> pd.DataFrame:
+        """One product's rows (ds onwards), or with `uid` None the shop: units and revenue
+        summed per period (prices and bands do not add up, so they are left out)."""
+        if uid is None:
+            cols = ["yhat_base", "yhat", "revenue_base", "revenue"]
+            return self.forecast.groupby(DS, sort=True)[cols].sum(min_count=1).reset_index()
+        if self._rows is None:  # grouped once: switching products then only slices
+            self._rows = {str(k): v for k, v in
+                          self.forecast.groupby(ID, sort=False).indices.items()}
+        rows = self._rows.get(str(uid))
+        if rows is None:
+            return self.forecast.iloc[0:0].drop(columns=ID)
+        return self.forecast.iloc[rows].drop(columns=ID).reset_index(drop=True)
+
     def totals(self, uid: str | None = None) -> dict[str, float]:
         """Units and revenue over the horizon, as forecast (`*_base`) and as planned."""
         rows = self.forecast if uid is None else self.forecast[self.forecast[ID] == uid]
@@ -77,7 +94,7 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     if not (factor != 1).any() and not promo.any():
         raise TrendcastError("No forecast period falls inside the planned dates: the forecast "
                              f"covers {base[DS].min():%Y-%m-%d} to {base[DS].max():%Y-%m-%d}.")
-    method = _method(plan.method, run)
+    method = resolve_method(plan.method, run)
     notes = []
     progress(ProgressEvent(0.05, f"what-if by {method}", stage="what-if"))
     out = base[[ID, DS]].copy()
@@ -114,7 +131,8 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     return WhatIf(plan, method, out, effects, notes)
 
 
-def _method(asked: str, run) -> str:
+def resolve_method(asked: str, run) -> str:
+    """The method `asked` ("auto", "elasticity", "network") will use on `run`."""
     networks = network.responsive(getattr(run, "networks", {}) or {})
     if asked == "network" and not networks:
         raise TrendcastError("This forecast has no trained network that reads prices. Train "

@@ -39,6 +39,7 @@ from gui.widgets.forecast_chart import ForecastChart
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
 from gui.widgets.task_runner import TaskRunner
+from gui.widgets.whatif_panel import WhatIfPanel
 
 # Units as core.evaluation.metrics defines them: WAPE in percent, bias in units sold per period,
 # coverage and trend precision/recall as shares.
@@ -61,8 +62,9 @@ class ForecastView(QWidget):
     decomposition_shown = Signal(str)  # product id, once its decomposition is on screen
     run_shown = Signal()  # show_run's data is on screen
     run_failed = Signal(str)  # show_run's data could not be prepared (message for the user)
+    scenario_applied = Signal(object)  # the user applied a what-if plan (a core WhatIf)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, what_if=None) -> None:
         super().__init__(parent)
         self.index: RunIndex | None = None
         self.current: ProductData | None = None
@@ -118,11 +120,13 @@ class ForecastView(QWidget):
         metrics_layout.addWidget(self.metrics_table, 1)
         metrics_layout.addWidget(self.metrics_note)
         self.decomposition = DecompositionView()
+        self.whatif = WhatIfPanel(what_if)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.chart, self.tr("Chart"))
         self.tabs.addTab(self.forecast_table, self.tr("Forecast table"))
         self.tabs.addTab(metrics_page, self.tr("Model comparison"))
         self.tabs.addTab(self.decomposition, self.tr("Decomposition"))
+        self.tabs.addTab(self.whatif, self.tr("What-if"))
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -152,6 +156,8 @@ class ForecastView(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._maybe_decompose())
         self.exports.finished.connect(self.status_label.setText)
         self.exports.failed.connect(self.status_label.setText)
+        self.whatif.result_changed.connect(lambda _result: self._draw_chart())
+        self.whatif.applied.connect(self.scenario_applied)
 
     @staticmethod
     def _table(model: MarkedTableModel) -> QTableView:
@@ -165,20 +171,28 @@ class ForecastView(QWidget):
         return table
 
     # -- public API -----------------------------------------------------------------------
-    def show_run(self, run, history: pd.DataFrame | None) -> None:
-        """Show a finished run. It is indexed once on a background thread (a third of a second
-        for 300 daily products, longer for thousands), then the shop total is selected and
-        `run_shown` is emitted. A newer call supersedes an older one still being prepared."""
+    def show_run(self, run, history: pd.DataFrame | None, scenario=None) -> None:
+        """Show a finished run (and a saved what-if of it). It is indexed once on a background
+        thread (a third of a second for 300 daily products, longer for thousands), then the shop
+        total is selected and `run_shown` is emitted. A newer call supersedes an older one still
+        being prepared."""
         self._generation += 1
         generation = self._generation
         self.status_label.setText(self.tr("Preparing the forecast view…"))
         self.runner.submit(lambda: _prepare(run, history),
-                           lambda index: self._index_ready(generation, run, history, index),
+                           lambda index: self._index_ready(generation, run, history, index,
+                                                           scenario),
                            lambda error: self._prepare_failed(generation, error))
 
-    def _index_ready(self, generation: int, run, history, index: RunIndex) -> None:
+    def scenario(self):
+        """The what-if shown now (a core WhatIf), or None."""
+        return self.whatif.result
+
+    def _index_ready(self, generation: int, run, history, index: RunIndex,
+                     scenario=None) -> None:
         if generation != self._generation:
             return  # a newer run arrived meanwhile
+        self.whatif.set_run(run, history, scenario)
         self.index = index
         self._decompositions.clear()
         self._decomposing = None
@@ -226,6 +240,7 @@ class ForecastView(QWidget):
         return model_label(name)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.whatif.cancel()
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -251,10 +266,21 @@ class ForecastView(QWidget):
         self.choice_label.setText(self._choice_text(data))
         for model, box in self.model_boxes.items():
             box.setEnabled(model != data.chosen and model in data.forecasts)
-        self.chart.show_product(data, self.shown_models(), self.model_label)
+        self.whatif.set_product(None if is_total else data.uid, data.title)
+        self._draw_chart()
         self._fill_forecast_table(data)
         self._fill_metrics_table(data)
         self._maybe_decompose()
+
+    def _draw_chart(self) -> None:
+        data = self.current
+        if data is None:
+            return
+        self.chart.show_product(data, self.shown_models(), self.model_label)
+        result = self.whatif.result
+        if result is not None:
+            self.chart.show_what_if(result.product(None if data.uid == ALL_PRODUCTS
+                                                   else data.uid))
 
     def _choice_text(self, data: ProductData) -> str:
         if data.uid == ALL_PRODUCTS:

@@ -17,6 +17,7 @@ from core.run_views import ProductData
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#17becf")
 HISTORY_COLOUR = "#333333"
+WHATIF_COLOUR = "#e6550d"
 
 
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -61,6 +62,9 @@ class ForecastChart(QWidget):
         self.plot.addItem(self.history_curve)
         self.bands = {level: self._make_band(alpha) for level, alpha in ((95, 40), (80, 80))}
         self.model_curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self.whatif_curve = pg.PlotDataItem(pen=pg.mkPen(WHATIF_COLOUR, width=2.5,
+                                                         style=Qt.PenStyle.DotLine))
+        self.plot.addItem(self.whatif_curve)
         self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=1))
         self.readout = pg.TextItem(anchor=(0, 0), color="#222", fill=pg.mkBrush(255, 255, 255, 220))
         self.plot.addItem(self.vline, ignoreBounds=True)
@@ -103,6 +107,7 @@ class ForecastChart(QWidget):
         for line, back in self.model_curves.values():
             line.setData([], [])
             back.setData([], [])
+        self.whatif_curve.setData([], [])
         self.series.clear()
         self.labels.clear()
         self._points.clear()
@@ -134,6 +139,18 @@ class ForecastChart(QWidget):
             self._show_backtest(back, data, model, model_label(model), colour)
         self._update_legend()
         self.plot.enableAutoRange()
+
+    def show_what_if(self, frame: pd.DataFrame) -> None:
+        """Overlay a what-if (ds, yhat: the planned forecast) on the product drawn last."""
+        if frame is None or frame.empty:
+            return
+        x, y = to_seconds(frame["ds"]), frame["yhat"].to_numpy(float)
+        history = self._points.get("history")
+        if history is not None and len(history[0]):
+            x, y = np.r_[history[0][-1], x], np.r_[history[1][-1], y]
+        self.whatif_curve.setData(x, y)
+        self._register("whatif", self.tr("What-if plan"), self.whatif_curve, x, y)
+        self._update_legend()
 
     def _register(self, key: str, label: str, item, *points) -> None:
         self.series[key], self.labels[key] = item, label

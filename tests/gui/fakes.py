@@ -20,8 +20,11 @@ def make_frame(products: int = 3, periods: int = 120, freq: str = "D") -> pd.Dat
     rows = []
     for p in range(products):
         weekly = 5 + 3 * np.sin(np.arange(periods) * 2 * np.pi / 7)
+        # Shelf prices that move now and then, so what-if plans have something to learn from.
+        price = (2.0 + p) * np.exp(rng.choice([0.0, 0.0, -0.15, 0.1], periods))
         rows.append(pd.DataFrame({"unique_id": f"P{p}", "ds": dates,
-                                  "y": np.maximum(0, weekly + rng.normal(0, 1, periods)).round()}))
+                                  "y": np.maximum(0, weekly + rng.normal(0, 1, periods)).round(),
+                                  "price": price.round(2)}))
     return pd.concat(rows, ignore_index=True)
 
 

@@ -1,0 +1,354 @@
+"""The What-if tab: plan price changes and promotions, see what they do to units and revenue.
+
+    panel = WhatIfPanel(what_if=gui.engine.what_if)
+    panel.set_run(run, history)          # a new forecast: the plan starts empty
+    panel.set_product(uid, title)        # the product selected in the Forecast view
+    panel.result_changed.connect(...)    # a WhatIf (core.scenario) or None
+
+The plan is a list of changes (price in percent, periods, products); "Apply" hands it with the
+run to the engine in a worker thread (`gui.engine.what_if` moves network answers to a child
+process). The result stays until the plan or the run changes, and goes into project files.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import TrendcastError
+from core.scenario import PriceChange, Scenario
+from core.scenario.network import responsive
+from gui.widgets.metric_table_model import MarkedTableModel
+from gui.worker import make_worker
+
+ALL, PRODUCT, CATEGORY = "all", "product", "category"
+
+
+class WhatIfPanel(QWidget):
+    result_changed = Signal(object)  # WhatIf or None: what the chart should overlay
+    applied = Signal(object)  # the user applied a plan and got this WhatIf (unsaved change)
+
+    def __init__(self, what_if=None, parent=None) -> None:
+        super().__init__(parent)
+        if what_if is None:
+            from gui.engine import what_if
+        self._what_if = what_if
+        self.run = None
+        self.history: pd.DataFrame | None = None
+        self.result = None
+        self.changes: list[PriceChange] = []
+        self.handle = None
+        self._generation = 0  # which run a running job belongs to
+        self._uid: str | None = None
+        self._title = ""
+        self._categories: dict[str, str] = {}
+
+        self.percent = QDoubleSpinBox()
+        self.percent.setRange(-90, 300)
+        self.percent.setDecimals(1)
+        self.percent.setSingleStep(5)
+        self.percent.setValue(-10)
+        self.percent.setSuffix(" %")
+        self.percent.setToolTip(self.tr("-10 % sells ten percent cheaper, +5 % five percent "
+                                        "dearer than the last price in the data."))
+        self.promo = QCheckBox(self.tr("Promotion in these periods"))
+        self.start = QComboBox()
+        self.end = QComboBox()
+        self.scope = QComboBox()
+        self.add_button = QPushButton(self.tr("Add change"))
+        self.changes_list = QListWidget()
+        self.changes_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.changes_list.setMaximumHeight(90)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.method = QComboBox()
+        self.apply_button = QPushButton(self.tr("Apply plan"))
+        self.apply_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table_model = MarkedTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
+
+        form = QFormLayout()
+        price_row = QHBoxLayout()
+        price_row.addWidget(self.percent)
+        price_row.addWidget(self.promo)
+        price_row.addStretch(1)
+        form.addRow(self.tr("Price change:"), price_row)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start, 1)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.end, 1)
+        form.addRow(self.tr("Periods:"), dates)
+        form.addRow(self.tr("For:"), self.scope)
+        adding = QHBoxLayout()
+        adding.addStretch(1)
+        adding.addWidget(self.add_button)
+        form.addRow(adding)
+        listed = QHBoxLayout()
+        listed.addWidget(self.changes_list, 1)
+        listed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Plan:"), listed)
+        form.addRow(self.tr("Sales respond by:"), self.method)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+        self.add_button.clicked.connect(lambda: self.add_change())
+        self.remove_button.clicked.connect(self.remove_change)
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.changes_list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.setEnabled(False)
+
+    # -- what the Forecast view tells us -------------------------------------------------
+    def set_run(self, run, history: pd.DataFrame | None, result=None) -> None:
+        """A new forecast: fill the choices from it; `result` restores a saved what-if."""
+        self.cancel()
+        self._generation += 1
+        self.run, self.history = run, history
+        self.changes = list(result.plan.changes) if result is not None else []
+        dates = sorted(pd.to_datetime(run.forecast["ds"]).unique()) if run is not None else []
+        for combo in (self.start, self.end):
+            combo.clear()
+            for stamp in dates:
+                combo.addItem(f"{pd.Timestamp(stamp):%Y-%m-%d}", pd.Timestamp(stamp))
+        if dates:
+            self.end.setCurrentIndex(len(dates) - 1)
+        self._categories = {}
+        if history is not None and "category" in history:
+            cats = history.dropna(subset=["category"]).groupby("unique_id")["category"].last()
+            self._categories = {str(k): str(v) for k, v in cats.items()}
+        has_promo = history is not None and "promo" in history
+        self.promo.setEnabled(has_promo)
+        self.promo.setToolTip("" if has_promo else self.tr(
+            "The data has no promotion column, so no model learned what a promotion does."))
+        self._fill_methods(run)
+        self._fill_scope()
+        self._show_changes()
+        self._set_result(result)
+        self.setEnabled(run is not None and history is not None)
+
+    def set_product(self, uid: str | None, title: str = "") -> None:
+        self._uid, self._title = uid, title
+        self._fill_scope()
+        self._show_result_rows()
+
+    # -- the plan ---------------------------------------------------------------------------
+    def add_change(self) -> None:
+        scope, _, value = (self.scope.currentData() or ALL).partition(":")
+        start, end = self.start.currentData(), self.end.currentData()
+        try:
+            change = PriceChange(self.percent.value(), start, end,
+                                 products=(value,) if scope == PRODUCT else (),
+                                 category=value if scope == CATEGORY else "",
+                                 promo=self.promo.isChecked() and self.promo.isEnabled())
+        except TrendcastError as exc:
+            self.message.setText(str(exc))
+            return
+        if change.percent == 0 and not change.promo:
+            self.message.setText(self.tr("A change of 0 % without a promotion changes nothing."))
+            return
+        self.changes.append(change)
+        self.message.clear()
+        self._show_changes()
+
+    def remove_change(self) -> None:
+        row = self.changes_list.currentRow()
+        if 0 <= row < len(self.changes):
+            del self.changes[row]
+            self._show_changes()
+
+    def plan(self) -> Scenario:
+        return Scenario(tuple(self.changes), method=self.method.currentData() or "auto")
+
+    # -- running ----------------------------------------------------------------------------
+    def apply(self) -> None:
+        if self.run is None or self.history is None or self.is_busy():
+            return
+        if not self.changes:
+            self.add_change()  # the form as it stands is the plan
+            if not self.changes:
+                return
+        self.message.setText(self.tr("Working out the what-if…"))
+        handle = make_worker(self._what_if, self.run, self.history, self.plan(), parent=self)
+        handle.returned.connect(lambda result, g=self._generation: self._returned(g, result))
+        handle.errored.connect(lambda exc, g=self._generation: self._failed(g, exc))
+        handle.cancelled.connect(lambda: self.message.setText(self.tr("What-if cancelled.")))
+        handle.finished.connect(lambda h=handle: self._finished(h))
+        self.handle = handle
+        self.progress.show()
+        self.cancel_button.show()
+        self._update_buttons()
+        handle.start()
+
+    def cancel(self) -> None:
+        """Stop a running what-if; its late answer, if any, is ignored."""
+        if self.is_busy():
+            self.handle.cancel()
+
+    def is_busy(self) -> bool:
+        return self.handle is not None
+
+    def _returned(self, generation: int, result) -> None:
+        if generation == self._generation:
+            self._set_result(result)
+            self.applied.emit(result)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.message.setText(self.tr("The what-if could not be worked out: {error}")
+                                 .format(error=exc))
+
+    def _finished(self, handle) -> None:
+        if handle is self.handle:
+            self.handle = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self._update_buttons()
+
+    # -- showing ----------------------------------------------------------------------------
+    def _set_result(self, result) -> None:
+        self.result = result
+        if result is not None:
+            method = {"elasticity": self.tr("price elasticities"),
+                      "network": self.tr("the trained networks")}.get(result.method,
+                                                                      result.method)
+            self.message.setText(self.tr("Applied; sales respond by {method}.")
+                                 .format(method=method))
+        self._show_result_rows()
+        self.result_changed.emit(result)
+
+    def _show_result_rows(self) -> None:
+        result = self.result
+        if result is None:
+            self.summary.setText(self.tr("Add one or more changes, then apply the plan. The "
+                                         "chart shows the result as a dotted line."))
+            self.table_model.set_frame(pd.DataFrame())
+            return
+        lines = [self._totals_line(self.tr("All products"), result.totals())]
+        uid = self._uid
+        if uid is not None:
+            lines.append(self._totals_line(uid, result.totals(uid)))
+            rows = result.product(uid)
+            columns = ["ds", "price_base", "price", "yhat_base", "yhat", "revenue_base",
+                       "revenue"]
+            headers = [self.tr("Date"), self.tr("Price"), self.tr("Planned price"),
+                       self.tr("Forecast"), self.tr("Planned forecast"), self.tr("Revenue"),
+                       self.tr("Planned revenue")]
+        else:
+            rows = result.product(None)
+            columns = ["ds", "yhat_base", "yhat", "revenue_base", "revenue"]
+            headers = [self.tr("Date"), self.tr("Forecast"), self.tr("Planned forecast"),
+                       self.tr("Revenue"), self.tr("Planned revenue")]
+        if result.method == "elasticity" and uid is not None and not result.effects.empty:
+            row = result.effects[result.effects["unique_id"] == uid]
+            if not row.empty:
+                e = float(row["elasticity"].iloc[0])
+                own = row["source"].iloc[0] == "product"
+                lines.append(self.tr("Price elasticity {value:.2f}: 1 % cheaper sells about "
+                                     "{pct:.1f} % more ({source}).").format(
+                    value=e, pct=-e, source=self.tr("from this product's price moves") if own
+                    else self.tr("the average of all products; this one's price barely moved")))
+        self.summary.setText("\n".join(lines))
+        self.table_model.set_frame(rows[columns], headers,
+                                   formats=dict.fromkeys(columns[1:], "{:,.2f}"))
+
+    def _totals_line(self, who: str, t: dict[str, float]) -> str:
+        return self.tr("{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue "
+                       "{revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})").format(
+            who=who, units_base=t["units_base"], units=t["units"],
+            units_change=_change(t["units_base"], t["units"]),
+            revenue_base=t["revenue_base"], revenue=t["revenue"],
+            revenue_change=_change(t["revenue_base"], t["revenue"]))
+
+    def _fill_methods(self, run) -> None:
+        self.method.clear()
+        networks = responsive(getattr(run, "networks", {}) or {}) if run is not None else []
+        self.method.addItem(self.tr("Automatic (networks if trained, else elasticities)"),
+                            "auto")
+        self.method.addItem(self.tr("Price elasticities from the history"), "elasticity")
+        if networks:
+            self.method.addItem(self.tr("Trained networks ({names})").format(
+                names=", ".join(networks)), "network")
+
+    def _fill_scope(self) -> None:
+        keep = self.scope.currentData()
+        self.scope.clear()
+        self.scope.addItem(self.tr("All products"), ALL)
+        uid = self._uid
+        if uid is not None:
+            self.scope.addItem(self.tr("This product: {name}").format(
+                name=f"{uid} {self._title}".strip()), f"{PRODUCT}:{uid}")
+            category = self._categories.get(uid)
+            if category:
+                self.scope.addItem(self.tr("Its category: {name}").format(name=category),
+                                   f"{CATEGORY}:{category}")
+        # The same kind of scope stays chosen when the user moves to another product.
+        kinds = [(self.scope.itemData(i) or "").partition(":")[0]
+                 for i in range(self.scope.count())]
+        kind = (keep or ALL).partition(":")[0]
+        self.scope.setCurrentIndex(kinds.index(kind) if kind in kinds else 0)
+
+    def _show_changes(self) -> None:
+        self.changes_list.clear()
+        for change in self.changes:
+            self.changes_list.addItem(self._describe(change))
+        self._update_buttons()
+
+    def _describe(self, change: PriceChange) -> str:
+        if change.products:
+            who = ", ".join(change.products)
+        elif change.category:
+            who = self.tr("category {name}").format(name=change.category)
+        else:
+            who = self.tr("all products")
+        start = f"{change.start:%Y-%m-%d}" if change.start is not None else "…"
+        end = f"{change.end:%Y-%m-%d}" if change.end is not None else "…"
+        text = self.tr("price {percent:+.1f} % for {who}, {start} to {end}").format(
+            percent=change.percent, who=who, start=start, end=end)
+        return text + (self.tr(", with a promotion") if change.promo else "")
+
+    def _update_buttons(self) -> None:
+        busy = self.is_busy()
+        self.apply_button.setEnabled(not busy)
+        self.add_button.setEnabled(not busy)
+        self.remove_button.setEnabled(not busy and self.changes_list.currentRow() >= 0)
+
+
+def _change(before: float, after: float) -> str:
+    if not before or pd.isna(before) or pd.isna(after):
+        return "–"
+    return f"{100 * (after / before - 1):+.1f} %"

@@ -1,0 +1,120 @@
+"""The What-if tab: plan a price change, apply it in a worker, see it on the chart and in the
+tables, and keep it in the project."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.run_views import ALL_PRODUCTS
+from gui.panels.forecast_view import ForecastView
+from tests.fixtures.runs import shared_run
+
+
+@pytest.fixture
+def view(qtbot):
+    run, history = shared_run()
+    widget = ForecastView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
+        widget.show_run(run, history)
+    widget.tabs.setCurrentWidget(widget.whatif)
+    return widget
+
+
+def apply(qtbot, panel):
+    with qtbot.waitSignal(panel.applied, timeout=30_000) as blocker:
+        panel.apply_button.click()
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=5000)
+    return blocker.args[0]
+
+
+def test_a_price_cut_for_one_product_is_drawn_and_tabulated(qtbot, view):
+    run, history = shared_run()
+    panel = view.whatif
+    assert panel.isEnabled() and panel.result is None
+    view.select_product("21876")
+    dates = sorted(run.forecast.ds.unique())
+    panel.percent.setValue(-20)
+    panel.start.setCurrentIndex(2)
+    panel.end.setCurrentIndex(4)
+    panel.scope.setCurrentIndex(panel.scope.findData("product:21876"))
+    panel.add_button.click()
+    assert panel.changes_list.count() == 1
+    assert "-20.0 %" in panel.changes_list.item(0).text()
+    assert "21876" in panel.changes_list.item(0).text()
+
+    result = apply(qtbot, panel)
+    assert result.method == "elasticity" and panel.result is result
+    mine = result.product("21876")
+    e = result.effects.set_index("unique_id").loc["21876", "elasticity"]
+    inside = mine.ds.isin(dates[2:5])
+    np.testing.assert_allclose(mine.yhat[inside], mine.yhat_base[inside] * 0.8 ** e)
+    np.testing.assert_allclose(mine.yhat[~inside], mine.yhat_base[~inside])
+    # The chart overlays the planned forecast (joined to the last sale, like the forecast).
+    x, y = view.chart.curve_data("whatif")
+    np.testing.assert_allclose(y[1:], mine.yhat)
+    assert view.chart.labels["whatif"] == "What-if plan"
+    # The table lists the product's periods; the summary the shop's and the product's totals.
+    assert panel.table_model.rowCount() == len(dates)
+    assert "All products: units" in panel.summary.text()
+    assert "21876: units" in panel.summary.text() and "elasticity" in panel.summary.text()
+    # Other products are untouched; the total moves by this product's change.
+    view.select_product("20752")
+    x, y = view.chart.curve_data("whatif")
+    np.testing.assert_allclose(y[1:], result.product("20752").yhat_base)
+    view.select_product(ALL_PRODUCTS)
+    x, y = view.chart.curve_data("whatif")
+    total = run.forecast.groupby("ds").yhat.sum().to_numpy()
+    delta = (mine.yhat - mine.yhat_base).to_numpy()
+    np.testing.assert_allclose(y[1:], total + delta)
+
+
+def test_the_form_as_it_stands_is_the_plan_and_bad_plans_say_why(qtbot, view):
+    panel = view.whatif
+    panel.percent.setValue(0)
+    panel.apply_button.click()
+    assert "changes nothing" in panel.message.text() and panel.result is None
+    assert not panel.is_busy()
+    panel.percent.setValue(10)
+    result = apply(qtbot, panel)  # no change added: the form is used as it is
+    assert len(result.plan.changes) == 1 and result.totals()["units"] < \
+        result.totals()["units_base"]
+    # Without trained networks the panel does not offer them.
+    assert [panel.method.itemData(i) for i in range(panel.method.count())] == \
+        ["auto", "elasticity"]
+    # A new run clears the plan and the result.
+    run, history = shared_run()
+    with qtbot.waitSignal(view.run_shown, timeout=30_000):
+        view.show_run(run, history)
+    assert panel.result is None and panel.changes_list.count() == 0
+    assert "whatif" not in view.chart.series
+
+
+def test_an_engine_error_is_a_message_not_a_crash(qtbot, view):
+    def broken(run, history, plan, *, progress=None, cancel=None):
+        raise RuntimeError("disk on fire")
+
+    view.whatif._what_if = broken
+    view.whatif.apply_button.click()
+    qtbot.waitUntil(lambda: not view.whatif.is_busy(), timeout=5000)
+    assert "disk on fire" in view.whatif.message.text()
+    assert view.whatif.result is None
+
+
+def test_a_saved_what_if_is_shown_when_the_run_is_shown_again(qtbot, view):
+    panel = view.whatif
+    panel.percent.setValue(-10)
+    result = apply(qtbot, panel)
+    run, history = shared_run()
+    fresh = ForecastView()
+    qtbot.addWidget(fresh)
+    with qtbot.waitSignal(fresh.run_shown, timeout=30_000):
+        fresh.show_run(run, history, result)
+    assert fresh.scenario() is result
+    assert fresh.whatif.changes_list.count() == 1
+    x, y = fresh.chart.curve_data("whatif")
+    np.testing.assert_allclose(y[1:], result.product(None).yhat)
+    assert isinstance(result.forecast, pd.DataFrame)
