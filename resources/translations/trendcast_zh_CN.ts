@@ -503,23 +503,16 @@
         <translation>预测：{model}</translation>
     </message>
     <message>
+        <source>What-if plan</source>
+        <translation>假设方案</translation>
+    </message>
+    <message>
         <source>{level}% range</source>
         <translation>{level}% 区间</translation>
     </message>
     <message>
         <source>Backtest: {model}</source>
         <translation>回测：{model}</translation>
-    </message>
-</context>
-<context>
-    <name>ForecastTable</name>
-    <message>
-        <source>Train a forecast to see it here.</source>
-        <translation>训练预测后即可在此查看。</translation>
-    </message>
-    <message>
-        <source>Forecast for {0} products, {1} rows (first 1000 shown)</source>
-        <translation>{0} 个产品的预测，共 {1} 行（显示前 1000 行）</translation>
     </message>
 </context>
 <context>
@@ -547,6 +540,10 @@
     <message>
         <source>Decomposition</source>
         <translation>分解</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设分析</translation>
     </message>
     <message>
         <source>Preparing the forecast view…</source>
@@ -1877,6 +1874,177 @@
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>-10 % sells ten percent cheaper, +5 % five percent dearer than the last price in the data.</source>
+        <translation>-10 % 表示比数据中最后的价格便宜百分之十，+5 % 表示贵百分之五。</translation>
+    </message>
+    <message>
+        <source>Promotion in these periods</source>
+        <translation>这些期间有促销</translation>
+    </message>
+    <message>
+        <source>Add change</source>
+        <translation>添加变动</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Apply plan</source>
+        <translation>应用方案</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Price change:</source>
+        <translation>价格变动：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Periods:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>方案：</translation>
+    </message>
+    <message>
+        <source>Sales respond by:</source>
+        <translation>销量响应依据：</translation>
+    </message>
+    <message>
+        <source>The data has no promotion column, so no model learned what a promotion does.</source>
+        <translation>数据中没有促销列，因此没有模型学到促销的效果。</translation>
+    </message>
+    <message>
+        <source>A change of 0 % without a promotion changes nothing.</source>
+        <translation>0 % 的变动且没有促销，不会改变任何结果。</translation>
+    </message>
+    <message>
+        <source>Working out the what-if…</source>
+        <translation>正在计算假设分析…</translation>
+    </message>
+    <message>
+        <source>What-if cancelled.</source>
+        <translation>假设分析已取消。</translation>
+    </message>
+    <message>
+        <source>The what-if could not be worked out: {error}</source>
+        <translation>无法计算假设分析：{error}</translation>
+    </message>
+    <message>
+        <source>price elasticities</source>
+        <translation>价格弹性</translation>
+    </message>
+    <message>
+        <source>the trained networks</source>
+        <translation>已训练的神经网络</translation>
+    </message>
+    <message>
+        <source>Applied; sales respond by {method}.</source>
+        <translation>已应用；销量按{method}响应。</translation>
+    </message>
+    <message>
+        <source>Add one or more changes, then apply the plan. The chart shows the result as a dotted line.</source>
+        <translation>添加一个或多个变动，然后应用方案。图表以虚线显示结果。</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Planned price</source>
+        <translation>方案价格</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Planned forecast</source>
+        <translation>方案预测</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Planned revenue</source>
+        <translation>方案收入</translation>
+    </message>
+    <message>
+        <source>Price elasticity {value:.2f}: 1 % cheaper sells about {pct:.1f} % more ({source}).</source>
+        <translation>价格弹性 {value:.2f}：便宜 1 % 约多卖 {pct:.1f} %（{source}）。</translation>
+    </message>
+    <message>
+        <source>from this product&apos;s price moves</source>
+        <translation>来自本产品的价格变化</translation>
+    </message>
+    <message>
+        <source>the average of all products; this one&apos;s price barely moved</source>
+        <translation>全部产品的平均值；本产品价格几乎没有变化</translation>
+    </message>
+    <message>
+        <source>{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue {revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})</source>
+        <translation>{who}：销量 {units_base:,.0f} → {units:,.0f}（{units_change}），收入 {revenue_base:,.2f} → {revenue:,.2f}（{revenue_change}）</translation>
+    </message>
+    <message>
+        <source>Automatic (networks if trained, else elasticities)</source>
+        <translation>自动（有已训练的神经网络时用网络，否则用弹性）</translation>
+    </message>
+    <message>
+        <source>Price elasticities from the history</source>
+        <translation>根据历史估计的价格弹性</translation>
+    </message>
+    <message>
+        <source>Trained networks ({names})</source>
+        <translation>已训练的神经网络（{names}）</translation>
+    </message>
+    <message>
+        <source>This product: {name}</source>
+        <translation>本产品：{name}</translation>
+    </message>
+    <message>
+        <source>Its category: {name}</source>
+        <translation>所属类别：{name}</translation>
+    </message>
+    <message>
+        <source>category {name}</source>
+        <translation>类别 {name}</translation>
+    </message>
+    <message>
+        <source>all products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>price {percent:+.1f} % for {who}, {start} to {end}</source>
+        <translation>{who} 价格 {percent:+.1f} %，{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>, with a promotion</source>
+        <translation>，并有促销</translation>
     </message>
 </context>
 <context>

@@ -282,3 +282,28 @@ def test_training_log_shows_engine_texts_in_chinese(chinese, qtbot):
     cells = [panel.models_table.item(r, c).text() for r in range(panel.models_table.rowCount())
              for c in (0, 1, 3)]
     assert untranslated(cells, {"ETS"}) == [], cells
+
+
+def test_what_if_tab_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
+    run, history = shared_run()
+    view = ForecastView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    with qtbot.waitSignal(view.run_shown, timeout=30_000):
+        view.show_run(run, history)
+    view.select_product("21876")
+    view.tabs.setCurrentWidget(view.whatif)
+    panel = view.whatif
+    panel.scope.setCurrentIndex(1)  # this product
+    panel.add_button.click()
+    panel.promo.setEnabled(True)  # its tooltip and label are checked either way
+    with qtbot.waitSignal(panel.applied, timeout=30_000):
+        panel.apply_button.click()
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=5000)
+    data = set(history.unique_id) | set(history.title.dropna())
+    texts = visible_texts(panel) + [view.chart.labels["whatif"]]
+    texts += [panel.changes_list.item(i).text() for i in range(panel.changes_list.count())]
+    assert "假设方案" in texts and any("价格弹性" in t for t in texts)
+    assert len(texts) > 20
+    assert untranslated(texts, data) == []
