@@ -73,7 +73,9 @@ def read(data: str, products: int | None) -> pd.DataFrame:
         ids = np.random.default_rng(0).choice(ids, size=min(products, len(ids)), replace=False)
     frame = load(ORDERS, ImportOptions(freq=freq)).frame
     frame[ID] = frame[ID].astype(str)
-    keep = frame[ID].isin(set(ids)) & frame[DS].between(ref[DS].min(), ref[DS].max())
+    # The importer names a merged case variant by its lower-case spelling (72801c for 72801C).
+    wanted = {str(i).upper() for i in ids}
+    keep = frame[ID].str.upper().isin(wanted) & frame[DS].between(ref[DS].min(), ref[DS].max())
     frame = frame.loc[keep, [ID, DS, Y, "price"]]
     return frame.sort_values([ID, DS]).reset_index(drop=True)
 
