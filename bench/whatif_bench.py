@@ -81,8 +81,9 @@ def read(data: str, products: int | None) -> pd.DataFrame:
 
 
 def plan_factors(frame: pd.DataFrame, cutoff: pd.Timestamp, horizon: int) -> pd.DataFrame:
-    """Test rows after `cutoff` with the actual-price plan: step, factor, factor_lag1 and whether
-    the period's own price was observed and differed from the last known one."""
+    """Test rows after `cutoff` with the actual-price plan: step, factor, factor_lag1, whether
+    the product had a known price by the cutoff, and whether the period's own price was observed
+    and differed from the last known one."""
     price = frame["price"].where(frame["price"] > 0)
     hist = frame[DS] <= cutoff
     last = price[hist].groupby(frame.loc[hist, ID]).last()  # last non-NaN per product
@@ -96,6 +97,7 @@ def plan_factors(frame: pd.DataFrame, cutoff: pd.Timestamp, horizon: int) -> pd.
     lag = lag.groupby(test[ID], sort=False).ffill().fillna(base)
     test["factor"] = (filled / base).fillna(1.0).to_numpy()
     test["factor_lag1"] = (lag / base).fillna(1.0).to_numpy()
+    test["known"] = base.notna().to_numpy()
     test["observed"] = own.notna().to_numpy()
     test["observed_change"] = (own.notna() & (np.log(own / base).abs() > CHANGED)).to_numpy()
     test["cutoff"] = cutoff
@@ -234,7 +236,7 @@ def _plan_counts(test: pd.DataFrame, w: int, cutoff) -> dict:
             "factor_not_1": int((test["factor"] != 1).sum()),
             "factor_lag1_not_1": int((test["factor_lag1"] != 1).sum()),
             "products": int(test[ID].nunique()), "products_moved": int(moved.sum()),
-            "no_known_price": int((test.groupby(ID)["factor"].first().isna()).sum()),
+            "no_known_price": int(test.loc[~test["known"], ID].nunique()),
             "factor_p05": float(np.exp(logf[test["factor"] != 1].quantile(0.05))),
             "factor_p95": float(np.exp(logf[test["factor"] != 1].quantile(0.95))),
             "outside_app_range": int(((test["factor"] < 0.1) | (test["factor"] > 4)).sum())}
