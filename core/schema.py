@@ -10,7 +10,7 @@ import pandas as pd
 
 ID, DS, Y = "unique_id", "ds", "y"
 REQUIRED = (ID, DS, Y)
-OPTIONAL = ("price", "promo", "title", "category", "stock")
+OPTIONAL = ("price", "list_price", "promo", "title", "category", "stock")
 COLUMNS = REQUIRED + OPTIONAL
 
 # The user picks D, W or M; pandas needs an anchored alias. Weeks end on Sunday (the shared

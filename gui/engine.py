@@ -73,7 +73,7 @@ def what_if(run, history, plan, *, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None):
     """`core.scenario.what_if`: elasticities right here (NumPy, under a second), the networks'
     answer in a spawned process (TensorFlow never enters the window's process)."""
-    if _engine("core.scenario.whatif", "resolve_method")(plan.method, run) == "network":
+    if _engine("core.scenario.whatif", "resolve_method")(plan, run) == "network":
         from core.subprocess_runner import run_in_process
 
         return run_in_process(WHAT_IF_TARGET, run, history, plan, progress=progress,

@@ -20,7 +20,9 @@ Product codes that differ only in letter case (85123A, 85123a) are one product, 
 spelling used most often; this holds for every layout.
 
 What is left counts as sold on the order's date. Per period, the quantity is the sum, the price is
-the quantity-weighted mean unit price, and a product's title is its most frequent description.
+the quantity-weighted mean unit price (so quantity x price is the revenue), the list price is the
+unit price most lines paid (a bulk buyer's tier discount does not move it), and a product's title
+is its most frequent description.
 """
 from __future__ import annotations
 

@@ -4,6 +4,11 @@ Weeks end on Sunday and are stamped with that Sunday; months are stamped with th
 Every product runs from its first period with a sale to the data's last period; periods without a
 row are 0 sales (never interpolated) and are counted as gaps. Rows for the same product and period
 are added up.
+
+Prices: `price` is the quantity-weighted mean unit price (units x price = revenue). When several
+lines make up a period (order exports), `list_price` is the most common unit price among them:
+a bulk order paying a lower tier price moves the weighted mean but not the list price, so what-if
+elasticities and the networks read `list_price` to see the shop's price changes, not its order mix.
 """
 from __future__ import annotations
 
@@ -92,7 +97,9 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     for col in [c for c in agg.columns if c not in (ID, DS)]:
         column = np.full(total, 0.0 if col == Y else np.nan)
         column[rows] = agg[col].to_numpy(dtype=float)[keep]
-        out[col] = column.round(4) if col == "price" else column
+        out[col] = column.round(4) if col in ("price", "list_price") else column
+    if "list_price" in out and _same(out["list_price"], out["price"]):
+        out = out.drop(columns="list_price")  # one row per period: nothing to add
     out = _fill_covariates(out, lines)
     totals = out.groupby(DS)[Y].sum().reindex(grid, fill_value=0.0)
     missing = ~present
@@ -125,7 +132,24 @@ def _aggregate(lines: pd.DataFrame) -> pd.DataFrame:
         weighted = agg.pop("_pw") / agg["_w"].where(agg["_w"] > 0)
         agg["price"] = weighted.fillna(agg.pop("_pm"))
         agg.pop("_w")
+        agg["list_price"] = _modal_price(lines).reindex(
+            pd.MultiIndex.from_frame(agg[[ID, DS]])).to_numpy()
     return agg
+
+
+def _modal_price(lines: pd.DataFrame) -> pd.Series:
+    """(product, period) -> the unit price most lines paid; ties go to the higher price (the
+    list price rather than a discount tier)."""
+    priced = lines.loc[lines["price"].notna() & (lines["price"] > 0), [ID, DS, "price"]]
+    counts = priced.groupby([ID, DS, "price"], sort=False, observed=True).size()
+    counts = counts.reset_index(name="n").sort_values(["n", "price"], ascending=False,
+                                                      kind="stable")
+    return counts.drop_duplicates([ID, DS]).set_index([ID, DS])["price"]
+
+
+def _same(a: pd.Series, b: pd.Series) -> bool:
+    both = a.notna() & b.notna()
+    return bool(np.allclose(a[both], b[both]) and (a.isna() == b.isna()).all())
 
 
 def _fill_covariates(out: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:

@@ -7,8 +7,13 @@ other is the product's elasticity: -1.5 means 1% cheaper sells about 1.5% more.
 
 Few products change price often, so each product's slope is shrunk towards the slope of all
 products together by how precisely it was measured (a random-effects average, DerSimonian-Laird),
-then held to [-4, 0]: sales that rise with price are confounding (bulk buyers paying less per
-unit), not a law a plan should rely on. Products whose price never moved get the pooled slope.
+then held to [-4, 0]: a plan should not rely on sales that rise with price. Products whose price
+never moved get the pooled slope; when no product's did, every product gets -1 marked "assumed".
+
+The price is the list price when the data has one (`core.data.regular`): the quantity-weighted
+mean price of order exports falls whenever a bulk buyer pays a lower tier price, which reads as
+"cheaper sells more" where nothing was cheaper (Online Retail weekly: median -2.5 from the mean
+price, -1.05 from the list price).
 """
 from __future__ import annotations
 
@@ -23,19 +28,29 @@ _WINDOW = {"D": 29, "W": 13, "M": 7}  # periods in the centred rolling level
 _MIN_MOVES = 3  # periods whose price differs from its local level before a slope is trusted
 
 
+def price_column(history: pd.DataFrame) -> str | None:
+    """The price the shop set: `list_price` from order lines when present (not moved by the order
+    mix, see core.data.regular), else `price`; None when the data has no prices."""
+    for column in ("list_price", "price"):
+        if column in history and pd.to_numeric(history[column], errors="coerce").gt(0).any():
+            return column
+    return None
+
+
 def has_prices(history: pd.DataFrame) -> bool:
-    return "price" in history and pd.to_numeric(history["price"], errors="coerce").gt(0).any()
+    return price_column(history) is not None
 
 
 def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
     """One row per product: unique_id, elasticity (used), own (the product's own slope or NaN),
     own_se, moves (periods with a price off its local level), source ("product" or "pooled")."""
-    if not has_prices(history):
+    column = price_column(history)
+    if column is None:
         raise TrendcastError("The data has no prices, so the effect of a price change cannot be "
                              "estimated. Import a file with a price column.")
-    frame = history[[ID, DS, Y, "price"]].sort_values([ID, DS], kind="stable")
+    frame = history[[ID, DS, Y, column]].sort_values([ID, DS], kind="stable")
     frame[ID] = frame[ID].astype(str)
-    price = pd.to_numeric(frame["price"], errors="coerce").where(lambda p: p > 0)
+    price = pd.to_numeric(frame[column], errors="coerce").where(lambda p: p > 0)
     # Days without a sale have no price: the shelf price was the last one seen.
     price = price.groupby(frame[ID], sort=False).transform(lambda p: p.ffill().bfill())
     x = np.log(price)
@@ -57,11 +72,13 @@ def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
     shrunk = ((slope / var + pooled.mean / pooled.tau2) / (1 / var + 1 / pooled.tau2)
               if pooled.tau2 > 0 else pd.Series(pooled.mean, index=slope.index))
     used = shrunk.where(usable, pooled.mean).clip(LOWEST, HIGHEST)
+    # No product moved its price enough: nothing was learned, -1 is an assumption (say so).
+    fallback = "pooled" if usable.any() else "assumed"
     return pd.DataFrame({
         ID: sums.index, "elasticity": used.to_numpy(),
         "own": slope.where(usable).to_numpy(), "own_se": np.sqrt(var.where(usable)).to_numpy(),
         "moves": sums["moved"].to_numpy(),
-        "source": np.where(usable, "product", "pooled")}).reset_index(drop=True)
+        "source": np.where(usable, "product", fallback)}).reset_index(drop=True)
 
 
 class _Pooled:

@@ -45,18 +45,21 @@ def deltas(networks: dict[str, ModelFiles], plan: pd.DataFrame, cancel=None) -> 
         raise TrendcastError("None of the trained networks reads prices, so they cannot answer a "
                              "price what-if. Use the price-elasticity method, or train a network "
                              "on data with a price column.")
-    total = None
+    total, known = np.zeros(len(plan)), np.zeros(len(plan))
     for name in names:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        change = _one(from_files(networks[name]), plan)
-        total = change if total is None else total + change
+        change, covered = _one(from_files(networks[name]), plan)
+        total += change
+        known += covered
     out = plan[[ID, "step"]].copy()
-    out["delta"] = total / len(names)
+    # The mean over the networks that know the product and period (0 where none does).
+    out["delta"] = np.divide(total, known, out=np.zeros(len(plan)), where=known > 0)
     return out
 
 
-def _one(model, plan: pd.DataFrame) -> np.ndarray:
+def _one(model, plan: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The network's change of median per plan row, and which rows it could answer."""
     from core.models.neural.forecasting import _at, quantile_matrix
 
     state = model.state_
@@ -82,4 +85,4 @@ def _one(model, plan: pd.DataFrame) -> np.ndarray:
     model.state_ = state
     out = np.zeros(len(plan))
     out[ok] = (after - before)[rows[ok], steps[ok]]
-    return out
+    return out, ok.astype(float)

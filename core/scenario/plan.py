@@ -9,7 +9,7 @@ Everything round-trips through plain JSON (`to_json`/`from_json`) for project fi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -78,16 +78,29 @@ class Scenario:
     changes: tuple[PriceChange, ...] = ()
     method: str = "auto"  # how sales respond: see core.scenario.whatif
     name: str = ""
-    notes: tuple[str, ...] = field(default=(), compare=False)
+    # With the elasticity method: this elasticity for every product instead of the estimated
+    # ones (the user's own assumption, e.g. -1.5), None = estimate from the history.
+    elasticity: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(self.changes))
         if self.method not in METHODS:
             raise _invalid("method", f"Unknown what-if method {self.method!r}; use one of "
                            f"{', '.join(METHODS)}.")
+        if self.elasticity is not None:
+            value = float(self.elasticity)
+            if not np.isfinite(value) or not -10 <= value <= 10:
+                raise _invalid("elasticity", f"An elasticity of {self.elasticity} is not "
+                               "plausible; use a number between -10 and 10 (typically -0.5 "
+                               "to -3).")
+            object.__setattr__(self, "elasticity", value)
+            if self.method == "network":
+                raise _invalid("elasticity", "A fixed elasticity needs the elasticity method, "
+                               "not the networks.")
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "method": self.method, "changes": [
+        return {"name": self.name, "method": self.method, "elasticity": self.elasticity,
+                "changes": [
             {"percent": c.percent, "start": _fmt(c.start), "end": _fmt(c.end),
              "products": list(c.products), "category": c.category, "promo": c.promo}
             for c in self.changes]}
@@ -112,8 +125,13 @@ class Scenario:
                     category=str(item.get("category") or ""), promo=bool(item.get("promo"))))
             except (TypeError, ValueError) as exc:
                 raise _invalid("changes", f"Change {i}: {exc}") from None
+        elasticity = data.get("elasticity")
+        try:
+            elasticity = None if elasticity is None else float(elasticity)
+        except (TypeError, ValueError):
+            raise _invalid("elasticity", f"{elasticity!r} is not a number.") from None
         return cls(tuple(out), method=str(data.get("method", "auto")),
-                   name=str(data.get("name", "")))
+                   name=str(data.get("name", "")), elasticity=elasticity)
 
 
 def price_factors(plan: Scenario, forecast: pd.DataFrame,
@@ -141,7 +159,8 @@ def _date(value, name: str) -> pd.Timestamp | None:
             from None
     if pd.isna(stamp):
         return None
-    return stamp.tz_localize(None) if stamp.tzinfo else stamp.normalize()
+    # The calendar day as written: 2012-03-01T10:00+01:00 is March 1 in the shop's books.
+    return (stamp.tz_localize(None) if stamp.tzinfo else stamp).normalize()
 
 
 def _fmt(stamp: pd.Timestamp | None) -> str:

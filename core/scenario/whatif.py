@@ -94,7 +94,7 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     if not (factor != 1).any() and not promo.any():
         raise TrendcastError("No forecast period falls inside the planned dates: the forecast "
                              f"covers {base[DS].min():%Y-%m-%d} to {base[DS].max():%Y-%m-%d}.")
-    method = resolve_method(plan.method, run)
+    method = resolve_method(plan, run)
     notes = []
     progress(ProgressEvent(0.05, f"what-if by {method}", stage="what-if"))
     out = base[[ID, DS]].copy()
@@ -105,7 +105,11 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     bands = [b for b in BANDS if b in base]
     effects = pd.DataFrame()
     if method == "elasticity":
-        effects = elasticity.estimate(history, run.settings.freq)
+        if plan.elasticity is None:
+            effects = elasticity.estimate(history, run.settings.freq)
+        else:
+            effects = pd.DataFrame({ID: base[ID].unique(), "elasticity": plan.elasticity,
+                                    "source": "fixed"})
         slope = out[ID].map(effects.set_index(ID)["elasticity"]).fillna(-1.0).to_numpy()
         mult = np.power(factor, slope)
         out["yhat"] = out["yhat_base"] * mult
@@ -114,8 +118,10 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
         if promo.any():
             notes.append("promotions are not modelled by elasticities (only by networks trained "
                          "on data with a promo column); they were left out")
-        notes.append("elasticities from short-run moves of price and sales in the history; "
-                     f"median {np.median(effects['elasticity']):.2f}")
+        if plan.elasticity is None:
+            notes.append(_elasticity_note(effects))
+        else:
+            notes.append(f"elasticity {plan.elasticity:g} for every product, as set")
     else:
         steps = out.groupby(ID, sort=False).cumcount().to_numpy()
         planned = pd.DataFrame({ID: out[ID], "step": steps, "factor": factor, "promo": promo})
@@ -131,8 +137,20 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     return WhatIf(plan, method, out, effects, notes)
 
 
-def resolve_method(asked: str, run) -> str:
-    """The method `asked` ("auto", "elasticity", "network") will use on `run`."""
+def _elasticity_note(effects: pd.DataFrame) -> str:
+    sources = effects["source"].value_counts()
+    if sources.get("assumed", 0):
+        return ("no product's price moved enough to learn how sales respond; an elasticity of -1 "
+                "is assumed for every product (set your own in the plan)")
+    return (f"elasticities from short-run moves of price and sales: {sources.get('product', 0)} "
+            f"products from their own history, {sources.get('pooled', 0)} from all products'; "
+            f"median {np.median(effects['elasticity']):.2f}")
+
+
+def resolve_method(plan: Scenario, run) -> str:
+    """The method `plan` asks for ("auto", "elasticity", "network") as it applies to `run`: a
+    fixed elasticity always means elasticities."""
+    asked = "elasticity" if plan.elasticity is not None else plan.method
     networks = network.responsive(getattr(run, "networks", {}) or {})
     if asked == "network" and not networks:
         raise TrendcastError("This forecast has no trained network that reads prices. Train "

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import TrendcastError
 from core.scenario import PriceChange, Scenario
+from core.scenario.elasticity import has_prices
 from core.scenario.network import responsive
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.worker import make_worker
@@ -75,6 +76,16 @@ class WhatIfPanel(QWidget):
         self.changes_list.setMaximumHeight(90)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.method = QComboBox()
+        self.own_elasticity = QCheckBox(self.tr("Assume for every product:"))
+        self.own_elasticity.setToolTip(self.tr(
+            "Use your own price elasticity instead of the one estimated from the history, e.g. "
+            "-1.5: one percent cheaper sells one and a half percent more."))
+        self.elasticity = QDoubleSpinBox()
+        self.elasticity.setRange(-10, 10)
+        self.elasticity.setDecimals(2)
+        self.elasticity.setSingleStep(0.1)
+        self.elasticity.setValue(-1.5)
+        self.elasticity.setEnabled(False)
         self.apply_button = QPushButton(self.tr("Apply plan"))
         self.apply_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -115,6 +126,11 @@ class WhatIfPanel(QWidget):
         listed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Plan:"), listed)
         form.addRow(self.tr("Sales respond by:"), self.method)
+        own = QHBoxLayout()
+        own.addWidget(self.own_elasticity)
+        own.addWidget(self.elasticity)
+        own.addStretch(1)
+        form.addRow(self.tr("Elasticity:"), own)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.message, 1)
@@ -131,6 +147,8 @@ class WhatIfPanel(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.cancel_button.clicked.connect(self.cancel)
         self.changes_list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.own_elasticity.toggled.connect(lambda _on: self._update_buttons())
+        self.method.currentIndexChanged.connect(lambda _i: self._update_buttons())
         self.setEnabled(False)
 
     # -- what the Forecast view tells us -------------------------------------------------
@@ -156,10 +174,18 @@ class WhatIfPanel(QWidget):
         self.promo.setToolTip("" if has_promo else self.tr(
             "The data has no promotion column, so no model learned what a promotion does."))
         self._fill_methods(run)
+        if result is not None:
+            own = result.plan.elasticity is not None
+            self.own_elasticity.setChecked(own)
+            if own:
+                self.elasticity.setValue(result.plan.elasticity)
+            self.method.setCurrentIndex(max(self.method.findData(result.plan.method), 0))
         self._fill_scope()
         self._show_changes()
         self._set_result(result)
         self.setEnabled(run is not None and history is not None)
+        if self._unusable():
+            self.message.setText(self._unusable())
 
     def set_product(self, uid: str | None, title: str = "") -> None:
         self._uid, self._title = uid, title
@@ -192,11 +218,14 @@ class WhatIfPanel(QWidget):
             self._show_changes()
 
     def plan(self) -> Scenario:
-        return Scenario(tuple(self.changes), method=self.method.currentData() or "auto")
+        method = self.method.currentData() or "auto"
+        own = self.own_elasticity.isChecked() and method != "network"
+        return Scenario(tuple(self.changes), method="elasticity" if own else method,
+                        elasticity=self.elasticity.value() if own else None)
 
     # -- running ----------------------------------------------------------------------------
     def apply(self) -> None:
-        if self.run is None or self.history is None or self.is_busy():
+        if self.run is None or self.history is None or self.is_busy() or self._unusable():
             return
         if not self.changes:
             self.add_change()  # the form as it stands is the plan
@@ -277,11 +306,15 @@ class WhatIfPanel(QWidget):
             row = result.effects[result.effects["unique_id"] == uid]
             if not row.empty:
                 e = float(row["elasticity"].iloc[0])
-                own = row["source"].iloc[0] == "product"
+                sources = {
+                    "product": self.tr("from this product's price moves"),
+                    "pooled": self.tr("the average of all products; this one's price barely "
+                                      "moved"),
+                    "assumed": self.tr("assumed: no product's price moved enough to learn from"),
+                    "fixed": self.tr("as you set it")}
                 lines.append(self.tr("Price elasticity {value:.2f}: 1 % cheaper sells about "
                                      "{pct:.1f} % more ({source}).").format(
-                    value=e, pct=-e, source=self.tr("from this product's price moves") if own
-                    else self.tr("the average of all products; this one's price barely moved")))
+                    value=e, pct=-e, source=sources.get(str(row["source"].iloc[0]), "")))
         self.summary.setText("\n".join(lines))
         self.table_model.set_frame(rows[columns], headers,
                                    formats=dict.fromkeys(columns[1:], "{:,.2f}"))
@@ -341,9 +374,24 @@ class WhatIfPanel(QWidget):
             percent=change.percent, who=who, start=start, end=end)
         return text + (self.tr(", with a promotion") if change.promo else "")
 
+    def _unusable(self) -> str:
+        """Why no what-if can be worked out for this run ("" when one can)."""
+        if self.run is None or self.history is None:
+            return ""
+        if has_prices(self.history) or responsive(getattr(self.run, "networks", {}) or {}):
+            return ""
+        if self.own_elasticity.isChecked():
+            return ""  # the user's own assumption needs no prices
+        return self.tr("The data has no prices, so Trendcast cannot tell how sales respond to "
+                       "them. Import a file with a price column, or assume an elasticity "
+                       "below.")
+
     def _update_buttons(self) -> None:
         busy = self.is_busy()
-        self.apply_button.setEnabled(not busy)
+        network = self.method.currentData() == "network"
+        self.own_elasticity.setEnabled(not network)
+        self.elasticity.setEnabled(not network and self.own_elasticity.isChecked())
+        self.apply_button.setEnabled(not busy and not self._unusable())
         self.add_button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy and self.changes_list.currentRow() >= 0)
 

@@ -1895,6 +1895,14 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Assume for every product:</source>
+        <translation>对所有产品假设：</translation>
+    </message>
+    <message>
+        <source>Use your own price elasticity instead of the one estimated from the history, e.g. -1.5: one percent cheaper sells one and a half percent more.</source>
+        <translation>使用你自己的价格弹性代替根据历史估计的弹性，例如 -1.5：便宜百分之一约多卖百分之一点五。</translation>
+    </message>
+    <message>
         <source>Apply plan</source>
         <translation>应用方案</translation>
     </message>
@@ -1925,6 +1933,10 @@
     <message>
         <source>Sales respond by:</source>
         <translation>销量响应依据：</translation>
+    </message>
+    <message>
+        <source>Elasticity:</source>
+        <translation>弹性：</translation>
     </message>
     <message>
         <source>The data has no promotion column, so no model learned what a promotion does.</source>
@@ -1995,8 +2007,20 @@
         <translation>方案收入</translation>
     </message>
     <message>
+        <source>assumed: no product&apos;s price moved enough to learn from</source>
+        <translation>假设值：没有产品的价格变化足以从中学习</translation>
+    </message>
+    <message>
+        <source>as you set it</source>
+        <translation>按你的设定</translation>
+    </message>
+    <message>
         <source>Price elasticity {value:.2f}: 1 % cheaper sells about {pct:.1f} % more ({source}).</source>
         <translation>价格弹性 {value:.2f}：便宜 1 % 约多卖 {pct:.1f} %（{source}）。</translation>
+    </message>
+    <message>
+        <source>The data has no prices, so Trendcast cannot tell how sales respond to them. Import a file with a price column, or assume an elasticity below.</source>
+        <translation>数据中没有价格，因此 Trendcast 无法判断销量如何响应价格。请导入带价格列的文件，或在下方假设一个弹性。</translation>
     </message>
     <message>
         <source>from this product&apos;s price moves</source>

@@ -118,3 +118,29 @@ def test_a_saved_what_if_is_shown_when_the_run_is_shown_again(qtbot, view):
     x, y = fresh.chart.curve_data("whatif")
     np.testing.assert_allclose(y[1:], result.product(None).yhat)
     assert isinstance(result.forecast, pd.DataFrame)
+
+
+def test_an_own_elasticity_is_used_for_every_product(qtbot, view):
+    panel = view.whatif
+    assert not panel.elasticity.isEnabled()
+    panel.own_elasticity.setChecked(True)
+    assert panel.elasticity.isEnabled()
+    panel.elasticity.setValue(-2)
+    panel.percent.setValue(-10)
+    result = apply(qtbot, panel)
+    assert result.plan.elasticity == -2 and (result.effects.source == "fixed").all()
+    np.testing.assert_allclose(result.forecast.yhat, result.forecast.yhat_base * 0.9 ** -2)
+    view.select_product("21876")
+    assert "as you set it" in panel.summary.text()
+
+
+def test_without_prices_the_tab_says_why_until_an_elasticity_is_assumed(qtbot):
+    run, history = shared_run()
+    widget = ForecastView()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
+        widget.show_run(run, history.drop(columns=["price", "list_price"], errors="ignore"))
+    panel = widget.whatif
+    assert "no prices" in panel.message.text() and not panel.apply_button.isEnabled()
+    panel.own_elasticity.setChecked(True)
+    assert panel.apply_button.isEnabled()

@@ -97,7 +97,11 @@ def exogenous_panel(data: pd.DataFrame, ids: np.ndarray, width: int,
     """
     from core.schema import DS, ID
 
-    names = tuple(c for c in ("price", "promo") if c in data.columns
+    # The list price (order exports) is the price the shop set; the weighted mean also moves with
+    # the order mix, which the network would learn as a price effect (see core.data.regular).
+    price = "list_price" if "list_price" in data.columns and pd.to_numeric(
+        data["list_price"], errors="coerce").notna().any() else "price"
+    names = tuple(c for c in (price, "promo") if c in data.columns
                   and pd.to_numeric(data[c], errors="coerce").notna().any())
     values = np.zeros((len(ids), width, len(names)), dtype=np.float32)
     refs: dict[str, float] = dict(ref_price or {})
@@ -113,7 +117,7 @@ def exogenous_panel(data: pd.DataFrame, ids: np.ndarray, width: int,
         n = min(len(group), width)
         for k, name in enumerate(names):
             col = pd.to_numeric(group[name], errors="coerce").iloc[-n:]
-            if name == "price":
+            if name == price:
                 col = col.where(col > 0).ffill().bfill()
                 if uid not in refs:
                     med = float(col.median()) if col.notna().any() else float("nan")
@@ -122,5 +126,5 @@ def exogenous_panel(data: pd.DataFrame, ids: np.ndarray, width: int,
             else:
                 chan = (col.fillna(0).to_numpy(dtype=float) > 0).astype(float)
             values[i, width - n:, k] = np.nan_to_num(chan, nan=0.0, posinf=0.0, neginf=0.0)
-    names_out = tuple("log_price_ratio" if n == "price" else n for n in names)
+    names_out = tuple("log_price_ratio" if n == price else n for n in names)
     return ExogenousPanel(names_out, values), refs

@@ -30,7 +30,7 @@ def test_import_writes_the_canonical_csv(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "300 products" in printed and "frequency W" in printed
     frame = pd.read_csv(out)
-    assert list(frame.columns) == ["unique_id", "ds", "y", "price", "title"]
+    assert list(frame.columns) == ["unique_id", "ds", "y", "price", "list_price", "title"]
     assert [p.name for p in tmp_path.iterdir()] == ["long.csv"], "no temporary file left"
 
 

@@ -36,6 +36,7 @@ def test_latin1_semicolons_decimal_comma_and_dotted_day_first_dates():
     assert series(result, "B-7")["2024-01-16"] == 1000  # 1.000 with a decimal comma
     assert result.frame.loc[result.frame[ID] == "K-1", "title"].iloc[0] == "Käse würzig"
     assert result.frame.loc[result.frame[ID] == "K-1", "price"].iloc[2] == pytest.approx(3.2)
+    assert "list_price" not in result.frame  # one row per period: nothing to add to the price
 
 
 def test_utf8_bom_order_lines_drop_returns_and_weight_prices():
@@ -45,6 +46,8 @@ def test_utf8_bom_order_lines_drop_returns_and_weight_prices():
     assert series(result, "SKU-1") == {"2024-02-01": 3, "2024-02-02": 0, "2024-02-03": 0}
     price = result.frame.loc[result.frame[ID] == "SKU-1", "price"].iloc[0]
     assert price == pytest.approx((2 * 5 + 1 * 6) / 3, abs=1e-4)
+    list_price = result.frame.loc[result.frame[ID] == "SKU-1", "list_price"].iloc[0]
+    assert list_price == 6  # one line each at 5 and 6: the tie goes to the list price
     assert result.summary.dropped == {"returns": 1}
 
 

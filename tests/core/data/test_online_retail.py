@@ -91,4 +91,10 @@ def test_price_is_the_quantity_weighted_mean_and_title_the_most_frequent(daily, 
     weighted = (lines["Quantity"] * lines["UnitPrice"]).sum() / lines["Quantity"].sum()
     assert row[Y] == lines["Quantity"].sum()
     assert row["price"] == pytest.approx(weighted, abs=1e-4)
+    # The list price: what most lines paid (ties: the higher price), not moved by bulk tiers.
+    counts = lines.groupby("UnitPrice").size()
+    modal = counts[counts == counts.max()].index.max()
+    assert row["list_price"] == pytest.approx(modal, abs=1e-4)
+    moved = daily.frame.dropna(subset=["price", "list_price"])
+    assert (moved["price"] != moved["list_price"]).mean() > 0.1
     assert row["title"] == raw.loc[raw["StockCode"] == "85123A", "Description"].mode()[0]

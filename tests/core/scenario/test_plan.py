@@ -54,3 +54,21 @@ def test_overlapping_changes_multiply_and_respect_dates_products_and_categories(
     assert promo.tolist() == [False, False, True, True,
                               True, False, False, False,
                               False, False, True, True]
+
+
+def test_a_fixed_elasticity_round_trips_and_must_be_plausible():
+    plan = Scenario((PriceChange(-10),), method="elasticity", elasticity=-1.5)
+    assert Scenario.from_json(plan.to_json()) == plan
+    with pytest.raises(TrendcastError, match="not plausible"):
+        Scenario((PriceChange(-10),), elasticity=-40)
+    with pytest.raises(TrendcastError, match="needs the elasticity method"):
+        Scenario((PriceChange(-10),), method="network", elasticity=-1)
+    with pytest.raises(TrendcastError, match="not a number"):
+        Scenario.from_json({"changes": [], "elasticity": "steep"})
+
+
+def test_dates_with_a_time_zone_mean_their_calendar_day():
+    change = PriceChange(-10, start="2012-03-01T10:00:00+01:00", end="2012-03-01")
+    assert change.start == pd.Timestamp("2012-03-01")
+    assert change.covers(pd.Series(pd.to_datetime(["2012-03-01", "2012-03-02"]))).tolist() == \
+        [True, False]

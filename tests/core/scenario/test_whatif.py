@@ -113,3 +113,41 @@ def test_the_run_and_history_are_not_changed():
     what_if(dataclasses.replace(run), history, Scenario((PriceChange(-20),)))
     pd.testing.assert_frame_equal(run.forecast, before[0])
     pd.testing.assert_frame_equal(history, before[1])
+
+
+def bulk_buyer_shop(products: int = 20, seed: int = 0) -> pd.DataFrame:
+    """The list price never changes, but in some weeks a bulk buyer takes 100 units at a 20 %
+    tier discount, which pulls the week's mean price down exactly when sales are high."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for p in range(products):
+        for ds in pd.date_range("2011-01-02", periods=52, freq="W-SUN"):
+            small, bulk = int(rng.poisson(10)), 100 if rng.random() < 0.25 else 0
+            y = small + bulk
+            rows.append((f"P{p}", ds, float(y), (small * 1.0 + bulk * 0.8) / y if y else np.nan,
+                         1.0))
+    return pd.DataFrame(rows, columns=["unique_id", "ds", "y", "price", "list_price"])
+
+
+def test_bulk_discounts_are_not_read_as_price_response_when_there_is_a_list_price():
+    shop = bulk_buyer_shop()
+    mean_price_only = estimate(shop.drop(columns="list_price"), "W")
+    assert (mean_price_only.elasticity < -3).all()  # the artefact the list price avoids
+    found = estimate(shop, "W")
+    assert (found.source == "assumed").all() and (found.elasticity == -1).all()
+
+
+def test_a_fixed_elasticity_replaces_the_estimates_and_says_so():
+    run, history = shared_run()
+    result = what_if(run, history, Scenario((PriceChange(-10),), elasticity=-2.0))
+    assert result.method == "elasticity"
+    np.testing.assert_allclose(result.forecast.yhat, result.forecast.yhat_base * 0.9 ** -2)
+    assert (result.effects.source == "fixed").all()
+    assert "-2 for every product" in " ".join(result.notes)
+
+
+def test_list_prices_that_move_give_the_elasticity_back():
+    shop = priced_shop({"a": -2.0, "b": -1.0, "c": -1.5})
+    confounded = shop.assign(list_price=shop.price, price=shop.price * 0.9)  # revenue price
+    found = estimate(confounded, "W").set_index("unique_id")
+    assert found.loc["a", "elasticity"] == pytest.approx(-2.0, abs=0.3)
