@@ -79,6 +79,21 @@ def main(argv: list[str] | None = None) -> int:
     if window.forecast_view.index is None:  # the view indexes the run in the background
         _wait_for(window.forecast_view.run_shown, 120)
     shoot(FORECAST, "4_forecast_view.png")
+    # What-if: the best seller 15 % cheaper from the forecast's third period on.
+    view = window.forecast_view
+    top = view.products.visible_ids()[1]  # [0] is the shop total
+    view.select_product(top)
+    panel = view.whatif
+    view.tabs.setCurrentWidget(panel)
+    panel.percent.setValue(-15)
+    panel.start.setCurrentIndex(min(2, panel.start.count() - 1))
+    panel.scope.setCurrentIndex(1)  # this product
+    panel.add_button.click()
+    panel.apply_button.click()
+    _wait_for(panel.applied, 120)
+    shoot(FORECAST, "5_whatif.png")
+    view.tabs.setCurrentWidget(view.chart)
+    shoot(FORECAST, "6_whatif_chart.png")
     window.projects.ask_to_save = lambda answered: answered("discard")  # nothing to keep
     window.close()
     return 0

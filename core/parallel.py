@@ -109,11 +109,17 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     deadline = time.monotonic() + 0.3
     for proc in processes:
         proc.join(timeout=max(0.0, deadline - time.monotonic()))
+    # The pool may have started a worker after our first look: take a second one.
+    processes += [p for p in (getattr(executor, "_processes", None) or {}).values()
+                  if p not in processes]
     for proc in processes:
         if proc.is_alive():
             proc.terminate()
     for proc in processes:
         proc.join(timeout=1.0)
+        if proc.is_alive():  # still starting up under heavy load: no more patience
+            proc.kill()
+            proc.join(timeout=1.0)
 
 
 def split(items: Sequence[T], n_chunks: int) -> list[list[T]]:
