@@ -106,36 +106,18 @@ class WhatIfPanel(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(110)
 
         form = QFormLayout()
-        price_row = QHBoxLayout()
-        price_row.addWidget(self.percent)
-        price_row.addWidget(self.promo)
-        price_row.addStretch(1)
-        form.addRow(self.tr("Price change:"), price_row)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start, 1)
-        dates.addWidget(QLabel(self.tr("to")))
-        dates.addWidget(self.end, 1)
-        form.addRow(self.tr("Periods:"), dates)
+        form.addRow(self.tr("Price change:"), _row(self.percent, self.promo, STRETCH))
+        form.addRow(self.tr("Periods:"), _row((self.start, 1), QLabel(self.tr("to")),
+                                              (self.end, 1)))
         form.addRow(self.tr("For:"), self.scope)
-        adding = QHBoxLayout()
-        adding.addStretch(1)
-        adding.addWidget(self.add_button)
-        form.addRow(adding)
-        listed = QHBoxLayout()
-        listed.addWidget(self.changes_list, 1)
+        form.addRow(_row(STRETCH, self.add_button))
+        listed = _row((self.changes_list, 1))
         listed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Plan:"), listed)
         form.addRow(self.tr("Sales respond by:"), self.method)
-        own = QHBoxLayout()
-        own.addWidget(self.own_elasticity)
-        own.addWidget(self.elasticity)
-        own.addStretch(1)
-        form.addRow(self.tr("Elasticity:"), own)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.apply_button)
+        form.addRow(self.tr("Elasticity:"), _row(self.own_elasticity, self.elasticity, STRETCH))
+        buttons = _row((self.progress, 1), (self.message, 1), self.cancel_button,
+                       self.apply_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -394,6 +376,22 @@ class WhatIfPanel(QWidget):
         self.apply_button.setEnabled(not busy and not self._unusable())
         self.add_button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy and self.changes_list.currentRow() >= 0)
+
+
+STRETCH = None
+
+
+def _row(*items) -> QHBoxLayout:
+    """A horizontal row of widgets; `(widget, stretch)` stretches one, STRETCH adds space."""
+    row = QHBoxLayout()
+    for item in items:
+        if item is STRETCH:
+            row.addStretch(1)
+        elif isinstance(item, tuple):
+            row.addWidget(*item)
+        else:
+            row.addWidget(item)
+    return row
 
 
 def _change(before: float, after: float) -> str:

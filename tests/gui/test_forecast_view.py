@@ -6,6 +6,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from views import shown_forecast_view
 
 from core.run_views import ALL_PRODUCTS
 from gui.core_texts import core_text
@@ -19,14 +20,7 @@ COLUMN_ACCURACY = COLUMNS.index("accuracy")
 
 @pytest.fixture
 def view(qtbot):
-    run, history = shared_run()
-    widget = ForecastView()
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
-        widget.show_run(run, history)
-    return widget
+    return shown_forecast_view(qtbot, size=(1300, 800))
 
 
 def _product(uid):

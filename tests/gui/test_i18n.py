@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from views import shown_forecast_view
 
 from gui import i18n
-from gui.panels.forecast_view import ForecastView
 from tests.fixtures.runs import shared_run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,12 +132,7 @@ def untranslated(texts: list[str], data: set[str]) -> list[str]:
 
 def test_chinese_ui_shows_no_untranslated_strings(chinese, qtbot):
     run, history = shared_run()
-    view = ForecastView()
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    with qtbot.waitSignal(view.run_shown, timeout=30_000):
-        view.show_run(run, history)
+    view = shown_forecast_view(qtbot)
     view.select_product("21876")
     for box in view.model_boxes.values():
         box.setChecked(True)
@@ -286,12 +281,7 @@ def test_training_log_shows_engine_texts_in_chinese(chinese, qtbot):
 
 def test_what_if_tab_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
     run, history = shared_run()
-    view = ForecastView()
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    with qtbot.waitSignal(view.run_shown, timeout=30_000):
-        view.show_run(run, history)
+    view = shown_forecast_view(qtbot)
     view.select_product("21876")
     view.tabs.setCurrentWidget(view.whatif)
     panel = view.whatif

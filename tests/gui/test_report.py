@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtGui import QImage
+from views import shown_forecast_view
 
 from gui.panels.forecast_view import ForecastView
 from gui.report import write_pdf_report
@@ -15,13 +16,7 @@ from tests.fixtures.runs import shared_run
 
 @pytest.fixture
 def view(qtbot):
-    run, history = shared_run()
-    widget = ForecastView()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
-        widget.show_run(run, history)
+    widget = shown_forecast_view(qtbot, size=(1200, 760))
     widget.select_product("21876")
     return widget
 

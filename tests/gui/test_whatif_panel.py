@@ -5,21 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from views import shown_forecast_view
 
 from core.run_views import ALL_PRODUCTS
-from gui.panels.forecast_view import ForecastView
 from tests.fixtures.runs import shared_run
 
 
 @pytest.fixture
 def view(qtbot):
-    run, history = shared_run()
-    widget = ForecastView()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
-        widget.show_run(run, history)
+    widget = shown_forecast_view(qtbot)
     widget.tabs.setCurrentWidget(widget.whatif)
     return widget
 
@@ -108,11 +102,7 @@ def test_a_saved_what_if_is_shown_when_the_run_is_shown_again(qtbot, view):
     panel = view.whatif
     panel.percent.setValue(-10)
     result = apply(qtbot, panel)
-    run, history = shared_run()
-    fresh = ForecastView()
-    qtbot.addWidget(fresh)
-    with qtbot.waitSignal(fresh.run_shown, timeout=30_000):
-        fresh.show_run(run, history, result)
+    fresh = shown_forecast_view(qtbot, scenario=result)
     assert fresh.scenario() is result
     assert fresh.whatif.changes_list.count() == 1
     x, y = fresh.chart.curve_data("whatif")
@@ -136,10 +126,8 @@ def test_an_own_elasticity_is_used_for_every_product(qtbot, view):
 
 def test_without_prices_the_tab_says_why_until_an_elasticity_is_assumed(qtbot):
     run, history = shared_run()
-    widget = ForecastView()
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.run_shown, timeout=30_000):
-        widget.show_run(run, history.drop(columns=["price", "list_price"], errors="ignore"))
+    widget = shown_forecast_view(qtbot, run, history.drop(columns=["price", "list_price"],
+                                                          errors="ignore"))
     panel = widget.whatif
     assert "no prices" in panel.message.text() and not panel.apply_button.isEnabled()
     panel.own_elasticity.setChecked(True)
