@@ -64,6 +64,32 @@ def metrics_table(run: ForecastRun) -> pd.DataFrame:
     return metrics.round(4)
 
 
+def whatif_table(result, history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A what-if (core.scenario.WhatIf) per product and period: prices, the forecast and the
+    planned forecast, revenue both ways; with the product title when it is known."""
+    frame = result.forecast.copy()
+    titles = product_titles(history)
+    if titles is not None:
+        frame.insert(1, "title", frame[ID].map(titles).fillna(""))
+    frame[DS] = pd.to_datetime(frame[DS]).dt.strftime("%Y-%m-%d")
+    numeric = frame.select_dtypes("number").columns
+    frame[numeric] = frame[numeric].round(3)
+    prices = ["price_base", "price"]
+    frame[prices] = result.forecast[prices].round(4).to_numpy()  # cheap items: keep the cents
+    return frame
+
+
+def whatif_plan_table(result) -> pd.DataFrame:
+    """The plan behind a what-if: one row per change, and how sales responded."""
+    rows = [{"change": i, "percent": c.percent,
+             "start": f"{c.start:%Y-%m-%d}" if c.start is not None else "",
+             "end": f"{c.end:%Y-%m-%d}" if c.end is not None else "",
+             "products": ", ".join(c.products), "category": c.category, "promo": c.promo,
+             "method": result.method, "elasticity": result.plan.elasticity}
+            for i, c in enumerate(result.plan.changes, 1)]
+    return pd.DataFrame(rows)
+
+
 def product_titles(history: pd.DataFrame | None) -> pd.Series | None:
     if history is None or "title" not in history.columns:
         return None
@@ -121,21 +147,29 @@ def _cell(sheet, value: object, cell_type):
 
 
 def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame | None = None,
-               *, what: str = "forecast") -> None:
-    """Write the forecast (`what="forecast"`) or the model comparison (`what="metrics"`)."""
+               *, what: str = "forecast", scenario=None) -> None:
+    """Write the forecast (`what="forecast"`), the model comparison (`"metrics"`) or the
+    what-if `scenario` (`"whatif"`)."""
     tables = {"forecast": lambda: forecast_table(run, history),
-              "metrics": lambda: metrics_table(run)}
+              "metrics": lambda: metrics_table(run),
+              "whatif": lambda: whatif_table(scenario, history)}
+    if what == "whatif" and scenario is None:
+        raise TrendcastError("There is no what-if to export yet: apply a plan first.")
     if what not in tables:
         raise ValueError(f"what must be one of {sorted(tables)}")
     write_csv(path, tables[what]())
 
 
 def export_xlsx(path: str | os.PathLike, run: ForecastRun,
-                history: pd.DataFrame | None = None) -> None:
-    """Forecast, model comparison, per-product choices and per-product metrics in one workbook."""
+                history: pd.DataFrame | None = None, scenario=None) -> None:
+    """Forecast, model comparison, per-product choices and per-product metrics in one workbook,
+    and the what-if with its plan when there is one."""
     sheets = {"Forecast": forecast_table(run, history), "Metrics": metrics_table(run)}
     if not run.choices.empty:
         sheets["Model choice"] = run.choices
     if not run.metrics_per_product.empty:
         sheets["Metrics per product"] = run.metrics_per_product.round(4)
+    if scenario is not None:
+        sheets["What-if"] = whatif_table(scenario, history)
+        sheets["What-if plan"] = whatif_plan_table(scenario)
     write_xlsx(path, sheets)

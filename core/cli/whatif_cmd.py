@@ -30,14 +30,15 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="elasticity, network (trained networks that read prices) or auto "
                              "(networks when the project has them)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.csv",
-                        help="per product and period: prices, forecasts and revenue")
+                        help="per product and period: title, prices, forecasts and revenue")
     parser.add_argument("--save", action="store_true", help="keep the result in the project")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli._io import check_before_reading, write_csv_atomic
+    from core.cli._io import check_before_reading
     from core.errors import TrendcastError
+    from core.export import whatif_table, write_csv
     from core.project import load_project, save_project
     from core.scenario import PriceChange, Scenario, what_if
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError(f"{args.project} has no forecast yet: train one in the app or run "
                              "`forecast --project` first.")
     result = what_if(project.run, project.frame, plan)
-    write_csv_atomic(result.forecast, args.output)
+    write_csv(args.output, whatif_table(result, project.frame))
     if args.save:
         project.scenario = result
         save_project(args.project, project)

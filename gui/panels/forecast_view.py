@@ -157,6 +157,7 @@ class ForecastView(QWidget):
         self.exports.finished.connect(self.status_label.setText)
         self.exports.failed.connect(self.status_label.setText)
         self.whatif.result_changed.connect(lambda _result: self._draw_chart())
+        self.whatif.result_changed.connect(lambda _result: self.exports.scenario_changed())
         self.whatif.applied.connect(self.scenario_applied)
 
     @staticmethod

@@ -17,9 +17,9 @@ from core import export
 from core.errors import TrendcastError
 from gui import report
 
-KINDS = ("forecast_csv", "metrics_csv", "xlsx", "png", "pdf")
-SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "xlsx": ".xlsx", "png": ".png",
-            "pdf": ".pdf"}
+KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf")
+SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "whatif_csv": ".csv", "xlsx": ".xlsx",
+            "png": ".png", "pdf": ".pdf"}
 
 
 class ExportMenu(QObject):
@@ -33,6 +33,7 @@ class ExportMenu(QObject):
         self._actions = {
             "forecast_csv": QAction(self.tr("Forecast as CSV…"), self),
             "metrics_csv": QAction(self.tr("Model comparison as CSV…"), self),
+            "whatif_csv": QAction(self.tr("What-if as CSV…"), self),
             "xlsx": QAction(self.tr("Forecast and metrics as Excel…"), self),
             "png": QAction(self.tr("Chart as PNG image…"), self),
             "pdf": QAction(self.tr("One-page PDF report…"), self),
@@ -52,12 +53,21 @@ class ExportMenu(QObject):
 
     def set_run(self, run, history, index) -> None:
         self.run, self.history, self.index = run, history, index
-        for action in self._actions.values():
-            action.setEnabled(True)
+        for kind, action in self._actions.items():
+            action.setEnabled(kind != "whatif_csv" or self.scenario() is not None)
+
+    def scenario(self):
+        """The what-if on screen (the Excel export and "What-if as CSV" include it)."""
+        return self.view.scenario() if hasattr(self.view, "scenario") else None
+
+    def scenario_changed(self) -> None:
+        self._actions["whatif_csv"].setEnabled(self.run is not None
+                                               and self.scenario() is not None)
 
     def filters(self) -> dict[str, str]:
         return {"forecast_csv": self.tr("CSV file (*.csv)"),
                 "metrics_csv": self.tr("CSV file (*.csv)"),
+                "whatif_csv": self.tr("CSV file (*.csv)"),
                 "xlsx": self.tr("Excel workbook (*.xlsx)"),
                 "png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)")}
 
@@ -68,9 +78,12 @@ class ExportMenu(QObject):
             return
         labels = {"forecast_csv": self.tr("Forecast as CSV (*.csv)"),
                   "metrics_csv": self.tr("Model comparison as CSV (*.csv)"),
+                  "whatif_csv": self.tr("What-if as CSV (*.csv)"),
                   "xlsx": self.tr("Forecast and metrics as Excel (*.xlsx)"),
                   "png": self.tr("Chart as PNG image (*.png)"),
                   "pdf": self.tr("One-page PDF report (*.pdf)")}
+        if self.scenario() is None:
+            del labels["whatif_csv"]
         path, chosen = QFileDialog.getSaveFileName(self.view, self.tr("Export"), "forecast.xlsx",
                                                    ";;".join(labels.values()),
                                                    labels["xlsx"])
@@ -80,6 +93,7 @@ class ExportMenu(QObject):
 
     def ask_and_export(self, kind: str) -> None:
         default = {"forecast_csv": "forecast.csv", "metrics_csv": "model_comparison.csv",
+                   "whatif_csv": "whatif.csv",
                    "xlsx": "forecast.xlsx", "png": "chart.png", "pdf": "forecast_report.pdf"}
         path, _filter = QFileDialog.getSaveFileName(self.view, self.tr("Export"),
                                                     default[kind], self.filters()[kind])
@@ -94,11 +108,13 @@ class ExportMenu(QObject):
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(SUFFIXES[kind])
-        run, history, index = self.run, self.history, self.index
+        run, history, index, scenario = self.run, self.history, self.index, self.scenario()
         jobs = {
             "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast"),
             "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics"),
-            "xlsx": lambda: export.export_xlsx(path, run, history),
+            "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
+                                                    scenario=scenario),
+            "xlsx": lambda: export.export_xlsx(path, run, history, scenario),
             "pdf": lambda: report.write_pdf_report(path, run, history, index,
                                                    title=self.tr("Trendcast forecast report")),
         }

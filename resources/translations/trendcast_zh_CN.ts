@@ -420,6 +420,10 @@
         <translation>模型比较导出为 CSV…</translation>
     </message>
     <message>
+        <source>What-if as CSV…</source>
+        <translation>假设分析导出为 CSV…</translation>
+    </message>
+    <message>
         <source>Forecast and metrics as Excel…</source>
         <translation>预测与指标导出为 Excel…</translation>
     </message>
@@ -462,6 +466,10 @@
     <message>
         <source>Model comparison as CSV (*.csv)</source>
         <translation>模型比较（CSV 文件）(*.csv)</translation>
+    </message>
+    <message>
+        <source>What-if as CSV (*.csv)</source>
+        <translation>假设分析导出为 CSV (*.csv)</translation>
     </message>
     <message>
         <source>Forecast and metrics as Excel (*.xlsx)</source>

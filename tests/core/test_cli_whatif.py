@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -39,7 +40,8 @@ def test_a_price_cut_for_one_product_changes_only_its_planned_weeks(project, tmp
     # --save keeps the result in the project for the app.
     back = load_project(project).scenario
     assert back is not None and back.plan.changes[0].products == (uid,)
-    pd.testing.assert_frame_equal(back.forecast.reset_index(drop=True), wi, check_dtype=False)
+    assert wi.columns[:2].tolist() == ["unique_id", "title"] and wi.title.str.len().gt(0).all()
+    np.testing.assert_allclose(back.forecast.yhat, wi.yhat, atol=1e-3)
 
 
 def test_a_json_plan_with_two_changes(project, tmp_path):
@@ -49,7 +51,7 @@ def test_a_json_plan_with_two_changes(project, tmp_path):
     out = tmp_path / "wi.csv"
     assert run(["whatif", str(project), "--plan", str(plan), "-o", str(out)]) == 0
     wi = pd.read_csv(out)
-    assert (wi.price / wi.price_base).round(6).dropna().eq(0.88).all()
+    np.testing.assert_allclose((wi.price / wi.price_base).dropna(), 0.88, atol=2e-3)  # rounded
 
 
 @pytest.mark.parametrize("argv, message", [

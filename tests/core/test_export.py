@@ -129,3 +129,25 @@ def test_run_views_without_history_list_the_forecast_products():
     assert set(index.summary["unique_id"]) == set(run.forecast["unique_id"])
     assert index.product("21876").history.empty
     assert not index.product("21876").forecasts[run.choices.model.iloc[0]].empty
+
+
+def test_a_what_if_exports_to_csv_and_as_two_sheets_of_the_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    from core.scenario import PriceChange, Scenario, what_if
+
+    run, history = shared_run()
+    result = what_if(run, history, Scenario((PriceChange(-10, products=("21876",)),)))
+    export_csv(tmp_path / "w.csv", run, history, what="whatif", scenario=result)
+    back = pd.read_csv(tmp_path / "w.csv", dtype={"unique_id": str})
+    assert list(back.columns[:3]) == ["unique_id", "title", "ds"]
+    assert len(back) == len(run.forecast)
+    mine = back[back.unique_id == "21876"]
+    assert (mine.yhat > mine.yhat_base).all() and (mine.price < mine.price_base).all()
+    export_xlsx(tmp_path / "w.xlsx", run, history, result)
+    book = load_workbook(tmp_path / "w.xlsx", read_only=True)
+    assert {"What-if", "What-if plan"} <= set(book.sheetnames)
+    plan = list(book["What-if plan"].values)
+    assert plan[0][:3] == ("change", "percent", "start") and plan[1][1] == -10
+    with pytest.raises(TrendcastError, match="no what-if"):
+        export_csv(tmp_path / "x.csv", run, history, what="whatif")
