@@ -6,7 +6,8 @@
 The language follows the system locale unless the user picked one (QSettings key `language`:
 "system", "en" or "zh_CN"). Catalogues are compiled `.qm` files in `resources/translations/`,
 found relative to this file so the same code runs from source and from a PyInstaller bundle.
-Switching takes effect at the next start: widgets built with `tr()` keep the text they got.
+Widgets built with `tr()` keep the text they got, so switching rebuilds the main window in the
+new language (`MainWindow.switch_language`); while work runs it takes effect at the next start.
 """
 from __future__ import annotations
 
@@ -117,9 +118,12 @@ def _chosen(parent: QWidget, choice: str) -> None:
     if choice == saved_choice():
         return
     set_choice(choice)
+    switch = getattr(parent, "switch_language", None)
+    if switch is not None and switch():
+        return
     box = QMessageBox(QMessageBox.Icon.Information, translate("Language", "Language"),
-                      translate("Language", "The new language is used from the next start "
-                                            "of Trendcast."),
+                      translate("Language", "Work is running, so the new language is used from "
+                                            "the next start of Trendcast."),
                       QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # not exec(): never blocks the event loop

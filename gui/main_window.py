@@ -27,6 +27,7 @@ from gui.worker import cancel_all_and_wait, running_handles
 PANEL_TITLES = ("Import", "Model setup", "Training", "Forecast view")
 IMPORT, SETUP, TRAINING, FORECAST = range(4)
 MAX_RECENT = 8
+_WINDOWS: set = set()  # windows built by switch_language, kept alive here
 QUIT_WAIT_MS = 5000
 
 
@@ -37,6 +38,9 @@ class MainWindow(QMainWindow):
                  models: Callable[[], list] = available,
                  what_if: Callable = engine.what_if) -> None:
         super().__init__()
+        # What a window in another language needs to be built the same way (switch_language).
+        self._engine = dict(preview=preview, load=load, sample_path=sample_path,
+                            run_forecast=run_forecast, models=models, what_if=what_if)
         self.setWindowTitle("Trendcast")
         self.resize(1200, 800)
         self.dataset = None  # ImportResult
@@ -222,6 +226,42 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.refresh_recent_menu()
+
+    # -- language ----------------------------------------------------------------------------
+    def switch_language(self) -> bool:
+        """Show everything again in the language now chosen in the settings: a new window is
+        built with the new translator and given this one's state the way an opened project is
+        (data, settings, forecast, what-if), plus the file name, the unsaved mark, the step and
+        the product on screen. Returns False, changing nothing, while work is running."""
+        view = self.forecast_view
+        if running_handles() or self.projects.is_busy() or (
+                self.training_panel.run is not None and view.index is None):
+            return False
+        from PySide6.QtWidgets import QApplication
+
+        from gui.i18n import install_translator
+
+        project, dataset = self.projects.project(), self.dataset
+        product = view.products.current_id() if view.index is not None else None
+        install_translator(QApplication.instance())
+        fresh = MainWindow(**self._engine)
+        _WINDOWS.add(fresh)
+        if project is not None:
+            if product is not None and project.run is not None:
+                fresh.forecast_view.run_shown.connect(
+                    lambda: fresh.forecast_view.select_product(product),
+                    Qt.ConnectionType.SingleShotConnection)
+            fresh.restore_project(project, dataset)
+        fresh.tabs.setCurrentIndex(self.tabs.currentIndex())
+        fresh.projects.path, fresh.projects.dirty = self.projects.path, self.projects.dirty
+        fresh.projects.update_title()
+        fresh.setGeometry(self.geometry())
+        fresh.show()
+        self.projects.dirty = False  # the state lives on in the new window: nothing to ask
+        self.close()
+        self.deleteLater()
+        _WINDOWS.discard(self)
+        return True
 
     # -- quitting ----------------------------------------------------------------------------
     def confirm_quit_during_work(self) -> bool:

@@ -856,8 +856,8 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of Trendcast.</source>
-        <translation>新语言将在下次启动 Trendcast 时生效。</translation>
+        <source>Work is running, so the new language is used from the next start of Trendcast.</source>
+        <translation>有任务正在运行，新语言将在下次启动 Trendcast 时生效。</translation>
     </message>
 </context>
 <context>

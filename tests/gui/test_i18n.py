@@ -297,3 +297,72 @@ def test_what_if_tab_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
     assert "假设方案" in texts and any("价格弹性" in t for t in texts)
     assert len(texts) > 20
     assert untranslated(texts, data) == []
+
+
+def test_switching_the_language_rebuilds_the_window_in_it_and_keeps_the_work(qapp, settings,
+                                                                            qtbot):
+    import fakes
+    import shiboken6
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import FORECAST, MainWindow
+
+    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
+                        sample_path=fakes.fake_sample_path, run_forecast=fakes.fake_run_forecast)
+    window.show()  # not given to qtbot: the switch deletes it
+    try:
+        with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
+            window.open_sample()
+        qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+        window.setup_panel.horizon.setValue(10)
+        with qtbot.waitSignal(window.forecast_view.run_shown, timeout=10_000):
+            window.start_training()
+        qtbot.waitUntil(lambda: not window.training_panel.is_running(), timeout=5000)
+        window.forecast_view.select_product("P1")
+        panel = window.forecast_view.whatif
+        with qtbot.waitSignal(panel.applied, timeout=10_000):
+            panel.apply_button.click()
+        qtbot.waitUntil(lambda: not panel.is_busy(), timeout=5000)
+        assert window.windowTitle() == "Untitled* - Trendcast"
+
+        chinese_action = next(a for a in window.findChildren(QAction) if a.data() == "zh_CN")
+        chinese_action.trigger()
+        fresh = next(w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w is not window and w.isVisible())
+        qtbot.addWidget(fresh)
+        assert not window.isVisible()
+        assert [fresh.tabs.tabText(i) for i in range(4)] == ["导入", "模型设置", "训练", "预测结果"]
+        qtbot.waitUntil(lambda: fresh.forecast_view.index is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: fresh.forecast_view.products.current_id() == "P1",
+                        timeout=5000)
+        assert fresh.tabs.currentIndex() == FORECAST
+        assert fresh.setup_panel.horizon.value() == 10
+        assert fresh.forecast_view.scenario().plan == panel.result.plan
+        assert fresh.windowTitle() == "未命名* - Trendcast"  # still unsaved
+        assert fresh.forecast_view.whatif.apply_button.text() == "应用方案"
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5000)  # deleted
+    finally:
+        if shiboken6.isValid(window):
+            window.projects.dirty = False
+            window.close()
+        i18n.remove_translators(qapp)
+
+
+def test_while_training_runs_the_language_waits_for_the_next_start(qapp, settings, qtbot):
+    import fakes
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
+                        sample_path=fakes.fake_sample_path, run_forecast=fakes.slow_run_forecast)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
+        window.open_sample()
+    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window.start_training()
+    assert window.training_panel.is_running()
+    assert window.switch_language() is False and window.isVisible()
+    with qtbot.waitSignal(window.training_panel.training_ended, timeout=10_000):
+        window.training_panel.cancel()
