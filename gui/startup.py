@@ -29,8 +29,10 @@ def process_age() -> float | None:
 def prepare_app(app) -> None:
     """Call right after creating the QApplication, before the main window is shown."""
     from core.userdirs import setup
+    from gui import main_thread_gc
     from gui.resources import app_icon
 
+    main_thread_gc.install(app)  # Qt objects must not be freed by a worker thread's GC
     setup()
     app.setWindowIcon(app_icon())
     report_when_shown()

@@ -260,7 +260,10 @@ class ImportPanel(QWidget):
         self.path, self.result = None, result
         self.raw_model.set_frame(result.frame.head(200))
         self._show_problems([])
-        self.file_label.setText(Path(result.source).name if result.source else "")
+        name = Path(result.source).name if result.source else self.tr("the project's data")
+        # The rows below are the data as imported (one row per product and period), not the file.
+        self.file_label.setText(self.tr("{name}, as imported into the project").format(
+            name=name))
         self.summary_label.setText("\n".join(summary_lines(result.summary)))
         self.chart.show_totals(result.frame)
         self.apply_button.setEnabled(False)

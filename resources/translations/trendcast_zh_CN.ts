@@ -829,6 +829,14 @@
         <translation>未载入数据。</translation>
     </message>
     <message>
+        <source>the project&apos;s data</source>
+        <translation>项目数据</translation>
+    </message>
+    <message>
+        <source>{name}, as imported into the project</source>
+        <translation>{name}（项目中导入后的数据）</translation>
+    </message>
+    <message>
         <source>Reading failed.</source>
         <translation>读取失败。</translation>
     </message>

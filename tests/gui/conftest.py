@@ -19,6 +19,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def collect_on_the_ui_thread(qapp):
+    """As the app does (gui.startup): cyclic GC only on the UI thread, never in a worker."""
+    from gui import main_thread_gc
+
+    collector = main_thread_gc.install(qapp)
+    yield
+    collector.collect_due()  # tests that never spin the event loop still free their cycles
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, qapp):
     """Each test gets its own QSettings store (window geometry, recent files)."""
     from PySide6.QtCore import QSettings

@@ -67,6 +67,7 @@ def test_save_then_reopen_in_a_fresh_window_shows_the_same_forecast(qtbot, tmp_p
         window.forecast_view.products.visible_ids()
     # The other steps are restored too: the data's summary and the settings, no retraining.
     assert fresh.import_panel.summary_label.text().startswith("3 products")
+    assert fresh.import_panel.file_label.text() == "sample_shop.csv, as imported into the project"
     assert fresh.setup_panel.horizon.value() == 14
     assert fresh.setup_panel.settings().models == saved_run.settings.models
     assert fresh.actions_by_name["export"].isEnabled()
