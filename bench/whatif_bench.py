@@ -1,16 +1,21 @@
 """Does a what-if price response make forecasts better when the future prices are known?
 
     OPENBLAS_NUM_THREADS=1 /work/main/.venv/bin/python -W ignore bench/whatif_bench.py \
-        weekly|daily|both [--products N] [--no-network] [--set epochs=10 ...]
+        weekly|daily|both [--products N] [--no-network] [--price list|mean] [--set epochs=10 ...]
 
 Rolling-origin backtest on the real Online Retail orders, imported as the app imports them
-(`core.data.load`, so `price` is the quantity-weighted mean unit price of each period, NaN in
-periods without a sale). At each cutoff of the pipeline's own backtest:
+(`core.data.load`: `price` is the quantity-weighted mean unit price of each period, `list_price`
+the unit price most order lines paid, ties to the higher; both NaN in periods without a sale).
+The plan, the elasticities and the network's price input all use `list_price`, the price a shop
+owner sets and would plan (core's elasticity and network read it when the data has it).
+`--price mean` drops `list_price` from the imported frame, so everything uses the weighted mean
+price as before core took up the list price (the run recorded at commit f229a95).
+At each cutoff of the pipeline's own backtest:
 
 - baseline "auto": the pipeline's backtest rows of `auto` (each window's model chosen from
   earlier windows only), from one `core.pipeline.run(frame, ForecastSettings(windows=3))`;
-- the "plan" is what really happened to the price: factor per product and test period = the
-  actual price of that period, forward-filled within the product from the last known price
+- the "plan" is what really happened to the list price: factor per product and test period =
+  the actual list price of that period, forward-filled within the product from the last known price
   (periods without a sale keep the shelf price), divided by the last known price at the cutoff;
   products without any known price keep factor 1;
 - "elasticity": `core.scenario.elasticity.estimate` on the history up to the cutoff only,
@@ -22,12 +27,15 @@ periods without a sale). At each cutoff of the pipeline's own backtest:
   app's "network" method does: the chosen forecast moved by the networks' change).
 
 A second plan, "lag1", uses for period t only the prices seen up to t-1 (the actual price of a
-period is only observed when something sold, and bulk orders pay less per unit, so the
-same-period price carries information about that period's sales; lag1 removes that leak).
+period is only observed when something sold, and which price most lines paid can depend on who
+bought, so the same-period price may carry information about that period's sales; lag1 removes
+that leak at the cost of seeing a real price change one period late).
 
 Scored by `core.evaluation.metrics.score` (MASE with m = 7 daily, 1 weekly; WAPE; bias).
 Writes bench/results/whatif_<data>.csv (metrics), whatif_<data>_elasticities.csv (the
-distribution per window) and whatif_<data>_plan.csv (how many test periods the plan changed).
+distribution per window), whatif_<data>_plan.csv (how many test periods the plan changed) and
+whatif_<data>_network_probe.csv (the TCN's response to every price 10 % lower / higher);
+`--price mean` adds `_meanprice` to the names.
 """
 from __future__ import annotations
 
@@ -63,9 +71,10 @@ TCN = {"threads": 1}  # the app's default TCN, one TensorFlow thread
 CHANGED = 1e-3  # |log price ratio| above which a period's price counts as changed
 
 
-def read(data: str, products: int | None) -> pd.DataFrame:
+def read(data: str, products: int | None, price: str = "list") -> pd.DataFrame:
     """The orders imported by the app's importer, restricted to the curated file's products and
-    its complete periods (the weekly file drops the partial first and last weeks)."""
+    its complete periods (the weekly file drops the partial first and last weeks). Columns
+    unique_id, ds, y, price and (with `price="list"`) list_price."""
     freq, _, curated = SETS[data]
     ref = pd.read_csv(DATA / curated, dtype={ID: str}, usecols=[ID, DS], parse_dates=[DS])
     ids = np.sort(ref[ID].unique())
@@ -76,15 +85,30 @@ def read(data: str, products: int | None) -> pd.DataFrame:
     # The importer names a merged case variant by its lower-case spelling (72801c for 72801C).
     wanted = {str(i).upper() for i in ids}
     keep = frame[ID].str.upper().isin(wanted) & frame[DS].between(ref[DS].min(), ref[DS].max())
-    frame = frame.loc[keep, [ID, DS, Y, "price"]]
+    columns = [ID, DS, Y, "price"]
+    if price == "list":
+        if "list_price" not in frame:
+            raise SystemExit("the importer gave no list_price column (core before cf1d8bc?); "
+                             "use --price mean")
+        columns.append("list_price")
+    frame = frame.loc[keep, columns]
     return frame.sort_values([ID, DS]).reset_index(drop=True)
 
 
+def plan_column(frame: pd.DataFrame) -> str:
+    """The price the plan moves: the list price when the frame has one, as core's what-if."""
+    column = elasticity.price_column(frame)
+    if column is None:
+        raise SystemExit("the data has no prices")
+    return column
+
+
 def plan_factors(frame: pd.DataFrame, cutoff: pd.Timestamp, horizon: int) -> pd.DataFrame:
-    """Test rows after `cutoff` with the actual-price plan: step, factor, factor_lag1, whether
-    the product had a known price by the cutoff, and whether the period's own price was observed
-    and differed from the last known one."""
-    price = frame["price"].where(frame["price"] > 0)
+    """Test rows after `cutoff` with the actual-price plan (of `plan_column`, the list price when
+    present): step, factor, factor_lag1, whether the product had a known price by the cutoff,
+    and whether the period's own price was observed and differed from the last known one."""
+    column = plan_column(frame)
+    price = frame[column].where(frame[column] > 0)
     hist = frame[DS] <= cutoff
     last = price[hist].groupby(frame.loc[hist, ID]).last()  # last non-NaN per product
     test = frame[~hist].copy()
@@ -119,10 +143,12 @@ def network_deltas(networks, test: pd.DataFrame, column: str) -> np.ndarray:
 def bench(data: str, args) -> dict[str, pd.DataFrame]:
     freq, horizon, _ = SETS[data]
     t0 = time.perf_counter()
-    frame = read(data, args.products)
+    frame = read(data, args.products, args.price)
     n_products = frame[ID].nunique()
     print(f"{data}: {n_products} products, {len(frame)} rows, {frame[DS].min():%Y-%m-%d} .. "
-          f"{frame[DS].max():%Y-%m-%d}", flush=True)
+          f"{frame[DS].max():%Y-%m-%d}; plan, elasticities and network read "
+          f"{plan_column(frame)!r}", flush=True)
+    _price_contrast(frame)
     start = time.perf_counter()
     auto = run_pipeline(frame, ForecastSettings(horizon=horizon, freq=freq, windows=3,
                                                 n_jobs=args.jobs))
@@ -185,7 +211,8 @@ def bench(data: str, args) -> dict[str, pd.DataFrame]:
     probe_table = pd.DataFrame(probes)
     secs["total"] = time.perf_counter() - t0
     RESULTS.mkdir(parents=True, exist_ok=True)
-    suffix = f"_{args.products}" if args.products else ""
+    suffix = (f"_{args.products}" if args.products else "") + (
+        "_meanprice" if args.price == "mean" else "")
     table.round(4).to_csv(RESULTS / f"whatif_{data}{suffix}.csv", index=False)
     plan_table.to_csv(RESULTS / f"whatif_{data}{suffix}_plan.csv", index=False)
     eff_table.round(4).to_csv(RESULTS / f"whatif_{data}{suffix}_elasticities.csv", index=False)
@@ -199,6 +226,27 @@ def bench(data: str, args) -> dict[str, pd.DataFrame]:
                       ("network probe", probe_table)):
         print(f"\n{name}:\n{tab.round(3).to_string(index=False)}", flush=True)
     return {"metrics": table, "plan": plan_table, "elasticities": eff_table}
+
+
+def _price_contrast(frame: pd.DataFrame) -> None:
+    """How the list price and the weighted mean price differ in this frame."""
+    if "list_price" not in frame:
+        return
+    both = frame["price"].notna() & frame["list_price"].notna()
+    ratio = frame.loc[both, "price"] / frame.loc[both, "list_price"]
+    lp = frame["list_price"].where(frame["list_price"] > 0)
+    mp = frame["price"].where(frame["price"] > 0)
+    moves = {}
+    for name, p in (("list", lp), ("mean", mp)):
+        filled = p.groupby(frame[ID], sort=False).ffill()
+        prev = filled.groupby(frame[ID], sort=False).shift(1)
+        moves[name] = int((p.notna() & prev.notna()
+                           & (np.log(p / prev).abs() > CHANGED)).sum())
+    print(f"  periods with a sale: {int(both.sum())}; mean price differs from list price in "
+          f"{int((np.log(ratio).abs() > CHANGED).sum())} ({100 * (np.log(ratio).abs() > CHANGED).mean():.1f} %), "
+          f"mean/list 5-50-95 %: {ratio.quantile(0.05):.3f} / {ratio.median():.3f} / "
+          f"{ratio.quantile(0.95):.3f}; period-to-period price changes (observed): "
+          f"list {moves['list']}, mean {moves['mean']}", flush=True)
 
 
 def _rows(test: pd.DataFrame, plan: str, model: str, yhat) -> pd.DataFrame:
@@ -264,6 +312,7 @@ def _effect_summary(eff: pd.DataFrame) -> pd.DataFrame:
         rows.append({"window": w, "cutoff": f"{pd.Timestamp(cutoff):%Y-%m-%d}",
                      "products": len(e), "own_slope": int((e["source"] == "product").sum()),
                      "pooled_only": int((e["source"] == "pooled").sum()),
+                     "assumed": int((e["source"] == "assumed").sum()),
                      "pooled_value": float(x[e["source"] == "pooled"].iloc[0])
                      if (e["source"] == "pooled").any() else np.nan,
                      "mean": x.mean(), "p05": q[0.05], "p25": q[0.25], "median": q[0.5],
@@ -316,6 +365,9 @@ def main() -> None:
     parser.add_argument("--products", type=int, default=None, help="random subset (seed 0)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for `auto`")
     parser.add_argument("--no-network", action="store_true", help="skip the TCN")
+    parser.add_argument("--price", choices=["list", "mean"], default="list",
+                        help="the price everything reads: list price (default) or the "
+                             "quantity-weighted mean (drops list_price, as at f229a95)")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a TCN parameter, e.g. --set epochs=10")
     args = parser.parse_args()
