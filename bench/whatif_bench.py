@@ -54,6 +54,8 @@ import pandas as pd  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from neural_bench import _settings  # noqa: E402  (same --set parsing)
+
 from core.data import ImportOptions, load  # noqa: E402
 from core.evaluation.metrics import score  # noqa: E402
 from core.pipeline import run as run_pipeline  # noqa: E402
@@ -242,8 +244,9 @@ def _price_contrast(frame: pd.DataFrame) -> None:
         prev = filled.groupby(frame[ID], sort=False).shift(1)
         moves[name] = int((p.notna() & prev.notna()
                            & (np.log(p / prev).abs() > CHANGED)).sum())
+    differs = np.log(ratio).abs() > CHANGED
     print(f"  periods with a sale: {int(both.sum())}; mean price differs from list price in "
-          f"{int((np.log(ratio).abs() > CHANGED).sum())} ({100 * (np.log(ratio).abs() > CHANGED).mean():.1f} %), "
+          f"{int(differs.sum())} ({100 * differs.mean():.1f} %), "
           f"mean/list 5-50-95 %: {ratio.quantile(0.05):.3f} / {ratio.median():.3f} / "
           f"{ratio.quantile(0.95):.3f}; period-to-period price changes (observed): "
           f"list {moves['list']}, mean {moves['mean']}", flush=True)
@@ -349,14 +352,6 @@ def _cross_check(net, history: pd.DataFrame, test: pd.DataFrame, eff: pd.DataFra
         print(f"  cross-check with what_if ({method}, {len(picks)} product-periods): "
               f"{'same' if ok else 'DIFFERENT'}; what_if {np.round(got['yhat'].to_numpy(), 3)} "
               f"bench {np.round(mine, 3)}", flush=True)
-
-
-def _settings(pairs: list[str]) -> dict:
-    out = {}
-    for pair in pairs:
-        key, _, value = pair.partition("=")
-        out[key] = float(value) if "." in value else int(value) if value.isdigit() else value
-    return out
 
 
 def main() -> None:
