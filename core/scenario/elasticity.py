@@ -42,8 +42,9 @@ def has_prices(history: pd.DataFrame) -> bool:
 
 
 def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """One row per product: unique_id, elasticity (used), own (the product's own slope or NaN),
-    own_se, moves (periods with a price off its local level), source ("product" or "pooled")."""
+    """One row per product: unique_id, elasticity (used), low and high (its 95 % interval; NaN
+    when assumed), own (the product's own slope or NaN), own_se, moves (periods with a price off
+    its local level), source ("product", "pooled" or "assumed")."""
     column = price_column(history)
     if column is None:
         raise TrendcastError("The data has no prices, so the effect of a price change cannot be "
@@ -69,29 +70,40 @@ def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
     var = resid / sums["xx"].where(sums["xx"] > 1e-9)
     usable = (sums["moved"] >= _MIN_MOVES) & slope.notna() & (var > 0) & np.isfinite(var)
     pooled = _random_effects(slope[usable], var[usable])
-    shrunk = ((slope / var + pooled.mean / pooled.tau2) / (1 / var + 1 / pooled.tau2)
-              if pooled.tau2 > 0 else pd.Series(pooled.mean, index=slope.index))
+    if pooled.tau2 > 0:
+        shrunk = (slope / var + pooled.mean / pooled.tau2) / (1 / var + 1 / pooled.tau2)
+        shrunk_var = 1 / (1 / var + 1 / pooled.tau2)
+    else:
+        shrunk = pd.Series(pooled.mean, index=slope.index)
+        shrunk_var = pd.Series(pooled.se ** 2, index=slope.index)
     used = shrunk.where(usable, pooled.mean).clip(LOWEST, HIGHEST)
+    # A product without its own slope is any product: the spread between products counts too.
+    spread = np.sqrt(shrunk_var.where(usable, pooled.tau2 + pooled.se ** 2))
     # No product moved its price enough: nothing was learned, -1 is an assumption (say so).
     fallback = "pooled" if usable.any() else "assumed"
+    low = (used - 1.96 * spread).clip(LOWEST, HIGHEST).where(usable | (fallback == "pooled"))
+    high = (used + 1.96 * spread).clip(LOWEST, HIGHEST).where(usable | (fallback == "pooled"))
     return pd.DataFrame({
-        ID: sums.index, "elasticity": used.to_numpy(),
+        ID: sums.index, "elasticity": used.to_numpy(), "low": low.to_numpy(),
+        "high": high.to_numpy(),
         "own": slope.where(usable).to_numpy(), "own_se": np.sqrt(var.where(usable)).to_numpy(),
         "moves": sums["moved"].to_numpy(),
         "source": np.where(usable, "product", fallback)}).reset_index(drop=True)
 
 
 class _Pooled:
-    def __init__(self, mean: float, tau2: float) -> None:
-        self.mean, self.tau2 = mean, tau2
+    def __init__(self, mean: float, tau2: float, se: float = 0.0) -> None:
+        self.mean, self.tau2, self.se = mean, tau2, se  # se: of the mean
 
 
 def _random_effects(slopes: pd.Series, variances: pd.Series) -> _Pooled:
     """Mean slope over products and the spread of true slopes between them (DerSimonian-Laird);
     -1 (unit elastic) with no spread when no product moved its price enough."""
     if len(slopes) < 2:
-        return _Pooled(float(np.clip(slopes.iloc[0], LOWEST, HIGHEST)) if len(slopes) else -1.0,
-                       0.0)
+        if not len(slopes):
+            return _Pooled(-1.0, 0.0)
+        return _Pooled(float(np.clip(slopes.iloc[0], LOWEST, HIGHEST)), 0.0,
+                       float(np.sqrt(variances.iloc[0])))
     w = 1.0 / variances
     fixed = float((w * slopes).sum() / w.sum())
     q = float((w * (slopes - fixed) ** 2).sum())
@@ -99,4 +111,4 @@ def _random_effects(slopes: pd.Series, variances: pd.Series) -> _Pooled:
     tau2 = max((q - (len(slopes) - 1)) / c, 0.0) if c > 0 else 0.0
     wr = 1.0 / (variances + tau2)
     mean = float((wr * slopes).sum() / wr.sum())
-    return _Pooled(float(np.clip(mean, LOWEST, HIGHEST)), tau2)
+    return _Pooled(float(np.clip(mean, LOWEST, HIGHEST)), tau2, float(np.sqrt(1 / wr.sum())))

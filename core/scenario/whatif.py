@@ -60,11 +60,18 @@ class WhatIf:
         return self.forecast.iloc[rows].drop(columns=ID).reset_index(drop=True)
 
     def totals(self, uid: str | None = None) -> dict[str, float]:
-        """Units and revenue over the horizon, as forecast (`*_base`) and as planned."""
+        """Units and revenue over the horizon, as forecast (`*_base`) and as planned; with
+        elasticities also `units_lo`/`units_hi`: the planned units if every elasticity sits at
+        the end of its 95 % interval (NaN when some elasticity was only assumed)."""
         rows = self.forecast if uid is None else self.forecast[self.forecast[ID] == uid]
-        return {"units_base": float(rows["yhat_base"].sum()), "units": float(rows["yhat"].sum()),
-                "revenue_base": float(rows["revenue_base"].sum(min_count=1)),
-                "revenue": float(rows["revenue"].sum(min_count=1))}
+        out = {"units_base": float(rows["yhat_base"].sum()), "units": float(rows["yhat"].sum()),
+               "revenue_base": float(rows["revenue_base"].sum(min_count=1)),
+               "revenue": float(rows["revenue"].sum(min_count=1))}
+        for end in ("lo", "hi"):
+            column = rows.get(f"yhat_range_{end}")
+            out[f"units_{end}"] = (float(column.sum()) if column is not None
+                                   and column.notna().all() else float("nan"))
+        return out
 
     def meta_json(self) -> dict[str, Any]:
         """Everything but the tables, as JSON (project files store the tables as CSV)."""
@@ -109,10 +116,16 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
             effects = elasticity.estimate(history, run.settings.freq)
         else:
             effects = pd.DataFrame({ID: base[ID].unique(), "elasticity": plan.elasticity,
+                                    "low": plan.elasticity, "high": plan.elasticity,
                                     "source": "fixed"})
-        slope = out[ID].map(effects.set_index(ID)["elasticity"]).fillna(-1.0).to_numpy()
+        by_id = effects.set_index(ID)
+        slope = out[ID].map(by_id["elasticity"]).fillna(-1.0).to_numpy()
         mult = np.power(factor, slope)
         out["yhat"] = out["yhat_base"] * mult
+        # The planned units if the elasticity sits at either end of its 95 % interval.
+        ends = [out["yhat_base"] * np.power(factor, out[ID].map(by_id[end]).to_numpy(float))
+                for end in ("low", "high")]
+        out["yhat_range_lo"], out["yhat_range_hi"] = np.fmin(*ends), np.fmax(*ends)
         for b in bands:
             out[b] = base[b].astype(float) * mult
         if promo.any():

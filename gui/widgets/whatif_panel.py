@@ -302,12 +302,18 @@ class WhatIfPanel(QWidget):
                                    formats=dict.fromkeys(columns[1:], "{:,.2f}"))
 
     def _totals_line(self, who: str, t: dict[str, float]) -> str:
-        return self.tr("{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue "
+        line = self.tr("{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue "
                        "{revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})").format(
             who=who, units_base=t["units_base"], units=t["units"],
             units_change=_change(t["units_base"], t["units"]),
             revenue_base=t["revenue_base"], revenue=t["revenue"],
             revenue_change=_change(t["revenue_base"], t["revenue"]))
+        lo, hi = t.get("units_lo", float("nan")), t.get("units_hi", float("nan"))
+        if pd.notna(lo) and pd.notna(hi) and hi - lo > 0.5:
+            line += self.tr("; units {low} to {high} within the elasticity's 95 % interval"
+                            ).format(low=_change(t["units_base"], lo),
+                                     high=_change(t["units_base"], hi))
+        return line
 
     def _fill_methods(self, run) -> None:
         self.method.clear()

@@ -2035,6 +2035,10 @@
         <translation>价格弹性 {value:.2f}：便宜 1 % 约多卖 {pct:.1f} %（{source}）。</translation>
     </message>
     <message>
+        <source>; units {low} to {high} within the elasticity&apos;s 95 % interval</source>
+        <translation>；在弹性的 95 % 区间内，销量变化为 {low} 至 {high}</translation>
+    </message>
+    <message>
         <source>The data has no prices, so Trendcast cannot tell how sales respond to them. Import a file with a price column, or assume an elasticity below.</source>
         <translation>数据中没有价格，因此 Trendcast 无法判断销量如何响应价格。请导入带价格列的文件，或在下方假设一个弹性。</translation>
     </message>

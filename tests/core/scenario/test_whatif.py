@@ -151,3 +151,28 @@ def test_list_prices_that_move_give_the_elasticity_back():
     confounded = shop.assign(list_price=shop.price, price=shop.price * 0.9)  # revenue price
     found = estimate(confounded, "W").set_index("unique_id")
     assert found.loc["a", "elasticity"] == pytest.approx(-2.0, abs=0.3)
+
+
+def test_each_elasticity_comes_with_an_interval_that_brackets_the_planned_units():
+    shop = priced_shop({"a": -2.0, "b": -1.0, "c": -1.5, "d": None})
+    found = estimate(shop, "W").set_index("unique_id")
+    for uid, truth in (("a", -2.0), ("b", -1.0), ("c", -1.5)):
+        assert found.loc[uid, "low"] <= truth <= found.loc[uid, "high"]
+    assert (found.low <= found.elasticity).all() and (found.elasticity <= found.high).all()
+    # The product whose price never moved is any product: its interval is the widest.
+    width = found.high - found.low
+    assert width["d"] == width.max()
+    result = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),), method="elasticity"))
+    f = result.forecast
+    assert (f.yhat_range_lo <= f.yhat + 1e-9).all() and (f.yhat <= f.yhat_range_hi + 1e-9).all()
+    t = result.totals()
+    assert t["units_lo"] < t["units"] < t["units_hi"]
+
+
+def test_a_fixed_or_assumed_elasticity_has_no_range_to_speak_of():
+    run, history = shared_run()
+    fixed = what_if(run, history, Scenario((PriceChange(-10),), elasticity=-1.2)).totals()
+    assert fixed["units_lo"] == pytest.approx(fixed["units"]) == pytest.approx(fixed["units_hi"])
+    shop = bulk_buyer_shop()
+    assumed = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),))).totals()
+    assert np.isnan(assumed["units_lo"]) and np.isnan(assumed["units_hi"])
