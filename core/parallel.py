@@ -109,9 +109,6 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     deadline = time.monotonic() + 0.3
     for proc in processes:
         proc.join(timeout=max(0.0, deadline - time.monotonic()))
-    # The pool may have started a worker after our first look: take a second one.
-    processes += [p for p in (getattr(executor, "_processes", None) or {}).values()
-                  if p not in processes]
     for proc in processes:
         if proc.is_alive():
             proc.terminate()

@@ -27,6 +27,22 @@ def fit_predict(frame: pd.DataFrame, model: str, horizon: int, freq: str,
     return forecast
 
 
+def fit_predict_keep(frame: pd.DataFrame, model: str, horizon: int, freq: str,
+                     params: dict[str, Any] | None = None, *,
+                     progress: ProgressCallback | None = None,
+                     cancel: CancelToken | None = None) -> tuple[pd.DataFrame, dict[str, bytes]]:
+    """`fit_predict` for a saveable model, also handing back its saved files (as projects keep
+    them)."""
+    from core.model_files import to_files
+    from core.models.registry import create
+
+    fitted = create(model, horizon=horizon, **(params or {})).fit(
+        frame, freq=freq, progress=progress, cancel=cancel or NEVER)
+    forecast = fitted.predict(horizon)
+    forecast["model"] = model
+    return forecast, to_files(fitted)
+
+
 def call_by_name(target: str, *args: Any, **kwargs: Any) -> Any:
     """'package.module:function' imported and called in the child."""
     import importlib

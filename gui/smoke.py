@@ -72,10 +72,11 @@ def run_smoke(argv: list[str]) -> int:
         run.run("resources", lambda: _check_resources(run))
         frame, freq = run.run("sample", lambda: _load_sample(run))
         forecast = run.run("classical model", lambda: _fit_classical(run, frame, freq))
-        neural = run.run("neural model", lambda: _fit_neural(run, frame, freq))
+        neural, files = run.run("neural model", lambda: _fit_neural(run, frame, freq))
         if neural is None:
             run.run("spawned worker", lambda: _spawn_check(run, frame, freq, forecast))
-        else:
+        run.run("what-if", lambda: _what_if(run, frame, freq, forecast, neural, files))
+        if neural is not None:
             forecast = pd.concat([forecast, neural], ignore_index=True)
         run.run("chart", lambda: _render_chart(run, frame, forecast, out_dir / "forecast.png"))
         run.run("forecast CSV", lambda: _write_csv(run, forecast, out_dir / "forecast.csv"))
@@ -238,16 +239,54 @@ def _in_worker(target: str, *args: Any, **kwargs: Any) -> Any:
         return pool.submit(call_by_name, target, *args, **kwargs).result()
 
 
-def _fit_neural(run: _Run, frame: pd.DataFrame, freq: str) -> pd.DataFrame | None:
+def _fit_neural(run: _Run, frame: pd.DataFrame, freq: str):
+    """(forecast, saved files) of a network trained for one epoch in a spawned worker."""
     name = _pick(_models("neural"), NEURAL_PREFERENCE)
     if name is None:
         run.not_in_build("neural models")
-        return None
-    forecast = _in_worker("core.smoke_tasks:fit_predict", frame, name, HORIZON, freq,
-                          {"epochs": 1})
+        return None, None
+    if _available("core.model_files"):
+        forecast, files = _in_worker("core.smoke_tasks:fit_predict_keep", frame, name, HORIZON,
+                                     freq, {"epochs": 1})
+    else:
+        forecast = _in_worker("core.smoke_tasks:fit_predict", frame, name, HORIZON, freq,
+                              {"epochs": 1})
+        files = None
     _check_forecast(forecast, frame, name)
     run.done.append(f"{name} trained 1 epoch in a spawned worker")
-    return forecast
+    return forecast, files
+
+
+def _what_if(run: _Run, frame: pd.DataFrame, freq: str, classical: pd.DataFrame,
+             neural: pd.DataFrame | None, files: dict[str, bytes] | None) -> None:
+    """A 10 % price cut by elasticities here, and by the saved network in a spawned worker
+    (Keras loads it with safe_mode there, as a reopened project does)."""
+    if not _available("core.scenario"):
+        run.not_in_build("what-if scenarios (core.scenario)")
+        return
+    from core.pipeline_types import ForecastRun, ForecastSettings
+    from core.scenario import PriceChange, Scenario, what_if
+
+    empty = pd.DataFrame()
+    plan = Scenario((PriceChange(-10),))
+    done = []
+    if "price" in frame or "list_price" in frame:
+        base = ForecastRun(ForecastSettings(horizon=HORIZON, freq=freq), classical, empty,
+                           empty, empty, empty, empty)
+        result = what_if(base, frame, plan)
+        totals = result.totals()
+        _check(totals["units"] > totals["units_base"], "a price cut did not raise the units")
+        done.append("elasticities")
+    if neural is not None and files is not None:
+        name = str(neural["model"].iloc[0])
+        nets = ForecastRun(ForecastSettings(horizon=HORIZON, freq=freq), neural, empty, empty,
+                           empty, empty, empty, networks={name: files})
+        result = _in_worker("core.scenario:what_if", nets, frame, plan)
+        _check(result.method == "network" and len(result.forecast) == len(neural),
+               "the saved network did not answer the what-if")
+        done.append(f"the saved {name} in a spawned worker")
+    _check(bool(done), "no what-if could run (no prices, no network)")
+    run.done.append("what-if by " + " and ".join(done))
 
 
 def _spawn_check(run: _Run, frame: pd.DataFrame, freq: str, expected: pd.DataFrame) -> None:
