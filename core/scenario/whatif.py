@@ -11,8 +11,9 @@ how sales respond to price, either
 - "network": the trained networks forecast again with the planned prices and promotions
   (`core.scenario.network`); sales + the change of their median forecast.
 "auto" uses the networks when the run kept some that read prices, else elasticities.
-Revenue is units x price; the price of a period is the product's last known price, changed by
-the plan.
+Revenue is units x price, where price is what customers last paid on average (`price`, revenue
+over units) changed by the plan's percentage; the response itself is learned from the list price
+(`core.scenario.elasticity`), which a plan changes by the same percentage.
 """
 from __future__ import annotations
 
@@ -112,42 +113,53 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     bands = [b for b in BANDS if b in base]
     effects = pd.DataFrame()
     if method == "elasticity":
-        if plan.elasticity is None:
-            effects = elasticity.estimate(history, run.settings.freq)
-        else:
-            effects = pd.DataFrame({ID: base[ID].unique(), "elasticity": plan.elasticity,
-                                    "low": plan.elasticity, "high": plan.elasticity,
-                                    "source": "fixed"})
-        by_id = effects.set_index(ID)
-        slope = out[ID].map(by_id["elasticity"]).fillna(-1.0).to_numpy()
-        mult = np.power(factor, slope)
-        out["yhat"] = out["yhat_base"] * mult
-        # The planned units if the elasticity sits at either end of its 95 % interval.
-        ends = [out["yhat_base"] * np.power(factor, out[ID].map(by_id[end]).to_numpy(float))
-                for end in ("low", "high")]
-        out["yhat_range_lo"], out["yhat_range_hi"] = np.fmin(*ends), np.fmax(*ends)
-        for b in bands:
-            out[b] = base[b].astype(float) * mult
+        effects = _by_elasticity(out, base[bands], factor, plan, history, run.settings.freq)
+        notes.append(_elasticity_note(effects) if plan.elasticity is None
+                     else f"elasticity {plan.elasticity:g} for every product, as set")
         if promo.any():
             notes.append("promotions are not modelled by elasticities (only by networks trained "
                          "on data with a promo column); they were left out")
-        if plan.elasticity is None:
-            notes.append(_elasticity_note(effects))
-        else:
-            notes.append(f"elasticity {plan.elasticity:g} for every product, as set")
     else:
-        steps = out.groupby(ID, sort=False).cumcount().to_numpy()
-        planned = pd.DataFrame({ID: out[ID], "step": steps, "factor": factor, "promo": promo})
-        delta = network.deltas(run.networks, planned, cancel)["delta"].to_numpy()
-        out["yhat"] = np.maximum(out["yhat_base"] + delta, 0.0)
-        for b in bands:
-            out[b] = np.maximum(base[b].astype(float) + delta, 0.0)
+        _by_networks(out, base[bands], factor, promo, run.networks, cancel)
         notes.append("moved by the change of the median forecast of "
                      + ", ".join(network.responsive(run.networks)))
     out["revenue_base"] = out["yhat_base"] * out["price_base"]
     out["revenue"] = out["yhat"] * out["price"]
     progress(ProgressEvent(1.0, "what-if done", stage="what-if"))
     return WhatIf(plan, method, out, effects, notes)
+
+
+def _by_elasticity(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, plan: Scenario,
+                   history: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Units x factor ^ elasticity into `out` (and the bands, and the units at both ends of the
+    elasticity's interval); returns the elasticities used."""
+    if plan.elasticity is None:
+        effects = elasticity.estimate(history, freq)
+    else:
+        effects = pd.DataFrame({ID: out[ID].unique(), "elasticity": plan.elasticity,
+                                "low": plan.elasticity, "high": plan.elasticity,
+                                "source": "fixed"})
+    by_id = effects.set_index(ID)
+    mult = np.power(factor, out[ID].map(by_id["elasticity"]).fillna(-1.0).to_numpy())
+    out["yhat"] = out["yhat_base"] * mult
+    for band in bands:
+        out[band] = bands[band].astype(float).to_numpy() * mult
+    # The planned units if the elasticity sits at either end of its 95 % interval.
+    ends = [out["yhat_base"] * np.power(factor, out[ID].map(by_id[end]).to_numpy(float))
+            for end in ("low", "high")]
+    out["yhat_range_lo"], out["yhat_range_hi"] = np.fmin(*ends), np.fmax(*ends)
+    return effects
+
+
+def _by_networks(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, promo: np.ndarray,
+                 networks, cancel: CancelToken) -> None:
+    """Units + the networks' change of median under the plan into `out` (bands shifted alike)."""
+    steps = out.groupby(ID, sort=False).cumcount().to_numpy()
+    planned = pd.DataFrame({ID: out[ID], "step": steps, "factor": factor, "promo": promo})
+    delta = network.deltas(networks, planned, cancel)["delta"].to_numpy()
+    out["yhat"] = np.maximum(out["yhat_base"] + delta, 0.0)
+    for band in bands:
+        out[band] = np.maximum(bands[band].astype(float).to_numpy() + delta, 0.0)
 
 
 def _elasticity_note(effects: pd.DataFrame) -> str:
