@@ -1,7 +1,9 @@
 """Write files so that a crash, a kill or a full disk never leaves a half-written file behind.
 
 Everything goes to a temporary file in the target's folder (same file system, so the final
-`os.replace` is atomic), is flushed to disk, and only then replaces the target.
+`os.replace` is atomic), is flushed to disk, and only then replaces the target. The file gets the
+permissions a plain `open()` would give it (the old file's, or 0666 less the umask), not the
+owner-only ones of a temporary file.
 """
 from __future__ import annotations
 
@@ -27,11 +29,28 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         yield tmp_path
         with open(tmp_path, "rb+") as handle:  # make the bytes durable before the rename
             os.fsync(handle.fileno())
+        os.chmod(tmp_path, _mode_for(target))
         os.replace(tmp_path, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would, for every thread)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022
 
 
 @contextlib.contextmanager

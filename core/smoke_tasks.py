@@ -5,8 +5,6 @@ Kept in core so the child imports no Qt, as the GUI's real workers do not.
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -53,12 +51,7 @@ def call_by_name(target: str, *args: Any, **kwargs: Any) -> Any:
 
 def write_csv_atomically(path: str | os.PathLike, frame: pd.DataFrame) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written CSV."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            frame.to_csv(handle, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from core.atomic_write import atomic_open
+
+    with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        frame.to_csv(handle, index=False)

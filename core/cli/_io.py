@@ -1,9 +1,7 @@
 """Reading INPUT and writing outputs for the forecast and backtest commands."""
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -61,17 +59,16 @@ def quiet_numeric_warnings() -> None:
 
 def write_csv_atomic(frame: pd.DataFrame, path: str) -> None:
     """Write `frame` to `path` so that a reader never sees half a file."""
+    from core.atomic_write import atomic_open
+
     target = Path(path)
     if not target.parent.exists():
         raise TrendcastError(f"Output folder does not exist: {target.parent}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", newline="") as handle:
+        with atomic_open(target, "w", encoding="utf-8", newline="") as handle:
             frame.to_csv(handle, index=False, date_format="%Y-%m-%d")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise TrendcastError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 
 def positive_int(text: str) -> int:

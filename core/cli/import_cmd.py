@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -80,18 +79,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
-    """Write `frame` as CSV to a temporary file beside `path`, then move it into place."""
+    """Write `frame` as CSV so that a reader never sees half a file."""
     folder = path.resolve().parent
     if not folder.is_dir():
         raise TrendcastError(f"Cannot write {path}: the folder {folder} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            frame.to_csv(fh, index=False, date_format="%Y-%m-%d")
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise TrendcastError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from core.cli._io import write_csv_atomic as write
+
+    write(frame, str(path))
