@@ -4,23 +4,14 @@ from __future__ import annotations
 import fakes
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
+from views import fake_window, load_sample
 
-from gui.main_window import FORECAST, IMPORT, SETUP, TRAINING, MainWindow
+from gui.main_window import FORECAST, IMPORT, SETUP, TRAINING
 from gui.worker import running_handles
 
 
 def make_window(qtbot, run=fakes.fake_run_forecast):
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path, run_forecast=run)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def load_sample(qtbot, window):
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    return fake_window(qtbot, run)
 
 
 def test_steps_open_as_their_inputs_become_ready(qtbot):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from views import shown_forecast_view
+from views import fake_window, load_sample, shown_forecast_view
 
 from gui import i18n
 from tests.fixtures.runs import shared_run
@@ -169,16 +169,9 @@ def test_untranslated_text_stays_as_written(chinese):
 def test_whole_window_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
     import fakes
 
-    from gui.main_window import MainWindow
     from gui.panels.setup_panel import HOLIDAY_COUNTRIES
 
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path, run_forecast=fakes.fake_run_forecast)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window = load_sample(qtbot, fake_window(qtbot))
     run, history = shared_run()
     with qtbot.waitSignal(window.forecast_view.run_shown, timeout=30_000):
         window.forecast_view.show_run(run, history)
@@ -301,20 +294,15 @@ def test_what_if_tab_in_chinese_shows_no_untranslated_strings(chinese, qtbot):
 
 def test_switching_the_language_rebuilds_the_window_in_it_and_keeps_the_work(qapp, settings,
                                                                             qtbot):
-    import fakes
     import shiboken6
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import FORECAST, MainWindow
 
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path, run_forecast=fakes.fake_run_forecast)
-    window.show()  # not given to qtbot: the switch deletes it
+    window = fake_window(qtbot, owned=False)  # the switch deletes it
     try:
-        with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-            window.open_sample()
-        qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+        load_sample(qtbot, window)
         window.setup_panel.horizon.setValue(10)
         with qtbot.waitSignal(window.forecast_view.run_shown, timeout=10_000):
             window.start_training()
@@ -352,15 +340,8 @@ def test_switching_the_language_rebuilds_the_window_in_it_and_keeps_the_work(qap
 def test_while_training_runs_the_language_waits_for_the_next_start(qapp, settings, qtbot):
     import fakes
 
-    from gui.main_window import MainWindow
 
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path, run_forecast=fakes.slow_run_forecast)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window = load_sample(qtbot, fake_window(qtbot, fakes.slow_run_forecast))
     window.start_training()
     assert window.training_panel.is_running()
     assert window.switch_language() is False and window.isVisible()

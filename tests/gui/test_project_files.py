@@ -1,29 +1,22 @@
 """File menu in the real window: save and reopen projects, unsaved-results question, export."""
 from __future__ import annotations
 
-import fakes
 import pandas as pd
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from views import fake_window, load_sample
 
-from gui.main_window import FORECAST, MainWindow
+from gui.main_window import FORECAST
 from gui.project_files import CANCEL, DISCARD, SAVE
 
 
 def make_window(qtbot):
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path, run_forecast=fakes.fake_run_forecast)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    return fake_window(qtbot)
 
 
 def trained_window(qtbot):
-    window = make_window(qtbot)
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window = load_sample(qtbot, make_window(qtbot))
     window.setup_panel.horizon.setValue(14)
     with qtbot.waitSignal(window.forecast_view.run_shown, timeout=10_000):
         window.start_training()

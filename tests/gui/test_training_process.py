@@ -9,6 +9,7 @@ import fakes
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from stall import STALL_LIMIT_MS, GapRecorder, max_gap_limit
+from views import fake_window, load_sample
 
 from core.pipeline_types import ForecastSettings
 from gui.engine import in_process
@@ -28,15 +29,7 @@ def make_panel(qtbot, target):
 
 def window_training_a_keras_net_in_a_child(qtbot) -> MainWindow:
     """The real window with a loaded (fake) sample, training a tiny Keras net in a child."""
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path,
-                        run_forecast=in_process("child_jobs:train_tiny_keras"))
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
-    return window
+    return load_sample(qtbot, fake_window(qtbot, in_process("child_jobs:train_tiny_keras")))
 
 
 @pytest.mark.slow

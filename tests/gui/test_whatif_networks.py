@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-import fakes
 import pytest
+from views import fake_window, load_sample
 
 from core.scenario.network import responsive
 from gui.main_window import FORECAST, MainWindow
@@ -18,11 +18,7 @@ TINY_TCN = {"units": 8, "epochs": 2, "windows_per_epoch": 128, "batch_size": 32,
 
 def make_window(qtbot) -> MainWindow:
     # Fake reading (3 priced products), the real engine for training and what-ifs.
-    window = MainWindow(preview=fakes.fake_preview, load=fakes.fake_load,
-                        sample_path=fakes.fake_sample_path)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    return fake_window(qtbot, None)
 
 
 def ask_the_networks(qtbot, window, percent: float):
@@ -40,10 +36,7 @@ def ask_the_networks(qtbot, window, percent: float):
 def test_trained_networks_answer_what_ifs_before_and_after_a_project_round_trip(qtbot,
                                                                                tmp_path):
     had_tensorflow = "tensorflow" in sys.modules
-    window = make_window(qtbot)
-    with qtbot.waitSignal(window.import_panel.dataset_loaded, timeout=5000):
-        window.open_sample()
-    qtbot.waitUntil(lambda: not window.import_panel.is_busy(), timeout=5000)
+    window = load_sample(qtbot, make_window(qtbot))
     # The Model setup panel's settings (which keep networks), with a tiny TCN.
     settings = dataclasses.replace(window.setup_panel.settings(), horizon=7, windows=0,
                                    models=("tcn",), params={"tcn": TINY_TCN})
