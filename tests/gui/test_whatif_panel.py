@@ -133,3 +133,27 @@ def test_without_prices_the_tab_says_why_until_an_elasticity_is_assumed(qtbot):
     assert "no prices" in panel.message.text() and not panel.apply_button.isEnabled()
     panel.own_elasticity.setChecked(True)
     assert panel.apply_button.isEnabled()
+
+
+def test_cancel_stops_a_running_what_if_and_the_tab_is_ready_again(qtbot, view):
+    import time
+
+    from core.errors import Cancelled
+
+    def slow(run, history, plan, *, progress=None, cancel=None):
+        while True:  # like a network loading in a child process
+            if cancel.cancelled:
+                raise Cancelled()
+            time.sleep(0.01)
+
+    panel = view.whatif
+    panel._what_if = slow
+    panel.apply_button.click()
+    assert panel.is_busy() and not panel.apply_button.isEnabled()
+    assert panel.cancel_button.isVisibleTo(panel)
+    began = time.monotonic()
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=2000)
+    assert time.monotonic() - began < 1.0
+    assert panel.message.text() == "What-if cancelled." and panel.result is None
+    assert panel.apply_button.isEnabled() and not panel.cancel_button.isVisibleTo(panel)
