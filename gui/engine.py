@@ -67,13 +67,19 @@ def has_engine(module: str, name: str) -> bool:
 
 
 WHAT_IF_TARGET = "core.scenario:what_if"
+# Rows of history above which estimating elasticities moves to a child process: pandas holds the
+# GIL for a few hundred ms at a time on the whole Online Retail file (3,798 daily products, 1.2 M
+# rows: UI gaps up to 280 ms in a thread), while the 300-product sample takes 0.2 s in all.
+WHAT_IF_THREAD_ROWS = 200_000
 
 
 def what_if(run, history, plan, *, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None):
-    """`core.scenario.what_if`: elasticities right here (NumPy, under a second), the networks'
-    answer in a spawned process (TensorFlow never enters the window's process)."""
-    if _engine("core.scenario.whatif", "resolve_method")(plan, run) == "network":
+    """`core.scenario.what_if`: elasticities on small data right here (a worker thread, a
+    fraction of a second); big data and the networks' answer in a spawned process (TensorFlow
+    never enters the window's process)."""
+    network = _engine("core.scenario.whatif", "resolve_method")(plan, run) == "network"
+    if network or len(history) > WHAT_IF_THREAD_ROWS:
         from core.subprocess_runner import run_in_process
 
         return run_in_process(WHAT_IF_TARGET, run, history, plan, progress=progress,

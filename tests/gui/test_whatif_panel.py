@@ -157,3 +157,22 @@ def test_cancel_stops_a_running_what_if_and_the_tab_is_ready_again(qtbot, view):
     assert time.monotonic() - began < 1.0
     assert panel.message.text() == "What-if cancelled." and panel.result is None
     assert panel.apply_button.isEnabled() and not panel.cancel_button.isVisibleTo(panel)
+
+
+def test_big_histories_are_worked_out_in_a_child_process_with_the_same_answer(monkeypatch):
+    import core.subprocess_runner
+    from core.scenario import PriceChange, Scenario, what_if
+    from gui import engine
+
+    run, history = shared_run()
+    plan = Scenario((PriceChange(-10),))
+    here = engine.what_if(run, history, plan)
+    children = []
+    real = core.subprocess_runner.run_in_process
+    monkeypatch.setattr(core.subprocess_runner, "run_in_process",
+                        lambda *a, **k: children.append(a[0]) or real(*a, **k))
+    monkeypatch.setattr(engine, "WHAT_IF_THREAD_ROWS", len(history) - 1)
+    there = engine.what_if(run, history, plan)
+    assert children == [engine.WHAT_IF_TARGET]
+    pd.testing.assert_frame_equal(there.forecast, here.forecast)
+    pd.testing.assert_frame_equal(there.forecast, what_if(run, history, plan).forecast)
