@@ -50,8 +50,11 @@ class Project:
 
 
 # -- saving ---------------------------------------------------------------------------------------
-def save_project(path: str | os.PathLike, project: Project) -> None:
-    """Write `project` to `path` atomically. Raises TrendcastError if it cannot be written."""
+def save_project(path: str | os.PathLike, project: Project, *, progress=None,
+                 cancel=None) -> None:
+    """Write `project` to `path` atomically. Raises TrendcastError if it cannot be written.
+    (`progress` and `cancel` are accepted so it can run in a worker process; a save is never
+    cancelled half-way, it is atomic anyway.)"""
     try:
         # Level 1 deflate: a third of the time of the default level for a file 10% larger.
         with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,

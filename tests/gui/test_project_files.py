@@ -149,3 +149,20 @@ def test_export_from_the_file_menu(qtbot, tmp_path, monkeypatch):
                     timeout=10_000)
     written = pd.read_csv(target)
     assert len(written) >= 3 * 14
+
+
+def test_big_projects_are_saved_by_a_child_process_and_reopen_the_same(qtbot, tmp_path,
+                                                                       monkeypatch):
+    import gui.project_files
+
+    window = trained_window(qtbot)
+    monkeypatch.setattr(gui.project_files, "SAVE_THREAD_ROWS", 0)  # every project is "big"
+    path = tmp_path / "big.trendcast"
+    save(qtbot, window, path)
+    assert window.windowTitle() == "big - Trendcast"
+    fresh = make_window(qtbot)
+    with qtbot.waitSignal(fresh.forecast_view.run_shown, timeout=30_000):
+        fresh.open_path(str(path))
+    qtbot.waitUntil(lambda: not fresh.projects.is_busy(), timeout=5000)
+    pd.testing.assert_frame_equal(fresh.training_panel.run.forecast,
+                                  window.training_panel.run.forecast, check_dtype=False)
