@@ -45,9 +45,18 @@ def run_app(argv: list[str]) -> int:
 
     window = MainWindow()
     window.show()
+
     # Start reading only once the event loop runs, so the first paint never waits for it.
     if args.sample:
         QTimer.singleShot(0, window.open_sample)
     elif args.file:
         QTimer.singleShot(0, lambda: window.open_path(args.file))
-    return app.exec()
+    code = app.exec()
+    # Quitting without closing the window (the session ends, QApplication.quit) must still stop
+    # the workers and their child processes, as closing the window does; events handled while
+    # quitting may even have started one.
+    from gui.main_window import QUIT_WAIT_MS
+    from gui.worker import cancel_all_and_wait
+
+    cancel_all_and_wait(QUIT_WAIT_MS)
+    return code

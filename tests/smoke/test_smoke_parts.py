@@ -88,3 +88,19 @@ def test_the_chroot_gets_the_bundle_unpacked_from_the_archive_users_download(tmp
         tar.add(folder / "_internal", arcname="something")
     with pytest.raises(OSError, match="does not unpack"):
         chroot.copy_bundle(wrong, root)
+
+
+def test_quitting_while_the_sample_is_read_stops_the_reader_cleanly(tmp_path):
+    # QApplication.quit() (here: right after the window shows) does not close the window, so
+    # the workers must still be stopped before Qt destroys their threads.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRENDCAST_REPORT_STARTUP": "1",
+           "TRENDCAST_QUIT_AFTER_STARTUP": "1", "XDG_STATE_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "main.py", "--sample"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Destroyed while thread" not in result.stderr
+    assert "Traceback" not in result.stderr and "leaked" not in result.stderr, result.stderr
