@@ -71,6 +71,19 @@ TEMPLATES: dict[str, str] = {
     "progress.reading_values": "Reading dates and quantities",
     "progress.building": "Building the series",
     "progress.imported": "Imported",
+    # Notes on a what-if (core.scenario.whatif).
+    "whatif.estimated": "elasticities from short-run moves of list price and sales: {products} "
+                        "products from their own history, {pooled} from all products', median "
+                        "{median}",
+    "whatif.assumed": "no product's price moved enough to learn how sales respond, so an "
+                      "elasticity of -1 is assumed for every product (set your own in the plan)",
+    "whatif.fixed": "elasticity {elasticity} for every product, as set",
+    "whatif.promo_ignored": "promotions are not modelled by elasticities (only by networks "
+                            "trained on data with a promo column), so they were left out",
+    "whatif.networks": "moved by the change of the median forecast of {models}",
+    "whatif.wrong_sign": "in {share} of the changed periods the networks' answer goes against "
+                         "the price change (cheaper selling less or dearer selling more): treat "
+                         "it with caution",
 }
 
 _NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"
@@ -83,7 +96,8 @@ FIELD_PATTERNS = {
     "warmup": _NUMBER, "periods": _NUMBER, "rows": _NUMBER, "gaps": _NUMBER,
     "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
-    "unit": r"[a-z]+",
+    "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
+    "share": _NUMBER,
 }
 
 

@@ -78,6 +78,24 @@ TEXTS = {
     "progress.reading_values": QT_TRANSLATE_NOOP("CoreTexts", "Reading dates and quantities"),
     "progress.building": QT_TRANSLATE_NOOP("CoreTexts", "Building the series"),
     "progress.imported": QT_TRANSLATE_NOOP("CoreTexts", "Imported"),
+    "whatif.estimated": QT_TRANSLATE_NOOP(
+        "CoreTexts", "elasticities from short-run moves of list price and sales: {products} "
+                     "products from their own history, {pooled} from all products', median "
+                     "{median}"),
+    "whatif.assumed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no product's price moved enough to learn how sales respond, so an "
+                     "elasticity of -1 is assumed for every product (set your own in the plan)"),
+    "whatif.fixed": QT_TRANSLATE_NOOP("CoreTexts",
+                                      "elasticity {elasticity} for every product, as set"),
+    "whatif.promo_ignored": QT_TRANSLATE_NOOP(
+        "CoreTexts", "promotions are not modelled by elasticities (only by networks trained on "
+                     "data with a promo column), so they were left out"),
+    "whatif.networks": QT_TRANSLATE_NOOP("CoreTexts",
+                                         "moved by the change of the median forecast of {models}"),
+    "whatif.wrong_sign": QT_TRANSLATE_NOOP(
+        "CoreTexts", "in {share} of the changed periods the networks' answer goes against the "
+                     "price change (cheaper selling less or dearer selling more): treat it with "
+                     "caution"),
 }
 
 # Names inside the texts: core's words on the left, the words shown on the right.
@@ -130,6 +148,7 @@ def _named(table: dict[str, str], value: str) -> str:
 # How each field's value is shown: names are translated, numbers and dates stay as written.
 FIELDS = {
     "runner_up": model_label, "model_name": model_label, "model": registry_text,
+    "models": lambda v: ", ".join(model_label(m.strip()) for m in v.split(",")),
     "pool": lambda v: _named(DEMAND_CLASSES, v), "unit": lambda v: _named(UNITS, v),
     "freq": lambda v: _named(FREQUENCIES, v), "rule": lambda v: _named(RULES, v),
 }

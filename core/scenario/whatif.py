@@ -24,12 +24,16 @@ import numpy as np
 import pandas as pd
 
 from core.errors import TrendcastError
+from core.messages import render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
 from core.scenario import elasticity, network
 from core.scenario.plan import Scenario, price_factors
 from core.schema import DS, ID
 
 BANDS = ("yhat_lo_80", "yhat_hi_80", "yhat_lo_95", "yhat_hi_95")
+# Share of price-changed periods answered against the change above which a network's what-if
+# gets a warning (the daily TCN on Online Retail: about half, see bench/README.md).
+WRONG_SIGN_WARNING = 0.25
 
 
 @dataclass
@@ -115,14 +119,15 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     if method == "elasticity":
         effects = _by_elasticity(out, base[bands], factor, plan, history, run.settings.freq)
         notes.append(_elasticity_note(effects) if plan.elasticity is None
-                     else f"elasticity {plan.elasticity:g} for every product, as set")
+                     else render("whatif.fixed", elasticity=f"{plan.elasticity:g}"))
         if promo.any():
-            notes.append("promotions are not modelled by elasticities (only by networks trained "
-                         "on data with a promo column); they were left out")
+            notes.append(render("whatif.promo_ignored"))
     else:
-        _by_networks(out, base[bands], factor, promo, run.networks, cancel)
-        notes.append("moved by the change of the median forecast of "
-                     + ", ".join(network.responsive(run.networks)))
+        wrong = _by_networks(out, base[bands], factor, promo, run.networks, cancel)
+        notes.append(render("whatif.networks",
+                            models=", ".join(network.responsive(run.networks))))
+        if wrong > WRONG_SIGN_WARNING:
+            notes.append(render("whatif.wrong_sign", share=f"{wrong:.0%}"))
     out["revenue_base"] = out["yhat_base"] * out["price_base"]
     out["revenue"] = out["yhat"] * out["price"]
     progress(ProgressEvent(1.0, "what-if done", stage="what-if"))
@@ -152,24 +157,27 @@ def _by_elasticity(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, p
 
 
 def _by_networks(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, promo: np.ndarray,
-                 networks, cancel: CancelToken) -> None:
-    """Units + the networks' change of median under the plan into `out` (bands shifted alike)."""
+                 networks, cancel: CancelToken) -> float:
+    """Units + the networks' change of median under the plan into `out` (bands shifted alike).
+    Returns the share of price-changed periods where the answer goes against the change."""
     steps = out.groupby(ID, sort=False).cumcount().to_numpy()
     planned = pd.DataFrame({ID: out[ID], "step": steps, "factor": factor, "promo": promo})
     delta = network.deltas(networks, planned, cancel)["delta"].to_numpy()
     out["yhat"] = np.maximum(out["yhat_base"] + delta, 0.0)
     for band in bands:
         out[band] = np.maximum(bands[band].astype(float).to_numpy() + delta, 0.0)
+    changed = (factor != 1) & ~promo
+    against = changed & (delta * (factor - 1) > 1e-9)  # cheaper and less sold, or dearer, more
+    return float(against.sum() / changed.sum()) if changed.any() else 0.0
 
 
 def _elasticity_note(effects: pd.DataFrame) -> str:
     sources = effects["source"].value_counts()
     if sources.get("assumed", 0):
-        return ("no product's price moved enough to learn how sales respond; an elasticity of -1 "
-                "is assumed for every product (set your own in the plan)")
-    return (f"elasticities from short-run moves of price and sales: {sources.get('product', 0)} "
-            f"products from their own history, {sources.get('pooled', 0)} from all products'; "
-            f"median {np.median(effects['elasticity']):.2f}")
+        return render("whatif.assumed")
+    return render("whatif.estimated", products=str(sources.get("product", 0)),
+                  pooled=str(sources.get("pooled", 0)),
+                  median=f"{np.median(effects['elasticity']):.2f}")
 
 
 def resolve_method(plan: Scenario, run) -> str:

@@ -33,6 +33,7 @@ from core.errors import TrendcastError
 from core.scenario import PriceChange, Scenario
 from core.scenario.elasticity import has_prices
 from core.scenario.network import responsive
+from gui.core_texts import core_text
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.worker import make_worker
 
@@ -297,6 +298,7 @@ class WhatIfPanel(QWidget):
                 lines.append(self.tr("Price elasticity {value:.2f}: 1 % cheaper sells about "
                                      "{pct:.1f} % more ({source}).").format(
                     value=e, pct=-e, source=sources.get(str(row["source"].iloc[0]), "")))
+        lines += [core_text(note) for note in result.notes]
         self.summary.setText("\n".join(lines))
         self.table_model.set_frame(rows[columns], headers,
                                    formats=dict.fromkeys(columns[1:], "{:,.2f}"))

@@ -239,6 +239,30 @@
         <translation>已导入</translation>
     </message>
     <message>
+        <source>elasticities from short-run moves of list price and sales: {products} products from their own history, {pooled} from all products&apos;, median {median}</source>
+        <translation>弹性来自标价与销量的短期变化：{products} 个产品基于自身历史，{pooled} 个基于全部产品，中位数 {median}</translation>
+    </message>
+    <message>
+        <source>no product&apos;s price moved enough to learn how sales respond, so an elasticity of -1 is assumed for every product (set your own in the plan)</source>
+        <translation>没有产品的价格变化足以学到销量如何响应，因此对所有产品假设弹性为 -1（可在方案中自行设定）</translation>
+    </message>
+    <message>
+        <source>elasticity {elasticity} for every product, as set</source>
+        <translation>所有产品的弹性按设定为 {elasticity}</translation>
+    </message>
+    <message>
+        <source>promotions are not modelled by elasticities (only by networks trained on data with a promo column), so they were left out</source>
+        <translation>弹性方法不模拟促销（只有在带促销列的数据上训练的神经网络才会），因此未计入促销</translation>
+    </message>
+    <message>
+        <source>moved by the change of the median forecast of {models}</source>
+        <translation>按 {models} 的中位数预测变化调整</translation>
+    </message>
+    <message>
+        <source>in {share} of the changed periods the networks&apos; answer goes against the price change (cheaper selling less or dearer selling more): treat it with caution</source>
+        <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
+    </message>
+    <message>
         <source>long</source>
         <translation>长表</translation>
     </message>

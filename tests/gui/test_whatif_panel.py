@@ -56,6 +56,7 @@ def test_a_price_cut_for_one_product_is_drawn_and_tabulated(qtbot, view):
     assert "All products: units" in panel.summary.text()
     assert "21876: units" in panel.summary.text() and "elasticity" in panel.summary.text()
     assert "within the elasticity's 95 % interval" in panel.summary.text()
+    assert "elasticities from short-run moves of list price" in panel.summary.text()  # a note
     # Other products are untouched; the total moves by this product's change.
     view.select_product("20752")
     x, y = view.chart.curve_data("whatif")

@@ -50,3 +50,23 @@ def test_a_price_cut_raises_the_networks_forecast_and_untouched_periods_stay(tra
     lift = f.yhat[inside].sum() / f.yhat_base[inside].sum()
     print(f"\nnetwork's lift for a 33% price cut: x{lift:.2f} (the data's: x2)")
     assert 1.5 < lift < 2.5
+
+
+def test_an_answer_against_the_price_change_comes_with_a_warning(trained, monkeypatch):
+    from core.messages import parse
+    from core.scenario import network
+
+    shop, result = trained
+    real = network.deltas
+
+    def backwards(networks, plan, cancel=None):  # a network that learned it the wrong way round
+        out = real(networks, plan, cancel)
+        return out.assign(delta=-out["delta"])
+
+    monkeypatch.setattr(network, "deltas", backwards)
+    notes = what_if(result, shop, Scenario((PriceChange(-33),), method="network")).notes
+    keys = [key for note in notes for key, _ in parse(note)]
+    assert keys == ["whatif.networks", "whatif.wrong_sign"]
+    monkeypatch.setattr(network, "deltas", real)
+    notes = what_if(result, shop, Scenario((PriceChange(-33),), method="network")).notes
+    assert [key for note in notes for key, _ in parse(note)] == ["whatif.networks"]

@@ -176,3 +176,16 @@ def test_a_fixed_or_assumed_elasticity_has_no_range_to_speak_of():
     shop = bulk_buyer_shop()
     assumed = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),))).totals()
     assert np.isnan(assumed["units_lo"]) and np.isnan(assumed["units_hi"])
+
+
+def test_what_if_notes_are_engine_templates_the_gui_can_translate():
+    from core.messages import parse
+
+    run, history = shared_run()
+    for plan in (Scenario((PriceChange(-10, promo=True),)),
+                 Scenario((PriceChange(-10),), elasticity=-1.5)):
+        for note in what_if(run, history, plan).notes:
+            assert all(key is not None for key, _ in parse(note)), note
+    shop = bulk_buyer_shop()
+    assumed = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),))).notes
+    assert [key for note in assumed for key, _ in parse(note)] == ["whatif.assumed"]
