@@ -122,8 +122,9 @@ def _settings_to_json(settings: ForecastSettings) -> dict[str, Any]:
 
 
 # -- loading --------------------------------------------------------------------------------------
-def load_project(path: str | os.PathLike) -> Project:
-    """Read a project. Damaged, foreign or newer files raise TrendcastError with a clear message."""
+def load_project(path: str | os.PathLike, *, progress=None, cancel=None) -> Project:
+    """Read a project. Damaged, foreign or newer files raise TrendcastError with a clear message.
+    (`progress` and `cancel` are accepted so it can run in a worker process.)"""
     name = os.path.basename(os.fspath(path))
     try:
         with zipfile.ZipFile(path) as zf:

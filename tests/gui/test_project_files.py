@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -84,7 +85,13 @@ def test_dropping_a_project_on_the_window_opens_it(qtbot, tmp_path):
     assert fresh.recent_files()[0] == str(path)
 
 
-def test_a_damaged_project_shows_a_message_and_changes_nothing(qtbot, tmp_path):
+@pytest.mark.parametrize("reader", ["thread", "child process"])
+def test_a_damaged_project_shows_a_message_and_changes_nothing(qtbot, tmp_path, monkeypatch,
+                                                              reader):
+    import gui.project_files
+
+    if reader == "child process":  # as big projects are read
+        monkeypatch.setattr(gui.project_files, "LOAD_THREAD_BYTES", 0)
     window = trained_window(qtbot)
     run_before = window.training_panel.run
     damaged = tmp_path / "shop.trendcast"
@@ -151,12 +158,13 @@ def test_export_from_the_file_menu(qtbot, tmp_path, monkeypatch):
     assert len(written) >= 3 * 14
 
 
-def test_big_projects_are_saved_by_a_child_process_and_reopen_the_same(qtbot, tmp_path,
+def test_big_projects_are_saved_and_read_by_a_child_process_and_reopen_the_same(qtbot, tmp_path,
                                                                        monkeypatch):
     import gui.project_files
 
     window = trained_window(qtbot)
     monkeypatch.setattr(gui.project_files, "SAVE_THREAD_ROWS", 0)  # every project is "big"
+    monkeypatch.setattr(gui.project_files, "LOAD_THREAD_BYTES", 0)
     path = tmp_path / "big.trendcast"
     save(qtbot, window, path)
     assert window.windowTitle() == "big - Trendcast"
