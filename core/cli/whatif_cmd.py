@@ -26,6 +26,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--category", default="", help="only the products of this category")
     parser.add_argument("--plan", metavar="PLAN.json",
                         help="several changes as JSON instead of --price/--start/...")
+    parser.add_argument("--elasticity", type=float, metavar="E",
+                        help="assume this price elasticity for every product (e.g. -1.5) instead "
+                             "of estimating it from the history")
     parser.add_argument("--method", choices=METHODS, default="auto",
                         help="elasticity, network (trained networks that read prices) or auto "
                              "(networks when the project has them)")
@@ -51,13 +54,14 @@ def run(args: argparse.Namespace) -> int:
                 data = json.load(handle)
         except (OSError, ValueError) as exc:
             raise TrendcastError(f"Could not read the plan {args.plan}: {exc}") from None
-        plan = Scenario.from_json({**data, "method": data.get("method", args.method)})
+        plan = Scenario.from_json({**data, "method": data.get("method", args.method),
+                                   "elasticity": data.get("elasticity", args.elasticity)})
     elif args.price is None and not args.promo:
         raise TrendcastError("Say what changes: --price PERCENT and/or --promo, or --plan.")
     else:
         plan = Scenario((PriceChange(args.price or 0.0, args.start, args.end,
                                      tuple(args.product), args.category, args.promo),),
-                        method=args.method)
+                        method=args.method, elasticity=args.elasticity)
     project = load_project(args.project)
     if project.run is None:
         raise TrendcastError(f"{args.project} has no forecast yet: train one in the app or run "

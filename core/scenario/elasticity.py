@@ -5,15 +5,23 @@ For every product we compare short-run wiggles of sales and price around their l
 that happen to coincide with price moves do not count as a price effect. The slope of one on the
 other is the product's elasticity: -1.5 means 1% cheaper sells about 1.5% more.
 
+A period's own price is partly set by who bought in it: a day with only bulk orders shows the
+tier price and high sales, which reads as "cheaper sells much more" (Online Retail, plain slope
+on the list price: daily median -4, weekly -3). So the slope is an instrumental-variable one:
+the price move of the period before stands in for this period's (a shelf price holds for a
+while, the mix of buyers does not), slope = cov(z, sales) / cov(z, price). Products whose price
+moves do not last into the next period get no own slope. On Online Retail the result is that no
+price effect shows (most own slopes are positive and held at 0); on data with real, lasting price
+changes the slope comes back (tests).
+
 Few products change price often, so each product's slope is shrunk towards the slope of all
 products together by how precisely it was measured (a random-effects average, DerSimonian-Laird),
 then held to [-4, 0]: a plan should not rely on sales that rise with price. Products whose price
 never moved get the pooled slope; when no product's did, every product gets -1 marked "assumed".
 
 The price is the list price when the data has one (`core.data.regular`): the quantity-weighted
-mean price of order exports falls whenever a bulk buyer pays a lower tier price, which reads as
-"cheaper sells more" where nothing was cheaper (Online Retail weekly: median -2.5 from the mean
-price, -1.05 from the list price).
+mean price of order exports falls whenever a bulk buyer pays a lower tier price, the same
+artefact over a whole period.
 """
 from __future__ import annotations
 
@@ -26,6 +34,7 @@ from core.schema import DS, ID, Y
 LOWEST, HIGHEST = -4.0, 0.0
 _WINDOW = {"D": 29, "W": 13, "M": 7}  # periods in the centred rolling level
 _MIN_MOVES = 3  # periods whose price differs from its local level before a slope is trusted
+_MIN_PERSISTENCE = 0.3  # correlation of a price move with the one before it, for an own slope
 
 
 def price_column(history: pd.DataFrame) -> str | None:
@@ -61,14 +70,20 @@ def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
     level = lambda v: v.groupby(groups, sort=False).transform(  # noqa: E731
         lambda s: s.rolling(window, center=True, min_periods=1).mean())
     dx, dy = (x - level(x)).fillna(0.0), (y - level(y)).fillna(0.0)
-    parts = pd.DataFrame({ID: groups, "xx": dx * dx, "xy": dx * dy, "yy": dy * dy,
+    # Instrument: the price move one period earlier (see the module docstring).
+    dz = dx.groupby(groups, sort=False).shift(1).fillna(0.0)
+    parts = pd.DataFrame({ID: groups, "xx": dx * dx, "xy": dx * dy, "yy": dy * dy, "zz": dz * dz,
+                          "zx": dz * dx, "zy": dz * dy,
                           "moved": (dx.abs() > 1e-3).astype(int), "n": 1})
     sums = parts.groupby(ID, sort=False).sum()
-    slope = sums["xy"] / sums["xx"].where(sums["xx"] > 1e-9)
+    slope = sums["zy"] / sums["zx"].where(sums["zx"].abs() > 1e-9)
     dof = (sums["n"] - 2).clip(lower=1)
-    resid = (sums["yy"] - slope * sums["xy"]).clip(lower=0) / dof
-    var = resid / sums["xx"].where(sums["xx"] > 1e-9)
-    usable = (sums["moved"] >= _MIN_MOVES) & slope.notna() & (var > 0) & np.isfinite(var)
+    resid = (sums["yy"] - 2 * slope * sums["xy"] + slope ** 2 * sums["xx"]).clip(lower=0) / dof
+    var = resid * sums["zz"] / sums["zx"] ** 2
+    # Moves that do not last into the next period (a weak instrument) give no own slope.
+    persistence = sums["zx"] / np.sqrt(sums["zz"] * sums["xx"]).where(sums["xx"] > 1e-9)
+    usable = ((sums["moved"] >= _MIN_MOVES) & slope.notna() & (var > 0) & np.isfinite(var)
+              & (persistence >= _MIN_PERSISTENCE))
     pooled = _random_effects(slope[usable], var[usable])
     if pooled.tau2 > 0:
         shrunk = (slope / var + pooled.mean / pooled.tau2) / (1 / var + 1 / pooled.tau2)

@@ -29,19 +29,27 @@ def test_a_price_cut_for_one_product_changes_only_its_planned_weeks(project, tmp
     uid = saved.run.forecast.unique_id.iloc[0]
     out = tmp_path / "wi.csv"
     assert run(["whatif", str(project), "--price", "-10", "--product", uid, "--start",
-                f"{first + pd.Timedelta(weeks=1):%Y-%m-%d}", "-o", str(out), "--save"]) == 0
+                f"{first + pd.Timedelta(weeks=1):%Y-%m-%d}", "--elasticity", "-1.5",
+                "-o", str(out), "--save"]) == 0
     printed = capsys.readouterr().out
     assert "what-if by elasticity: units" in printed and "revenue" in printed
+    assert "elasticity -1.5 for every product, as set" in printed
     wi = pd.read_csv(out, dtype={"unique_id": str}, parse_dates=["ds"])
     changed = wi[(wi.yhat - wi.yhat_base).abs() > 1e-9]
     assert set(changed.unique_id) == {uid} and len(changed) == 3
-    assert (changed.yhat > changed.yhat_base).all()  # cheaper sells more
+    np.testing.assert_allclose(changed.yhat, changed.yhat_base * 0.9 ** -1.5, rtol=1e-3)
     assert (changed.price < changed.price_base).all()
     # --save keeps the result in the project for the app.
     back = load_project(project).scenario
     assert back is not None and back.plan.changes[0].products == (uid,)
+    assert back.plan.elasticity == -1.5
     assert wi.columns[:2].tolist() == ["unique_id", "title"] and wi.title.str.len().gt(0).all()
     np.testing.assert_allclose(back.forecast.yhat, wi.yhat, atol=1e-3)
+
+
+def test_estimated_elasticities_are_reported(project, tmp_path, capsys):
+    assert run(["whatif", str(project), "--price", "-10", "-o", str(tmp_path / "wi.csv")]) == 0
+    assert "note: elasticities from short-run moves of list price" in capsys.readouterr().out
 
 
 def test_a_json_plan_with_two_changes(project, tmp_path):
