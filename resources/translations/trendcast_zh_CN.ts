@@ -2059,6 +2059,10 @@
         <translation>价格弹性 {value:.2f}：便宜 1 % 约多卖 {pct:.1f} %（{source}）。</translation>
     </message>
     <message>
+        <source>The history shows no measurable effect of price on sales for most products. To plan with one, tick “Assume for every product” and set the elasticity you expect.</source>
+        <translation>历史数据显示，大多数产品的价格对销量没有可测量的影响。如需按某个影响做计划，请勾选“对所有产品假设”并设定你预期的弹性。</translation>
+    </message>
+    <message>
         <source>; units {low} to {high} within the elasticity&apos;s 95 % interval</source>
         <translation>；在弹性的 95 % 区间内，销量变化为 {low} 至 {high}</translation>
     </message>

@@ -177,3 +177,16 @@ def test_big_histories_are_worked_out_in_a_child_process_with_the_same_answer(mo
     assert children == [engine.WHAT_IF_TARGET]
     pd.testing.assert_frame_equal(there.forecast, here.forecast)
     pd.testing.assert_frame_equal(there.forecast, what_if(run, history, plan).forecast)
+
+
+def test_when_the_history_shows_no_price_effect_the_tab_says_how_to_plan_with_one(qtbot, view):
+    import dataclasses
+
+    panel = view.whatif
+    result = apply(qtbot, panel)
+    flat = dataclasses.replace(result, effects=result.effects.assign(elasticity=0.0))
+    panel._set_result(flat)
+    assert "no measurable effect of price" in panel.summary.text()
+    steep = dataclasses.replace(result, effects=result.effects.assign(elasticity=-1.2))
+    panel._set_result(steep)
+    assert "no measurable effect of price" not in panel.summary.text()
