@@ -78,7 +78,7 @@ def what_if(run, history, plan, *, progress: ProgressCallback | None = None,
     """`core.scenario.what_if`: elasticities on small data right here (a worker thread, a
     fraction of a second); big data and the networks' answer in a spawned process (TensorFlow
     never enters the window's process)."""
-    network = _engine("core.scenario.whatif", "resolve_method")(plan, run) == "network"
+    network = _engine("core.scenario.whatif", "resolve_method")(plan, run, history) == "network"
     if network or len(history) > WHAT_IF_THREAD_ROWS:
         from core.subprocess_runner import run_in_process
 

@@ -283,7 +283,8 @@ def _what_if(run: _Run, frame: pd.DataFrame, freq: str, classical: pd.DataFrame,
         name = str(neural["model"].iloc[0])
         nets = ForecastRun(ForecastSettings(horizon=HORIZON, freq=freq), neural, empty, empty,
                            empty, empty, empty, networks={name: files})
-        result = _in_worker("core.scenario:what_if", nets, frame, plan)
+        result = _in_worker("core.scenario:what_if", nets, frame,
+                            Scenario(plan.changes, method="network"))
         _check(result.method == "network" and len(result.forecast) == len(neural),
                "the saved network did not answer the what-if")
         done.append(f"the saved {name} in a spawned worker")

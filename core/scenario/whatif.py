@@ -10,7 +10,8 @@ how sales respond to price, either
   products' (`core.scenario.elasticity`); sales x (new price / old price) ^ elasticity, or
 - "network": the trained networks forecast again with the planned prices and promotions
   (`core.scenario.network`); sales + the change of their median forecast.
-"auto" uses the networks when the run kept some that read prices, else elasticities.
+"auto" uses elasticities, and the networks only for what elasticities cannot answer (a
+promotion, data without prices); see `resolve_method`.
 Revenue is units x price, where price is what customers last paid on average (`price`, revenue
 over units) changed by the plan's percentage; the response itself is learned from the list price
 (`core.scenario.elasticity`), which a plan changes by the same percentage.
@@ -106,7 +107,7 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     if not (factor != 1).any() and not promo.any():
         raise TrendcastError("No forecast period falls inside the planned dates: the forecast "
                              f"covers {base[DS].min():%Y-%m-%d} to {base[DS].max():%Y-%m-%d}.")
-    method = resolve_method(plan, run)
+    method = resolve_method(plan, run, history)
     notes = []
     progress(ProgressEvent(0.05, f"what-if by {method}", stage="what-if"))
     out = base[[ID, DS]].copy()
@@ -180,17 +181,29 @@ def _elasticity_note(effects: pd.DataFrame) -> str:
                   median=f"{np.median(effects['elasticity']):.2f}")
 
 
-def resolve_method(plan: Scenario, run) -> str:
-    """The method `plan` asks for ("auto", "elasticity", "network") as it applies to `run`: a
-    fixed elasticity always means elasticities."""
+def resolve_method(plan: Scenario, run, history: pd.DataFrame | None = None) -> str:
+    """The method `plan` asks for ("auto", "elasticity", "network") as it applies to `run`.
+
+    A fixed elasticity always means elasticities. "auto" means elasticities when the history has
+    prices: they are estimated so that the order mix cannot pass for a price effect, and come
+    with an interval, while the networks read each period's own list price and learned part of
+    that mix (bench/README.md: their daily response went the expected way for only 43-88 % of
+    product-days). The networks answer "auto" only what elasticities cannot: a plan with a
+    promotion, or data without prices.
+    """
     asked = "elasticity" if plan.elasticity is not None else plan.method
     networks = network.responsive(getattr(run, "networks", {}) or {})
+    promo_networks = [n for n, files in (getattr(run, "networks", {}) or {}).items()
+                      if network.PROMO in network.inputs_of(files)]
     if asked == "network" and not networks:
         raise TrendcastError("This forecast has no trained network that reads prices. Train "
                              "LSTM, Transformer or TCN on data with prices, or use the "
                              "price-elasticity method.")
     if asked == "auto":
-        return "network" if networks else "elasticity"
+        if promo_networks and any(change.promo for change in plan.changes):
+            return "network"
+        prices = history is None or elasticity.has_prices(history)
+        return "network" if networks and not prices else "elasticity"
     return asked
 
 

@@ -325,7 +325,7 @@ class WhatIfPanel(QWidget):
     def _fill_methods(self, run) -> None:
         self.method.clear()
         networks = responsive(getattr(run, "networks", {}) or {}) if run is not None else []
-        self.method.addItem(self.tr("Automatic (networks if trained, else elasticities)"),
+        self.method.addItem(self.tr("Automatic (elasticities; trained networks for promotions)"),
                             "auto")
         self.method.addItem(self.tr("Price elasticities from the history"), "elasticity")
         if networks:

@@ -2067,6 +2067,10 @@
         <translation>；在弹性的 95 % 区间内，销量变化为 {low} 至 {high}</translation>
     </message>
     <message>
+        <source>Automatic (elasticities; trained networks for promotions)</source>
+        <translation>自动（用弹性；促销用已训练的神经网络）</translation>
+    </message>
+    <message>
         <source>The data has no prices, so Trendcast cannot tell how sales respond to them. Import a file with a price column, or assume an elasticity below.</source>
         <translation>数据中没有价格，因此 Trendcast 无法判断销量如何响应价格。请导入带价格列的文件，或在下方假设一个弹性。</translation>
     </message>
@@ -2081,10 +2085,6 @@
     <message>
         <source>{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue {revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})</source>
         <translation>{who}：销量 {units_base:,.0f} → {units:,.0f}（{units_change}），收入 {revenue_base:,.2f} → {revenue:,.2f}（{revenue_change}）</translation>
-    </message>
-    <message>
-        <source>Automatic (networks if trained, else elasticities)</source>
-        <translation>自动（有已训练的神经网络时用网络，否则用弹性）</translation>
     </message>
     <message>
         <source>Price elasticities from the history</source>

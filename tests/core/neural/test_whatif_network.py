@@ -41,9 +41,11 @@ def test_a_price_cut_raises_the_networks_forecast_and_untouched_periods_stay(tra
     shop, result = trained
     assert responsive(result.networks) == ["tcn"]
     first = result.forecast.ds.min()
-    plan = Scenario((PriceChange(-33, start=first + pd.Timedelta(days=3)),), method="auto")
+    plan = Scenario((PriceChange(-33, start=first + pd.Timedelta(days=3)),), method="network")
     answer = what_if(result, shop, plan)
     assert answer.method == "network"
+    # "auto" prefers elasticities when the history has prices.
+    assert what_if(result, shop, Scenario(plan.changes)).method == "elasticity"
     f = answer.forecast
     inside = f.ds >= first + pd.Timedelta(days=3)
     np.testing.assert_allclose(f.yhat[~inside], f.yhat_base[~inside], atol=1e-6)

@@ -199,3 +199,26 @@ def test_what_if_notes_are_engine_templates_the_gui_can_translate():
     shop = bulk_buyer_shop()
     assumed = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),))).notes
     assert [key for note in assumed for key, _ in parse(note)] == ["whatif.assumed"]
+
+
+def test_auto_uses_elasticities_and_the_networks_only_for_what_they_cannot_answer():
+    import json
+
+    from core.scenario.whatif import resolve_method
+
+    run, history = shared_run()
+
+    def with_networks(*inputs):
+        meta = json.dumps({"model": "tcn", "exog_names": list(inputs)}).encode()
+        return dataclasses.replace(run, networks={"tcn": {"meta.json": meta}})
+
+    cut, promo = (Scenario((PriceChange(-10),)),
+                  Scenario((PriceChange(0, promo=True),)))
+    both = with_networks("log_price_ratio", "promo")
+    assert resolve_method(cut, both, history) == "elasticity"
+    assert resolve_method(promo, both, history) == "network"
+    assert resolve_method(promo, with_networks("log_price_ratio"), history) == "elasticity"
+    no_prices = history.drop(columns=["price", "list_price"], errors="ignore")
+    assert resolve_method(cut, both, no_prices) == "network"
+    assert resolve_method(Scenario(cut.changes, method="network"), both, history) == "network"
+    assert resolve_method(Scenario(cut.changes, elasticity=-1), both, no_prices) == "elasticity"
