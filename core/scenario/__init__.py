@@ -4,6 +4,7 @@
 finished run (`core.scenario.whatif`).
 """
 from core.scenario.plan import METHODS, PriceChange, Scenario
-from core.scenario.whatif import WhatIf, what_if
+from core.scenario.whatif import PlanningFacts, WhatIf, planning_facts, what_if
 
-__all__ = ["METHODS", "PriceChange", "Scenario", "WhatIf", "what_if"]
+__all__ = ["METHODS", "PlanningFacts", "PriceChange", "Scenario", "WhatIf", "planning_facts",
+           "what_if"]

@@ -44,7 +44,7 @@ class WhatIf:
     # unique_id, ds, price_base, price, promo, yhat_base, yhat, yhat_lo/hi_* (planned),
     # revenue_base, revenue
     forecast: pd.DataFrame
-    # elasticity method: unique_id, elasticity, own, own_se, moves, source; else empty
+    # elasticity method: unique_id, elasticity, low, high, own, own_se, moves, source; else empty
     effects: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
 
@@ -69,7 +69,7 @@ class WhatIf:
         """Units and revenue over the horizon, as forecast (`*_base`) and as planned; with
         elasticities also `units_lo`/`units_hi`: the planned units if every elasticity sits at
         the end of its 95 % interval (NaN when some elasticity was only assumed)."""
-        rows = self.forecast if uid is None else self.forecast[self.forecast[ID] == uid]
+        rows = self.forecast if uid is None else self.product(uid)
         out = {"units_base": float(rows["yhat_base"].sum()), "units": float(rows["yhat"].sum()),
                "revenue_base": float(rows["revenue_base"].sum(min_count=1)),
                "revenue": float(rows["revenue"].sum(min_count=1))}
@@ -101,7 +101,7 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     base[ID] = base[ID].astype(str)
     history = history.copy()
     history[ID] = history[ID].astype(str)
-    categories = _categories(history)
+    categories = product_categories(history)
     _check_targets(plan, set(base[ID]), categories)
     factor, promo = price_factors(plan, base, categories)
     if not (factor != 1).any() and not promo.any():
@@ -207,7 +207,24 @@ def resolve_method(plan: Scenario, run, history: pd.DataFrame | None = None) -> 
     return asked
 
 
-def _categories(history: pd.DataFrame) -> pd.Series | None:
+@dataclass(frozen=True)
+class PlanningFacts:
+    """What a plan can use from the data, worked out once per run (off the UI thread)."""
+
+    categories: dict[str, str]  # product -> its category (empty: the data has none)
+    priced: bool  # the history has prices, so elasticities can be estimated
+    promo: bool  # the history has a promotion column
+
+
+def planning_facts(history: pd.DataFrame) -> PlanningFacts:
+    history = history.assign(**{ID: history[ID].astype(str)})
+    categories = product_categories(history)
+    return PlanningFacts({} if categories is None else categories.to_dict(),
+                         elasticity.has_prices(history), "promo" in history)
+
+
+def product_categories(history: pd.DataFrame) -> pd.Series | None:
+    """unique_id -> the product's (last) category; None when the data has none."""
     if "category" not in history:
         return None
     cats = history.dropna(subset=["category"]).groupby(ID, sort=False)["category"].last()

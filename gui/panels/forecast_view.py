@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.decomposition import decompose
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex
+from core.scenario import planning_facts
 from gui.core_texts import core_text
 from gui.model_names import model_label
 from gui.widgets.decomposition_view import DecompositionView
@@ -50,11 +51,13 @@ METRIC_COLUMNS = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                   "trend_precision", "trend_recall")
 
 
-def _prepare(run, history) -> RunIndex:
-    """Off the UI thread: index the run and total the shop."""
+def _prepare(run, history):
+    """Off the UI thread: index the run, total the shop, and learn what a what-if plan can use
+    (categories, prices) from the history."""
     index = RunIndex(run, history)
     index.total_row()
-    return index
+    facts = planning_facts(history) if history is not None else None
+    return index, facts
 
 
 class ForecastView(QWidget):
@@ -181,19 +184,19 @@ class ForecastView(QWidget):
         generation = self._generation
         self.status_label.setText(self.tr("Preparing the forecast view…"))
         self.runner.submit(lambda: _prepare(run, history),
-                           lambda index: self._index_ready(generation, run, history, index,
-                                                           scenario),
+                           lambda prepared: self._index_ready(generation, run, history,
+                                                              *prepared, scenario),
                            lambda error: self._prepare_failed(generation, error))
 
     def scenario(self):
         """The what-if shown now (a core WhatIf), or None."""
         return self.whatif.result
 
-    def _index_ready(self, generation: int, run, history, index: RunIndex,
+    def _index_ready(self, generation: int, run, history, index: RunIndex, facts,
                      scenario=None) -> None:
         if generation != self._generation:
             return  # a newer run arrived meanwhile
-        self.whatif.set_run(run, history, scenario)
+        self.whatif.set_run(run, history, scenario, facts)
         self.index = index
         self._decompositions.clear()
         self._decomposing = None

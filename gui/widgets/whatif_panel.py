@@ -1,7 +1,7 @@
 """The What-if tab: plan price changes and promotions, see what they do to units and revenue.
 
     panel = WhatIfPanel(what_if=gui.engine.what_if)
-    panel.set_run(run, history)          # a new forecast: the plan starts empty
+    panel.set_run(run, history, facts=planning_facts(history))  # a new forecast: empty plan
     panel.set_product(uid, title)        # the product selected in the Forecast view
     panel.result_changed.connect(...)    # a WhatIf (core.scenario) or None
 
@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import TrendcastError
-from core.scenario import PriceChange, Scenario
-from core.scenario.elasticity import has_prices
+from core.scenario import PlanningFacts, PriceChange, Scenario, planning_facts
 from core.scenario.network import responsive
 from gui.core_texts import core_text
 from gui.widgets.metric_table_model import MarkedTableModel
@@ -57,7 +56,7 @@ class WhatIfPanel(QWidget):
         self._generation = 0  # which run a running job belongs to
         self._uid: str | None = None
         self._title = ""
-        self._categories: dict[str, str] = {}
+        self.facts = PlanningFacts({}, priced=False, promo=False)
 
         self.percent = QDoubleSpinBox()
         self.percent.setRange(-90, 300)
@@ -135,8 +134,11 @@ class WhatIfPanel(QWidget):
         self.setEnabled(False)
 
     # -- what the Forecast view tells us -------------------------------------------------
-    def set_run(self, run, history: pd.DataFrame | None, result=None) -> None:
-        """A new forecast: fill the choices from it; `result` restores a saved what-if."""
+    def set_run(self, run, history: pd.DataFrame | None, result=None,
+                facts: PlanningFacts | None = None) -> None:
+        """A new forecast: fill the choices from it; `result` restores a saved what-if. `facts`
+        (`core.scenario.planning_facts`, worked out off the UI thread) say what the data offers;
+        without them they are worked out here."""
         self.cancel()
         self._generation += 1
         self.run, self.history = run, history
@@ -148,11 +150,11 @@ class WhatIfPanel(QWidget):
                 combo.addItem(f"{pd.Timestamp(stamp):%Y-%m-%d}", pd.Timestamp(stamp))
         if dates:
             self.end.setCurrentIndex(len(dates) - 1)
-        self._categories = {}
-        if history is not None and "category" in history:
-            cats = history.dropna(subset=["category"]).groupby("unique_id")["category"].last()
-            self._categories = {str(k): str(v) for k, v in cats.items()}
-        has_promo = history is not None and "promo" in history
+        if facts is None:
+            facts = (planning_facts(history) if history is not None
+                     else PlanningFacts({}, priced=False, promo=False))
+        self.facts = facts
+        has_promo = facts.promo
         self.promo.setEnabled(has_promo)
         self.promo.setToolTip("" if has_promo else self.tr(
             "The data has no promotion column, so no model learned what a promotion does."))
@@ -340,7 +342,7 @@ class WhatIfPanel(QWidget):
         if uid is not None:
             self.scope.addItem(self.tr("This product: {name}").format(
                 name=f"{uid} {self._title}".strip()), f"{PRODUCT}:{uid}")
-            category = self._categories.get(uid)
+            category = self.facts.categories.get(uid)
             if category:
                 self.scope.addItem(self.tr("Its category: {name}").format(name=category),
                                    f"{CATEGORY}:{category}")
@@ -373,7 +375,7 @@ class WhatIfPanel(QWidget):
         """Why no what-if can be worked out for this run ("" when one can)."""
         if self.run is None or self.history is None:
             return ""
-        if has_prices(self.history) or responsive(getattr(self.run, "networks", {}) or {}):
+        if self.facts.priced or responsive(getattr(self.run, "networks", {}) or {}):
             return ""
         if self.own_elasticity.isChecked():
             return ""  # the user's own assumption needs no prices

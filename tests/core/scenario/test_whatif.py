@@ -222,3 +222,14 @@ def test_auto_uses_elasticities_and_the_networks_only_for_what_they_cannot_answe
     assert resolve_method(cut, both, no_prices) == "network"
     assert resolve_method(Scenario(cut.changes, method="network"), both, history) == "network"
     assert resolve_method(Scenario(cut.changes, elasticity=-1), both, no_prices) == "elasticity"
+
+
+def test_planning_facts_say_what_the_data_offers_a_plan():
+    from core.scenario import planning_facts
+
+    shop = priced_shop({"a": -1.0, "c": None})
+    facts = planning_facts(shop)
+    assert facts.categories == {"a": "toys", "c": "home"}
+    assert facts.priced and not facts.promo
+    bare = planning_facts(shop.drop(columns=["price", "category"]).assign(promo=0))
+    assert bare.categories == {} and not bare.priced and bare.promo
