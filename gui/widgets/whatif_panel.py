@@ -33,6 +33,7 @@ from core.errors import TrendcastError
 from core.scenario import PlanningFacts, PriceChange, Scenario, planning_facts
 from core.scenario.network import responsive
 from gui.core_texts import core_text
+from gui.model_names import model_label
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.worker import make_worker
 
@@ -293,8 +294,8 @@ class WhatIfPanel(QWidget):
                 e = float(row["elasticity"].iloc[0])
                 sources = {
                     "product": self.tr("from this product's price moves"),
-                    "pooled": self.tr("the average of all products; this one's price barely "
-                                      "moved"),
+                    "pooled": self.tr("the average of all products: this one's own price "
+                                      "changes say too little"),
                     "assumed": self.tr("assumed: no product's price moved enough to learn from"),
                     "fixed": self.tr("as you set it")}
                 lines.append(self.tr("Price elasticity {value:.2f}: 1 % cheaper sells about "
@@ -332,7 +333,7 @@ class WhatIfPanel(QWidget):
         self.method.addItem(self.tr("Price elasticities from the history"), "elasticity")
         if networks:
             self.method.addItem(self.tr("Trained networks ({names})").format(
-                names=", ".join(networks)), "network")
+                names=", ".join(model_label(n) for n in networks)), "network")
 
     def _fill_scope(self) -> None:
         keep = self.scope.currentData()

@@ -2047,6 +2047,10 @@
         <translation>方案收入</translation>
     </message>
     <message>
+        <source>the average of all products: this one&apos;s own price changes say too little</source>
+        <translation>全部产品的平均值：本产品自身的价格变化说明不了太多</translation>
+    </message>
+    <message>
         <source>assumed: no product&apos;s price moved enough to learn from</source>
         <translation>假设值：没有产品的价格变化足以从中学习</translation>
     </message>
@@ -2077,10 +2081,6 @@
     <message>
         <source>from this product&apos;s price moves</source>
         <translation>来自本产品的价格变化</translation>
-    </message>
-    <message>
-        <source>the average of all products; this one&apos;s price barely moved</source>
-        <translation>全部产品的平均值；本产品价格几乎没有变化</translation>
     </message>
     <message>
         <source>{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue {revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})</source>
