@@ -34,17 +34,23 @@ def responsive(networks: dict[str, ModelFiles]) -> list[str]:
     return [name for name, files in networks.items() if PRICE in inputs_of(files)]
 
 
+def answering(networks: dict[str, ModelFiles]) -> list[str]:
+    """Names of the networks that read a planned input (price or promotion)."""
+    return [name for name, files in networks.items() if inputs_of(files)]
+
+
 def deltas(networks: dict[str, ModelFiles], plan: pd.DataFrame, cancel=None) -> pd.DataFrame:
     """Mean change of the networks' median forecast under the plan.
 
     `plan`: unique_id, step (0-based forecast period), factor (price multiplier), promo (bool).
-    Returns unique_id, step, delta (units sold), averaged over every network that reads prices.
+    Returns unique_id, step, delta (units sold), averaged over every network that reads a
+    planned input (a network trained on data with promotions but no prices answers a promotion).
     """
-    names = responsive(networks)
+    names = answering(networks)
     if not names:
-        raise TrendcastError("None of the trained networks reads prices, so they cannot answer a "
-                             "price what-if. Use the price-elasticity method, or train a network "
-                             "on data with a price column.")
+        raise TrendcastError("None of the trained networks reads prices or promotions, so they "
+                             "cannot answer a what-if. Use the price-elasticity method, or train "
+                             "a network on data with a price column.")
     total, known = np.zeros(len(plan)), np.zeros(len(plan))
     for name in names:
         if cancel is not None:

@@ -126,7 +126,7 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     else:
         wrong = _by_networks(out, base[bands], factor, promo, run.networks, cancel)
         notes.append(render("whatif.networks",
-                            models=", ".join(network.responsive(run.networks))))
+                            models=", ".join(network.answering(run.networks))))
         if wrong > WRONG_SIGN_WARNING:
             notes.append(render("whatif.wrong_sign", share=f"{wrong:.0%}"))
     out["revenue_base"] = out["yhat_base"] * out["price_base"]
@@ -192,9 +192,9 @@ def resolve_method(plan: Scenario, run, history: pd.DataFrame | None = None) -> 
     promotion, or data without prices.
     """
     asked = "elasticity" if plan.elasticity is not None else plan.method
-    networks = network.responsive(getattr(run, "networks", {}) or {})
-    promo_networks = [n for n, files in (getattr(run, "networks", {}) or {}).items()
-                      if network.PROMO in network.inputs_of(files)]
+    kept = getattr(run, "networks", {}) or {}
+    networks = network.responsive(kept)
+    promo_networks = [n for n, files in kept.items() if network.PROMO in network.inputs_of(files)]
     if asked == "network" and not networks:
         raise TrendcastError("This forecast has no trained network that reads prices. Train "
                              "LSTM, Transformer or TCN on data with prices, or use the "

@@ -233,3 +233,15 @@ def test_planning_facts_say_what_the_data_offers_a_plan():
     assert facts.priced and not facts.promo
     bare = planning_facts(shop.drop(columns=["price", "category"]).assign(promo=0))
     assert bare.categories == {} and not bare.priced and bare.promo
+
+
+def test_a_network_that_reads_only_promotions_answers_a_promotion():
+    import json
+
+    from core.scenario import network
+
+    kept = {"tcn": {"meta.json": json.dumps({"exog_names": ["promo"]}).encode()},
+            "lstm_attention": {"meta.json": json.dumps({"exog_names": []}).encode()}}
+    assert network.answering(kept) == ["tcn"] and network.responsive(kept) == []
+    with pytest.raises(TrendcastError, match="reads prices or promotions"):
+        network.deltas({"lstm_attention": kept["lstm_attention"]}, pd.DataFrame())
