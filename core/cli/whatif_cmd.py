@@ -40,8 +40,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from core.cli._io import check_before_reading
+    from core.csv_output import write_csv
     from core.errors import TrendcastError
-    from core.export import whatif_table, write_csv
+    from core.export import whatif_table
     from core.project import load_project, save_project
     from core.scenario import PriceChange, Scenario, what_if
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError(f"{args.project} has no forecast yet: train one in the app or run "
                              "`forecast --project` first.")
     result = what_if(project.run, project.frame, plan)
-    write_csv(args.output, whatif_table(result, project.frame))
+    write_csv(args.output, whatif_table(result, project.frame), bom=True)
     if args.save:
         project.scenario = result
         save_project(args.project, project)
