@@ -144,6 +144,10 @@ def test_kill_during_save_leaves_the_last_good_project(tmp_path):
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
     assert_projects_equal(load_project(path), good)
+    # The killed save could not remove its temporary file; the next save of the file does.
+    assert len(list(tmp_path.glob(".shop.trendcast.*.tmp"))) == 1
+    save_project(path, good)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.trendcast"]
 
 
 def test_a_failed_save_keeps_the_previous_project(tmp_path, monkeypatch):
