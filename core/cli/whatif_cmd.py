@@ -8,6 +8,7 @@ changes come from a JSON plan (`--plan`, the form `core.scenario.Scenario.to_jso
 from __future__ import annotations
 
 import argparse
+import math
 
 from core.scenario.plan import METHODS
 
@@ -74,12 +75,21 @@ def run(args: argparse.Namespace) -> int:
         save_project(args.project, project)
     t = result.totals()
     print(f"what-if by {result.method}: units {t['units_base']:,.0f} -> {t['units']:,.0f} "
-          f"({_change(t['units_base'], t['units'])}), revenue {t['revenue_base']:,.2f} -> "
-          f"{t['revenue']:,.2f} ({_change(t['revenue_base'], t['revenue'])}); wrote "
-          f"{args.output}")
+          f"({_change(t['units_base'], t['units'])}), {_revenue(t)}; wrote {args.output}")
     for note in result.notes:
         print(f"note: {note}")
     return 0
+
+
+def _revenue(t: dict[str, float]) -> str:
+    """The revenue part of the summary; never 'nan' (data without prices has no revenue)."""
+    if math.isnan(t["revenue_base"]) or math.isnan(t["revenue"]):
+        return "revenue unknown (the data has no prices)"
+    text = (f"revenue {t['revenue_base']:,.2f} -> {t['revenue']:,.2f} "
+            f"({_change(t['revenue_base'], t['revenue'])})")
+    if t.get("unpriced_products"):
+        text += f" for the products with prices ({t['unpriced_products']:,.0f} have none)"
+    return text
 
 
 def _change(before: float, after: float) -> str:
