@@ -211,3 +211,23 @@ def test_a_pickled_state_array_is_refused_without_unpickling(tmp_path):
 def test_the_real_project_opens():
     project = load_project(SHOP_TCN)
     assert set(project.run.networks) == {"tcn"}
+
+
+def test_the_command_line_reports_a_crafted_project_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.core.test_project import ROOT
+
+    path = tmp_path / "shop.trendcast"
+    _write(path, "manifest.json",
+           json.dumps({**json.loads(MEMBERS["manifest.json"]), "format_version": True}).encode())
+    proc = subprocess.run([sys.executable, "main.py", "whatif", str(path), "--price", "-10",
+                           "-o", str(tmp_path / "out.csv")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "error: The project shop.trendcast is damaged and cannot be opened (format_version "
+        "should be a whole number of at least 1, not True). Open an earlier copy, or import the "
+        "sales file again."]
+    assert not (tmp_path / "out.csv").exists()
