@@ -60,14 +60,12 @@ def settings(data: Any, where: str) -> ForecastSettings:
 def _settings_problem(s: ForecastSettings) -> str | None:
     if s.freq not in FREQ_ALIASES:
         return f"freq should be one of {', '.join(FREQ_ALIASES)}, not {s.freq!r}"
-    for name in ("horizon", "windows", "n_jobs"):
-        if getattr(s, name) < 1:
-            return f"{name} should be at least 1, not {getattr(s, name)}"
+    for name, least in (("horizon", 1), ("windows", 0), ("n_jobs", 1)):  # 0 windows: none
+        if getattr(s, name) < least:
+            return f"{name} should be at least {least}, not {getattr(s, name)}"
     for name in ("season_length", "step"):
         if getattr(s, name) is not None and getattr(s, name) < 1:
             return f"{name} should be at least 1, not {getattr(s, name)}"
-    if not s.models:
-        return "models is empty"
     if any(not 0 < level < 100 for level in s.levels):
         return f"levels should be between 1 and 99, not {list(s.levels)}"
     return None

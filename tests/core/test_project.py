@@ -291,3 +291,11 @@ def test_trained_model_folders_round_trip_as_bytes(tmp_path):
     with pytest.raises(TrendcastError, match="Unsafe"):
         write_model_dir({"../escape.txt": b"x"}, tmp_path / "restored2")
     assert not (tmp_path / "escape.txt").exists()
+
+
+def test_a_run_without_backtest_windows_round_trips(tmp_path):
+    project = _project()
+    project.settings = dataclasses.replace(project.settings, windows=0)
+    project.run = dataclasses.replace(project.run, settings=project.settings)
+    save_project(tmp_path / "p.trendcast", project)
+    assert load_project(tmp_path / "p.trendcast").run.settings.windows == 0
