@@ -23,6 +23,13 @@ def main(argv: list[str] | None = None) -> int:
         from gui.smoke import run_smoke
 
         return run_smoke(argv[1:])
+    from core.cli import COMMANDS
+    from core.cli.launch import app_arguments_problem
+
+    problem = app_arguments_problem(argv, list(COMMANDS))
+    if problem:  # never open a window nobody asked for (headless it would wait forever)
+        print(problem, file=sys.stderr)
+        return 2
     from gui.app import run_app  # Qt is imported only on this path
 
     return run_app(argv)

@@ -1,9 +1,9 @@
 """Forecasts and metrics as CSV and Excel files for the user's ordering and spreadsheets.
 
 Product titles come from shop exports, so a title such as `=HYPERLINK(...)` must never turn into
-a formula when the file is opened in a spreadsheet: text cells starting with `=`, `+`, `-`, `@`
-(or a tab / carriage return, which some spreadsheets strip first) get a leading apostrophe, the
-OWASP advice for CSV injection. Numbers stay numbers. Files are written atomically.
+a formula when the file is opened in a spreadsheet: CSVs go through the one writer
+`core.csv_output` (atomic, formula-neutralised text cells, numbers untouched), and Excel cells
+get the same neutralising and are stored as text. Files are written atomically.
 """
 from __future__ import annotations
 
@@ -13,31 +13,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from core.atomic_write import atomic_open, atomic_path
+from core.atomic_write import atomic_path
+from core.csv_output import neutralise, neutralise_frame, write_csv
 from core.errors import TrendcastError
 from core.pipeline_types import ForecastRun
 from core.schema import DS, ID
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 METRIC_ORDER = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                 "trend_precision", "trend_recall", "trend_f1", "MAE", "sMAPE", "RMSSE")
-
-
-def neutralise(value: object) -> object:
-    """A text cell that a spreadsheet could read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with every text cell neutralised; numeric and date columns are left alone."""
-    out = frame.copy()
-    for column in out.columns:
-        if not (pd.api.types.is_numeric_dtype(out[column])
-                or pd.api.types.is_datetime64_any_dtype(out[column])):
-            out[column] = out[column].map(neutralise)
-    return out
 
 
 def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -97,15 +80,6 @@ def product_titles(history: pd.DataFrame | None) -> pd.Series | None:
     return titles.set_index(ID)["title"].astype(str)
 
 
-def write_csv(path: str | os.PathLike, frame: pd.DataFrame) -> None:
-    """CSV with a byte-order mark so spreadsheets read non-English titles correctly."""
-    try:
-        with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            neutralise_frame(frame).to_csv(handle, index=False)
-    except OSError as exc:
-        raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-
-
 def write_xlsx(path: str | os.PathLike, sheets: Mapping[str, pd.DataFrame]) -> None:
     """An Excel workbook with one sheet per frame; text cells are always stored as text."""
     from openpyxl import Workbook
@@ -157,7 +131,8 @@ def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame 
         raise TrendcastError("There is no what-if to export yet: apply a plan first.")
     if what not in tables:
         raise ValueError(f"what must be one of {sorted(tables)}")
-    write_csv(path, tables[what]())
+    # With a byte-order mark, so spreadsheets read non-English titles correctly.
+    write_csv(path, tables[what](), bom=True)
 
 
 def export_xlsx(path: str | os.PathLike, run: ForecastRun,

@@ -51,6 +51,26 @@ def to_files(model) -> ModelFiles:
         return read_dir(model.save(Path(tmp) / model.name))
 
 
+def check_files(files: ModelFiles, where: str) -> None:
+    """Raise TrendcastError unless `files` hold a saved model this version can load (checked
+    without loading it: opening a project must not wait for TensorFlow)."""
+    import json
+
+    from core.models.registry import get
+
+    try:
+        name = json.loads(files["meta.json"])["model"]
+        cls = get(name)
+    except (KeyError, TypeError, ValueError):
+        raise TrendcastError(f"The model files in {where} are not a saved Trendcast model "
+                             "(meta.json does not name one).") from None
+    checker = getattr(cls, "check_files", None)
+    if not cls.capabilities.saveable or checker is None:
+        raise TrendcastError(f"The model files in {where} name {name}, which cannot be loaded "
+                             "from files.")
+    checker(files, where)
+
+
 def from_files(files: ModelFiles):
     """The fitted model those files hold. Raises TrendcastError if they are not a saved model."""
     import json

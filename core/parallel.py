@@ -22,6 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import Any, TypeVar
 
 from core.errors import Cancelled
+from core.parent_watch import die_with_parent
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
 
 T = TypeVar("T")
@@ -33,9 +34,11 @@ _POLL_SECONDS = 0.05
 _worker_cancel: CancelToken = NEVER
 
 
-def _init_worker(event: Any) -> None:
-    """Runs first in every worker: one BLAS thread, and the shared cancel flag."""
+def _init_worker(event: Any, parent: int) -> None:
+    """Runs first in every worker: end with the parent (even a killed one), one BLAS thread,
+    and the shared cancel flag."""
     global _worker_cancel
+    die_with_parent(parent)
     for var in _THREAD_VARS:
         os.environ[var] = "1"
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -74,7 +77,7 @@ def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message):
     context = multiprocessing.get_context("spawn")
     event = context.Event()
     executor = ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks)), mp_context=context,
-                                   initializer=_init_worker, initargs=(event,))
+                                   initializer=_init_worker, initargs=(event, os.getpid()))
     results: dict[int, Any] = {}
     pending: dict[Future, int] = {}
     try:

@@ -25,10 +25,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core import project_format
 from core.atomic_write import atomic_path
-from core.data.types import ImportOptions
+from core.data.types import ImportOptions  # noqa: F401  (Project's field type)
 from core.errors import TrendcastError
-from core.model_files import safe_name
+from core.json_check import check
+from core.model_files import ModelFiles, check_files, safe_name
 from core.pipeline_types import ForecastRun, ForecastSettings
 from core.scenario.whatif import WhatIf
 
@@ -144,7 +146,9 @@ def load_project(path: str | os.PathLike, *, progress=None, cancel=None) -> Proj
 
 
 def _damaged(name: str, exc: BaseException) -> str:
-    return (f"The project {name} is damaged and cannot be opened ({exc}). "
+    # One line: some library messages go on with several lines of advice for programmers.
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(" :.")
+    return (f"The project {name} is damaged and cannot be opened ({reason}). "
             f"Open an earlier copy, or import the sales file again.")
 
 
@@ -173,38 +177,56 @@ def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise TrendcastError(f"{name} is not a Trendcast project.")
     version = manifest.get("format_version")
-    if not isinstance(version, int):
-        raise TrendcastError(_damaged(name, ValueError("no format version")))
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise TrendcastError(_damaged(name, ValueError(
+            f"format_version should be a whole number of at least 1, not {version!r}")))
     if version > FORMAT_VERSION:
         raise TrendcastError(f"{name} was saved by a newer version of Trendcast (project format "
                              f"{version}; this version reads up to {FORMAT_VERSION}). "
                              f"Please update Trendcast to open it.")
+    project_format.check_manifest(manifest)
     return manifest
 
 
 def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
     names = set(zf.namelist())
-    options = ImportOptions(**json.loads(zf.read("data/import_options.json")))
-    settings = (_settings_from_json(json.loads(zf.read("settings.json")))
+    options = project_format.import_options(json.loads(zf.read("data/import_options.json")))
+    settings = (project_format.settings(json.loads(zf.read("settings.json")), "settings.json")
                 if "settings.json" in names else None)
+    for part, meta in (("run/", "run/run.json"), ("scenario/", "scenario/meta.json")):
+        if meta not in names and any(t.startswith(part) for t in manifest["tables"]):
+            raise ValueError(f"{meta} is missing")
     run = None
     if "run/run.json" in names:
         meta = json.loads(zf.read("run/run.json"))
+        check(meta, project_format.RUN_META, "run/run.json")
         tables = {t: _read_table(zf, manifest, f"run/{t}.csv") for t in RUN_TABLES}
-        networks = {model: {rel: zf.read(_model_member(model, rel)) for rel in files}
-                    for model, files in manifest.get("models", {}).items()}
-        run = ForecastRun(settings=_settings_from_json(meta["settings"]), **tables,
-                          seconds=float(meta.get("seconds", 0.0)),
-                          notes=list(meta.get("notes", [])), networks=networks)
+        run = ForecastRun(settings=project_format.settings(meta["settings"],
+                                                           "run/run.json settings"),
+                          **tables, seconds=float(meta.get("seconds", 0.0)),
+                          notes=list(meta.get("notes", [])), networks=_read_networks(zf, manifest))
     return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
                    source=str(manifest.get("source", "")), options=options, settings=settings,
                    run=run, scenario=_read_scenario(zf, manifest) if run is not None else None)
+
+
+def _read_networks(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, ModelFiles]:
+    """The trained networks' files, each checked now: a project that opens can be used."""
+    networks = {}
+    for model, files in manifest.get("models", {}).items():
+        networks[model] = {rel: zf.read(_model_member(model, rel)) for rel in files}
+        try:
+            check_files(networks[model], f"models/{model}")
+        except TrendcastError as exc:  # reported as damage of the project, like other members
+            raise ValueError(str(exc).rstrip(".")) from None
+    return networks
 
 
 def _read_scenario(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> WhatIf | None:
     if "scenario/meta.json" not in zf.namelist():
         return None
     meta = json.loads(zf.read("scenario/meta.json"))
+    check(meta, project_format.SCENARIO_META, "scenario/meta.json")
     try:
         return WhatIf.from_parts(meta, _read_table(zf, manifest, "scenario/forecast.csv"),
                                  _read_table(zf, manifest, "scenario/effects.csv"))
@@ -215,6 +237,7 @@ def _read_scenario(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> WhatIf | No
 def _read_table(zf: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> pd.DataFrame:
     kinds: dict[str, str] = manifest["tables"][name]
     if not kinds:  # a table without columns (e.g. no backtest) is written as an empty line
+        project_format.check_table(name, kinds, pd.DataFrame())
         return pd.DataFrame()
     text_cols = [c for c, k in kinds.items() if k in ("str", "datetime", "bool")]
     with zf.open(name) as raw:
@@ -227,17 +250,14 @@ def _read_table(zf: zipfile.ZipFile, manifest: dict[str, Any], name: str) -> pd.
         if kind == "datetime":
             frame[column] = pd.to_datetime(frame[column], format="ISO8601")
         elif kind == "bool":
+            known = frame[column].isin(["True", "False"]) | frame[column].isna()
+            if not known.all():
+                raise ValueError(f"{name}: column {column} should hold True or False")
             frame[column] = frame[column].map({"True": True, "False": False})
         elif kind == "float":
             frame[column] = frame[column].astype(float)
         elif kind == "int" and frame[column].dtype.kind != "i":
             raise ValueError(f"{name}: column {column} should hold whole numbers")
+    project_format.check_table(name, kinds, frame)
     return frame
 
-
-def _settings_from_json(data: dict[str, Any]) -> ForecastSettings:
-    data = dict(data)
-    for key in ("models", "levels"):
-        if key in data:
-            data[key] = tuple(data[key])
-    return ForecastSettings(**data)

@@ -4,7 +4,6 @@ Kept in core so the child imports no Qt, as the GUI's real workers do not.
 """
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pandas as pd
@@ -47,11 +46,3 @@ def call_by_name(target: str, *args: Any, **kwargs: Any) -> Any:
 
     module, _, name = target.partition(":")
     return getattr(importlib.import_module(module), name)(*args, **kwargs)
-
-
-def write_csv_atomically(path: str | os.PathLike, frame: pd.DataFrame) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written CSV."""
-    from core.atomic_write import atomic_open
-
-    with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        frame.to_csv(handle, index=False)

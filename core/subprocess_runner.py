@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core.errors import Cancelled, Problem, TrendcastError
+from core.parent_watch import die_with_parent
 from core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 
 POLL_SECONDS = 0.05  # how often the parent looks at cancel and the child's health
@@ -61,8 +62,9 @@ def resolve(target: str | Callable[..., Any]) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _child_main(conn, cancel_event, target, args, kwargs, niceness) -> None:
+def _child_main(conn, cancel_event, target, args, kwargs, niceness, parent) -> None:
     """Runs in the child: call the target, send progress, then one final message."""
+    die_with_parent(parent)  # a killed caller must not leave the work (and its pool) running
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so stopping it also stops its worker pool
     if niceness and hasattr(os, "nice"):
@@ -111,7 +113,7 @@ def run_in_process(target: str | Callable[..., Any], *args: Any,
     cancel_event = ctx.Event()
     # Not a daemon: the engine starts its own worker pool, which daemons may not do.
     child = ctx.Process(target=_child_main, name="trendcast-worker", daemon=False,
-                        args=(sender, cancel_event, target, args, kwargs, niceness))
+                        args=(sender, cancel_event, target, args, kwargs, niceness, os.getpid()))
     child.start()
     sender.close()  # the parent keeps only the reading end, so EOF means the child is gone
     cancelled_at: float | None = None

@@ -314,11 +314,9 @@ def _render_chart(run: _Run, frame: pd.DataFrame, forecast: pd.DataFrame, path: 
 
 
 def _write_csv(run: _Run, forecast: pd.DataFrame, path: Path) -> None:
-    if _available("core.export"):
-        from core.export import write_csv
-    else:
-        from core.smoke_tasks import write_csv_atomically as write_csv
-    write_csv(path, forecast)
+    from core.csv_output import write_csv
+
+    write_csv(path, forecast, bom=True)
     back = pd.read_csv(path, encoding="utf-8-sig")
     _check(len(back) == len(forecast), f"{path} has {len(back)} rows, expected {len(forecast)}")
     run.done.append(f"forecast CSV written ({len(back)} rows) to {path}")

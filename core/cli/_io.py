@@ -57,18 +57,11 @@ def quiet_numeric_warnings() -> None:
     warnings.filterwarnings("ignore", category=RuntimeWarning)
 
 
-def write_csv_atomic(frame: pd.DataFrame, path: str) -> None:
-    """Write `frame` to `path` so that a reader never sees half a file."""
-    from core.atomic_write import atomic_open
+def write_output(frame: pd.DataFrame, path: str) -> None:
+    """A CLI output CSV: the one writer (atomic, formula-safe), plain UTF-8, dates as days."""
+    from core.csv_output import write_csv
 
-    target = Path(path)
-    if not target.parent.exists():
-        raise TrendcastError(f"Output folder does not exist: {target.parent}")
-    try:
-        with atomic_open(target, "w", encoding="utf-8", newline="") as handle:
-            frame.to_csv(handle, index=False, date_format="%Y-%m-%d")
-    except OSError as exc:
-        raise TrendcastError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    write_csv(path, frame, date_format="%Y-%m-%d")
 
 
 def positive_int(text: str) -> int:

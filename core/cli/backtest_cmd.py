@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         check_before_reading,
         quiet_numeric_warnings,
         read_input,
-        write_csv_atomic,
+        write_output,
     )
     from core.errors import TrendcastError
     from core.pipeline import run as run_pipeline
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError("No product has enough history for this horizon and these windows.")
     if "auto" not in models:
         table = table[table["model"].isin(models)]
-    write_csv_atomic(table, args.output)
+    write_output(table, args.output)
     best = table.groupby("model")["MASE"].mean().sort_values()
     print(f"wrote {len(table)} rows to {args.output} in {result.seconds:.1f} s; MASE: "
           + ", ".join(f"{m} {v:.3f}" for m, v in best.items()))

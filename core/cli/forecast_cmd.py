@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         quiet_numeric_warnings,
         read_input,
         save_run_as_project,
-        write_csv_atomic,
+        write_output,
     )
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
@@ -52,9 +52,9 @@ def run(args: argparse.Namespace) -> int:
                                 windows=args.windows, models=(args.model,), levels=args.levels,
                                 n_jobs=args.jobs, keep_networks=bool(args.project))
     result = run_pipeline(frame, settings)
-    write_csv_atomic(result.forecast, args.output)
+    write_output(result.forecast, args.output)
     if args.choices:
-        write_csv_atomic(result.choices, args.choices)
+        write_output(result.choices, args.choices)
     if args.project:
         save_run_as_project(args.project, args.input, frame, freq, result)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()

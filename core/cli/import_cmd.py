@@ -4,9 +4,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-
-import pandas as pd
 
 from core.errors import TrendcastError
 
@@ -45,6 +42,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.cli._io import write_output
     from core.data import CLEANING_RULES, ImportOptions, load
 
     if args.rules:
@@ -60,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                             decimal=args.decimal, complete_periods=args.complete_periods)
     result = load(args.input, options)
     if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
-        write_csv_atomic(result.frame, Path(args.output))
+        write_output(result.frame, args.output)
     try:
         print(f"{args.input}: {result.layout} layout, columns "
               + ", ".join(f"{role}='{col}'" for role, col in result.roles.items()))
@@ -76,13 +74,3 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
-
-
-def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
-    """Write `frame` as CSV so that a reader never sees half a file."""
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise TrendcastError(f"Cannot write {path}: the folder {folder} does not exist.")
-    from core.cli._io import write_csv_atomic as write
-
-    write(frame, str(path))

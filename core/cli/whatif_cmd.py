@@ -8,6 +8,7 @@ changes come from a JSON plan (`--plan`, the form `core.scenario.Scenario.to_jso
 from __future__ import annotations
 
 import argparse
+import math
 
 from core.scenario.plan import METHODS
 
@@ -40,8 +41,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from core.cli._io import check_before_reading
+    from core.csv_output import write_csv
     from core.errors import TrendcastError
-    from core.export import whatif_table, write_csv
+    from core.export import whatif_table
     from core.project import load_project, save_project
     from core.scenario import PriceChange, Scenario, what_if
 
@@ -67,18 +69,27 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError(f"{args.project} has no forecast yet: train one in the app or run "
                              "`forecast --project` first.")
     result = what_if(project.run, project.frame, plan)
-    write_csv(args.output, whatif_table(result, project.frame))
+    write_csv(args.output, whatif_table(result, project.frame), bom=True)
     if args.save:
         project.scenario = result
         save_project(args.project, project)
     t = result.totals()
     print(f"what-if by {result.method}: units {t['units_base']:,.0f} -> {t['units']:,.0f} "
-          f"({_change(t['units_base'], t['units'])}), revenue {t['revenue_base']:,.2f} -> "
-          f"{t['revenue']:,.2f} ({_change(t['revenue_base'], t['revenue'])}); wrote "
-          f"{args.output}")
+          f"({_change(t['units_base'], t['units'])}), {_revenue(t)}; wrote {args.output}")
     for note in result.notes:
         print(f"note: {note}")
     return 0
+
+
+def _revenue(t: dict[str, float]) -> str:
+    """The revenue part of the summary; never 'nan' (data without prices has no revenue)."""
+    if math.isnan(t["revenue_base"]) or math.isnan(t["revenue"]):
+        return "revenue unknown (the data has no prices)"
+    text = (f"revenue {t['revenue_base']:,.2f} -> {t['revenue']:,.2f} "
+            f"({_change(t['revenue_base'], t['revenue'])})")
+    if t.get("unpriced_products"):
+        text += f" for the products with prices ({t['unpriced_products']:,.0f} have none)"
+    return text
 
 
 def _change(before: float, after: float) -> str:

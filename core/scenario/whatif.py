@@ -68,11 +68,16 @@ class WhatIf:
     def totals(self, uid: str | None = None) -> dict[str, float]:
         """Units and revenue over the horizon, as forecast (`*_base`) and as planned; with
         elasticities also `units_lo`/`units_hi`: the planned units if every elasticity sits at
-        the end of its 95 % interval (NaN when some elasticity was only assumed)."""
+        the end of its 95 % interval (NaN when some elasticity was only assumed).
+        Revenue is NaN when no product has a price, and `unpriced_products` says how many
+        products the revenue leaves out for want of a price."""
         rows = self.forecast if uid is None else self.product(uid)
         out = {"units_base": float(rows["yhat_base"].sum()), "units": float(rows["yhat"].sum()),
                "revenue_base": float(rows["revenue_base"].sum(min_count=1)),
                "revenue": float(rows["revenue"].sum(min_count=1))}
+        unpriced = rows["revenue_base"].isna()  # one product's rows come without their id
+        out["unpriced_products"] = float(rows.loc[unpriced, ID].nunique() if ID in rows
+                                         else unpriced.any())
         for end in ("lo", "hi"):
             column = rows.get(f"yhat_range_{end}")
             out[f"units_{end}"] = (float(column.sum()) if column is not None

@@ -312,12 +312,21 @@ class WhatIfPanel(QWidget):
                                    formats=dict.fromkeys(columns[1:], "{:,.2f}"))
 
     def _totals_line(self, who: str, t: dict[str, float]) -> str:
-        line = self.tr("{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), revenue "
-                       "{revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})").format(
-            who=who, units_base=t["units_base"], units=t["units"],
-            units_change=_change(t["units_base"], t["units"]),
-            revenue_base=t["revenue_base"], revenue=t["revenue"],
-            revenue_change=_change(t["revenue_base"], t["revenue"]))
+        if pd.isna(t["revenue_base"]) or pd.isna(t["revenue"]):  # never show "nan"
+            line = self.tr("{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}); "
+                           "revenue unknown: the data has no prices").format(
+                who=who, units_base=t["units_base"], units=t["units"],
+                units_change=_change(t["units_base"], t["units"]))
+        else:
+            line = self.tr("{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}), "
+                           "revenue {revenue_base:,.2f} → {revenue:,.2f} ({revenue_change})"
+                           ).format(who=who, units_base=t["units_base"], units=t["units"],
+                                    units_change=_change(t["units_base"], t["units"]),
+                                    revenue_base=t["revenue_base"], revenue=t["revenue"],
+                                    revenue_change=_change(t["revenue_base"], t["revenue"]))
+            if t.get("unpriced_products"):
+                line += self.tr(" for the products with prices ({count:,.0f} have none)"
+                                ).format(count=t["unpriced_products"])
         lo, hi = t.get("units_lo", float("nan")), t.get("units_hi", float("nan"))
         if pd.notna(lo) and pd.notna(hi) and hi - lo > 0.5:
             line += self.tr("; units {low} to {high} within the elasticity's 95 % interval"

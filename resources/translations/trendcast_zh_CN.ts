@@ -2067,6 +2067,14 @@
         <translation>历史数据显示，大多数产品的价格对销量没有可测量的影响。如需按某个影响做计划，请勾选“对所有产品假设”并设定你预期的弹性。</translation>
     </message>
     <message>
+        <source>{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}); revenue unknown: the data has no prices</source>
+        <translation>{who}：销量 {units_base:,.0f} → {units:,.0f}（{units_change}）；收入未知：数据中没有价格</translation>
+    </message>
+    <message>
+        <source> for the products with prices ({count:,.0f} have none)</source>
+        <translation>（仅含有价格的产品；{count:,.0f} 个产品没有价格）</translation>
+    </message>
+    <message>
         <source>; units {low} to {high} within the elasticity&apos;s 95 % interval</source>
         <translation>；在弹性的 95 % 区间内，销量变化为 {low} 至 {high}</translation>
     </message>

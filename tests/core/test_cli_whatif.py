@@ -79,3 +79,17 @@ def test_bad_plans_exit_2_with_one_line(project, tmp_path, capsys, argv, message
 def test_a_sales_file_is_not_a_project(tmp_path, capsys):
     assert run(["whatif", str(SAMPLE), "--price", "-10", "-o", str(tmp_path / "x.csv")]) == 2
     assert "not a Trendcast project" in capsys.readouterr().err
+
+
+def test_without_prices_the_revenue_is_said_to_be_unknown_not_nan(tmp_path, capsys):
+    data = ROOT / "tests" / "core" / "fixtures" / "retail_weekly_40.csv"  # no price column
+    project = tmp_path / "np.trendcast"
+    assert run(["forecast", str(data), "--freq", "W", "--horizon", "4", "--model", "naive",
+                "--windows", "1", "--jobs", "1", "--output", str(tmp_path / "fc.csv"),
+                "--project", str(project)]) == 0
+    capsys.readouterr()
+    assert run(["whatif", str(project), "--price", "-10", "--elasticity", "-1.5",
+                "-o", str(tmp_path / "wi.csv")]) == 0
+    printed = capsys.readouterr().out
+    assert "revenue unknown (the data has no prices)" in printed
+    assert "nan" not in printed.lower()

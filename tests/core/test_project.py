@@ -20,13 +20,20 @@ from core.project import FORMAT_VERSION, Project, load_project, save_project
 from tests.fixtures.runs import shared_run
 
 ROOT = Path(__file__).resolve().parents[2]
+# A real project with a real tiny TCN (written by fixtures/make_shop_tcn.py).
+SHOP_TCN = ROOT / "tests" / "core" / "fixtures" / "shop_tcn.trendcast"
+
+
+def network_files() -> dict[str, bytes]:
+    """The saved files of a real trained network."""
+    with zipfile.ZipFile(SHOP_TCN) as zf:
+        return {name.removeprefix("models/tcn/"): zf.read(name) for name in zf.namelist()
+                if name.startswith("models/tcn/")}
 
 
 def _project() -> Project:
     run, history = shared_run()
-    run = dataclasses.replace(run, networks={
-        "lstm": {"model.keras": b"PK\x03\x04 fake keras bytes \x00\xff",
-                 "meta.json": b'{"window": 8}'}})
+    run = dataclasses.replace(run, networks={"tcn": network_files()})
     return Project(frame=history, source="orders.csv",
                    options=ImportOptions(freq="W", roles={"date": "InvoiceDate",
                                                           "product": "StockCode"},
@@ -104,7 +111,7 @@ def test_project_holds_only_text_tables_json_and_model_files(tmp_path):
     assert manifest["format_version"] == FORMAT_VERSION
     for name in names:
         assert name.endswith((".csv", ".json")) or name.startswith("models/"), name
-    assert "models/lstm/model.keras" in names
+    assert "models/tcn/model.keras" in names
 
 
 def test_kill_during_save_leaves_the_last_good_project(tmp_path):
@@ -137,6 +144,10 @@ def test_kill_during_save_leaves_the_last_good_project(tmp_path):
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
     assert_projects_equal(load_project(path), good)
+    # The killed save could not remove its temporary file; the next save of the file does.
+    assert len(list(tmp_path.glob(".shop.trendcast.*.tmp"))) == 1
+    save_project(path, good)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.trendcast"]
 
 
 def test_a_failed_save_keeps_the_previous_project(tmp_path, monkeypatch):
@@ -266,19 +277,25 @@ def test_trained_model_folders_round_trip_as_bytes(tmp_path):
     from core.model_files import read_dir as read_model_dir
     from core.model_files import write_dir as write_model_dir
 
-    saved = tmp_path / "lstm"
+    saved = write_model_dir(network_files(), tmp_path / "tcn")
     (saved / "assets").mkdir(parents=True)
-    (saved / "model.keras").write_bytes(b"PK\x03\x04 not really keras \x00\x01")
-    (saved / "meta.json").write_text('{"window": 8}')
     (saved / "assets" / "scaler.json").write_text("{}")
     project = _project()
-    project.run.networks = {"lstm": read_model_dir(saved)}
+    project.run.networks = {"tcn": read_model_dir(saved)}
     save_project(tmp_path / "p.trendcast", project)
-    back = load_project(tmp_path / "p.trendcast").run.networks["lstm"]
-    restored = write_model_dir(back, tmp_path / "restored" / "lstm")
+    back = load_project(tmp_path / "p.trendcast").run.networks["tcn"]
+    restored = write_model_dir(back, tmp_path / "restored" / "tcn")
     assert sorted(p.relative_to(restored).as_posix() for p in restored.rglob("*") if p.is_file()) \
-        == ["assets/scaler.json", "meta.json", "model.keras"]
+        == ["assets/scaler.json", "meta.json", "model.keras", "state.npz"]
     assert (restored / "model.keras").read_bytes() == (saved / "model.keras").read_bytes()
     with pytest.raises(TrendcastError, match="Unsafe"):
         write_model_dir({"../escape.txt": b"x"}, tmp_path / "restored2")
     assert not (tmp_path / "escape.txt").exists()
+
+
+def test_a_run_without_backtest_windows_round_trips(tmp_path):
+    project = _project()
+    project.settings = dataclasses.replace(project.settings, windows=0)
+    project.run = dataclasses.replace(project.run, settings=project.settings)
+    save_project(tmp_path / "p.trendcast", project)
+    assert load_project(tmp_path / "p.trendcast").run.settings.windows == 0

@@ -174,3 +174,35 @@ def test_big_projects_are_saved_and_read_by_a_child_process_and_reopen_the_same(
     qtbot.waitUntil(lambda: not fresh.projects.is_busy(), timeout=5000)
     pd.testing.assert_frame_equal(fresh.training_panel.run.forecast,
                                   window.training_panel.run.forecast, check_dtype=False)
+
+
+@pytest.mark.parametrize("reader", ["thread", "child process"])
+def test_a_crafted_project_shows_the_same_message_as_the_command_line(qtbot, tmp_path,
+                                                                      monkeypatch, reader):
+    import json
+    import zipfile
+
+    import gui.project_files
+    from core.errors import TrendcastError
+    from core.project import load_project
+    from tests.core.test_project import SHOP_TCN
+
+    if reader == "child process":
+        monkeypatch.setattr(gui.project_files, "LOAD_THREAD_BYTES", 0)
+    crafted = tmp_path / "crafted.trendcast"
+    with zipfile.ZipFile(SHOP_TCN) as zin, zipfile.ZipFile(crafted, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "manifest.json":
+                data = json.dumps({**json.loads(data), "models": []}).encode()
+            zout.writestr(name, data)
+    with pytest.raises(TrendcastError) as expected:
+        load_project(crafted)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.projects.project_failed, timeout=30_000):
+        window.open_path(str(crafted))
+    qtbot.waitUntil(lambda: not window.projects.is_busy(), timeout=5000)
+    box = window.findChild(QMessageBox, "error_dialog")
+    assert box is not None and str(expected.value) in box.text()
+    assert "manifest.json.models should be an object" in box.text()
+    box.close()

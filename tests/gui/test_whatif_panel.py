@@ -134,6 +134,16 @@ def test_without_prices_the_tab_says_why_until_an_elasticity_is_assumed(qtbot):
     assert "no prices" in panel.message.text() and not panel.apply_button.isEnabled()
     panel.own_elasticity.setChecked(True)
     assert panel.apply_button.isEnabled()
+    # Applied with an assumed elasticity: units move, and the revenue is said to be unknown
+    # instead of "nan → nan".
+    panel.elasticity.setValue(-1.5)
+    panel.percent.setValue(-10)
+    apply(qtbot, panel)
+    widget.select_product("21876")
+    text = panel.summary.text()
+    assert "All products: units" in text and "21876: units" in text
+    assert text.count("revenue unknown: the data has no prices") == 2
+    assert "nan" not in text.lower()
 
 
 def test_cancel_stops_a_running_what_if_and_the_tab_is_ready_again(qtbot, view):

@@ -136,6 +136,14 @@ class NeuralModel(ForecastModel):
             raise TrendcastError(f"{directory} holds a {model.name} model, not {cls.name}.")
         return model
 
+    @classmethod
+    def check_files(cls, files: dict[str, bytes], where: str) -> None:
+        """Raise TrendcastError unless `files` (as `save` writes them) hold a usable network;
+        checks everything but the Keras file's contents, without TensorFlow."""
+        from core.models.neural import saved_format
+
+        saved_format.check_files(files, where)
+
 
 @register
 class LSTMAttention(NeuralModel):

@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import TrendcastError
+from core.models.neural import saved_format
 from core.models.neural.forecasting import ForecastState
+from core.models.neural.saved_format import BATCH_FIELDS as _BATCH_FIELDS
+from core.models.neural.saved_format import FORMAT
 from core.models.neural.windows import Batch
 from core.models.panel import Panel
-
-FORMAT = 1
-_BATCH_FIELDS = ("past", "future", "product", "category", "static")
 
 
 def save(model, directory: str | os.PathLike) -> Path:
@@ -72,18 +72,14 @@ def _swap_into_place(tmp: Path, target: Path) -> None:
 
 def load(directory: str | os.PathLike):
     """The model saved in `directory`, ready to forecast or fine-tune."""
-    from core.models.registry import get
-
     path = Path(directory)
     try:
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        text = (path / "meta.json").read_bytes()
+    except OSError as exc:
         raise TrendcastError(f"{path} does not hold a saved neural model ({exc}).") from None
-    if meta.get("format") != FORMAT:
-        raise TrendcastError(f"{path} was saved in format {meta.get('format')}; "
-                             f"this version reads format {FORMAT}.")
+    meta, cls = saved_format.read_meta(text, str(path))  # checked before any of it is used
+    state = saved_format.read_state(path / "state.npz", str(path))
     params = dict(meta["params"])
-    cls = get(meta["model"])
     if "dilations" in params:
         params["dilations"] = tuple(params["dilations"])
     model = cls(**params)
@@ -96,11 +92,10 @@ def load(directory: str | os.PathLike):
         model.net_ = keras.saving.load_model(path / "model.keras", compile=False, safe_mode=True)
     except Exception as exc:  # a damaged file or one from an incompatible Keras
         raise TrendcastError(f"The network in {path} could not be read: {exc}") from exc
-    with np.load(path / "state.npz", allow_pickle=False) as z:
-        panel = Panel(z["ids"], np.zeros((len(z["ids"]), 0)), z["lengths"], z["last_dates"],
-                      meta["freq"])
-        inputs = Batch(**{f: z[f] for f in _BATCH_FIELDS})
-        model.state_ = ForecastState(panel, z["scales"], inputs)
+    panel = Panel(state["ids"], np.zeros((len(state["ids"]), 0)), state["lengths"],
+                  state["last_dates"], meta["freq"])
+    model.state_ = ForecastState(panel, state["scales"],
+                                 Batch(**{f: state[f] for f in _BATCH_FIELDS}))
     model.freq_, model.season_, model.fallbacks_ = meta["freq"], meta["season"], {}
     model.trained_ = meta["trained"]
     if "dilations" in model.trained_:

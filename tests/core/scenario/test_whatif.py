@@ -245,3 +245,18 @@ def test_a_network_that_reads_only_promotions_answers_a_promotion():
     assert network.answering(kept) == ["tcn"] and network.responsive(kept) == []
     with pytest.raises(TrendcastError, match="reads prices or promotions"):
         network.deltas({"lstm_attention": kept["lstm_attention"]}, pd.DataFrame())
+
+
+def test_totals_count_the_products_whose_revenue_is_unknown():
+    run, history = shared_run()
+    plan = Scenario((PriceChange(-10),), elasticity=-1.5)
+    priced = what_if(run, history, plan).totals()
+    assert priced["unpriced_products"] == 0 and np.isfinite(priced["revenue"])
+    one = history.unique_id.iloc[0]
+    partly = history.copy()
+    partly.loc[partly.unique_id == one, ["price", "list_price"]] = np.nan
+    t = what_if(run, partly, plan).totals()
+    assert t["unpriced_products"] == 1 and 0 < t["revenue_base"] < priced["revenue_base"]
+    none = what_if(run, history.drop(columns=["price", "list_price"], errors="ignore"),
+                   plan).totals()
+    assert np.isnan(none["revenue"]) and none["unpriced_products"] == history.unique_id.nunique()
