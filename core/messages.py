@@ -71,6 +71,10 @@ TEMPLATES: dict[str, str] = {
     "summary.end_why_sparse": "rule for tables that list only periods with sales: a missing "
                               "period sold nothing",
     "summary.end_why_chosen": "series end chosen in the import settings",
+    # The shop total when products' forecasts start on different dates (core.run_views).
+    "total.starts_differ": "forecasts start between {first} and {last} (the products' series "
+                           "end on different dates), so each date adds up only the products "
+                           "forecast at it",
     # Progress messages (training log and import progress).
     "progress.window": "window {window} of {windows}",
     "progress.part": "fitted part {part} of {parts}",
@@ -101,6 +105,7 @@ TEMPLATES: dict[str, str] = {
 
 _NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"
 _NAME = r"[\w.-]+"
+_DATE = r"\d{4}-\d{2}-\d{2}"
 # Fields that hold a number or a registered model's name match only that: keeps templates that
 # differ by an optional part ("(0.83)" and "(0.83 vs 0.91 for ets)") from matching each other.
 FIELD_PATTERNS = {
@@ -110,7 +115,7 @@ FIELD_PATTERNS = {
     "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
     "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
-    "share": _NUMBER, "end": r"\d{4}-\d{2}-\d{2}",
+    "share": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
 }
 
 

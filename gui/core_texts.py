@@ -84,6 +84,9 @@ TEXTS = {
                      "nothing"),
     "summary.end_why_chosen": QT_TRANSLATE_NOOP(
         "CoreTexts", "series end chosen in the import settings"),
+    "total.starts_differ": QT_TRANSLATE_NOOP(
+        "CoreTexts", "forecasts start between {first} and {last} (the products' series end on "
+                     "different dates), so each date adds up only the products forecast at it"),
     "progress.window": QT_TRANSLATE_NOOP("CoreTexts", "window {window} of {windows}"),
     "progress.part": QT_TRANSLATE_NOOP("CoreTexts", "fitted part {part} of {parts}"),
     "progress.fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} fitted"),

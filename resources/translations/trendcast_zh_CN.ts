@@ -219,6 +219,10 @@
         <translation>序列结束方式由导入设置指定</translation>
     </message>
     <message>
+        <source>forecasts start between {first} and {last} (the products&apos; series end on different dates), so each date adds up only the products forecast at it</source>
+        <translation>预测起始于 {first} 至 {last} 之间（各商品的序列结束日期不同），因此每个日期只汇总在该日期有预测的商品</translation>
+    </message>
+    <message>
         <source>window {window} of {windows}</source>
         <translation>第 {window}/{windows} 个窗口</translation>
     </message>
@@ -656,6 +660,10 @@
     <message>
         <source>{level}% high</source>
         <translation>{level}% 上限</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
     </message>
     <message>
         <source>No backtest metrics for this product.</source>
