@@ -8,8 +8,9 @@ all its rows (`decide`):
 
 - order lines (`orders`, `wide_orders`): an order export lists sales only, so a period without a
   line is a period without sales: every product runs to the shop's last period (`shared`);
-- period tables (`long`, `wide`) that record zero sales explicitly (a 0 in some row): absent
-  periods are periods not recorded, so each product ends at its own last row (`own`);
+- period tables (`long`, `wide`) that record zero sales explicitly (a 0 in some row; an empty
+  cell of a wide table does not count): absent periods are periods not recorded, so each
+  product ends at its own last row (`own`; in a wide table, its last filled cell);
 - period tables without zeros whose products have a row for nearly every period between their
   first and last row (dense, >= 90 % of products >= 90 % covered): a record that simply stops,
   so `own` too;
@@ -49,9 +50,11 @@ def decide(lines: pd.DataFrame, freq: str, *, orders: bool, chosen: str | None =
         return EndRule(chosen, "chosen")
     if orders:
         return EndRule(SHARED, "orders")
-    if bool((lines[Y] == 0).any()):
+    written = ~lines["blank"].to_numpy(bool) if "blank" in lines else np.ones(len(lines), bool)
+    if bool(((lines[Y] == 0).to_numpy() & written).any()):
         return EndRule(OWN, "zeros")
-    dense = _mostly_dense(lines[ID], period_start(lines[DS], freq))
+    # An empty cell of a wide table is a period without a row, as in a long table.
+    dense = _mostly_dense(lines[ID][written], period_start(lines[DS][written], freq))
     return EndRule(OWN, "dense") if dense else EndRule(SHARED, "sparse")
 
 

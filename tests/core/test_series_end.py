@@ -98,3 +98,26 @@ def test_cli_forecast_meets_every_test_point_at_its_real_date(tmp_path, capsys):
     assert scored["yhat"].notna().all()  # every test point has a forecast at its real date
     assert len(fc) == len(test)  # and no forecast at dates the series never had
     assert _smape(scored["y"].to_numpy(), scored["yhat"].to_numpy()) < 16.0  # Naive2: 16.9
+
+
+def test_wide_table_series_end_at_their_last_filled_cell(tmp_path):
+    """M3 fixture as a wide table: empty cells after a column's last value are not sales of 0."""
+    long = pd.read_csv(TRAIN, dtype={"unique_id": str})
+    wide = long.pivot(index="ds", columns="unique_id", values="y").reset_index()
+    path = _write(tmp_path / "wide.csv", wide)
+    result = load(path, ImportOptions(freq="M"))
+    assert result.layout == "wide" and result.summary.end_reason == "dense"
+    assert len(result.frame) == len(long) and "blank" not in result.frame
+    padded = load(path, ImportOptions(freq="M", series_end="shared"))
+    assert len(padded.frame) == 150 * wide.shape[0]
+    assert any("count as 0 sales" in str(p) for p in padded.problems)
+
+
+def test_wide_table_empty_cells_inside_a_series_are_no_sale(tmp_path):
+    wide = pd.DataFrame({"date": ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"],
+                         "a": ["3", "", "2", ""], "b": ["1", "0", "4", "5"]})
+    result = load(_write(tmp_path / "w.csv", wide), ImportOptions(freq="D"))
+    assert result.summary.end_reason == "zeros"  # b's written 0
+    frame = result.frame.set_index(["unique_id", result.frame["ds"].dt.day])["y"]
+    assert frame["a"].to_dict() == {1: 3.0, 2: 0.0, 3: 2.0}  # day 4 was not recorded
+    assert frame["b"].to_dict() == {1: 1.0, 2: 0.0, 3: 4.0, 4: 5.0}
