@@ -35,3 +35,15 @@ def test_total_over_products_ending_on_different_dates(qtbot, tmp_path):
     pdf = tmp_path / "report.pdf"
     write_pdf_report(str(pdf), run, history, title="Shop")
     assert pdf.stat().st_size > 1000
+
+
+def test_reopened_project_summary_names_the_series_end():
+    from core.data import ImportOptions
+    from core.project import Project
+    from gui.project_files import dataset_of
+
+    lines = dataset_of(Project(frame=_staggered_history())).summary.lines()
+    assert "each product ends at its own last row (2 end before 2024-05-01)" in " ".join(lines)
+    chosen = dataset_of(Project(frame=_staggered_history(),
+                                options=ImportOptions(series_end="own"))).summary.lines()
+    assert "series end chosen in the import settings" in chosen
