@@ -121,3 +121,17 @@ def test_wide_table_empty_cells_inside_a_series_are_no_sale(tmp_path):
     frame = result.frame.set_index(["unique_id", result.frame["ds"].dt.day])["y"]
     assert frame["a"].to_dict() == {1: 3.0, 2: 0.0, 3: 2.0}  # day 4 was not recorded
     assert frame["b"].to_dict() == {1: 1.0, 2: 0.0, 3: 4.0, 4: 5.0}
+
+
+def test_cli_series_end_flag_overrides_the_rule(tmp_path, capsys):
+    out = tmp_path / "fc.csv"
+    assert run(["forecast", str(TRAIN), "--horizon", "2", "--freq", "M", "--model", "naive",
+                "--series-end", "shared", "--jobs", "1", "--output", str(out)]) == 0
+    assert "every product runs to the last period (2010-06-01)" in capsys.readouterr().err
+    fc = pd.read_csv(out, parse_dates=["ds"])
+    assert set(fc["ds"]) == {pd.Timestamp("2010-07-01"), pd.Timestamp("2010-08-01")}
+    assert run(["import", str(TRAIN), "--freq", "M", "--series-end", "own"]) == 0
+    assert "series end chosen in the import settings" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        run(["backtest", str(TRAIN), "--horizon", "2", "--windows", "1", "--series-end", "x",
+             "--output", str(out)])

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from core.data import ImportOptions, load
-from core.export import forecast_table
+from core.export import export_csv, export_xlsx, forecast_table
 from core.pipeline import run
 from core.pipeline_types import ForecastSettings
 from core.project import Project, load_project, save_project
@@ -86,12 +86,19 @@ def test_shop_total_sums_by_date_and_says_what_it_covers(finished):
     assert row["growth"] == pytest.approx((result.forecast["yhat"].sum() - recent) / recent)
 
 
-def test_export_keeps_each_products_dates(finished):
+def test_exports_keep_each_products_dates(finished, tmp_path):
     frame, result = finished
-    table = forecast_table(result, frame)
     ends = frame.groupby("unique_id")["ds"].max()
-    first = table.groupby("unique_id")["ds"].min()
-    assert all(first[u] == f"{_month_after(ends[u]):%Y-%m-%d}" for u in ends.index)
+    table = forecast_table(result, frame)
+    export_csv(tmp_path / "fc.csv", result, frame)
+    export_xlsx(tmp_path / "fc.xlsx", result, frame)
+    written = [pd.read_csv(tmp_path / "fc.csv", dtype={"unique_id": str}),
+               pd.read_excel(tmp_path / "fc.xlsx", sheet_name="Forecast",
+                             dtype={"unique_id": str})]
+    for out in (table, *written):
+        first = pd.to_datetime(out.groupby("unique_id")["ds"].min())
+        assert all(first[u] == _month_after(ends[u]) for u in ends.index)
+        assert len(out) == 12 * H
 
 
 def test_what_if_moves_only_the_periods_each_product_has(finished):
