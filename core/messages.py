@@ -58,6 +58,23 @@ TEMPLATES: dict[str, str] = {
                     "sales",
     "summary.gaps": "{gaps} missing product-periods filled with 0 sales",
     "summary.dropped": "rows removed by rule '{rule}': {amount}",
+    # Where each product's series ends (core.data.series_end; --series-end overrides it).
+    "summary.end_own": "each product ends at its own last row ({products} end before {end}); "
+                       "periods after it are not recorded, not sales of 0",
+    "summary.end_shared": "every product runs to the last period ({end}); periods without a row "
+                          "count as 0 sales",
+    "summary.end_why_orders": "rule for order lines: a period without an order line sold nothing",
+    "summary.end_why_zeros": "rule for tables that record 0 sales: a product without rows was "
+                             "no longer recorded",
+    "summary.end_why_dense": "rule for tables with a row for nearly every period: a product "
+                             "whose rows stop was no longer recorded",
+    "summary.end_why_sparse": "rule for tables that list only periods with sales: a missing "
+                              "period sold nothing",
+    "summary.end_why_chosen": "series end chosen in the import settings",
+    # The shop total when products' forecasts start on different dates (core.run_views).
+    "total.starts_differ": "forecasts start between {first} and {last} (the products' series "
+                           "end on different dates), so each date adds up only the products "
+                           "forecast at it",
     # Progress messages (training log and import progress).
     "progress.window": "window {window} of {windows}",
     "progress.part": "fitted part {part} of {parts}",
@@ -88,6 +105,7 @@ TEMPLATES: dict[str, str] = {
 
 _NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"
 _NAME = r"[\w.-]+"
+_DATE = r"\d{4}-\d{2}-\d{2}"
 # Fields that hold a number or a registered model's name match only that: keeps templates that
 # differ by an optional part ("(0.83)" and "(0.83 vs 0.91 for ets)") from matching each other.
 FIELD_PATTERNS = {
@@ -97,7 +115,7 @@ FIELD_PATTERNS = {
     "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
     "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
-    "share": _NUMBER,
+    "share": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
 }
 
 

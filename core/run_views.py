@@ -2,7 +2,10 @@
 
 `RunIndex(run, history)` groups row positions by product once (a few ms for thousands of
 products); `index.product(uid)` then slices with those positions. `ALL_PRODUCTS` is the shop total:
-sales summed over products, the chosen forecasts summed, and each model's forecasts summed.
+sales summed over products, the chosen forecasts summed, and each model's forecasts summed, all
+by date. Products may end on different dates (each forecast starts after its own last period), so
+a date's total covers only the products with a value at that date: the totals carry a `products`
+column (how many were added up) and `extra["forecast_starts"]` says when the forecasts start.
 """
 from __future__ import annotations
 
@@ -109,11 +112,11 @@ class RunIndex:
         backtest = {}
         codes, names = self._codes["backtest"]
         for code, model in enumerate(names):
-            frame = self.run.backtest[codes == code]
-            backtest[str(model)] = frame.groupby(["cutoff", DS], as_index=False)[[Y, "yhat"]].sum()
+            backtest[str(model)] = _sum_backtest(self.run.backtest[codes == code])
         return ProductData(uid=ALL_PRODUCTS, title="", history=hist, forecasts=forecasts,
                            chosen=CHOSEN, backtest=backtest,
-                           metrics=self.run.metrics.reset_index(drop=True))
+                           metrics=self.run.metrics.reset_index(drop=True),
+                           extra={"forecast_starts": _forecast_starts(self.run.forecast)})
 
     # -- the product list ---------------------------------------------------------------------
     def _summary(self) -> pd.DataFrame:
@@ -130,7 +133,7 @@ class RunIndex:
         growth = (future.reindex(ids) - before) / before.replace(0, np.nan)
         out = pd.DataFrame({ID: ids, "volume": volume.reindex(ids).to_numpy(),
                             "forecast": future.reindex(ids).to_numpy(),
-                            "growth": growth.to_numpy()})
+                            "growth": growth.to_numpy(), "recent": before.to_numpy()})
         titles = (hist.drop_duplicates(ID, keep="last").set_index(ID)["title"].reindex(ids)
                   .fillna("").astype(str).to_numpy() if "title" in hist else "")
         out.insert(1, "title", titles)
@@ -160,7 +163,10 @@ class RunIndex:
         s = self.summary
         horizon = max(int(self.run.settings.horizon), 1)
         sales = self.product(ALL_PRODUCTS).history[Y].to_numpy()
-        recent, future = float(sales[-horizon:].sum()), float(np.nansum(s["forecast"]))
+        # Each product's own last periods: products that end early have no sales in the shop's
+        # last periods, and their forecasts are in `future` all the same.
+        recent = float(np.nansum(s["recent"])) if len(s) else float(sales[-horizon:].sum())
+        future = float(np.nansum(s["forecast"]))
         growth = (future - recent) / recent if recent else np.nan
         trend = 0 if not np.isfinite(growth) or abs(growth) <= 0.05 else int(np.sign(growth))
         return {ID: ALL_PRODUCTS, "title": "", "volume": float(np.nansum(s["volume"])),
@@ -180,6 +186,7 @@ def _sum_forecasts(frame: pd.DataFrame) -> pd.DataFrame:
     independently, so half-widths add in quadrature (summing bounds would overstate them)."""
     frame = frame[[c for c in frame.columns if c == DS or c.startswith("yhat")]]
     out = frame.groupby(DS, as_index=False)["yhat"].sum()
+    counts = frame.groupby(DS)["yhat"].size()
     for lo in [c for c in frame.columns if c.startswith("yhat_lo_")]:
         hi = lo.replace("_lo_", "_hi_")
         widths = frame.assign(lo_w=(frame["yhat"] - frame[lo]) ** 2,
@@ -187,4 +194,38 @@ def _sum_forecasts(frame: pd.DataFrame) -> pd.DataFrame:
         sums = widths.groupby(DS)[["lo_w", "hi_w"]].sum()
         out[lo] = np.clip(out["yhat"].to_numpy() - np.sqrt(sums["lo_w"].to_numpy()), 0, None)
         out[hi] = out["yhat"].to_numpy() + np.sqrt(sums["hi_w"].to_numpy())
+    out["products"] = counts.to_numpy()  # how many products' forecasts this date adds up
     return out
+
+
+def _sum_backtest(frame: pd.DataFrame) -> pd.DataFrame:
+    """Backtest totals per window and date. Windows count back from each product's own end, so
+    products that end on different dates have different cutoffs in the same window: the
+    window's earliest cutoff stands for them (one segment per window on the chart)."""
+    if "window" not in frame:
+        return frame.groupby(["cutoff", DS], as_index=False)[[Y, "yhat"]].sum()
+    out = frame.groupby(["window", DS], as_index=False).agg(
+        cutoff=("cutoff", "min"), y=(Y, "sum"), yhat=("yhat", "sum"))
+    out["cutoff"] = out.groupby("window")["cutoff"].transform("min")
+    return out[["cutoff", DS, Y, "yhat"]].sort_values(["cutoff", DS], kind="stable",
+                                                      ignore_index=True)
+
+
+def starts_note(total: ProductData) -> tuple[str, dict[str, str]] | None:
+    """`(template id, fields)` saying what the shop total covers when the products' forecasts
+    start on different dates, else None."""
+    starts = total.extra.get("forecast_starts") or {}
+    if starts.get("distinct", 1) <= 1:
+        return None
+    return "total.starts_differ", {"first": f"{starts['first']:%Y-%m-%d}",
+                                   "last": f"{starts['last']:%Y-%m-%d}"}
+
+
+def _forecast_starts(forecast: pd.DataFrame) -> dict:
+    """When the products' forecasts start: the first and last start date and how many start
+    at the latest one (products that end early start their forecasts early)."""
+    if forecast.empty:
+        return {"products": 0, "first": None, "last": None}
+    starts = forecast.groupby(ID, sort=False)[DS].min()
+    return {"products": int(len(starts)), "first": starts.min(), "last": starts.max(),
+            "distinct": int(starts.nunique())}

@@ -65,6 +65,28 @@ TEXTS = {
     "summary.gaps": QT_TRANSLATE_NOOP("CoreTexts",
                                       "{gaps} missing product-periods filled with 0 sales"),
     "summary.dropped": QT_TRANSLATE_NOOP("CoreTexts", "rows removed by rule '{rule}': {amount}"),
+    "summary.end_own": QT_TRANSLATE_NOOP(
+        "CoreTexts", "each product ends at its own last row ({products} end before {end}); "
+                     "periods after it are not recorded, not sales of 0"),
+    "summary.end_shared": QT_TRANSLATE_NOOP(
+        "CoreTexts", "every product runs to the last period ({end}); periods without a row "
+                     "count as 0 sales"),
+    "summary.end_why_orders": QT_TRANSLATE_NOOP(
+        "CoreTexts", "rule for order lines: a period without an order line sold nothing"),
+    "summary.end_why_zeros": QT_TRANSLATE_NOOP(
+        "CoreTexts", "rule for tables that record 0 sales: a product without rows was no "
+                     "longer recorded"),
+    "summary.end_why_dense": QT_TRANSLATE_NOOP(
+        "CoreTexts", "rule for tables with a row for nearly every period: a product whose rows "
+                     "stop was no longer recorded"),
+    "summary.end_why_sparse": QT_TRANSLATE_NOOP(
+        "CoreTexts", "rule for tables that list only periods with sales: a missing period sold "
+                     "nothing"),
+    "summary.end_why_chosen": QT_TRANSLATE_NOOP(
+        "CoreTexts", "series end chosen in the import settings"),
+    "total.starts_differ": QT_TRANSLATE_NOOP(
+        "CoreTexts", "forecasts start between {first} and {last} (the products' series end on "
+                     "different dates), so each date adds up only the products forecast at it"),
     "progress.window": QT_TRANSLATE_NOOP("CoreTexts", "window {window} of {windows}"),
     "progress.part": QT_TRANSLATE_NOOP("CoreTexts", "fitted part {part} of {parts}"),
     "progress.fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} fitted"),

@@ -66,10 +66,19 @@ def dataset_of(project: Project) -> ImportResult:
     summary = Summary(products=int(frame[ID].nunique()), start=frame[DS].min(),
                       end=frame[DS].max(), freq=freq, rows_read=len(frame),
                       periods=int(frame[DS].nunique()), zero_share=float((frame[Y] == 0).mean()),
-                      total_quantity=float(frame[Y].sum()))
+                      total_quantity=float(frame[Y].sum()), **_series_end(project))
     return ImportResult(frame=frame, freq=freq, layout=project.options.layout or "long",
                         roles=dict(project.options.roles), summary=summary,
                         source=project.source)
+
+
+def _series_end(project: Project) -> dict:
+    """The summary's series-end facts, as far as the saved data shows them (issue #11)."""
+    ends = project.frame.groupby(ID, sort=False)[DS].max()
+    early = int((ends < ends.max()).sum())
+    chosen = project.options.series_end
+    return {"series_end": chosen or ("own" if early else ""),
+            "end_reason": "chosen" if chosen else "", "ended_early": early}
 
 
 class ProjectFiles(QObject):

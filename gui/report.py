@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QWidget
 
 from core.atomic_write import atomic_path
 from core.errors import TrendcastError
-from core.run_views import ALL_PRODUCTS, CHOSEN, RunIndex
+from core.run_views import ALL_PRODUCTS, CHOSEN, RunIndex, starts_note
+from gui.core_texts import format_clause
 from gui.model_names import model_label
 
 TOP_PRODUCTS = 12
@@ -150,12 +151,19 @@ class _ReportPage:
         p.drawPolyline(QPolygonF([point(d, v) for d, v in zip(hist["ds"], hist["y"],
                                                                strict=True)]))
         p.setPen(QPen(QColor("#1f77b4"), 6))
-        joined = [point(hist["ds"].iloc[-1], hist["y"].iloc[-1])] if len(hist) else []
+        # Joined to the last sale only when every forecast starts after it (products that end
+        # on different dates start their forecasts inside the sales history).
+        joined = ([point(hist["ds"].iloc[-1], hist["y"].iloc[-1])]
+                  if len(hist) and len(fc) and fc["ds"].iloc[0] > hist["ds"].iloc[-1] else [])
         p.drawPolyline(QPolygonF(joined + [point(d, v) for d, v in zip(fc["ds"], fc["yhat"],
                                                                         strict=True)]))
         self.y = rect.bottom() + self.line * 2
         self.text(translate("Report", "Grey: sales. Blue: forecast, shaded: 80% range "
                                       "(assuming products vary independently)."), 7)
+        note = starts_note(total)
+        if note is not None:  # say what the total covers
+            self.y += self.line * 1.2
+            self.text(format_clause(*note) + ".", 7)
         self.y += self.line * 1.8
 
     def table(self, headers: list[str], rows: list[list[str]], widths: list[float]) -> None:

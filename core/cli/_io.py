@@ -7,9 +7,21 @@ from pathlib import Path
 import pandas as pd
 
 from core.errors import TrendcastError
+from core.messages import render
 
 
-def read_input(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
+def add_series_end_argument(parser) -> None:
+    """`--series-end own|shared` (import, forecast, backtest): where each product's series ends."""
+    parser.add_argument(
+        "--series-end", choices=("own", "shared"), default=None,
+        help="own: each product ends at its own last row (a record that stops was no longer "
+             "kept); shared: every product runs to the data's last period, missing periods "
+             "counted as 0 sales. Default: decided from the file (order lines shared; tables "
+             "with explicit zeros or a row for nearly every period own)")
+
+
+def read_input(path: str, freq: str | None, series_end: str | None = None
+               ) -> tuple[pd.DataFrame, str]:
     """Anything the importer accepts (CSV, Excel, order exports...) -> (frame, frequency)."""
     from core.data import load
 
@@ -17,24 +29,29 @@ def read_input(path: str, freq: str | None) -> tuple[pd.DataFrame, str]:
         raise TrendcastError(f"Input file not found: {path}")
     # A forecast must not read a half-recorded last week or month as a sales drop, so order
     # exports are cut to whole periods here (the `import` command keeps them, with a warning).
-    result = load(path, import_options(freq))
+    result = load(path, import_options(freq, series_end))
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
+    for key, fields in result.summary.items():  # say which series-end rule was applied
+        if key.startswith("summary.end_"):
+            print(f"note: {render(key, **fields)}", file=sys.stderr)
     return result.frame, result.freq
 
 
-def import_options(freq: str | None):
+def import_options(freq: str | None, series_end: str | None = None):
     from core.data import ImportOptions
 
-    return ImportOptions(freq=freq, complete_periods=True)
+    return ImportOptions(freq=freq, complete_periods=True, series_end=series_end)
 
 
-def save_run_as_project(path: str, source: str, frame: pd.DataFrame, freq: str, run) -> None:
+def save_run_as_project(path: str, source: str, frame: pd.DataFrame, freq: str, run,
+                        series_end: str | None = None) -> None:
     """The run, its data and settings as a project file the app opens (written atomically)."""
     from core.project import Project, save_project
 
     save_project(path, Project(frame=frame, source=Path(source).name,
-                               options=import_options(freq), settings=run.settings, run=run))
+                               options=import_options(freq, series_end), settings=run.settings,
+                               run=run))
 
 
 def check_before_reading(output: str, models: tuple[str, ...]) -> None:

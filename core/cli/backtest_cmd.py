@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli._io import positive_int
+from core.cli._io import add_series_end_argument, positive_int
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -14,6 +14,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="rolling-origin windows")
     parser.add_argument("--step", type=positive_int, help="periods between windows (default H)")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
+    add_series_end_argument(parser)
     parser.add_argument("--models", default="auto",
                         help="comma-separated model names; auto also scores its candidates")
     parser.add_argument("--season-length", type=positive_int,
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError("--models needs at least one model name.")
     quiet_numeric_warnings()
     check_before_reading(args.output, models)
-    frame, freq = read_input(args.input, args.freq)
+    frame, freq = read_input(args.input, args.freq, args.series_end)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, step=args.step, models=models,
                                 n_jobs=args.jobs)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli._io import levels, positive_int
+from core.cli._io import add_series_end_argument, levels, positive_int
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -12,6 +12,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--horizon", type=positive_int, required=True,
                         help="periods to forecast")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
+    add_series_end_argument(parser)
     parser.add_argument("--model", default="auto",
                         help="auto (chosen by backtest per demand class) or a name from `models`")
     parser.add_argument("--levels", type=levels, default=(80, 95),
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     for extra in (args.choices, args.project):
         if extra:
             check_before_reading(extra, ())
-    frame, freq = read_input(args.input, args.freq)
+    frame, freq = read_input(args.input, args.freq, args.series_end)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, models=(args.model,), levels=args.levels,
                                 n_jobs=args.jobs, keep_networks=bool(args.project))
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if args.choices:
         write_output(result.choices, args.choices)
     if args.project:
-        save_run_as_project(args.project, args.input, frame, freq, result)
+        save_run_as_project(args.project, args.input, frame, freq, result,
+                            args.series_end)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()
     print(f"wrote {len(result.forecast)} rows for {len(used.index) and used.sum()} products to "
           f"{args.output} in {result.seconds:.1f} s; models: "

@@ -5,6 +5,7 @@ import argparse
 import os
 import sys
 
+from core.cli._io import add_series_end_argument
 from core.errors import TrendcastError
 
 
@@ -34,6 +35,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--complete-periods", action="store_true",
                         help="order lines at W or M: leave out a first and last week or month "
                         "that the data covers only in part")
+    add_series_end_argument(parser)
     parser.add_argument("--rules", action="store_true",
                         help="print the cleaning rule for order exports and exit")
     parser.add_argument("--output", "-o", metavar="OUT.csv",
@@ -55,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(freq=args.freq, roles=roles, layout=args.layout,
                             dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet,
                             delimiter=args.delimiter and args.delimiter.replace("\\t", "\t"),
-                            decimal=args.decimal, complete_periods=args.complete_periods)
+                            decimal=args.decimal, complete_periods=args.complete_periods,
+                            series_end=args.series_end)
     result = load(args.input, options)
     if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
         write_output(result.frame, args.output)

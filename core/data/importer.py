@@ -17,6 +17,8 @@ from core.data.problems import fail
 from core.data.reading import RawTable, read_table
 from core.data.regular import complete_span, regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
+from core.data.series_end import CHOICES as SERIES_ENDS
+from core.data.series_end import decide as decide_series_end
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
 from core.data.values import detect_dayfirst, detect_decimal, is_slashed
 from core.errors import InputError, Problem, TrendcastError
@@ -100,8 +102,16 @@ def _check_options(path: str, raw: RawTable, options: ImportOptions) -> None:
     if options.layout is not None and options.layout not in LAYOUTS:
         problems.append(Problem(f"Unknown layout '{options.layout}'.",
                                 f"Use one of: {', '.join(LAYOUTS)}.", file=path))
+    if options.series_end is not None and options.series_end not in SERIES_ENDS:
+        problems.append(Problem(f"Unknown series end '{options.series_end}'.",
+                                f"Use one of: {', '.join(SERIES_ENDS)}.", file=path))
     if problems:
         raise InputError(problems)
+
+
+def _ended_early(frame: pd.DataFrame) -> int:
+    """Products whose series ends before the data's last period."""
+    return int((frame.groupby(ID, sort=False)[DS].max() < frame[DS].max()).sum())
 
 
 def _load(path: Path, options: ImportOptions, report: ProgressCallback,
@@ -137,7 +147,9 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
         lines = _complete_periods_only(name, lines, freq, dropped)
     report(ProgressEvent(0.7, render("progress.building"), "import"))
-    reg = regularise(lines, freq)
+    ends = decide_series_end(lines, freq, orders=layout in ORDER_LAYOUTS,
+                             chosen=options.series_end)
+    reg = regularise(lines, freq, ends.rule)
     cancel.raise_if_cancelled()
     frame = reg.frame
     if frame.empty:
@@ -153,7 +165,9 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       end=frame[DS].max(), freq=freq, rows_read=len(raw.frame), periods=periods,
                       zero_share=float((frame[Y] == 0).mean()),
                       total_quantity=float(frame[Y].sum()), dropped=dropped,
-                      gaps=0 if layout in ORDER_LAYOUTS else reg.gaps)
+                      gaps=0 if layout in ORDER_LAYOUTS else reg.gaps,
+                      series_end=ends.rule, end_reason=ends.reason,
+                      ended_early=_ended_early(frame))
     report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)

@@ -1,7 +1,8 @@
 """From a raw table to sale lines: one row per product and timestamp, whatever the layout.
 
 The result has `unique_id`, `ds`, `y` and, when the file has them, `price`, `title`, `category`,
-`stock`, `promo`, plus `order`, `status`, `cancelled` for the order-line cleaning rules. Cells that
+`stock`, `promo`, plus `order`, `status`, `cancelled` for the order-line cleaning rules, and for
+wide period tables `blank` (an empty cell read as 0 sales). Cells that
 cannot be read stop the import with the file, row, column and value named.
 """
 from __future__ import annotations
@@ -56,6 +57,8 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
                                _NUMBER_HINT, path)
     if problems:
         raise InputError(problems)
+    if layout == "wide":
+        out, frame = _empty_cells(out, frame)
     out["unique_id"] = text_categories(frame[roles["product"]])
     if "title" in roles:
         out["title"] = text_categories(frame[roles["title"]])
@@ -145,10 +148,24 @@ def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
     blank = per_distinct(long["_qty"], lambda u: u.str.strip() == "").to_numpy(bool)
     if "order" in roles:  # an empty cell on a receipt: that product was not bought
         long = long.loc[~blank]
-    else:  # an empty cell in a period table: nothing sold that period
-        long["_qty"] = long["_qty"].where(~blank, "0")
+    # In a period table an empty cell is no sale, or, after a product's last filled cell, a
+    # record that stopped: `_empty_cells` decides once the dates are read.
     roles = {r: c for r, c in roles.items() if c in keep}
     return long, {**roles, "product": "_product", "quantity": "_qty"}, skipped
+
+
+def _empty_cells(out: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Empty cells of a wide period table: up to the product's last filled cell they are 0
+    sales (marked in `blank`, so `core.data.series_end` can tell them from a written 0); after
+    it, nothing was recorded and they are left out (the series end decides how it ends)."""
+    empty = out["y"].isna().to_numpy() & per_distinct(
+        frame["_qty"], lambda u: u.str.strip() == "").to_numpy(bool)
+    product = frame["_product"].to_numpy()
+    filled_until = pd.Series(out["ds"].to_numpy()[~empty]).groupby(product[~empty]).max()
+    last = pd.Series(product).map(filled_until).to_numpy()
+    keep = ~empty | (out["ds"].to_numpy() <= last)
+    out = out.assign(y=out["y"].where(~empty, 0.0), blank=empty)
+    return out.loc[keep] if not keep.all() else out, frame.loc[keep] if not keep.all() else frame
 
 
 def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad: pd.Series, column: str, what: str,

@@ -1,9 +1,10 @@
 """Sale lines -> a regular series per product at frequency D, W or M.
 
 Weeks end on Sunday and are stamped with that Sunday; months are stamped with their first day.
-Every product runs from its first period with a sale to the data's last period; periods without a
-row are 0 sales (never interpolated) and are counted as gaps. Rows for the same product and period
-are added up.
+Every product runs from its first period with a sale to the data's last period, or, with
+`series_end="own"`, to its own last row (a record that stopped; see `core.data.series_end`);
+periods without a row inside that span are 0 sales (never interpolated) and are counted as
+gaps. Rows for the same product and period are added up.
 
 Prices: `price` is the quantity-weighted mean unit price (units x price = revenue). When several
 lines make up a period (order exports), `list_price` is the most common unit price among them,
@@ -73,8 +74,11 @@ class Regular:
     duplicates: int  # rows added to another row of the same product and period
 
 
-def regularise(lines: pd.DataFrame, freq: str) -> Regular:
-    """Aggregate `lines` to `freq` and fill the grid (see the module docstring)."""
+def regularise(lines: pd.DataFrame, freq: str, series_end: str = "shared") -> Regular:
+    """Aggregate `lines` to `freq` and fill the grid (see the module docstring).
+
+    `series_end` is "shared" (every product runs to the data's last period) or "own" (each
+    product ends at its own last row, zero or not)."""
     lines = lines.assign(**{DS: period_start(lines[DS], freq)})
     agg = _aggregate(lines)
     agg[ID] = agg[ID].astype(str)
@@ -88,7 +92,11 @@ def regularise(lines: pd.DataFrame, freq: str) -> Regular:
     if first.empty:
         return Regular(agg.iloc[:0][[ID, DS, Y]], 0, [], [], unsold, duplicates)
     start_pos = grid.get_indexer(first.to_numpy())
-    lengths = len(grid) - start_pos
+    if series_end == "own":
+        end_pos = grid.get_indexer(agg.groupby(ID, sort=True)[DS].max().reindex(first.index))
+    else:
+        end_pos = np.full(len(first), len(grid) - 1)
+    lengths = end_pos - start_pos + 1
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     total = int(lengths.sum())
     ids = np.repeat(first.index.to_numpy(dtype=object), lengths)

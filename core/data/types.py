@@ -29,6 +29,9 @@ class ImportOptions:
     # Order lines at W or M: leave out a first and last period the data covers only in part
     # (a week that ends after the export was made looks like a slump to the models).
     complete_periods: bool = False
+    # "own" (each product ends at its last row), "shared" (all run to the data's last period)
+    # or None: decided from the file (core.data.series_end).
+    series_end: str | None = None
 
 
 @dataclass
@@ -43,6 +46,9 @@ class Summary:
     total_quantity: float
     dropped: dict[str, float] = field(default_factory=dict)  # rule -> rows removed
     gaps: int = 0  # product-periods inside a product's history that had no row (set to 0)
+    series_end: str = ""  # "own" or "shared" (core.data.series_end); "" before it existed
+    end_reason: str = ""  # why: one of core.data.series_end.REASONS
+    ended_early: int = 0  # products whose series ends before `end`
 
     def lines(self) -> list[str]:
         """Human-readable summary lines (CLI and GUI show the same text)."""
@@ -60,6 +66,13 @@ class Summary:
                                  "zero_share": f"{self.zero_share:.0%}"})]
         if self.gaps:
             out.append(("summary.gaps", {"gaps": f"{self.gaps:,}"}))
+        if self.series_end == "own":
+            out.append(("summary.end_own", {"products": f"{self.ended_early:,}",
+                                            "end": f"{self.end:%Y-%m-%d}"}))
+        elif self.series_end == "shared":
+            out.append(("summary.end_shared", {"end": f"{self.end:%Y-%m-%d}"}))
+        if self.end_reason:
+            out.append((f"summary.end_why_{self.end_reason}", {}))
         out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
         return out

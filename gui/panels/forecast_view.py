@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.decomposition import decompose
-from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex
+from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex, starts_note
 from core.scenario import planning_facts
-from gui.core_texts import core_text
+from gui.core_texts import core_text, format_clause
 from gui.model_names import model_label
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
@@ -288,8 +288,10 @@ class ForecastView(QWidget):
 
     def _choice_text(self, data: ProductData) -> str:
         if data.uid == ALL_PRODUCTS:
-            return self.tr("Total of every product's chosen forecast. Bands assume products "
+            text = self.tr("Total of every product's chosen forecast. Bands assume products "
                            "vary independently.")
+            note = starts_note(data)  # products ending on different dates: say what it covers
+            return text if note is None else f"{text} {format_clause(*note)}."
         parts = [self.tr("Model: {model}").format(model=self.model_label(data.chosen))]
         if data.reason:
             parts.append(self.tr("why: {reason}").format(reason=core_text(data.reason)))
@@ -313,14 +315,19 @@ class ForecastView(QWidget):
                 columns += [f"yhat_lo_{level}", f"yhat_hi_{level}"]
                 headers += [self.tr("{level}% low").format(level=level),
                             self.tr("{level}% high").format(level=level)]
+        if "products" in table and table["products"].nunique() > 1:  # the total, see above
+            columns.append("products")
+            headers.append(self.tr("Products"))
         table = table[columns]
         for model in self.shown_models():
             other = data.forecasts.get(model)
             if model != data.chosen and other is not None:
                 table[model] = other.set_index("ds")["yhat"].reindex(table["ds"]).to_numpy()
                 headers.append(self.model_label(model))
-        self.forecast_model.set_frame(table, headers,
-                                      formats=dict.fromkeys(table.columns[1:], "{:,.1f}"))
+        formats = dict.fromkeys(table.columns[1:], "{:,.1f}")
+        if "products" in formats:
+            formats["products"] = "{:,.0f}"
+        self.forecast_model.set_frame(table, headers, formats=formats)
 
     def _fill_metrics_table(self, data: ProductData) -> None:
         metrics = data.metrics

@@ -37,6 +37,7 @@ from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel
 from gui.widgets.sales_chart import SalesChart
+from gui.widgets.series_end_choice import SeriesEndChoice
 from gui.worker import WorkerHandle, make_worker
 
 NOT_USED = ""
@@ -143,6 +144,9 @@ class ImportPanel(QWidget):
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.reread)
         grid.addWidget(self.apply_button, 1 + (len(ROLES) - 1) // 3 + 1, 0, 1, 6)
+        # Where each product's series ends (issue #11): its own last row or the data's last.
+        self.series_end = SeriesEndChoice()
+        grid.addWidget(self.series_end, 1 + (len(ROLES) - 1) // 3 + 2, 0, 1, 6)
         return box
 
     def _build_report(self) -> QWidget:
@@ -226,7 +230,8 @@ class ImportPanel(QWidget):
         # Whole weeks/months only: a half-recorded last week would read as a sales drop. The
         # summary shows what was left out ("partial period").
         return ImportOptions(freq=self.freq_combo.currentData(), roles=roles,
-                             layout=self.layout_combo.currentData(), complete_periods=True)
+                             layout=self.layout_combo.currentData(), complete_periods=True,
+                             series_end=self.series_end.value())
 
     # -- results -----------------------------------------------------------------------------
     def _on_progress(self, event) -> None:

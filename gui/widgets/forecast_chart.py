@@ -125,7 +125,9 @@ class ForecastChart(QWidget):
             colour = COLOURS[i % len(COLOURS)]
             frame = data.forecasts[model]
             x, y = to_seconds(frame["ds"]), frame["yhat"].to_numpy(float)
-            if len(hist_x):  # join the forecast to the last sale so the line continues
+            if len(hist_x) and len(x) and x[0] > hist_x[-1]:
+                # Join the forecast to the last sale so the line continues (not in a shop total
+                # whose products end on different dates: it starts inside the history).
                 x, y = np.r_[hist_x[-1], x], np.r_[hist_y[-1], y]
             chosen = model == data.chosen
             if chosen:
@@ -146,7 +148,7 @@ class ForecastChart(QWidget):
             return
         x, y = to_seconds(frame["ds"]), frame["yhat"].to_numpy(float)
         history = self._points.get("history")
-        if history is not None and len(history[0]):
+        if history is not None and len(history[0]) and len(x) and x[0] > history[0][-1]:
             x, y = np.r_[history[0][-1], x], np.r_[history[1][-1], y]
         self.whatif_curve.setData(x, y)
         self._register("whatif", self.tr("What-if plan"), self.whatif_curve, x, y)

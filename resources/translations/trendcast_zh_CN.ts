@@ -191,6 +191,38 @@
         <translation>按规则“{rule}”删除的行：{amount}</translation>
     </message>
     <message>
+        <source>each product ends at its own last row ({products} end before {end}); periods after it are not recorded, not sales of 0</source>
+        <translation>每个商品的序列止于其自身的最后一行（{products} 个在 {end} 之前结束）；之后的周期是未记录，而不是销量为 0</translation>
+    </message>
+    <message>
+        <source>every product runs to the last period ({end}); periods without a row count as 0 sales</source>
+        <translation>所有商品都延续到最后一个周期（{end}）；没有记录的周期按销量 0 计</translation>
+    </message>
+    <message>
+        <source>rule for order lines: a period without an order line sold nothing</source>
+        <translation>订单明细的规则：没有订单行的周期即没有销售</translation>
+    </message>
+    <message>
+        <source>rule for tables that record 0 sales: a product without rows was no longer recorded</source>
+        <translation>明确记录 0 销量的表格的规则：没有行的商品是不再被记录</translation>
+    </message>
+    <message>
+        <source>rule for tables with a row for nearly every period: a product whose rows stop was no longer recorded</source>
+        <translation>几乎每个周期都有一行的表格的规则：行中断的商品是不再被记录</translation>
+    </message>
+    <message>
+        <source>rule for tables that list only periods with sales: a missing period sold nothing</source>
+        <translation>只列出有销售周期的表格的规则：缺少的周期即没有销售</translation>
+    </message>
+    <message>
+        <source>series end chosen in the import settings</source>
+        <translation>序列结束方式由导入设置指定</translation>
+    </message>
+    <message>
+        <source>forecasts start between {first} and {last} (the products&apos; series end on different dates), so each date adds up only the products forecast at it</source>
+        <translation>预测起始于 {first} 至 {last} 之间（各商品的序列结束日期不同），因此每个日期只汇总在该日期有预测的商品</translation>
+    </message>
+    <message>
         <source>window {window} of {windows}</source>
         <translation>第 {window}/{windows} 个窗口</translation>
     </message>
@@ -628,6 +660,10 @@
     <message>
         <source>{level}% high</source>
         <translation>{level}% 上限</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
     </message>
     <message>
         <source>No backtest metrics for this product.</source>
@@ -1632,6 +1668,29 @@
     <message>
         <source>Chosen for</source>
         <translation>被选用次数</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEndChoice</name>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Each product&apos;s own last row</source>
+        <translation>每个商品自身的最后一行</translation>
+    </message>
+    <message>
+        <source>The data&apos;s last period for every product</source>
+        <translation>所有商品都到数据的最后一个周期</translation>
+    </message>
+    <message>
+        <source>A product with no rows at the end of the file: either it was no longer recorded (its series ends at its own last row and is forecast from there) or it sold nothing (it runs to the data&apos;s last period with 0 sales). Detect decides from the file; the summary says which rule was applied.</source>
+        <translation>文件末尾没有行的商品：要么是不再被记录（其序列止于自身的最后一行，并从那里开始预测），要么是没有销售（延续到数据的最后一个周期，销量为 0）。自动识别会根据文件判断；摘要会说明采用了哪条规则。</translation>
+    </message>
+    <message>
+        <source>Series end</source>
+        <translation>序列结束</translation>
     </message>
 </context>
 <context>
