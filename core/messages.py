@@ -27,6 +27,11 @@ TEMPLATES: dict[str, str] = {
     # Why a product's model was chosen (core.selection.reason, core.pipeline._choices).
     "reason.no_backtest": "no backtest possible (history too short); seasonal naive used",
     "reason.settings": "chosen in the settings",
+    # A product too young for one backtest window (core.models.statistical.new_product).
+    "reason.too_little_history": "too little history: {length} of the {need} periods a "
+                                 "backtest needs",
+    "reason.new_product": "forecast as a new product (sales so far spread over its life and "
+                          "the horizon)",
     "reason.pooled": "lowest MASE in backtest over {products} {pool} products "
                      "({best} vs {runner_up_score} for {runner_up})",
     "reason.pooled_alone": "lowest MASE in backtest over {products} {pool} products ({best})",

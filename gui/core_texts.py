@@ -23,6 +23,11 @@ TEXTS = {
     "reason.no_backtest": QT_TRANSLATE_NOOP(
         "CoreTexts", "no backtest possible (history too short); seasonal naive used"),
     "reason.settings": QT_TRANSLATE_NOOP("CoreTexts", "chosen in the settings"),
+    "reason.too_little_history": QT_TRANSLATE_NOOP(
+        "CoreTexts", "too little history: {length} of the {need} periods a backtest needs"),
+    "reason.new_product": QT_TRANSLATE_NOOP(
+        "CoreTexts", "forecast as a new product (sales so far spread over its life and the "
+                     "horizon)"),
     "reason.pooled": QT_TRANSLATE_NOOP(
         "CoreTexts", "lowest MASE in backtest over {products} {pool} products ({best} vs "
                      "{runner_up_score} for {runner_up})"),
