@@ -1504,8 +1504,16 @@
         <translation>所选模型的回测误差（WAPE：绝对误差之和除以销量；越低越好）</translation>
     </message>
     <message>
+        <source>Too little history to backtest: forecast as a new product, its sales so far spread over its life and the horizon</source>
+        <translation>历史太短，无法回测：按新产品预测，迄今销量平摊到已上市期间和预测期</translation>
+    </message>
+    <message>
         <source>All products</source>
         <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>too new</source>
+        <translation>太新</translation>
     </message>
     <message>
         <source>smooth</source>
