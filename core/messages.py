@@ -51,6 +51,8 @@ TEMPLATES: dict[str, str] = {
     "fallback.no_numbers": "gave no usable numbers",
     "fallback.failed": "failed: {error}",
     "fallback.used": "used {model_name}",
+    "fallback.average_product": "no training window of its own ({length} of the {need} periods "
+                                "one needs); forecast as the network's average product",
     # Notes on a whole run (core.pipeline._notes).
     "note.window_skipped": "backtest window {window}: {products} products too short, left out",
     "note.pooled": "each product's model is chosen by MASE pooled over products of the same "

@@ -54,6 +54,9 @@ TEXTS = {
     "fallback.no_numbers": QT_TRANSLATE_NOOP("CoreTexts", "gave no usable numbers"),
     "fallback.failed": QT_TRANSLATE_NOOP("CoreTexts", "failed: {error}"),
     "fallback.used": QT_TRANSLATE_NOOP("CoreTexts", "used {model_name}"),
+    "fallback.average_product": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no training window of its own ({length} of the {need} periods one "
+                     "needs); forecast as the network's average product"),
     "note.window_skipped": QT_TRANSLATE_NOOP(
         "CoreTexts", "backtest window {window}: {products} products too short, left out"),
     "note.pooled": QT_TRANSLATE_NOOP(

@@ -171,6 +171,10 @@
         <translation>改用{model_name}</translation>
     </message>
     <message>
+        <source>no training window of its own ({length} of the {need} periods one needs); forecast as the network&apos;s average product</source>
+        <translation>自身没有训练窗口（需要 {need} 期，只有 {length} 期）；按网络的平均产品预测</translation>
+    </message>
+    <message>
         <source>backtest window {window}: {products} products too short, left out</source>
         <translation>回测窗口 {window}：{products} 个产品历史太短，未参与</translation>
     </message>
