@@ -27,6 +27,11 @@ TEMPLATES: dict[str, str] = {
     # Why a product's model was chosen (core.selection.reason, core.pipeline._choices).
     "reason.no_backtest": "no backtest possible (history too short); seasonal naive used",
     "reason.settings": "chosen in the settings",
+    # A product too young for one backtest window (core.models.statistical.new_product).
+    "reason.too_little_history": "too little history: {length} of the {need} periods a "
+                                 "backtest needs",
+    "reason.new_product": "forecast as a new product (sales so far spread over its life and "
+                          "the horizon)",
     "reason.pooled": "lowest MASE in backtest over {products} {pool} products "
                      "({best} vs {runner_up_score} for {runner_up})",
     "reason.pooled_alone": "lowest MASE in backtest over {products} {pool} products ({best})",
@@ -46,6 +51,8 @@ TEMPLATES: dict[str, str] = {
     "fallback.no_numbers": "gave no usable numbers",
     "fallback.failed": "failed: {error}",
     "fallback.used": "used {model_name}",
+    "fallback.average_product": "no training window of its own ({length} of the {need} periods "
+                                "one needs); forecast as the network's average product",
     # Notes on a whole run (core.pipeline._notes).
     "note.window_skipped": "backtest window {window}: {products} products too short, left out",
     "note.pooled": "each product's model is chosen by MASE pooled over products of the same "

@@ -18,10 +18,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.errors import TrendcastError
-from core.evaluation.fitting import FALLBACK, FUTURE, ChunkResult, ChunkTask, fit_chunk
+from core.evaluation.fitting import (
+    FALLBACK,
+    FUTURE,
+    NEW_PRODUCT,
+    ChunkResult,
+    ChunkTask,
+    fit_chunk,
+)
 from core.evaluation.metrics import score
-from core.messages import render
+from core.messages import join, parse, render
 from core.models.registry import get, load_all
+from core.models.statistical.new_product import history_needed
 from core.parallel import map_chunks, split
 from core.pipeline_types import ForecastRun, ForecastSettings
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, scaled
@@ -49,6 +57,7 @@ class _Plan:
     combos: list[str]  # combinations to build from the members' fits
     groups: list[tuple[list[str], list[str]]]  # (product ids, candidate models)
     selecting: bool  # choose among several models per product
+    horizon: int
     warmup: int  # backtest windows before the reported ones, used only for choosing
     windows: int  # all backtest windows
 
@@ -69,7 +78,8 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
     bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
     cancel.raise_if_cancelled()
-    choices = _choices(frame, classes, final, result.fallbacks, plan.selecting, fc)
+    young = _young(frame, settings.horizon)
+    choices = _choices(frame, classes, final, result.fallbacks, plan, fc, young)
     forecast = _chosen_forecast(fc, choices)
     freq = settings.freq
     metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
@@ -92,12 +102,14 @@ def _plan(frame: pd.DataFrame, settings: ForecastSettings, classes: pd.Series) -
     if not auto:
         for name in combos:
             members += resolve_members(settings.params.get(name, {}).get("members", ""))
-    groups = _candidate_groups(frame, classes, auto, _unique(members), settings.freq)
+    groups = _candidate_groups(frame, classes, auto, _unique(members), settings.freq,
+                               _young(frame, settings.horizon))
     selecting = auto or len(named) > 1
     # Enough windows before the reported ones that even the first reported window is chosen
     # from windows whose test periods end by its cutoff.
     warmup = -(-settings.horizon // (settings.step or settings.horizon)) if selecting else 0
-    return _Plan(auto, named, combos, groups, selecting, warmup, settings.windows + warmup)
+    return _Plan(auto, named, combos, groups, selecting, settings.horizon, warmup,
+                 settings.windows + warmup)
 
 
 def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel: CancelToken):
@@ -158,18 +170,25 @@ def _demand_classes(frame: pd.DataFrame) -> pd.Series:
     return classify(frame)
 
 
-def _candidate_groups(frame, classes, auto, members, freq) -> list[tuple[list[str], list[str]]]:
+def _candidate_groups(frame, classes, auto, members, freq, young: pd.Series
+                      ) -> list[tuple[list[str], list[str]]]:
     """`[(product ids, model names)]`: products that share the same candidate list.
 
     `auto` takes each product's candidates from `core.models.demand.candidates_for`; products
     with any period without sales also try the intermittent-demand models, which are cheap and,
     in the median, help products that sell most weeks (Online Retail weekly: MASE 1.661 -> 1.639).
+    Products too young to backtest (`young`) also get the new-product rate, which is what they
+    are forecast by (`_choices`): no backtest can show that any model does better on them.
     """
     from core.models.demand import candidates_for
 
     ids = frame[ID].unique()
     if not auto:
-        return [(list(ids), members)]
+        old = [uid for uid in ids if uid not in young.index]
+        fresh = [uid for uid in ids if uid in young.index]
+        return [(uids, models) for uids, models in ((old, members),
+                                                    (fresh, _unique([*members, NEW_PRODUCT])))
+                if uids]
     lengths = frame.groupby(ID, sort=False).size()
     has_zeros = frame[Y].eq(0).groupby(frame[ID], sort=False).any()
     by_models: dict[tuple[str, ...], list[str]] = {}
@@ -178,6 +197,8 @@ def _candidate_groups(frame, classes, auto, members, freq) -> list[tuple[list[st
         models = list(candidates_for(classes.get(uid, "smooth"), freq, length))
         if has_zeros[uid]:
             models += candidates_for("intermittent", freq, length)
+        if uid in young.index:
+            models = [NEW_PRODUCT]
         key = tuple(_unique([*models, *members, FALLBACK]))
         by_models.setdefault(key, []).append(uid)
     return [(uids, list(models)) for models, uids in by_models.items()]
@@ -247,16 +268,30 @@ def _merge(results: list[ChunkResult]) -> ChunkResult:
                        pd.concat(fc, ignore_index=True), fallbacks, skipped, networks)
 
 
-def _choices(frame, classes, final, fallbacks, selecting, fc) -> pd.DataFrame:
+def _young(frame: pd.DataFrame, horizon: int) -> pd.Series:
+    """unique_id -> periods observed, for products too short for a single backtest window."""
+    lengths = frame.groupby(ID, sort=False).size()
+    return lengths[lengths < history_needed(horizon)]
+
+
+def _choices(frame, classes, final, fallbacks, plan: _Plan, fc, young: pd.Series
+             ) -> pd.DataFrame:
+    """One row per product: its model, why, and its fallback. A product too young to backtest
+    gets the new-product rate, whatever the settings asked for, and its reason says so."""
     ids = pd.Index(frame[ID].unique(), name=ID)
     out = final.set_index(ID).reindex(ids)
     available = set(zip(fc[ID], fc["model"], strict=False))
+    need = str(history_needed(plan.horizon))
     rows = []
     for uid, row in out.iterrows():
         model = row["model"] if isinstance(row["model"], str) else FALLBACK
+        why = reason(row) if plan.selecting else render("reason.settings")
+        if uid in young.index:
+            flag = render("reason.too_little_history", length=str(young[uid]), need=need)
+            model = NEW_PRODUCT
+            why = join(why if not plan.auto else "", flag, render("reason.new_product"))
         if (uid, model) not in available:
             model = FALLBACK
-        why = reason(row) if selecting else render("reason.settings")
         fallback = fallbacks.get((model, FUTURE, uid), "")
         rows.append({ID: uid, "demand_class": classes.get(uid, ""), "model": model,
                      "reason": why, "fallback": fallback})
@@ -265,10 +300,13 @@ def _choices(frame, classes, final, fallbacks, selecting, fc) -> pd.DataFrame:
 
 def _chosen_forecast(fc: pd.DataFrame, choices: pd.DataFrame) -> pd.DataFrame:
     picked = fc.merge(choices[[ID, "model"]], on=[ID, "model"], how="inner")
-    # Name what produced the numbers: a model that fell back hands over to seasonal naive.
-    fell_back = picked[ID].map(choices.set_index(ID)["fallback"]).str.contains(
-        f"used {FALLBACK}", regex=False).fillna(False).astype(bool)
-    picked.loc[fell_back, "model"] = FALLBACK
+    # Name what produced the numbers: a model that fell back hands over to seasonal naive or,
+    # for a product too young to backtest, to the new-product rate.
+    used = {uid: fields["model_name"] for uid, text in zip(choices[ID], choices["fallback"],
+                                                           strict=True)
+            if text for key, fields in parse(text) if key == "fallback.used"}
+    picked["model"] = [used.get(uid, model) for uid, model in zip(picked[ID], picked["model"],
+                                                                  strict=True)]
     cols = [ID, DS] + [c for c in picked.columns if c.startswith("yhat")] + ["model"]
     return _sorted(picked[cols])
 

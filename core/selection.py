@@ -55,7 +55,14 @@ def add_combinations(backtest: pd.DataFrame, forecast: pd.DataFrame, scores: pd.
     if weights:
         bt_parts.append(combine_weighted(backtest, pd.concat(weights)).assign(model="weighted"))
     final = scores.groupby([ID, "model"])["score"].mean().rename("error").reset_index()
-    fc_parts.append(combine_weighted(forecast, inverse_error_weights(final, k))
+    final_weights = inverse_error_weights(final, k)
+    # Products without a single backtest score (too young for any window) would get no
+    # `weighted` forecast at all: they weight their members equally, as in the first window.
+    members = forecast[[ID, "model"]].drop_duplicates()
+    unscored = members[~members[ID].isin(final_weights[ID])]
+    equal = inverse_error_weights(unscored.assign(error=1.0), len(members))
+    fc_parts.append(combine_weighted(forecast, pd.concat([final_weights, equal],
+                                                         ignore_index=True))
                     .assign(model="weighted"))
     bt = pd.concat(bt_parts, ignore_index=True)
     fc = pd.concat(fc_parts, ignore_index=True)

@@ -23,6 +23,11 @@ TEXTS = {
     "reason.no_backtest": QT_TRANSLATE_NOOP(
         "CoreTexts", "no backtest possible (history too short); seasonal naive used"),
     "reason.settings": QT_TRANSLATE_NOOP("CoreTexts", "chosen in the settings"),
+    "reason.too_little_history": QT_TRANSLATE_NOOP(
+        "CoreTexts", "too little history: {length} of the {need} periods a backtest needs"),
+    "reason.new_product": QT_TRANSLATE_NOOP(
+        "CoreTexts", "forecast as a new product (sales so far spread over its life and the "
+                     "horizon)"),
     "reason.pooled": QT_TRANSLATE_NOOP(
         "CoreTexts", "lowest MASE in backtest over {products} {pool} products ({best} vs "
                      "{runner_up_score} for {runner_up})"),
@@ -49,6 +54,9 @@ TEXTS = {
     "fallback.no_numbers": QT_TRANSLATE_NOOP("CoreTexts", "gave no usable numbers"),
     "fallback.failed": QT_TRANSLATE_NOOP("CoreTexts", "failed: {error}"),
     "fallback.used": QT_TRANSLATE_NOOP("CoreTexts", "used {model_name}"),
+    "fallback.average_product": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no training window of its own ({length} of the {need} periods one "
+                     "needs); forecast as the network's average product"),
     "note.window_skipped": QT_TRANSLATE_NOOP(
         "CoreTexts", "backtest window {window}: {products} products too short, left out"),
     "note.pooled": QT_TRANSLATE_NOOP(

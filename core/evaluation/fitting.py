@@ -2,7 +2,8 @@
 
 This is the unit of work the pipeline sends to a worker process (`fit_chunk` is picklable). A
 model that raises on the group is retried product by product; products where it still fails, or
-where it returns no usable numbers, get the seasonal naive forecast, and the reason is kept.
+where it returns no usable numbers, get the seasonal naive forecast (the new-product rate when
+they are too young to backtest, `history_needed`), and the reason is kept.
 """
 from __future__ import annotations
 
@@ -17,10 +18,14 @@ from core.messages import join, render
 from core.model_files import to_files
 from core.models.base import ForecastModel
 from core.models.registry import create, get
+from core.models.statistical.new_product import history_needed
 from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, scaled
 from core.schema import DS, ID
 
 FALLBACK = "seasonal_naive"
+# Products too young to backtest fall back to the new-product rate instead: seasonal naive would
+# repeat their one or two sales over the whole horizon.
+NEW_PRODUCT = "new_product"
 FUTURE = -1  # window number of the real forecast
 
 
@@ -110,9 +115,15 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
     why.update({uid: render("fallback.no_numbers") for uid in bad if uid not in why})
     if why:
         keep = fc[~fc[ID].isin(why)] if not fc.empty else fc
-        backup = _run(FALLBACK, task, data[data[ID].isin(why)], cancel)[0]
-        fc = pd.concat([keep, backup], ignore_index=True) if not keep.empty else backup
-        why = {uid: join(reason, render("fallback.used", model_name=FALLBACK))
+        young = set(lengths.index[lengths < history_needed(task.horizon)])
+        parts, used = [keep] if not keep.empty else [], {}
+        for backup in (NEW_PRODUCT, FALLBACK):
+            uids = [uid for uid in why if (uid in young) == (backup == NEW_PRODUCT)]
+            if uids:
+                parts.append(_run(backup, task, data[data[ID].isin(uids)], cancel)[0])
+                used.update(dict.fromkeys(uids, backup))
+        fc = pd.concat(parts, ignore_index=True)
+        why = {uid: join(reason, render("fallback.used", model_name=used[uid]))
                for uid, reason in why.items()}
     return fc, {**notes, **why}, model
 

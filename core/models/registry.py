@@ -16,6 +16,7 @@ _REGISTRY: dict[str, type[ForecastModel]] = {}
 # Modules whose import registers models. Each must be importable without TensorFlow.
 MODEL_MODULES = (
     "core.models.statistical.baselines",
+    "core.models.statistical.new_product",
     "core.models.statistical.ets",
     "core.models.statistical.intermittent",
     "core.models.statistical.theta",

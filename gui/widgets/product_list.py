@@ -141,6 +141,9 @@ class ProductTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "product" and uid != ALL_PRODUCTS:
             return f"{uid} {row.get('title', '')}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole and column == "accuracy" and _young(row):
+            return self.tr("Too little history to backtest: forecast as a new product, its "
+                           "sales so far spread over its life and the horizon")
         if role == Qt.ItemDataRole.ForegroundRole and column == "trend":
             return TREND_COLOURS.get(int(row.get("trend") or 0))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("volume", "growth",
@@ -162,7 +165,9 @@ class ProductTableModel(QAbstractTableModel):
         if column == "growth":
             return "" if _missing(row.get("growth")) else f"{row['growth']:+.0%}"
         if column == "accuracy":
-            return "" if _missing(row.get("accuracy")) else f"{row['accuracy']:.0f}%"
+            if _missing(row.get("accuracy")):
+                return self.tr("too new") if _young(row) else ""
+            return f"{row['accuracy']:.0f}%"
         if column == "demand_class":
             return self.demand_label(row.get("demand_class") or "")
         return ""
@@ -171,6 +176,11 @@ class ProductTableModel(QAbstractTableModel):
         labels = {"smooth": self.tr("smooth"), "intermittent": self.tr("intermittent"),
                   "erratic": self.tr("erratic"), "lumpy": self.tr("lumpy")}
         return labels.get(value, value)
+
+
+def _young(row: dict) -> bool:
+    """Forecast by the new-product rate: too little history for any backtest."""
+    return row.get("model") == "new_product"
 
 
 def _missing(value) -> bool:

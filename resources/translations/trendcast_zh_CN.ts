@@ -103,6 +103,14 @@
         <translation>在设置中指定</translation>
     </message>
     <message>
+        <source>too little history: {length} of the {need} periods a backtest needs</source>
+        <translation>历史太短：回测需要 {need} 期，只有 {length} 期</translation>
+    </message>
+    <message>
+        <source>forecast as a new product (sales so far spread over its life and the horizon)</source>
+        <translation>按新产品预测（迄今销量平摊到已上市期间和预测期）</translation>
+    </message>
+    <message>
         <source>lowest MASE in backtest over {products} {pool} products ({best} vs {runner_up_score} for {runner_up})</source>
         <translation>在 {products} 个{pool}产品上回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}）</translation>
     </message>
@@ -161,6 +169,10 @@
     <message>
         <source>used {model_name}</source>
         <translation>改用{model_name}</translation>
+    </message>
+    <message>
+        <source>no training window of its own ({length} of the {need} periods one needs); forecast as the network&apos;s average product</source>
+        <translation>自身没有训练窗口（需要 {need} 期，只有 {length} 期）；按网络的平均产品预测</translation>
     </message>
     <message>
         <source>backtest window {window}: {products} products too short, left out</source>
@@ -1069,6 +1081,14 @@
         <translation>延续从第一次到最后一次观测的直线：每期的平均变化持续下去。</translation>
     </message>
     <message>
+        <source>New-product rate</source>
+        <translation>新产品平均速率</translation>
+    </message>
+    <message>
+        <source>Units sold so far spread evenly over the product&apos;s life and the horizon; the forecast for products too young to backtest.</source>
+        <translation>迄今销量平摊到产品已上市的期间和预测期；用于历史太短、无法回测的产品。</translation>
+    </message>
+    <message>
         <source>Exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
@@ -1524,8 +1544,16 @@
         <translation>所选模型的回测误差（WAPE：绝对误差之和除以销量；越低越好）</translation>
     </message>
     <message>
+        <source>Too little history to backtest: forecast as a new product, its sales so far spread over its life and the horizon</source>
+        <translation>历史太短，无法回测：按新产品预测，迄今销量平摊到已上市期间和预测期</translation>
+    </message>
+    <message>
         <source>All products</source>
         <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>too new</source>
+        <translation>太新</translation>
     </message>
     <message>
         <source>smooth</source>

@@ -66,11 +66,16 @@ def test_a_runs_reasons_fallbacks_notes_and_progress_are_known_templates(weekly)
 def test_named_models_and_short_histories_give_known_reasons(weekly):
     result = run(weekly, ForecastSettings(horizon=4, freq="W", windows=1, n_jobs=1,
                                           models=("ets",)))
-    assert set(result.choices.reason) == {render("reason.settings")}
-    fallback = result.choices.set_index("unique_id").fallback["new"]
-    assert [key for key, _ in parse(fallback)][0] in ("fallback.short", "fallback.needs")
-    assert _known(fallback)
+    reasons = result.choices.set_index("unique_id").reason
+    assert set(reasons.drop("new")) == {render("reason.settings")}
+    # "new" has 3 weeks: too few for a backtest of 4, so it is forecast as a new product.
+    assert [key for key, _ in parse(reasons["new"])] == [
+        "reason.settings", "reason.too_little_history", "reason.new_product"]
+    assert result.choices.set_index("unique_id").model["new"] == "new_product"
+    fallbacks = result.candidates  # ets itself still fell back on it, and said why
+    assert set(fallbacks[fallbacks.unique_id == "new"].model) == {"ets", "new_product"}
     tiny = pd.DataFrame({"unique_id": "a", "ds": pd.date_range("2024-01-01", periods=5),
                          "y": [1.0, 0.0, 2.0, 3.0, 1.0]})
     result = run(tiny, ForecastSettings(horizon=30, freq="D", n_jobs=1))
-    assert [key for key, _ in parse(result.choices.reason.iloc[0])] == ["reason.no_backtest"]
+    assert [key for key, _ in parse(result.choices.reason.iloc[0])] == [
+        "reason.too_little_history", "reason.new_product"]

@@ -107,8 +107,15 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
             f"horizon of {params['horizon']}.")
     validation = source.validation() if val_end else None
     # A product without a single training window would forecast from an untrained embedding
-    # row; the "unknown product" row is trained on a share of all windows instead.
-    source.product_index[source.windows_per_product(train_end) == 0] = 0
+    # row; the "unknown product" row is trained on a share of all windows instead. Its forecast
+    # is then the network's idea of an average product, and the result says so.
+    windowless = source.windows_per_product(train_end) == 0
+    source.product_index[windowless] = 0
+    if not warm:
+        need = str(params["horizon"] + 1 + source.width - train_end)
+        for uid, length in zip(panel.ids[windowless], panel.lengths[windowless], strict=True):
+            model.fallbacks_[str(uid)] = render("fallback.average_product", length=str(length),
+                                                need=need)
 
     tf_runtime.seed_everything(params["seed"])
     epochs = int(epochs or params["epochs"])

@@ -11,6 +11,7 @@ from core.models.statistical.panel_model import (
     PanelModel,
     quiet_nanmean,
     seasonal_naive_bands,
+    young_spread,
 )
 from core.progress import CancelToken, ProgressCallback
 
@@ -72,10 +73,11 @@ class MovingAverage(PanelModel):
             with np.errstate(all="ignore"):
                 avg = (csum - lag_sum) / (count - lag_count)
                 err = values[:, 1:] - avg[:, :-1]
-                self.sigma_ = np.sqrt(quiet_nanmean(err ** 2, axis=1))
+                sigma, count = np.sqrt(quiet_nanmean(err ** 2, axis=1)), np.isfinite(err).sum(1)
         else:
-            self.sigma_ = np.zeros(len(values))
-        self.sigma_ = np.nan_to_num(self.sigma_, nan=0.0)
+            sigma, count = np.zeros(len(values)), np.zeros(len(values))
+        # _forecast widens for the few values averaged; here only a lone value needs a scale.
+        self.sigma_ = young_spread(values, sigma, count, widen=False)
         self.window_ = np.minimum(panel.lengths, window)
 
     def _forecast(self, horizon: int, levels: tuple[int, ...]) -> Bands:

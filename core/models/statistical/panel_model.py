@@ -35,7 +35,7 @@ def seasonal_naive_bands(panel: Panel, season: int, horizon: int,
     """Repeat the last season (the last value where a season is not yet observed).
 
     Intervals come from the spread of the in-sample seasonal differences, widened by the number
-    of seasons ahead.
+    of seasons ahead and by how few differences there were (`young_spread`).
     """
     values = panel.values
     n, width = values.shape
@@ -43,16 +43,34 @@ def seasonal_naive_bands(panel: Panel, season: int, horizon: int,
     steps = np.arange(horizon)
     cols = width - m[:, None] + (steps[None, :] % m[:, None])
     mean = values[np.arange(n)[:, None], cols] if width else np.zeros((n, horizon))
-    resid = np.full(n, np.nan)
+    resid, count = np.full(n, np.nan), np.zeros(n)
     for lag in np.unique(m):
         rows = m == lag
         if lag < width:
             diff = values[rows, lag:] - values[rows, :-lag]
             resid[rows] = np.sqrt(quiet_nanmean(diff ** 2, axis=1))
-    resid = np.nan_to_num(resid, nan=0.0)
+            count[rows] = np.isfinite(diff).sum(axis=1)
+    resid = young_spread(values, resid, count)
     ahead = steps[None, :] // m[:, None] + 1  # how many seasons ahead
     lower, upper = normal_intervals(mean, resid[:, None] * np.sqrt(ahead), levels)
     return mean, lower, upper
+
+
+def young_spread(values: np.ndarray, sigma: np.ndarray, count: np.ndarray, *,
+                 widen: bool = True) -> np.ndarray:
+    """Per product, a one-step spread that is honest about how little history it rests on.
+
+    `sigma` was estimated from `count` in-sample errors (NaN or any value where `count` is 0).
+    With no error at all (a single observation) the product's own size is the only scale there
+    is: one sale of 500 says the next period may be anything from 0 to about twice that, not
+    exactly 500. Fewer errors make a wider band: the factor sqrt(1 + 1/count) is the usual
+    widening for a spread estimated from few values (1.41 from one error, 1.01 from fifty);
+    `widen=False` leaves it to a caller that widens its own way.
+    """
+    size = np.sqrt(quiet_nanmean(values ** 2, axis=1)) if values.shape[1] else np.zeros(len(sigma))
+    out = np.where(count > 0, sigma, size)
+    out = np.nan_to_num(out, nan=0.0)
+    return out * np.sqrt(1.0 + 1.0 / np.maximum(count, 1)) if widen else out
 
 
 class PanelModel(ForecastModel):

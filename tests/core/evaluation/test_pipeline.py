@@ -181,14 +181,17 @@ def test_cancel_during_a_parallel_run_returns_within_about_a_second():
     assert time.monotonic() - fired["at"] < 1.5
 
 
-def test_history_too_short_for_any_window_gives_seasonal_naive_and_says_why():
+def test_history_too_short_for_any_window_gives_the_new_product_rate_and_says_why():
     frame = pd.DataFrame({"unique_id": ["a"] * 5 + ["b"],
                           "ds": list(pd.date_range("2024-01-01", periods=5)) + [
                               pd.Timestamp("2024-01-05")],
                           "y": [1.0, 0.0, 2.0, 3.0, 1.0, 4.0]})
     result = run(frame, ForecastSettings(horizon=30, freq="D", n_jobs=1))
-    assert len(result.forecast) == 60 and set(result.forecast.model) == {"seasonal_naive"}
-    assert result.choices.reason.str.contains("no backtest possible").all()
+    assert len(result.forecast) == 60 and set(result.forecast.model) == {"new_product"}
+    assert result.choices.reason.str.startswith("too little history: ").all()
+    # Sales so far spread over the life plus the horizon: b sold 4 on its only day.
+    b = result.forecast[result.forecast.unique_id == "b"]
+    assert b.yhat.to_numpy() == pytest.approx(np.full(30, 4.0 / 31))
     assert result.backtest.empty and result.metrics.empty
 
 

@@ -70,3 +70,17 @@ def test_median_and_weighted_combine_forecasts():
     assert combine_median(preds.drop(columns="model")).yhat.iloc[0] == 2.0
     weights = pd.DataFrame({"unique_id": "p", "model": ["a", "b"], "weight": [0.75, 0.25]})
     assert combine_weighted(preds, weights).yhat.iloc[0] == pytest.approx(1.25)
+
+
+def test_weighted_covers_products_that_no_window_could_score():
+    from core.selection import add_combinations
+
+    bt = _backtest()
+    forecast = pd.DataFrame({"unique_id": ["p", "p", "young", "young"],
+                             "ds": pd.Timestamp(2024, 3, 1), "yhat": [1.0, 2.0, 3.0, 5.0],
+                             "model": ["a", "b", "a", "b"]})
+    _, fc = add_combinations(bt, forecast, _scores(), k=3)
+    weighted = fc[fc.model == "weighted"].set_index("unique_id").yhat
+    # "young" has no backtest score: equal weights, not a missing forecast.
+    assert set(weighted.index) == {"p", "young"}
+    assert weighted["young"] == pytest.approx(4.0)
