@@ -122,6 +122,8 @@ FREQUENCIES = {"D": QT_TRANSLATE_NOOP("CoreTexts", "daily"),
 # The import's rules (core.data.cleaning, layouts, importer) as `Summary.dropped` names them.
 RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
          "returns": QT_TRANSLATE_NOOP("CoreTexts", "returns"),
+         "cancellation": QT_TRANSLATE_NOOP("CoreTexts", "cancellation"),
+         "cancelled order line": QT_TRANSLATE_NOOP("CoreTexts", "cancelled order line"),
          "non-positive price": QT_TRANSLATE_NOOP("CoreTexts", "non-positive price"),
          "non-product code": QT_TRANSLATE_NOOP("CoreTexts", "non-product code"),
          "partial period": QT_TRANSLATE_NOOP("CoreTexts", "partial period"),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.data.cancellations import cancellation_warnings
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
 from core.data.problems import fail
@@ -126,9 +127,11 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     warnings += notes
     cancel.raise_if_cancelled()
     lines[ID] = merge_case_variants(lines[ID])
+    units_removed: dict[str, float] = {}
     if layout in ORDER_LAYOUTS:
-        lines, rules = clean_order_lines(lines)
+        lines, rules, units_removed, matched = clean_order_lines(lines)
         dropped.update(rules)
+        warnings += cancellation_warnings(name, matched)
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
     freq = options.freq or _choose_freq(name, lines, layout)
@@ -153,6 +156,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       end=frame[DS].max(), freq=freq, rows_read=len(raw.frame), periods=periods,
                       zero_share=float((frame[Y] == 0).mean()),
                       total_quantity=float(frame[Y].sum()), dropped=dropped,
+                      units_removed=units_removed,
                       gaps=0 if layout in ORDER_LAYOUTS else reg.gaps)
     report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,

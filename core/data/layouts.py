@@ -1,7 +1,8 @@
 """From a raw table to sale lines: one row per product and timestamp, whatever the layout.
 
 The result has `unique_id`, `ds`, `y` and, when the file has them, `price`, `title`, `category`,
-`stock`, `promo`, plus `order`, `status`, `cancelled` for the order-line cleaning rules. Cells that
+`stock`, `promo`, plus `order`, `status`, `cancelled`, `customer` for the order-line cleaning
+rules. Cells that
 cannot be read stop the import with the file, row, column and value named.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ _DATE_HINT = ("Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix th
               "choose another date column.")
 _NUMBER_HINT = ("Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); fix "
                 "these cells or choose another quantity column.")
-_TEXT_ROLES = ("title", "category", "order", "status", "cancelled")
+_TEXT_ROLES = ("title", "category", "order", "status", "cancelled", "customer")
 TOTAL_WORDS = frozenset({"total", "totals", "sum", "grandtotal", "subtotal", "overall", "合计",
                          "总计", "小计", "总数", "gesamt", "summe", "totaal", "somme"})
 
@@ -115,7 +116,7 @@ def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFra
 
     Shopify writes them only on an order's first line.
     """
-    cols = [roles[r] for r in ("date", "status", "cancelled") if r in roles]
+    cols = [roles[r] for r in ("date", "status", "cancelled", "customer") if r in roles]
     gaps = [c for c in cols if (frame[c] == "").any()]
     if not gaps:
         return frame
@@ -130,7 +131,7 @@ def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFra
 def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
           decimal: str) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """One column per product -> one row per product and date (empty cells are no sale)."""
-    keep = [roles[r] for r in ("date", "order", "status", "cancelled") if r in roles]
+    keep = [roles[r] for r in ("date", "order", "status", "cancelled", "customer") if r in roles]
     products = numeric_columns(frame, set(keep), decimal)
     skipped = [c for c in products if normalise(c) in TOTAL_WORDS]
     products = [c for c in products if c not in skipped]

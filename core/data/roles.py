@@ -45,6 +45,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stock": ("stock", "inventory", "onhand", "stocklevel", "stockonhand", "库存", "库存数量"),
     "promo": ("promo", "promotion", "onpromotion", "onpromo", "促销", "活动"),
     "status": ("financialstatus", "status", "orderstatus", "paymentstatus", "订单状态", "状态"),
+    "customer": ("customerid", "customer", "customerno", "customernumber", "customercode",
+                 "clientid", "buyerid", "memberid", "客户id", "客户编号", "客户", "会员id",
+                 "买家id", "kundennummer"),
     "cancelled": ("cancelledat", "canceledat", "cancelled", "canceled", "cancelleddate",
                   "取消时间"),
 }

@@ -10,7 +10,7 @@ from core.messages import render
 
 # Column roles the importer detects and the user can override.
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
-         "order", "status", "cancelled")
+         "order", "status", "cancelled", "customer")
 LAYOUTS = ("long", "wide", "orders", "wide_orders")
 
 
@@ -42,6 +42,9 @@ class Summary:
     zero_share: float  # share of zero-sales periods in the canonical frame
     total_quantity: float
     dropped: dict[str, float] = field(default_factory=dict)  # rule -> rows removed
+    # rule -> units of sales (positive quantities) removed; with `total_quantity` it accounts
+    # for every unit read: what was read = what is left + what the rules removed.
+    units_removed: dict[str, float] = field(default_factory=dict)
     gaps: int = 0  # product-periods inside a product's history that had no row (set to 0)
 
     def lines(self) -> list[str]:

@@ -351,6 +351,14 @@
         <translation>退货</translation>
     </message>
     <message>
+        <source>cancellation</source>
+        <translation>取消单</translation>
+    </message>
+    <message>
+        <source>cancelled order line</source>
+        <translation>被取消的订单行</translation>
+    </message>
+    <message>
         <source>non-positive price</source>
         <translation>价格非正</translation>
     </message>
@@ -787,6 +795,10 @@
     <message>
         <source>Cancelled flag</source>
         <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Which column of the file holds this; (not in file) if none does</source>
