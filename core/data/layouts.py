@@ -116,7 +116,7 @@ def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFra
 
     Shopify writes them only on an order's first line.
     """
-    cols = [roles[r] for r in ("date", "status", "cancelled", "customer") if r in roles]
+    cols = [roles[r] for r in ("date", "status", "cancelled") if r in roles]
     gaps = [c for c in cols if (frame[c] == "").any()]
     if not gaps:
         return frame
