@@ -19,7 +19,7 @@ from core.data.reading import RawTable, read_table
 from core.data.regular import complete_span, regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
-from core.data.values import detect_dayfirst, detect_decimal, is_slashed
+from core.data.values import detect_dayfirst, detect_decimal, is_slashed, spread_sample
 from core.errors import InputError, Problem, TrendcastError
 from core.messages import render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
@@ -81,7 +81,7 @@ def _detect_decimal(raw: RawTable, roles: dict[str, str]) -> str:
     if raw.delimiter == ",":
         return "."
     skip = {roles.get(r) for r in ("date", "product", "title", "order", "status", "category")}
-    cells = [raw.frame[c].head(300) for c in raw.frame.columns if c not in skip]
+    cells = [spread_sample(raw.frame[c], 300) for c in raw.frame.columns if c not in skip]
     return detect_decimal(pd.concat(cells)) if cells else "."
 
 
