@@ -38,7 +38,8 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="order lines at W or M: leave out a first and last week or month "
                         "that the data covers only in part")
     parser.add_argument("--rules", action="store_true",
-                        help="print the cleaning rule for order exports and exit")
+                        help="print the import's cleaning rules (every layout, then order "
+                        "exports) and exit")
     parser.add_argument("--output", "-o", metavar="OUT.csv",
                         help="write the canonical long CSV (unique_id,ds,y,...) here")
     return parser

@@ -38,6 +38,8 @@ import numpy as np
 import pandas as pd
 
 from core.data.cancellations import Matched, cancellation_lines, match_cancellations
+from core.data.layouts import ROW_RULES
+from core.data.ledger import Ledger
 from core.data.values import distinct, per_distinct
 
 NON_PRODUCT_CODES = frozenset({
@@ -49,8 +51,10 @@ CANCELLED_STATUSES = frozenset({
     "refunded", "voided", "cancelled", "canceled", "failed", "declined", "wc-refunded",
     "wc-cancelled", "wc-failed", "trash", "已取消", "已退款", "退款成功", "交易关闭",
 })
-# The numbered rules above, for the GUI and CLI to show (empty only under python -OO).
-CLEANING_RULES = (__doc__ or "").split("\n\n", 1)[-1].strip()
+# The rules above and those of every layout, for the GUI and CLI to show (the order-line part
+# is empty only under python -OO).
+CLEANING_RULES = (ROW_RULES + "\nOrder lines (orders and wide order tables) are then cleaned:\n\n"
+                  + (__doc__ or "").split("\n\n", 1)[-1].strip())
 
 
 def is_non_product(codes: pd.Series) -> pd.Series:
@@ -89,37 +93,23 @@ def merge_case_variants(ids: pd.Series) -> pd.Series:
                      index=ids.index)
 
 
-def clean_order_lines(lines: pd.DataFrame
-                      ) -> tuple[pd.DataFrame, dict[str, float], dict[str, float], Matched]:
-    """(lines that count as sales, lines removed per rule, units removed per rule, matching).
-
-    The rules are applied in order; units count only positive quantities (sales taken away).
-    """
-    rules = [("cancelled", is_cancelled)]
-    if "price" in lines:
-        rules.append(("non-positive price", lambda df: df["price"] <= 0))
-    rules.append(("non-product code", lambda df: is_non_product(df["unique_id"])))
-    dropped: dict[str, float] = {}
-    units: dict[str, float] = {}
-
-    def remove(name: str, mask: np.ndarray) -> None:
-        nonlocal lines
-        if mask.any():
-            dropped[name] = dropped.get(name, 0.0) + float(mask.sum())
-            units[name] = units.get(name, 0.0) + float(lines["y"].to_numpy()[mask].clip(0).sum())
-            lines = lines.loc[~mask]
-
-    remove("cancelled", rules[0][1](lines).to_numpy(dtype=bool))
+def clean_order_lines(lines: pd.DataFrame, ledger: Ledger) -> tuple[pd.DataFrame, Matched]:
+    """(lines that count as sales, what cancellation matching did); the rules applied in order,
+    each counted in `ledger` (rows, units of sales, products lost)."""
+    lines = ledger.remove("cancelled", lines, is_cancelled(lines).to_numpy(dtype=bool))
     cancels = cancellation_lines(lines)
     # A "C" line with a positive quantity would be a sale taken away without a match: count it.
     stray = float(lines["y"][cancels].clip(lower=0).sum())
+    before = lines
     lines, matched = match_cancellations(lines, cancels)
     if matched.cancellation_lines:
-        dropped["cancellation"] = float(matched.cancellation_lines)
-        units["cancellation"] = matched.units_removed + stray
+        ledger.count("cancellation", float(matched.cancellation_lines),
+                     matched.units_removed + stray)
+        ledger.note_lost("cancellation", before, lines)
     if matched.purchase_lines_removed:
-        dropped["cancelled order line"] = float(matched.purchase_lines_removed)
-    remove("returns", ~(lines["y"] > 0).to_numpy())
-    for name, rule in rules[1:]:
-        remove(name, rule(lines).to_numpy(dtype=bool))
-    return lines, dropped, units, matched
+        ledger.count("cancelled order line", float(matched.purchase_lines_removed), 0.0)
+    lines = ledger.remove("returns", lines, ~(lines["y"] > 0).to_numpy())
+    if "price" in lines:
+        lines = ledger.remove("non-positive price", lines, (lines["price"] <= 0).to_numpy())
+    return ledger.remove("non-product code", lines,
+                         is_non_product(lines["unique_id"]).to_numpy(dtype=bool)), matched

@@ -14,6 +14,7 @@ import pandas as pd
 from core.data.cancellations import cancellation_warnings
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
+from core.data.ledger import Ledger
 from core.data.problems import fail
 from core.data.reading import RawTable, read_table
 from core.data.regular import complete_span, regularise, step_frequencies
@@ -122,15 +123,15 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     roles, layout, decimal, dayfirst = _detect(raw, options)
     warnings = list(raw.problems)
     report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
-    lines, dropped, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst,
-                                     decimal=decimal)
+    ledger = Ledger()
+    dropped = ledger.rows
+    lines, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst, decimal=decimal,
+                            ledger=ledger)
     warnings += notes
     cancel.raise_if_cancelled()
     lines[ID] = merge_case_variants(lines[ID])
-    units_removed: dict[str, float] = {}
     if layout in ORDER_LAYOUTS:
-        lines, rules, units_removed, matched = clean_order_lines(lines)
-        dropped.update(rules)
+        lines, matched = clean_order_lines(lines, ledger)
         warnings += cancellation_warnings(name, matched)
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
@@ -138,7 +139,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if options.freq and layout not in ORDER_LAYOUTS:
         warnings += _finer_than_data(name, lines, freq)
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
-        lines = _complete_periods_only(name, lines, freq, dropped)
+        lines = _complete_periods_only(name, lines, freq, ledger)
     report(ProgressEvent(0.7, render("progress.building"), "import"))
     reg = regularise(lines, freq)
     cancel.raise_if_cancelled()
@@ -152,11 +153,12 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                    "Export a longer history or choose a shorter frequency.")
     warnings += _warnings(name, layout, freq, lines, reg, dayfirst, roles, options,
                           raw.frame[roles["date"]])
+    warnings += ledger.warnings(name)
     summary = Summary(products=int(frame[ID].nunique()), start=frame[DS].min(),
                       end=frame[DS].max(), freq=freq, rows_read=len(raw.frame), periods=periods,
                       zero_share=float((frame[Y] == 0).mean()),
                       total_quantity=float(frame[Y].sum()), dropped=dropped,
-                      units_removed=units_removed,
+                      units_removed=ledger.units,
                       gaps=0 if layout in ORDER_LAYOUTS else reg.gaps)
     report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
@@ -187,16 +189,14 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
 
 
 def _complete_periods_only(name: str, lines: pd.DataFrame, freq: str,
-                           dropped: dict[str, float]) -> pd.DataFrame:
+                           ledger: Ledger) -> pd.DataFrame:
     start, end = complete_span(lines[DS], freq)
     days = lines[DS].dt.normalize()
     inside = ((days >= start) & (days <= end)).to_numpy()
     if not inside.any():
         raise fail(name, f"The orders do not cover one complete {FREQ_UNITS[freq][:-1]}.",
                    "Import them daily, or keep the incomplete periods.")
-    if not inside.all():
-        dropped["partial period"] = float((~inside).sum())
-    return lines.loc[inside]
+    return ledger.remove("partial period", lines, ~inside)
 
 
 def _finer_than_data(name: str, lines: pd.DataFrame, freq: str) -> list[Problem]:
