@@ -38,6 +38,7 @@ class Matched:
     purchase_lines_removed: int = 0  # purchase lines cancelled whole
     purchase_lines_reduced: int = 0  # purchase lines cancelled in part
     units_removed: float = 0.0  # units taken off purchases
+    refunded_orders: frozenset[str] = frozenset()  # orders with refund lines in them
 
 
 def cancellation_lines(lines: pd.DataFrame) -> pd.Series:
@@ -62,6 +63,9 @@ def match_cancellations(lines: pd.DataFrame, cancels: pd.Series
     report = Matched(cancellation_lines=int(mask.sum()))
     if not mask.any():
         return lines, report
+    if "order" in lines:
+        orders = lines["order"][mask]
+        report.refunded_orders = frozenset(orders[~_c_numbers(orders).to_numpy(bool)].astype(str))
     y = lines["y"].to_numpy(float)
     product = _codes(lines["unique_id"])
     group = _buyer_key(lines, mask) * (int(product.max()) + 1) + product
@@ -176,3 +180,26 @@ def cancellation_warnings(path: str, matched: Matched) -> list[Problem]:
             "off other sales.", "Their orders are probably older than the file; export a longer "
             "history if they should count.", file=path, severity="warning"))
     return out
+
+
+PARTIAL_REFUND_STATUSES = frozenset({"partially_refunded", "partially refunded", "部分退款"})
+
+
+def partial_refund_warnings(path: str, lines: pd.DataFrame, matched: Matched) -> list[Problem]:
+    """Partially refunded orders without refund lines are counted in full: say so.
+
+    Shopify and WooCommerce order exports give such an order's refunded amount at most, not
+    which items, so taking units off would be a guess.
+    """
+    if "status" not in lines or "order" not in lines:
+        return []
+    partial = per_distinct(lines["status"],
+                           lambda u: u.str.strip().str.lower().isin(PARTIAL_REFUND_STATUSES))
+    orders = [o for o in lines.loc[partial.to_numpy(bool), "order"].astype(str).unique()
+              if o not in matched.refunded_orders]
+    if not orders:
+        return []
+    return [Problem(f"{len(orders):,} partially refunded orders (e.g. {', '.join(orders[:3])}) "
+                    "are counted in full: the export does not say which items were refunded.",
+                    "If you know, add the refunded items to the order as lines with a negative "
+                    "quantity, and they are taken off.", file=path, severity="warning")]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.data.cancellations import cancellation_warnings
+from core.data.cancellations import cancellation_warnings, partial_refund_warnings
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
 from core.data.ledger import Ledger
@@ -133,6 +133,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if layout in ORDER_LAYOUTS:
         lines, matched = clean_order_lines(lines, ledger)
         warnings += cancellation_warnings(name, matched)
+        warnings += partial_refund_warnings(name, lines, matched)
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
     freq = options.freq or _choose_freq(name, lines, layout)

@@ -87,6 +87,14 @@ def test_a_refund_line_naming_its_order_reduces_that_order(write):
     sold = result.frame.set_index(DS)[Y]
     assert list(sold) == [2, 2, 1]  # #4 names no order with purchases: a plain return
     assert result.summary.dropped == {"cancellation": 1, "returns": 1}
+    assert not any("partially refunded" in p.message for p in result.problems)
+
+
+def test_a_partially_refunded_order_without_refund_lines_is_counted_in_full_and_said():
+    from tests.core.data.conftest import FIXTURES
+    result = load(FIXTURES / "shopify_orders.csv")
+    said = [p.message for p in result.problems if "partially refunded" in p.message]
+    assert said and "#1004" in said[0]
 
 
 def test_the_vectorised_matching_equals_a_plain_stack():
