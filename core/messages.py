@@ -58,6 +58,7 @@ TEMPLATES: dict[str, str] = {
                     "sales",
     "summary.gaps": "{gaps} missing product-periods filled with 0 sales",
     "summary.dropped": "rows removed by rule '{rule}': {amount}",
+    "summary.units_removed": "units of sales removed by rule '{rule}': {amount}",
     # Progress messages (training log and import progress).
     "progress.window": "window {window} of {windows}",
     "progress.part": "fitted part {part} of {parts}",

@@ -174,11 +174,13 @@ def cancellation_warnings(path: str, matched: Matched) -> list[Problem]:
         file=path, severity="warning"))
     if matched.unmatched_units:
         out.append(Problem(
-            f"{matched.unmatched + matched.matched_partly:,} cancellation lines "
-            f"({matched.unmatched_units:,.0f} units) match no earlier purchase of the same "
-            "product by the same customer (or in the same order); they were dropped, not taken "
-            "off other sales.", "Their orders are probably older than the file; export a longer "
-            "history if they should count.", file=path, severity="warning"))
+            f"{matched.unmatched:,} cancellation lines match no earlier purchase of the same "
+            "product by the same customer (or in the same order) and "
+            f"{matched.matched_partly:,} match only part of their units: "
+            f"{matched.unmatched_units:,.0f} cancelled units match nothing (unmatched); they "
+            "were dropped, not taken off other sales.", "Their orders are probably older than "
+            "the file; export a longer history if they should count.", file=path,
+            severity="warning"))
     return out
 
 

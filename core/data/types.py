@@ -65,6 +65,8 @@ class Summary:
             out.append(("summary.gaps", {"gaps": f"{self.gaps:,}"}))
         out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
+        out += [("summary.units_removed", {"rule": rule, "amount": f"{amount:,.0f}"})
+                for rule, amount in self.units_removed.items() if round(amount)]
         return out
 
 

@@ -191,6 +191,10 @@
         <translation>按规则“{rule}”删除的行：{amount}</translation>
     </message>
     <message>
+        <source>units of sales removed by rule &apos;{rule}&apos;: {amount}</source>
+        <translation>按规则“{rule}”去掉的销量（件）：{amount}</translation>
+    </message>
+    <message>
         <source>window {window} of {windows}</source>
         <translation>第 {window}/{windows} 个窗口</translation>
     </message>
@@ -357,6 +361,10 @@
     <message>
         <source>cancelled order line</source>
         <translation>被取消的订单行</translation>
+    </message>
+    <message>
+        <source>mostly-text column</source>
+        <translation>以文字为主的列</translation>
     </message>
     <message>
         <source>non-positive price</source>
