@@ -82,6 +82,7 @@ TEMPLATES: dict[str, str] = {
     "total.starts_differ": "forecasts start between {first} and {last} (the products' series "
                            "end on different dates), so each date adds up only the products "
                            "forecast at it",
+    "summary.units_removed": "units of sales removed by rule '{rule}': {amount}",
     # Progress messages (training log and import progress).
     "progress.window": "window {window} of {windows}",
     "progress.part": "fitted part {part} of {parts}",

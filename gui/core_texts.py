@@ -95,6 +95,8 @@ TEXTS = {
     "total.starts_differ": QT_TRANSLATE_NOOP(
         "CoreTexts", "forecasts start between {first} and {last} (the products' series end on "
                      "different dates), so each date adds up only the products forecast at it"),
+    "summary.units_removed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "units of sales removed by rule '{rule}': {amount}"),
     "progress.window": QT_TRANSLATE_NOOP("CoreTexts", "window {window} of {windows}"),
     "progress.part": QT_TRANSLATE_NOOP("CoreTexts", "fitted part {part} of {parts}"),
     "progress.fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} fitted"),
@@ -152,6 +154,9 @@ FREQUENCIES = {"D": QT_TRANSLATE_NOOP("CoreTexts", "daily"),
 # The import's rules (core.data.cleaning, layouts, importer) as `Summary.dropped` names them.
 RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
          "returns": QT_TRANSLATE_NOOP("CoreTexts", "returns"),
+         "cancellation": QT_TRANSLATE_NOOP("CoreTexts", "cancellation"),
+         "cancelled order line": QT_TRANSLATE_NOOP("CoreTexts", "cancelled order line"),
+         "mostly-text column": QT_TRANSLATE_NOOP("CoreTexts", "mostly-text column"),
          "non-positive price": QT_TRANSLATE_NOOP("CoreTexts", "non-positive price"),
          "non-product code": QT_TRANSLATE_NOOP("CoreTexts", "non-product code"),
          "partial period": QT_TRANSLATE_NOOP("CoreTexts", "partial period"),

@@ -37,7 +37,8 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         "that the data covers only in part")
     add_series_end_argument(parser)
     parser.add_argument("--rules", action="store_true",
-                        help="print the cleaning rule for order exports and exit")
+                        help="print the import's cleaning rules (every layout, then order "
+                        "exports) and exit")
     parser.add_argument("--output", "-o", metavar="OUT.csv",
                         help="write the canonical long CSV (unique_id,ds,y,...) here")
     return parser

@@ -3,13 +3,21 @@
 Applied in this order; `Summary.dropped` says how many lines each rule removed:
 
 1. cancelled: the order was cancelled, so none of its lines is a sale. An order is cancelled when
-   its number is "C" and digits (the UCI Online Retail convention for cancellation invoices; only
-   while such numbers are a minority, since some systems put a C before every order), when its
-   status says refunded, voided, cancelled, failed or declined (Shopify "Financial Status",
+   its status says refunded, voided, cancelled, failed or declined (Shopify "Financial Status",
    WooCommerce "Order Status"; partially refunded orders are kept), or when a "Cancelled at" date
    is filled in.
-2. returns: lines with zero or negative quantity (returns and corrections) are dropped, never
-   netted against sales.
+   cancellation / cancelled order line: a cancellation line undoes earlier order lines, and both
+   are removed. Cancellation lines are "C" invoices (C and digits, the UCI Online Retail
+   convention, while such numbers are a minority) and negative lines in an order that has
+   purchases (a refund naming its order). A "C" line cancels earlier or same-time purchases of
+   the same product by the same customer id (without a customer id: a purchase without one, same
+   product, same day); a refund line cancels purchases of its product in its order. Whole lines
+   of exactly the cancelled quantity are matched first, newest first; then the rest unit by unit,
+   so a partial cancellation reduces an order and a larger one can undo several lines.
+   Cancelled units that match no purchase (e.g. an order from before the file starts) are
+   reported as unmatched and dropped, never taken off other sales.
+2. returns: other lines with zero or negative quantity (returns and corrections that name no
+   order with purchases) are dropped, never netted against sales.
 3. non-positive price: lines whose unit price is zero or negative (free samples, write-offs,
    adjustments) are dropped. Lines without a price are kept.
 4. non-product code: postage, fees, discounts and vouchers are not products: the codes POST, DOT,
@@ -29,6 +37,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.data.cancellations import Matched, cancellation_lines, match_cancellations
+from core.data.layouts import ROW_RULES
+from core.data.ledger import Ledger
 from core.data.values import distinct, per_distinct
 
 NON_PRODUCT_CODES = frozenset({
@@ -40,8 +51,10 @@ CANCELLED_STATUSES = frozenset({
     "refunded", "voided", "cancelled", "canceled", "failed", "declined", "wc-refunded",
     "wc-cancelled", "wc-failed", "trash", "已取消", "已退款", "退款成功", "交易关闭",
 })
-# The numbered rules above, for the GUI and CLI to show (empty only under python -OO).
-CLEANING_RULES = (__doc__ or "").split("\n\n", 1)[-1].strip()
+# The rules above and those of every layout, for the GUI and CLI to show (the order-line part
+# is empty only under python -OO).
+CLEANING_RULES = (ROW_RULES + "\nOrder lines (orders and wide order tables) are then cleaned:\n\n"
+                  + (__doc__ or "").split("\n\n", 1)[-1].strip())
 
 
 def is_non_product(codes: pd.Series) -> pd.Series:
@@ -53,12 +66,8 @@ def is_non_product(codes: pd.Series) -> pd.Series:
 
 
 def is_cancelled(lines: pd.DataFrame) -> pd.Series:
-    """True for lines of cancelled orders (rule 1)."""
+    """True for lines of orders cancelled by status or date (rule 1)."""
     out = pd.Series(False, index=lines.index)
-    if "order" in lines:
-        c_numbers = per_distinct(lines["order"], lambda u: u.str.match(r"^[Cc]\d"))
-        if c_numbers.mean() < 0.5:  # a minority: cancellation invoices, not a numbering scheme
-            out |= c_numbers
     if "status" in lines:
         out |= per_distinct(lines["status"],
                             lambda u: u.str.strip().str.lower().isin(CANCELLED_STATUSES))
@@ -84,16 +93,23 @@ def merge_case_variants(ids: pd.Series) -> pd.Series:
                      index=ids.index)
 
 
-def clean_order_lines(lines: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
-    """(lines that count as sales, lines removed per rule), the rules applied in order."""
-    rules = [("cancelled", is_cancelled), ("returns", lambda df: ~(df["y"] > 0))]
+def clean_order_lines(lines: pd.DataFrame, ledger: Ledger) -> tuple[pd.DataFrame, Matched]:
+    """(lines that count as sales, what cancellation matching did); the rules applied in order,
+    each counted in `ledger` (rows, units of sales, products lost)."""
+    lines = ledger.remove("cancelled", lines, is_cancelled(lines).to_numpy(dtype=bool))
+    cancels = cancellation_lines(lines)
+    # A "C" line with a positive quantity would be a sale taken away without a match: count it.
+    stray = float(lines["y"][cancels].clip(lower=0).sum())
+    before = lines
+    lines, matched = match_cancellations(lines, cancels)
+    if matched.cancellation_lines:
+        ledger.count("cancellation", float(matched.cancellation_lines),
+                     matched.units_removed + stray)
+        ledger.note_lost("cancellation", before, lines)
+    if matched.purchase_lines_removed:
+        ledger.count("cancelled order line", float(matched.purchase_lines_removed), 0.0)
+    lines = ledger.remove("returns", lines, ~(lines["y"] > 0).to_numpy())
     if "price" in lines:
-        rules.append(("non-positive price", lambda df: df["price"] <= 0))
-    rules.append(("non-product code", lambda df: is_non_product(df["unique_id"])))
-    dropped: dict[str, float] = {}
-    for name, rule in rules:
-        mask = rule(lines).to_numpy(dtype=bool)
-        if mask.any():
-            dropped[name] = float(mask.sum())
-            lines = lines.loc[~mask]
-    return lines, dropped
+        lines = ledger.remove("non-positive price", lines, (lines["price"] <= 0).to_numpy())
+    return ledger.remove("non-product code", lines,
+                         is_non_product(lines["unique_id"]).to_numpy(dtype=bool)), matched

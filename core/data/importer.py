@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.data.cancellations import cancellation_warnings, partial_refund_warnings
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
+from core.data.ledger import Ledger
 from core.data.problems import fail
 from core.data.reading import RawTable, read_table
 from core.data.regular import complete_span, regularise, step_frequencies
@@ -20,7 +22,7 @@ from core.data.roles import detect_layout, detect_roles
 from core.data.series_end import CHOICES as SERIES_ENDS
 from core.data.series_end import decide as decide_series_end
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
-from core.data.values import detect_dayfirst, detect_decimal, is_slashed
+from core.data.values import detect_dayfirst, detect_decimal, is_slashed, spread_sample
 from core.errors import InputError, Problem, TrendcastError
 from core.messages import render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
@@ -82,7 +84,7 @@ def _detect_decimal(raw: RawTable, roles: dict[str, str]) -> str:
     if raw.delimiter == ",":
         return "."
     skip = {roles.get(r) for r in ("date", "product", "title", "order", "status", "category")}
-    cells = [raw.frame[c].head(300) for c in raw.frame.columns if c not in skip]
+    cells = [spread_sample(raw.frame[c], 300) for c in raw.frame.columns if c not in skip]
     return detect_decimal(pd.concat(cells)) if cells else "."
 
 
@@ -131,21 +133,24 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     roles, layout, decimal, dayfirst = _detect(raw, options)
     warnings = list(raw.problems)
     report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
-    lines, dropped, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst,
-                                     decimal=decimal)
+    ledger = Ledger()
+    dropped = ledger.rows
+    lines, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst, decimal=decimal,
+                            ledger=ledger)
     warnings += notes
     cancel.raise_if_cancelled()
     lines[ID] = merge_case_variants(lines[ID])
     if layout in ORDER_LAYOUTS:
-        lines, rules = clean_order_lines(lines)
-        dropped.update(rules)
+        lines, matched = clean_order_lines(lines, ledger)
+        warnings += cancellation_warnings(name, matched)
+        warnings += partial_refund_warnings(name, lines, matched)
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
     freq = options.freq or _choose_freq(name, lines, layout)
     if options.freq and layout not in ORDER_LAYOUTS:
         warnings += _finer_than_data(name, lines, freq)
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
-        lines = _complete_periods_only(name, lines, freq, dropped)
+        lines = _complete_periods_only(name, lines, freq, ledger)
     report(ProgressEvent(0.7, render("progress.building"), "import"))
     ends = decide_series_end(lines, freq, orders=layout in ORDER_LAYOUTS,
                              chosen=options.series_end)
@@ -161,10 +166,12 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                    "Export a longer history or choose a shorter frequency.")
     warnings += _warnings(name, layout, freq, lines, reg, dayfirst, roles, options,
                           raw.frame[roles["date"]])
+    warnings += ledger.warnings(name)
     summary = Summary(products=int(frame[ID].nunique()), start=frame[DS].min(),
                       end=frame[DS].max(), freq=freq, rows_read=len(raw.frame), periods=periods,
                       zero_share=float((frame[Y] == 0).mean()),
                       total_quantity=float(frame[Y].sum()), dropped=dropped,
+                      units_removed=ledger.units,
                       gaps=0 if layout in ORDER_LAYOUTS else reg.gaps,
                       series_end=ends.rule, end_reason=ends.reason,
                       ended_early=_ended_early(frame))
@@ -197,16 +204,14 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
 
 
 def _complete_periods_only(name: str, lines: pd.DataFrame, freq: str,
-                           dropped: dict[str, float]) -> pd.DataFrame:
+                           ledger: Ledger) -> pd.DataFrame:
     start, end = complete_span(lines[DS], freq)
     days = lines[DS].dt.normalize()
     inside = ((days >= start) & (days <= end)).to_numpy()
     if not inside.any():
         raise fail(name, f"The orders do not cover one complete {FREQ_UNITS[freq][:-1]}.",
                    "Import them daily, or keep the incomplete periods.")
-    if not inside.all():
-        dropped["partial period"] = float((~inside).sum())
-    return lines.loc[inside]
+    return ledger.remove("partial period", lines, ~inside)
 
 
 def _finer_than_data(name: str, lines: pd.DataFrame, freq: str) -> list[Problem]:

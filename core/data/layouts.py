@@ -1,15 +1,17 @@
 """From a raw table to sale lines: one row per product and timestamp, whatever the layout.
 
 The result has `unique_id`, `ds`, `y` and, when the file has them, `price`, `title`, `category`,
-`stock`, `promo`, plus `order`, `status`, `cancelled` for the order-line cleaning rules, and for
-wide period tables `blank` (an empty cell read as 0 sales). Cells that
-cannot be read stop the import with the file, row, column and value named.
+`stock`, `promo`, plus `order`, `status`, `cancelled`, `customer` for the order-line cleaning
+rules, and for wide period tables `blank` (an empty cell read as 0 sales). Cells that cannot be
+read stop the import with the file, row, column and value named; rows that can be read but hold
+no sale are left out by `ROW_RULES`, counted in the summary.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from core.data.ledger import Ledger
 from core.data.reading import RawTable
 from core.data.roles import normalise, numeric_columns
 from core.data.values import parse_dates, parse_numbers, per_distinct, text_categories
@@ -20,34 +22,53 @@ _DATE_HINT = ("Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix th
               "choose another date column.")
 _NUMBER_HINT = ("Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); fix "
                 "these cells or choose another quantity column.")
-_TEXT_ROLES = ("title", "category", "order", "status", "cancelled")
+ROW_RULES = """Every layout (long and wide tables, order lines, wide order tables) first leaves out:
+
+- total row: rows and columns labelled as totals ("Total", "Sum", "Subtotal", "合计", ...),
+  which would count sales twice;
+- no date: rows whose date cell is blank;
+- no quantity: rows whose quantity cell is blank (a blank cell of a wide table is 0 sold in a
+  period table and "not bought" on a receipt, so it leaves out no row there);
+- no product: rows whose product cell is blank (and no title to use instead).
+
+A cell that is filled but cannot be read (a date or quantity that is not one) stops the import
+and is named. A product that loses all of its rows to a rule is named in a warning with the rule.
+"""
+_TEXT_ROLES = ("title", "category", "order", "status", "cancelled", "customer")
 TOTAL_WORDS = frozenset({"total", "totals", "sum", "grandtotal", "subtotal", "overall", "合计",
                          "总计", "小计", "总数", "gesamt", "summe", "totaal", "somme"})
 
 
 def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
-             dayfirst: bool | None, decimal: str
-             ) -> tuple[pd.DataFrame, dict[str, float], list[Problem]]:
-    """(sale lines, rows dropped per reason, warnings) for `layout`.
+             dayfirst: bool | None, decimal: str, ledger: Ledger
+             ) -> tuple[pd.DataFrame, list[Problem]]:
+    """(sale lines, warnings) for `layout`; rows left out are counted in `ledger` (ROW_RULES).
 
-    Raises InputError on cells that cannot be read. Rows and columns labelled as totals
-    ("Total", "Sum", "合计", ...) are left out, since they would count sales twice.
+    Raises InputError on cells that cannot be read.
     """
     frame = raw.frame
     _require(frame, roles, layout, path)
-    dropped: dict[str, float] = {}
     notes: list[Problem] = []
     totals = _total_rows(frame, roles)
-    if totals.any():
-        dropped["total row"] = float(totals.sum())
+    if totals.any():  # totals, not sales: no units are taken away
+        ledger.count("total row", float(totals.sum()), 0.0)
         frame = frame.loc[~totals]
     if "order" in roles:
         frame = _fill_order_fields(frame, roles)
     if layout in ("wide", "wide_orders"):
-        frame, roles, skipped = _melt(raw, frame, roles, path, decimal)
+        table = frame
+        frame, roles, skipped, texts = _melt(raw, frame, roles, path, decimal)
         if skipped:
             notes.append(Problem(f"Left out the column(s) {', '.join(skipped)}: they hold "
                                  "totals, not a product.", file=path, severity="warning"))
+        if texts:  # their numbers are not sales: account for them
+            ledger.count("mostly-text column", 0.0, float(sum(
+                parse_numbers(table[c], decimal)[0].clip(lower=0).sum() for c in texts)))
+            notes.append(Problem(
+                f"Left out the column(s) {', '.join(texts)}: they hold some numbers, but fewer "
+                "than 90% of their filled cells are numbers, so they were not read as products.",
+                "If one is a product, fix its cells that are not numbers.", file=path,
+                severity="warning"))
     out = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     out["ds"], bad = parse_dates(frame[roles["date"]], dayfirst)
@@ -76,14 +97,11 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
     for role in _TEXT_ROLES:
         if role in roles and role not in out:
             out[role] = text_categories(frame[roles[role]])
-    gone = np.zeros(len(out), dtype=bool)
-    for reason, missing in (("no date", out["ds"].isna()), ("no quantity", out["y"].isna()),
-                            ("no product", out["unique_id"] == "")):
-        missing = missing.to_numpy() & ~gone
-        if missing.any():
-            dropped[reason] = float(missing.sum())
-            gone |= missing
-    return (out.loc[~gone] if gone.any() else out), dropped, notes
+    for reason, missing in (("no date", lambda o: o["ds"].isna()),
+                            ("no quantity", lambda o: o["y"].isna()),
+                            ("no product", lambda o: o["unique_id"] == "")):
+        out = ledger.remove(reason, out, missing(out).to_numpy())
+    return out, notes
 
 
 def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str) -> None:
@@ -131,9 +149,13 @@ def _fill_order_fields(frame: pd.DataFrame, roles: dict[str, str]) -> pd.DataFra
 
 
 def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
-          decimal: str) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
-    """One column per product -> one row per product and date (empty cells are no sale)."""
-    keep = [roles[r] for r in ("date", "order", "status", "cancelled") if r in roles]
+          decimal: str) -> tuple[pd.DataFrame, dict[str, str], list[str], list[str]]:
+    """One column per product -> one row per product and date (empty cells are no sale).
+
+    Also returns the total columns left out and the columns left out as mostly text although
+    they hold some positive numbers (both are named in warnings).
+    """
+    keep = [roles[r] for r in ("date", "order", "status", "cancelled", "customer") if r in roles]
     products = numeric_columns(frame, set(keep), decimal)
     skipped = [c for c in products if normalise(c) in TOTAL_WORDS]
     products = [c for c in products if c not in skipped]
@@ -150,8 +172,11 @@ def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
         long = long.loc[~blank]
     # In a period table an empty cell is no sale, or, after a product's last filled cell, a
     # record that stopped: `_empty_cells` decides once the dates are read.
+    others = [c for c in frame.columns if c not in keep and c not in products
+              and c not in skipped and c not in roles.values()]
+    texts = [c for c in others if (parse_numbers(frame[c], decimal)[0] > 0).any()]
     roles = {r: c for r, c in roles.items() if c in keep}
-    return long, {**roles, "product": "_product", "quantity": "_qty"}, skipped
+    return long, {**roles, "product": "_product", "quantity": "_qty"}, skipped, texts
 
 
 def _empty_cells(out: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -12,12 +12,13 @@ import re
 
 import pandas as pd
 
-from core.data.values import date_share, is_integer_like, number_share, parse_numbers
+from core.data.values import date_share, is_integer_like, number_share, parse_numbers, spread_sample
 
 # Normalised names (lower case, no spaces or punctuation) per role, most specific first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "order": ("invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "ordernumber",
-              "orderno", "order", "receipt", "receiptno", "transactionid", "ticket",
+              "orderno", "order", "receipt", "receiptno", "transactionid", "transaction",
+              "transactionno", "ticket",
               "订单号", "订单编号", "单号", "订单id", "发票号", "交易号"),
     "date": ("date", "ds", "day", "invoicedate", "orderdate", "createdat", "created",
              "datetime", "timestamp", "time", "period", "week", "month", "saledate",
@@ -45,6 +46,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stock": ("stock", "inventory", "onhand", "stocklevel", "stockonhand", "库存", "库存数量"),
     "promo": ("promo", "promotion", "onpromotion", "onpromo", "促销", "活动"),
     "status": ("financialstatus", "status", "orderstatus", "paymentstatus", "订单状态", "状态"),
+    "customer": ("customerid", "customer", "customerno", "customernumber", "customercode",
+                 "clientid", "buyerid", "memberid", "客户id", "客户编号", "客户", "会员id",
+                 "买家id", "kundennummer"),
     "cancelled": ("cancelledat", "canceledat", "cancelled", "canceled", "cancelleddate",
                   "取消时间"),
 }
@@ -105,14 +109,15 @@ def _by_contents(frame: pd.DataFrame, roles: dict[str, str], taken: set[str],
     if "product" not in roles and "quantity" in roles:
         texts = [c for c in free if number_share(frame[c], decimal) < 0.5
                  and date_share(frame[c]) < 0.5]
-        repeated = [c for c in texts if frame[c].head(500).nunique() < len(frame[c].head(500))]
+        repeated = [c for c in texts if spread_sample(frame[c], 500).nunique()
+                    < len(spread_sample(frame[c], 500))]
         if repeated or texts:
             roles["product"] = (repeated or texts)[0]
             taken.add(roles["product"])
             free.remove(roles["product"])
     if "product" in roles and "quantity" not in roles:
         numeric = [c for c in free if number_share(frame[c], decimal) >= 0.95]
-        whole = [c for c in numeric if is_integer_like(parse_numbers(frame[c].head(500),
+        whole = [c for c in numeric if is_integer_like(parse_numbers(spread_sample(frame[c], 500),
                                                                      decimal)[0])]
         if whole or numeric:
             roles["quantity"] = (whole or numeric)[0]
@@ -121,14 +126,22 @@ def _by_contents(frame: pd.DataFrame, roles: dict[str, str], taken: set[str],
 
 def numeric_columns(frame: pd.DataFrame, exclude: set[str], decimal: str = ".") -> list[str]:
     """Columns (not in `exclude`) whose values are numbers: the products of a wide table."""
-    columns = [c for c in frame.columns if c not in exclude]
-    if not columns:
-        return []
-    cells = frame[columns].head(200).melt(var_name="column", value_name="value")
-    cells = cells[cells["value"].astype(str).str.strip() != ""]
-    _, bad = parse_numbers(cells["value"], decimal)  # one pass over all columns: wide is wide
-    share = 1 - bad.groupby(cells["column"].to_numpy()).mean()
-    return [c for c in columns if share.get(c, 0.0) >= 0.9]
+    return [c for c in frame.columns if c not in exclude
+            and number_share_of_cells(frame[c], decimal) >= 0.9]
+
+
+def number_share_of_cells(values: pd.Series, decimal: str = ".") -> float:
+    """Share of the non-empty cells of the whole column that are numbers (0 for an empty one).
+
+    Each distinct value is parsed once, so a long column costs little; a column empty in its
+    first few hundred rows (a product first sold months in) still counts.
+    """
+    counts = values.astype(str).str.strip().value_counts()
+    counts = counts[counts.index != ""]
+    if counts.empty:
+        return 0.0
+    _, bad = parse_numbers(pd.Series(counts.index, dtype=object), decimal)
+    return float(1 - counts.to_numpy()[bad.to_numpy(bool)].sum() / counts.sum())
 
 
 def detect_layout(frame: pd.DataFrame, roles: dict[str, str], decimal: str = ".") -> str:
@@ -142,6 +155,6 @@ def _has_times(frame: pd.DataFrame, date_col: str | None) -> bool:
     """True when dates carry varying times of day: one row per sale, not per period."""
     if date_col is None:
         return False
-    sample = frame[date_col].head(500).astype(str)
+    sample = spread_sample(frame[date_col], 500).astype(str)
     times = sample.str.extract(r"(\d{1,2}:\d{2})")[0].dropna()
     return times.nunique() > 1

@@ -10,7 +10,7 @@ from core.messages import render
 
 # Column roles the importer detects and the user can override.
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
-         "order", "status", "cancelled")
+         "order", "status", "cancelled", "customer")
 LAYOUTS = ("long", "wide", "orders", "wide_orders")
 
 
@@ -45,6 +45,9 @@ class Summary:
     zero_share: float  # share of zero-sales periods in the canonical frame
     total_quantity: float
     dropped: dict[str, float] = field(default_factory=dict)  # rule -> rows removed
+    # rule -> units of sales (positive quantities) removed; with `total_quantity` it accounts
+    # for every unit read: what was read = what is left + what the rules removed.
+    units_removed: dict[str, float] = field(default_factory=dict)
     gaps: int = 0  # product-periods inside a product's history that had no row (set to 0)
     series_end: str = ""  # "own" or "shared" (core.data.series_end); "" before it existed
     end_reason: str = ""  # why: one of core.data.series_end.REASONS
@@ -75,6 +78,8 @@ class Summary:
             out.append((f"summary.end_why_{self.end_reason}", {}))
         out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
+        out += [("summary.units_removed", {"rule": rule, "amount": f"{amount:,.0f}"})
+                for rule, amount in self.units_removed.items() if round(amount)]
         return out
 
 

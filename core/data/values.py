@@ -22,9 +22,19 @@ EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
+def spread_sample(values: pd.Series, n: int) -> pd.Series:
+    """At most `n` values picked evenly over the whole column, never just its first rows.
+
+    A product first sold months into the file must count when a column's role is decided.
+    """
+    if len(values) <= n:
+        return values
+    return values.iloc[np.unique(np.linspace(0, len(values) - 1, n).astype(np.int64))]
+
+
 def detect_decimal(values: pd.Series) -> str:
     """',' if the values use a decimal comma (1,5 or 1.234,50), else '.'."""
-    sample = values[values != ""].head(2000).astype(str)
+    sample = spread_sample(values[values != ""], 2000).astype(str)
     sample = sample.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0]", "",
                                                                        regex=True)
     commas = sample.str.match(_COMMA_DECIMAL.pattern).sum()
@@ -96,7 +106,7 @@ def _parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Serie
 
 def detect_dayfirst(values: pd.Series) -> bool | None:
     """True/False when slashed or dotted dates show which field is the day; None if unclear."""
-    sample = values[values != ""].head(5000).astype(str)
+    sample = spread_sample(values[values != ""], 5000).astype(str)
     parts = sample.str.extract(_SLASHED)
     if parts.empty or parts[0].isna().all():
         return None
@@ -111,7 +121,7 @@ def detect_dayfirst(values: pd.Series) -> bool | None:
 
 def is_slashed(values: pd.Series) -> bool:
     """True when dates are written like 01/02/2024 or 01.02.2024 (day and month could swap)."""
-    sample = values[values != ""].head(50).astype(str)
+    sample = spread_sample(values[values != ""], 50).astype(str)
     return bool(len(sample)) and bool(sample.str.match(_SLASHED.pattern).all())
 
 
@@ -133,7 +143,7 @@ def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Serie
     if values.str.contains("年", regex=False).any():  # 2024年1月5日 -> 2024-1-5
         values = values.str.replace(r"(\d)\s*[年月]\s*(?=\d)", r"\1-", regex=True).str.replace(
             r"(\d)\s*日", r"\1", regex=True)
-    if _has_zone(values[~empty].head(1000)):
+    if _has_zone(spread_sample(values[~empty], 1000)):
         values = _strip_zone(values)
     first = values[~empty].iloc[0]
     parsed = _with_format(values, first, dayfirst)
@@ -187,7 +197,7 @@ def _mixed(values: pd.Series, dayfirst: bool) -> pd.Series:
 
 def date_share(values: pd.Series) -> float:
     """Share of non-empty values that parse as dates (used to find the date column)."""
-    sample = values[values.astype(str).str.strip() != ""].head(200)
+    sample = spread_sample(values[values.astype(str).str.strip() != ""], 200)
     if sample.empty or sample.str.fullmatch(r"-?[\d.,]+").mean() > 0.5:
         return 0.0
     _, bad = parse_dates(sample)
@@ -196,7 +206,7 @@ def date_share(values: pd.Series) -> float:
 
 def number_share(values: pd.Series, decimal: str = ".") -> float:
     """Share of non-empty values that are numbers."""
-    sample = values[values.astype(str).str.strip() != ""].head(200)
+    sample = spread_sample(values[values.astype(str).str.strip() != ""], 200)
     if sample.empty:
         return 0.0
     _, bad = parse_numbers(sample, decimal)

@@ -130,7 +130,7 @@ class ImportPanel(QWidget):
                   "title": self.tr("Title"), "category": self.tr("Category"),
                   "stock": self.tr("Stock"), "promo": self.tr("Promotion"),
                   "order": self.tr("Order number"), "status": self.tr("Order status"),
-                  "cancelled": self.tr("Cancelled flag")}
+                  "cancelled": self.tr("Cancelled flag"), "customer": self.tr("Customer")}
         for i, role in enumerate(ROLES):
             combo = QComboBox()
             combo.setObjectName(f"role_{role}")

@@ -235,6 +235,10 @@
         <translation>预测起始于 {first} 至 {last} 之间（各商品的序列结束日期不同），因此每个日期只汇总在该日期有预测的商品</translation>
     </message>
     <message>
+        <source>units of sales removed by rule &apos;{rule}&apos;: {amount}</source>
+        <translation>按规则“{rule}”去掉的销量（件）：{amount}</translation>
+    </message>
+    <message>
         <source>window {window} of {windows}</source>
         <translation>第 {window}/{windows} 个窗口</translation>
     </message>
@@ -393,6 +397,18 @@
     <message>
         <source>returns</source>
         <translation>退货</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>取消单</translation>
+    </message>
+    <message>
+        <source>cancelled order line</source>
+        <translation>被取消的订单行</translation>
+    </message>
+    <message>
+        <source>mostly-text column</source>
+        <translation>以文字为主的列</translation>
     </message>
     <message>
         <source>non-positive price</source>
@@ -835,6 +851,10 @@
     <message>
         <source>Cancelled flag</source>
         <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Which column of the file holds this; (not in file) if none does</source>

@@ -1,5 +1,6 @@
 """Random bytes and random CSV-like text: the importer returns a valid frame or raises the
-documented InputError, never anything else (and never its 'unexpected problem' safety net)."""
+documented InputError, never anything else (and never its 'unexpected problem' safety net); a
+frame it returns accounts for every product and unit read (tests/core/data/accounting.py)."""
 from __future__ import annotations
 
 import tempfile
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from core.data import ImportOptions, load, preview
 from core.errors import InputError
 from core.schema import DS, ID, Y
+from tests.core.data.accounting import assert_accounted
 from tests.core.data.conftest import FIXTURES
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
@@ -56,6 +58,7 @@ def check(data: bytes, options: ImportOptions | None = None, suffix: str = ".csv
             assert list(frame.columns[:3]) == [ID, DS, Y]
             assert np.isfinite(frame[Y]).all()
             assert not frame.duplicated([ID, DS]).any()
+            assert_accounted(path, result)  # no product or unit lost without a word
         try:
             preview(path)
         except InputError as exc:
