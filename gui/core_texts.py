@@ -128,7 +128,8 @@ RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
          "total row": QT_TRANSLATE_NOOP("CoreTexts", "total row"),
          "no date": QT_TRANSLATE_NOOP("CoreTexts", "no date"),
          "no quantity": QT_TRANSLATE_NOOP("CoreTexts", "no quantity"),
-         "no product": QT_TRANSLATE_NOOP("CoreTexts", "no product")}
+         "no product": QT_TRANSLATE_NOOP("CoreTexts", "no product"),
+         "date far from the rest": QT_TRANSLATE_NOOP("CoreTexts", "date far from the rest")}
 # How serious a problem of the import's validation report is (core.errors.Problem.severity).
 SEVERITIES = {"error": QT_TRANSLATE_NOOP("CoreTexts", "error"),
               "warning": QT_TRANSLATE_NOOP("CoreTexts", "warning")}

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
 from core.data.problems import fail
 from core.data.reading import RawTable, read_table
-from core.data.regular import complete_span, regularise, step_frequencies
+from core.data.regular import complete_span, period_start, regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
+from core.data.stray_dates import set_aside_far_dates
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
 from core.data.values import detect_dayfirst, detect_decimal, is_slashed
 from core.errors import InputError, Problem, TrendcastError
@@ -25,6 +27,10 @@ from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, n
 from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
 
 ORDER_LAYOUTS = ("orders", "wide_orders")
+FAR_DATE_RULE = "date far from the rest"
+# Product-periods the regular grid may hold (~1.5 GB with prices); beyond it the import stops
+# with a message instead of exhausting memory.
+MAX_GRID_CELLS = 40_000_000
 
 
 def load(path: str | Path, options: ImportOptions | None = None, *,
@@ -126,6 +132,10 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     warnings += notes
     cancel.raise_if_cancelled()
     lines[ID] = merge_case_variants(lines[ID])
+    lines, far, notes = set_aside_far_dates(name, lines, raw.line_of)
+    if far:
+        dropped[FAR_DATE_RULE] = float(far)
+        warnings += notes
     if layout in ORDER_LAYOUTS:
         lines, rules = clean_order_lines(lines)
         dropped.update(rules)
@@ -137,6 +147,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
         lines = _complete_periods_only(name, lines, freq, dropped)
     report(ProgressEvent(0.7, render("progress.building"), "import"))
+    _check_grid_size(name, lines, freq)
     reg = regularise(lines, freq)
     cancel.raise_if_cancelled()
     frame = reg.frame
@@ -157,6 +168,21 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)
+
+
+def _check_grid_size(name: str, lines: pd.DataFrame, freq: str) -> None:
+    """Refuse a grid too large for memory (every product runs to the data's last period)."""
+    starts = period_start(lines.groupby(ID, observed=True)[DS].min(), freq)
+    end = period_start(pd.Series([lines[DS].max()]), freq).to_numpy()
+    unit = f"datetime64[{freq}]"  # D, W, M are numpy units too; whole units never overflow
+    periods = (end.astype(unit).astype(np.int64)
+               - starts.to_numpy().astype(unit).astype(np.int64) + 1)
+    cells = int(periods.sum())
+    if cells > MAX_GRID_CELLS:
+        raise fail(name, f"{len(starts):,} products from {lines[DS].min():%Y-%m-%d} to "
+                   f"{lines[DS].max():%Y-%m-%d} make {cells:,} product-{FREQ_UNITS[freq]}, too "
+                   "many to hold in memory.", "Check the dates for mistyped years, choose a "
+                   "coarser frequency (--freq W or M), or import a shorter period.")
 
 
 def _why_empty(dropped: dict[str, float]) -> str:

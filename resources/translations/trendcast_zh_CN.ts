@@ -379,6 +379,10 @@
         <translation>缺产品</translation>
     </message>
     <message>
+        <source>date far from the rest</source>
+        <translation>日期远离其余数据</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>错误</translation>
     </message>

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 
+import pandas as pd
 import pytest
 
 from core.data import ImportOptions, load, preview
@@ -158,3 +159,32 @@ def test_unreadable_file(write, monkeypatch):
     (problem,) = problems_of(path)
     assert problem.message == "The file cannot be read: Permission denied."
     assert "no other program holds it" in problem.hint
+
+
+# Issue #11: input that used to be silently misread.
+
+TWO_DAYS = "date,sku,qty\n2011-12-01,a,1\n2011-12-02,a,2\n2011-12-01,b,3\n2011-12-02,b,1\n"
+
+
+@pytest.mark.parametrize("year", [1900, 2030, 2199])
+def test_a_mistyped_year_is_set_aside_and_named(write, year):
+    result = load(write("stray.csv", TWO_DAYS + f"{year}-12-02,b,1\n"))
+    assert len(result.frame) == 4  # 2 products x 2 days, not a grid up to the stray date
+    assert result.summary.end == pd.Timestamp("2011-12-02")
+    assert result.summary.dropped == {"date far from the rest": 1}
+    (warning,) = [p for p in result.problems if "far from all the others" in p.message]
+    assert warning.row == 6 and f"row 6 ({year}-12-02)" in warning.message
+
+
+def test_a_closed_season_is_not_a_stray_date(write):
+    summers = [d for y in (2021, 2022, 2023) for d in pd.date_range(f"{y}-06-01", f"{y}-08-31")]
+    text = "date,sku,qty\n" + "".join(f"{d:%Y-%m-%d},a,1\n" for d in summers)
+    result = load(write("seasonal.csv", text))
+    assert "date far from the rest" not in result.summary.dropped
+    assert result.summary.start == pd.Timestamp("2021-06-01")
+
+
+def test_a_grid_too_large_for_memory_is_refused(write):
+    rows = "".join(f"{d},p{i},1\n" for i in range(1500) for d in ("1900-01-01", "2199-12-31"))
+    (problem,) = problems_of(write("huge.csv", "date,sku,qty\n" + rows))
+    assert "too many to hold in memory" in problem.message and "--freq W or M" in problem.hint

@@ -101,3 +101,20 @@ def mutated_fixture(draw) -> bytes:
 @given(mutated_fixture(), st.sampled_from([None, "W"]))
 def test_mutated_real_exports(data, freq):
     check(data, ImportOptions(freq=freq))
+
+
+@FUZZ
+@given(st.integers(1900, 2199), st.integers(1, 12), st.integers(0, 6))
+def test_one_mistyped_year_never_explodes_the_grid(year, month, row):
+    """Issue #11: a single stray year used to stretch a 2-day file to millions of rows."""
+    lines = [f"2011-12-0{1 + i % 2},p{i % 3},1" for i in range(7)]
+    lines[row] = f"{year}-{month:02d}-01,p{row % 3},1"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stray.csv"
+        path.write_text("date,sku,qty\n" + "\n".join(lines) + "\n")
+        try:
+            result = load(path)
+        except InputError as exc:
+            assert "Unexpected problem" not in str(exc), str(exc)
+        else:
+            assert len(result.frame) <= 3 * 400  # at most a year's grid per product
