@@ -65,6 +65,11 @@ TEXTS = {
     "summary.gaps": QT_TRANSLATE_NOOP("CoreTexts",
                                       "{gaps} missing product-periods filled with 0 sales"),
     "summary.dropped": QT_TRANSLATE_NOOP("CoreTexts", "rows removed by rule '{rule}': {amount}"),
+    "summary.ids_cleaned": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{ids} product code spellings had invisible characters or surrounding "
+                     "spaces removed"),
+    "summary.ids_merged": QT_TRANSLATE_NOOP(
+        "CoreTexts", "product codes that became one after that: {codes}"),
     "progress.window": QT_TRANSLATE_NOOP("CoreTexts", "window {window} of {windows}"),
     "progress.part": QT_TRANSLATE_NOOP("CoreTexts", "fitted part {part} of {parts}"),
     "progress.fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} fitted"),

@@ -15,6 +15,7 @@ import pandas as pd
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
 from core.data.problems import fail
+from core.data.product_ids import IdCleanup, normalise_ids
 from core.data.reading import RawTable, read_table
 from core.data.regular import complete_span, period_start, regularise, step_frequencies
 from core.data.roles import detect_layout, detect_roles
@@ -126,6 +127,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     _check_options(name, raw, options)
     roles, layout, decimal, dayfirst = _detect(raw, options)
     warnings = list(raw.problems)
+    id_cleanup = _normalise_ids(name, raw, layout, roles)
     report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
     lines, dropped, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst,
                                      decimal=decimal)
@@ -164,10 +166,22 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       end=frame[DS].max(), freq=freq, rows_read=len(raw.frame), periods=periods,
                       zero_share=float((frame[Y] == 0).mean()),
                       total_quantity=float(frame[Y].sum()), dropped=dropped,
-                      gaps=0 if layout in ORDER_LAYOUTS else reg.gaps)
+                      gaps=0 if layout in ORDER_LAYOUTS else reg.gaps,
+                      ids_cleaned=id_cleanup.changed, ids_merged=id_cleanup.merged)
     report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)
+
+
+def _normalise_ids(name: str, raw: RawTable, layout: str, roles: dict[str, str]) -> IdCleanup:
+    """Clean the product column in place (`product_ids`); wide layouts name products by column."""
+    column = roles.get("product")
+    if layout not in ("long", "orders") or column not in raw.frame.columns:
+        return IdCleanup()
+    cleaned, cleanup = normalise_ids(raw.frame[column], path=name, column=column,
+                                     line_of=raw.line_of)
+    raw.frame = raw.frame.assign(**{column: cleaned})
+    return cleanup
 
 
 def _check_grid_size(name: str, lines: pd.DataFrame, freq: str) -> None:

@@ -43,6 +43,8 @@ class Summary:
     total_quantity: float
     dropped: dict[str, float] = field(default_factory=dict)  # rule -> rows removed
     gaps: int = 0  # product-periods inside a product's history that had no row (set to 0)
+    ids_cleaned: int = 0  # product code spellings stripped of invisible characters or spaces
+    ids_merged: list[str] = field(default_factory=list)  # codes that joined several spellings
 
     def lines(self) -> list[str]:
         """Human-readable summary lines (CLI and GUI show the same text)."""
@@ -60,6 +62,12 @@ class Summary:
                                  "zero_share": f"{self.zero_share:.0%}"})]
         if self.gaps:
             out.append(("summary.gaps", {"gaps": f"{self.gaps:,}"}))
+        if self.ids_cleaned:
+            out.append(("summary.ids_cleaned", {"ids": f"{self.ids_cleaned:,}"}))
+        if self.ids_merged:
+            shown = ", ".join(f"'{code}'" for code in self.ids_merged[:5])
+            more = f" (+{len(self.ids_merged) - 5:,})" if len(self.ids_merged) > 5 else ""
+            out.append(("summary.ids_merged", {"codes": shown + more}))
         out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
         return out

@@ -191,6 +191,14 @@
         <translation>按规则“{rule}”删除的行：{amount}</translation>
     </message>
     <message>
+        <source>{ids} product code spellings had invisible characters or surrounding spaces removed</source>
+        <translation>{ids} 种商品编码写法去掉了不可见字符或首尾空格</translation>
+    </message>
+    <message>
+        <source>product codes that became one after that: {codes}</source>
+        <translation>因此合并为同一编码的商品：{codes}</translation>
+    </message>
+    <message>
         <source>window {window} of {windows}</source>
         <translation>第 {window}/{windows} 个窗口</translation>
     </message>

@@ -18,7 +18,8 @@ SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_na
            "total": "12,345", "zero_share": "5%", "gaps": "1,234", "rule": "non-product code",
            "amount": "1,024", "part": "1", "parts": "4", "epoch": "3", "loss": "0.1234",
            "validation": "0.2345", "pooled": "17", "median": "-1.04", "elasticity": "-1.5",
-           "models": "tcn, lstm_attention", "share": "48%"}
+           "models": "tcn, lstm_attention", "share": "48%",
+           "ids": "3", "codes": "'85123A', 'POST'"}
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))

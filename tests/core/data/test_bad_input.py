@@ -188,3 +188,32 @@ def test_a_grid_too_large_for_memory_is_refused(write):
     rows = "".join(f"{d},p{i},1\n" for i in range(1500) for d in ("1900-01-01", "2199-12-31"))
     (problem,) = problems_of(write("huge.csv", "date,sku,qty\n" + rows))
     assert "too many to hold in memory" in problem.message and "--freq W or M" in problem.hint
+
+
+def test_an_absurdly_long_product_code_is_refused_with_its_row(write):
+    path = write("long_id.csv", TWO_DAYS + f"2011-12-02,{'x' * 20_000},1\n")
+    (problem,) = problems_of(path)
+    assert (problem.row, problem.column) == (6, "sku")
+    assert "20,000 characters long" in problem.message and "--id-col" in problem.hint
+
+
+def test_long_ids_cost_no_fixed_width_copy():
+    """Panel ids stay object strings: a fixed-width copy of 2,000-char ids took 2.4 GB."""
+    from core.models.panel import Panel
+    ids = ["x" * 2000 + str(i % 2) for i in range(6)]
+    frame = pd.DataFrame({"unique_id": ids, "ds": pd.date_range("2024-01-01", periods=6),
+                          "y": 1.0})
+    panel = Panel.from_frame(frame, "D")
+    assert panel.ids.dtype == object and sorted(panel.ids) == sorted(set(ids))
+
+
+def test_invisible_characters_and_spaces_around_codes_merge_and_are_reported(write):
+    text = ("date,sku,qty\n2011-12-01,a,1\n2011-12-02,a,2\n2011-12-01,\ufeffa,3\n"
+            "2011-12-02, a\t,1\n2011-12-01,b\u200b,5\n2011-12-02,b,1\n")
+    result = load(write("bom.csv", text))
+    assert sorted(result.frame["unique_id"].unique()) == ["a", "b"]
+    assert result.frame.groupby("unique_id")["y"].sum().to_dict() == {"a": 7, "b": 6}
+    assert result.summary.ids_cleaned == 3 and result.summary.ids_merged == ["a", "b"]
+    lines = result.summary.lines()
+    assert "3 product code spellings had invisible characters or surrounding spaces removed" \
+        in lines and "product codes that became one after that: 'a', 'b'" in lines
