@@ -70,7 +70,7 @@ def preview(path: str | Path, options: ImportOptions | None = None, nrows: int =
         raise fail(path, f"Unexpected problem while reading ({type(exc).__name__}: {exc}).",
                    "Please report this together with the file.") from exc
     return RawPreview(str(path), raw.frame.reset_index(drop=True), layout, roles, dayfirst,
-                      raw.encoding, raw.delimiter, raw.problems)
+                      raw.encoding, raw.delimiter, raw.problems, raw.sheets, raw.sheet)
 
 
 def _detect(raw: RawTable, options: ImportOptions) -> tuple[dict, str, str, bool | None]:

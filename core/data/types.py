@@ -85,6 +85,8 @@ class RawPreview:
     encoding: str | None
     delimiter: str | None
     problems: list[Problem] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets (empty for text files)
+    sheet: str | None = None  # the sheet shown
 
 
 @dataclass

@@ -217,3 +217,50 @@ def test_invisible_characters_and_spaces_around_codes_merge_and_are_reported(wri
     lines = result.summary.lines()
     assert "3 product code spellings had invisible characters or surrounding spaces removed" \
         in lines and "product codes that became one after that: 'a', 'b'" in lines
+
+
+def _workbook(path, sheets: dict[str, list[list]]):
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_value_in_the_last_excel_cell_costs_no_memory(tmp_path):
+    import openpyxl
+    rows = [["date", "sku", "qty"]] + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]
+    path = _workbook(tmp_path / "far.xlsx", {"Sales": rows})
+    book = openpyxl.load_workbook(path)
+    book["Sales"]["XFD1048576"] = 1  # the sheet's rectangle: 17 billion cells
+    book.save(path)
+    result = load(path)
+    assert result.summary.dropped == {"no date": 1}  # the lone cell's row, reported
+    assert result.frame["y"].tolist() == list(range(1, 9))
+
+
+def test_data_on_the_second_sheet_is_found_and_the_others_listed(tmp_path):
+    rows = [["date", "sku", "qty"]] + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]
+    path = _workbook(tmp_path / "second.xlsx", {"Cover": [["Sales 2024"]], "Data": rows})
+    result = load(path)
+    assert result.frame["y"].sum() == 36
+    (note,) = [p for p in result.problems if "sheet" in p.message]
+    assert note.message == "Read the sheet 'Data'; the workbook also has 'Cover' (no table)."
+    table = preview(path)
+    assert (table.sheets, table.sheet) == (["Cover", "Data"], "Data")
+
+
+def test_a_history_split_over_sheets_is_reported(tmp_path):
+    head = [["date", "sku", "qty"]]
+    path = _workbook(tmp_path / "split.xlsx", {
+        "2023": head + [[f"2023-01-0{d}", "a", d] for d in range(1, 9)],
+        "2024": head + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]})
+    result = load(path)
+    (note,) = [p for p in result.problems if "sheet" in p.message]
+    assert "'2024' (data with the same columns)" in note.message
+    assert "--sheet" in note.hint and "copy it into one sheet" in note.hint
+    assert load(path, ImportOptions(sheet="2024")).summary.start == pd.Timestamp("2024-01-01")
