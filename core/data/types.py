@@ -12,6 +12,10 @@ from core.messages import render
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
          "order", "status", "cancelled")
 LAYOUTS = ("long", "wide", "orders", "wide_orders")
+# File names the importer reads (the Open dialog offers exactly these). Text is sniffed, so the
+# name only guides the dialog: gzip is recognised by its bytes, Excel by its ZIP container.
+# Old .xls (OLE) files are refused with a message, so they are not offered.
+READABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".csv.gz", ".tsv.gz", ".txt.gz", ".xlsx")
 
 
 @dataclass

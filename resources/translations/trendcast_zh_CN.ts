@@ -757,6 +757,14 @@
         <translation>销量汇总粒度</translation>
     </message>
     <message>
+        <source>The sheet of the workbook to read</source>
+        <translation>要读取的工作簿工作表</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -841,12 +849,12 @@
         <translation>检查报告</translation>
     </message>
     <message>
-        <source>Open sales data</source>
-        <translation>打开销售数据</translation>
+        <source>Sales files ({0});;All files (*)</source>
+        <translation>销售文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Sales files (*.csv *.tsv *.txt *.xlsx *.xls);;All files (*)</source>
-        <translation>销售文件 (*.csv *.tsv *.txt *.xlsx *.xls);;所有文件 (*)</translation>
+        <source>Open sales data</source>
+        <translation>打开销售数据</translation>
     </message>
     <message>
         <source>Sample shop</source>

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from core.data import ImportOptions, load, preview
+from core.data.types import READABLE_SUFFIXES
 from core.errors import InputError
 
 
@@ -264,3 +265,17 @@ def test_a_history_split_over_sheets_is_reported(tmp_path):
     assert "'2024' (data with the same columns)" in note.message
     assert "--sheet" in note.hint and "copy it into one sheet" in note.hint
     assert load(path, ImportOptions(sheet="2024")).summary.start == pd.Timestamp("2024-01-01")
+
+
+@pytest.mark.parametrize("suffix", READABLE_SUFFIXES)
+def test_every_file_type_the_open_dialog_offers_is_read(tmp_path, suffix):
+    rows = [["date", "sku", "qty"]] + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]
+    path = tmp_path / f"sales{suffix}"
+    if suffix == ".xlsx":
+        _workbook(path, {"Sales": rows})
+    else:
+        sep = "\t" if ".tsv" in suffix else ","
+        data = "\n".join(sep.join(map(str, r)) for r in rows).encode()
+        path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    assert load(path).frame["y"].sum() == 36
+    assert ".xls" not in READABLE_SUFFIXES  # refused (test_old_excel_and_plain_zip)
