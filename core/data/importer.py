@@ -21,7 +21,7 @@ from core.data.regular import complete_span, period_start, regularise, step_freq
 from core.data.roles import detect_layout, detect_roles
 from core.data.stray_dates import set_aside_far_dates
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
-from core.data.values import detect_dayfirst, detect_decimal, is_slashed
+from core.data.values import day_order_unclear, detect_dayfirst, detect_decimal
 from core.errors import InputError, Problem, TrendcastError
 from core.messages import render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
@@ -251,8 +251,7 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
               roles: dict[str, str], options: ImportOptions, raw_dates: pd.Series
               ) -> list[Problem]:
     out = []
-    if (dayfirst is None and options.dayfirst is None and is_slashed(raw_dates)
-            and lines[DS].dt.day.le(12).all()):
+    if dayfirst is None and options.dayfirst is None and day_order_unclear(raw_dates):
         out.append(Problem("The dates could be day-first or month-first; read as "
                            "month-first.", "Choose the date order if this is wrong.",
                            file=name, column=roles["date"], severity="warning"))

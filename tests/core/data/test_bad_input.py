@@ -279,3 +279,28 @@ def test_every_file_type_the_open_dialog_offers_is_read(tmp_path, suffix):
         path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
     assert load(path).frame["y"].sum() == 36
     assert ".xls" not in READABLE_SUFFIXES  # refused (test_old_excel_and_plain_zip)
+
+
+def test_iso_dates_mixed_with_day_first_dates_keep_their_day_and_month(write):
+    text = "date,sku,qty\n2024-01-05,a,1\n2024-01-06,a,2\n08/01/2024,a,3\n13/01/2024,a,4\n"
+    result = load(write("mixed_dates.csv", text))
+    sold = result.frame[result.frame["y"] > 0]
+    assert dict(zip(sold["ds"].dt.strftime("%m-%d"), sold["y"], strict=True)) == {
+        "01-05": 1, "01-06": 2, "01-08": 3, "01-13": 4}
+    chosen = load(write("mixed_dates2.csv", text), ImportOptions(dayfirst=True))
+    assert chosen.summary.start == pd.Timestamp("2024-01-05")  # not 2024-05-01
+
+
+def test_an_unclear_day_order_among_iso_dates_is_reported(write):
+    text = "date,sku,qty\n2024-01-05,a,1\n2024-01-16,a,2\n08/01/2024,a,3\n09/01/2024,a,4\n"
+    result = load(write("unclear.csv", text))
+    assert any("could be day-first or month-first" in p.message for p in result.problems)
+
+
+def test_the_day_order_is_decided_from_the_whole_column(write):
+    days = [f"{d:%m/%d/%Y}" for d in pd.date_range("2020-01-01", periods=6000)]
+    ambiguous = [d for d in days if int(d[3:5]) <= 12]  # 01/02/2020 style only
+    text = "date,sku,qty\n" + "".join(f"{d},a,1\n" for d in ambiguous[:5500]) + \
+        "12/25/2020,a,9\n"  # the only date showing the order, after row 5,000
+    result = load(write("late_evidence.csv", text))
+    assert result.frame.set_index("ds").loc["2020-12-25", "y"] == 9

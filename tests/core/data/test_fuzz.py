@@ -2,14 +2,17 @@
 documented InputError, never anything else (and never its 'unexpected problem' safety net)."""
 from __future__ import annotations
 
+import datetime
 import tempfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.data import ImportOptions, load, preview
+from core.data.values import parse_dates
 from core.errors import InputError
 from core.schema import DS, ID, Y
 from tests.core.data.conftest import FIXTURES
@@ -118,3 +121,14 @@ def test_one_mistyped_year_never_explodes_the_grid(year, month, row):
             assert "Unexpected problem" not in str(exc), str(exc)
         else:
             assert len(result.frame) <= 3 * 400  # at most a year's grid per product
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.dates(datetime.date(2000, 1, 1), datetime.date(2030, 12, 31)),
+                          st.booleans()), min_size=2, max_size=30))
+def test_mixed_iso_and_day_first_dates_are_read_as_written(dates):
+    """Issue #11: ISO dates among dd/mm/yyyy ones had day and month swapped."""
+    written = [d.isoformat() if iso else f"{d:%d/%m/%Y}" for d, iso in dates]
+    parsed, bad = parse_dates(pd.Series(written + ["25/12/2020"]), dayfirst=True)
+    assert not bad.any()
+    assert [t.date() for t in parsed[:-1]] == [d for d, _ in dates]
