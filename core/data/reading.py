@@ -19,6 +19,7 @@ import pandas as pd
 
 from core.data.excel import read_workbook
 from core.data.problems import fail
+from core.data.quoting import check_runaway_quotes, unclosed_quote_problem
 from core.data.sniffing import (
     ENCODING_NAMES,
     SNIFF_BYTES,
@@ -44,9 +45,13 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets (empty for text)
     sheet: str | None = None  # the sheet read
+    # The line each row starts on, when cells hold line breaks (else header_line + 1 + index).
+    row_lines: np.ndarray | None = None
 
     def line_of(self, index: int) -> int:
         """The 1-based line (as a spreadsheet shows it) of the data row at position `index`."""
+        if self.row_lines is not None:
+            return int(self.row_lines[int(index)])
         return self.header_line + 1 + int(index)
 
 
@@ -133,12 +138,16 @@ def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: 
         raise fail(path, "The file is empty.", "Export the sales history again.") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
         raise _parser_problem(path, exc, skip) from None
+    lines_of_rows = None
+    if source.count(b"\n") > skip + 1 + len(frame):  # some cell holds a line break
+        breaks = check_runaway_quotes(path, frame, delim, skip + 2)
+        lines_of_rows = skip + 2 + np.arange(len(frame)) + np.cumsum(breaks) - breaks
     frame = _tidy(frame)
     problems = []
     if skip:
         problems.append(Problem(f"Skipped {skip} line(s) above the column names.",
                                 file=str(path), row=skip + 1, severity="warning"))
-    return RawTable(frame, encoding, delim, skip + 1, problems)
+    return RawTable(frame, encoding, delim, skip + 1, problems, row_lines=lines_of_rows)
 
 
 def _lines_before(text: str, header_line: str) -> int:
@@ -148,6 +157,9 @@ def _lines_before(text: str, header_line: str) -> int:
 
 
 def _parser_problem(path: Path, exc: Exception, skip: int) -> InputError:
+    unclosed = unclosed_quote_problem(path, str(exc), skip)
+    if unclosed:
+        return unclosed
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
         want, line, saw = (int(g) for g in found.groups())

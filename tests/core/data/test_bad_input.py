@@ -304,3 +304,26 @@ def test_the_day_order_is_decided_from_the_whole_column(write):
         "12/25/2020,a,9\n"  # the only date showing the order, after row 5,000
     result = load(write("late_evidence.csv", text))
     assert result.frame.set_index("ds").loc["2020-12-25", "y"] == 9
+
+
+def test_a_stray_quote_that_swallows_rows_is_refused_with_its_row(write):
+    text = ('date,sku,qty\n2024-01-01,a,1\n2024-01-02,"b,2\n2024-01-03,c,3\n2024-01-04,"d,4\n'
+            "2024-01-05,e,5\n2024-01-06,f,6\n")
+    (problem,) = problems_of(write("quote.csv", text))
+    assert problem.row == 3 and "closes only lines later" in problem.message
+    assert '""' in problem.hint
+
+
+def test_a_quote_never_closed_names_its_row(write):
+    text = 'date,sku,qty\n2024-01-01,a,1\n2024-01-02,"b,2\n2024-01-03,c,3\n2024-01-05,e,5\n'
+    (problem,) = problems_of(write("open_quote.csv", text))
+    assert problem.row == 3 and "never closed" in problem.message
+
+
+def test_a_description_over_two_lines_is_kept_and_later_rows_are_counted_right(write):
+    text = ('date,sku,title,qty\n2024-01-01,a,"Mug, blue\nlarge",1\n2024-01-02,a,Mug,2\n'
+            '2024-01-03,a,"Mug, red",x\n')
+    (problem,) = problems_of(write("multiline.csv", text))
+    assert problem.row == 5 and problem.message == "'x' is not a number."
+    fixed = write("multiline_ok.csv", text.replace(",x\n", ",3\n"))
+    assert load(fixed).frame["y"].sum() == 6

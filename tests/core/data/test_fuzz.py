@@ -132,3 +132,24 @@ def test_mixed_iso_and_day_first_dates_are_read_as_written(dates):
     parsed, bad = parse_dates(pd.Series(written + ["25/12/2020"]), dayfirst=True)
     assert not bad.any()
     assert [t.date() for t in parsed[:-1]] == [d for d, _ in dates]
+
+
+@FUZZ
+@given(st.integers(2, 60), st.data())
+def test_a_stray_quote_never_loses_rows_silently(n_rows, data):
+    """Issue #11: a quote opened in one line swallowed the next ones (66 of 4,999 rows lost)."""
+    lines = [f"2024-01-{1 + i % 28:02d},p{i % 7},{1 + i % 5}" for i in range(n_rows)]
+    for _ in range(data.draw(st.integers(1, 3))):  # two stray quotes pair up silently
+        row = data.draw(st.integers(0, n_rows - 1))
+        cut = data.draw(st.sampled_from([0, *[i + 1 for i, c in enumerate(lines[row])
+                                              if c == ","]]))  # where a field starts
+        lines[row] = lines[row][:cut] + '"' + lines[row][cut:]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "quote.csv"
+        path.write_text("date,sku,qty\n" + "\n".join(lines) + "\n")
+        try:
+            result = load(path)
+        except InputError as exc:
+            assert "Unexpected problem" not in str(exc), str(exc)
+        else:
+            assert result.summary.rows_read == n_rows
