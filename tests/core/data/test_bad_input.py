@@ -327,3 +327,22 @@ def test_a_description_over_two_lines_is_kept_and_later_rows_are_counted_right(w
     assert problem.row == 5 and problem.message == "'x' is not a number."
     fixed = write("multiline_ok.csv", text.replace(",x\n", ",3\n"))
     assert load(fixed).frame["y"].sum() == 6
+
+
+def test_absurd_quantities_and_prices_are_refused_with_their_rows(write):
+    text = ("date,sku,qty,price\n2024-01-01,a,1,2\n2024-01-02,a,1e308,2\n2024-01-03,a,1e308,2\n"
+            "2024-01-04,a,2,3\n")
+    problems = problems_of(write("huge_qty.csv", text))
+    assert [(p.row, p.column) for p in problems] == [(3, "qty"), (4, "qty")]
+    assert problems[0].message == "'1e308' is too large to be a quantity."
+    (problem,) = problems_of(write("huge_price.csv", text.replace("1e308", "1").replace(
+        "2,3\n", "2,1e300\n")))
+    assert (problem.row, problem.column) == (5, "price") and "too large to be a price" in \
+        problem.message
+
+
+def test_quantities_in_a_wide_table_name_the_product_column(write):
+    text = "date,apple,pear\n" + "".join(f"2024-01-{d:02d},1,2\n" for d in range(1, 9)) + \
+        "2024-01-09,1,9e99\n"
+    (problem,) = problems_of(write("wide_huge.csv", text))
+    assert (problem.row, problem.column) == (10, "pear")
