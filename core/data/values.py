@@ -17,6 +17,8 @@ from pandas.tseries.api import guess_datetime_format
 _CURRENCY = r"[£$€¥￥₹]|EUR|USD|GBP|CNY|RMB|元"
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d{1,2}$")
 _DOT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$|^-?\d+\.\d+$")
+# A number whose other mark groups thousands: 1.234.567,5 (decimal comma), 1,234,567.5 (point).
+_GROUPED = {",": r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?", ".": r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"}
 _TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$"
 EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
@@ -26,7 +28,7 @@ _YEAR_FIRST = r"^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
 
 def detect_decimal(values: pd.Series) -> str:
     """',' if the values use a decimal comma (1,5 or 1.234,50), else '.'."""
-    sample = values[values != ""].head(2000).astype(str)
+    sample = values[values != ""].astype(str)
     sample = sample.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0]", "",
                                                                        regex=True)
     commas = sample.str.match(_COMMA_DECIMAL.pattern).sum()
@@ -78,6 +80,24 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
     return spread(codes, numbers, values.index), spread(codes, bad, values.index)
 
 
+def decimal_conflicts(values: pd.Series, decimal: str) -> pd.Series:
+    """Mask of cells whose other mark is not thousands grouping: 43.0 with a decimal comma
+    (read as 430) or 2,5 with a decimal point (read as 25)."""
+    return per_distinct(values, lambda u: _conflicts(_bare(u), decimal)).astype(bool)
+
+
+def _bare(values: pd.Series) -> pd.Series:
+    """Without currency signs and spaces (as numbers are read)."""
+    return values.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "",
+                                                                       regex=True)
+
+
+def _conflicts(cleaned: pd.Series, decimal: str) -> pd.Series:
+    grouping = "." if decimal == "," else ","
+    return (cleaned.str.contains(grouping, regex=False)
+            & ~cleaned.str.fullmatch(_GROUPED[decimal]))
+
+
 def _parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
     values = values.astype(str)
     empty = values.str.strip() == ""
@@ -85,14 +105,14 @@ def _parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Serie
         fast = pd.to_numeric(values, errors="coerce").astype(float)
         if not (fast.isna() & ~empty).any() and np.isfinite(fast[~empty]).all():
             return fast, pd.Series(False, index=values.index)
-    cleaned = values.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "",
-                                                                          regex=True)
+    cleaned = _bare(values)
+    conflicting = _conflicts(cleaned, decimal)  # never guess: 43.0 is not 430
     if decimal == ",":
         cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
         cleaned = cleaned.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned, errors="coerce").astype(float)
-    numbers = numbers.where(np.isfinite(numbers))  # "inf" is not a quantity
+    numbers = numbers.where(np.isfinite(numbers) & ~conflicting)  # "inf" is not a quantity
     return numbers, numbers.isna() & ~empty
 
 

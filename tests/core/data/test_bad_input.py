@@ -346,3 +346,20 @@ def test_quantities_in_a_wide_table_name_the_product_column(write):
         "2024-01-09,1,9e99\n"
     (problem,) = problems_of(write("wide_huge.csv", text))
     assert (problem.row, problem.column) == (10, "pear")
+
+
+def test_a_decimal_comma_chosen_for_dot_decimal_numbers_is_refused(write):
+    path = write("dots.csv", "date;sku;qty\n2024-01-01;a;43.0\n2024-01-02;a;12.5\n"
+                             "2024-01-03;a;1.000\n")
+    (problem,) = problems_of(path, ImportOptions(decimal=","))
+    assert (problem.row, problem.column) == (2, "qty")
+    assert "'43.0' does not fit the decimal mark ','" in problem.message
+    assert "--decimal ." in problem.hint
+    assert load(path).summary.total_quantity == 56.5  # detected: a decimal point
+
+
+def test_the_decimal_mark_is_detected_from_the_whole_file(write):
+    rows = "".join(f"2024-01-{1 + i % 28:02d};a;{i % 9 + 1}\n" for i in range(400))
+    path = write("late_comma.csv", "date;sku;qty\n" + rows + "2024-01-29;a;2,5\n"
+                 "2024-01-30;a;1,5\n")
+    assert load(path).summary.total_quantity == sum(i % 9 + 1 for i in range(400)) + 4.0
