@@ -83,6 +83,9 @@ TEMPLATES: dict[str, str] = {
                            "end on different dates), so each date adds up only the products "
                            "forecast at it",
     "summary.units_removed": "units of sales removed by rule '{rule}': {amount}",
+    "summary.ids_cleaned": "{ids} product code spellings had invisible characters or "
+                           "surrounding spaces removed",
+    "summary.ids_merged": "product codes that became one after that: {codes}",
     # Progress messages (training log and import progress).
     "progress.window": "window {window} of {windows}",
     "progress.part": "fitted part {part} of {parts}",
@@ -123,7 +126,7 @@ FIELD_PATTERNS = {
     "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
     "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
-    "share": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
+    "share": _NUMBER, "ids": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
 }
 
 

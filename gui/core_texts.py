@@ -97,6 +97,11 @@ TEXTS = {
                      "different dates), so each date adds up only the products forecast at it"),
     "summary.units_removed": QT_TRANSLATE_NOOP(
         "CoreTexts", "units of sales removed by rule '{rule}': {amount}"),
+    "summary.ids_cleaned": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{ids} product code spellings had invisible characters or surrounding "
+                     "spaces removed"),
+    "summary.ids_merged": QT_TRANSLATE_NOOP(
+        "CoreTexts", "product codes that became one after that: {codes}"),
     "progress.window": QT_TRANSLATE_NOOP("CoreTexts", "window {window} of {windows}"),
     "progress.part": QT_TRANSLATE_NOOP("CoreTexts", "fitted part {part} of {parts}"),
     "progress.fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} fitted"),
@@ -163,7 +168,8 @@ RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
          "total row": QT_TRANSLATE_NOOP("CoreTexts", "total row"),
          "no date": QT_TRANSLATE_NOOP("CoreTexts", "no date"),
          "no quantity": QT_TRANSLATE_NOOP("CoreTexts", "no quantity"),
-         "no product": QT_TRANSLATE_NOOP("CoreTexts", "no product")}
+         "no product": QT_TRANSLATE_NOOP("CoreTexts", "no product"),
+         "date far from the rest": QT_TRANSLATE_NOOP("CoreTexts", "date far from the rest")}
 # How serious a problem of the import's validation report is (core.errors.Problem.severity).
 SEVERITIES = {"error": QT_TRANSLATE_NOOP("CoreTexts", "error"),
               "warning": QT_TRANSLATE_NOOP("CoreTexts", "warning")}

@@ -34,6 +34,12 @@ ROW_RULES = """Every layout (long and wide tables, order lines, wide order table
 A cell that is filled but cannot be read (a date or quantity that is not one) stops the import
 and is named. A product that loses all of its rows to a rule is named in a warning with the rule.
 """
+# Larger values are typos or broken exports (1e308 summed to inf and gave infinite forecasts);
+# below them, sums over any file stay far from float overflow.
+MAX_QUANTITY = 1e10
+MAX_PRICE = 1e9
+_LIMIT_HINT = ("Correct these cells (a stray exponent such as 1e308, digits typed twice?) or "
+               "choose another column.")
 _TEXT_ROLES = ("title", "category", "order", "status", "cancelled", "customer")
 TOTAL_WORDS = frozenset({"total", "totals", "sum", "grandtotal", "subtotal", "overall", "合计",
                          "总计", "小计", "总数", "gesamt", "summe", "totaal", "somme"})
@@ -76,6 +82,9 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
     out["y"], bad = parse_numbers(frame[roles["quantity"]], decimal)
     problems += _cell_problems(raw, frame, bad, roles["quantity"], "is not a number",
                                _NUMBER_HINT, path)
+    problems += _cell_problems(raw, frame, (out["y"].abs() > MAX_QUANTITY).to_numpy(),
+                               roles["quantity"], "is too large to be a quantity", _LIMIT_HINT,
+                               path)
     if problems:
         raise InputError(problems)
     if layout == "wide":
@@ -94,6 +103,11 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
                 notes.append(Problem(f"{int(bad.sum()):,} cells in the {role} column are not "
                                      f"numbers (e.g. '{example}'); they were left empty.",
                                      file=path, column=roles[role], severity="warning"))
+    if "price" in out:
+        problems = _cell_problems(raw, frame, (out["price"].abs() > MAX_PRICE).to_numpy(),
+                                  roles["price"], "is too large to be a price", _LIMIT_HINT, path)
+        if problems:
+            raise InputError(problems)
     for role in _TEXT_ROLES:
         if role in roles and role not in out:
             out[role] = text_categories(frame[roles[role]])
@@ -193,11 +207,11 @@ def _empty_cells(out: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
     return out.loc[keep] if not keep.all() else out, frame.loc[keep] if not keep.all() else frame
 
 
-def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad: pd.Series, column: str, what: str,
+def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad, column: str, what: str,
                    hint: str, path: str) -> list[Problem]:
     if not bad.any():
         return []
-    picked = frame.loc[bad.to_numpy()]
+    picked = frame.loc[np.asarray(bad)]
     melted = column == "_qty" and "_product" in picked  # a wide table: name the product column
     cells = pd.DataFrame({"value": picked[column].to_numpy(),
                           "column": picked["_product"].to_numpy() if melted else column},

@@ -11,15 +11,15 @@ import csv
 import io
 import re
 import warnings
-import zipfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from core.data.excel import read_workbook
 from core.data.problems import fail
+from core.data.quoting import check_runaway_quotes, unclosed_quote_problem
 from core.data.sniffing import (
     ENCODING_NAMES,
     SNIFF_BYTES,
@@ -43,9 +43,15 @@ class RawTable:
     delimiter: str | None = None
     header_line: int = 1  # 1-based line of the header; data row i sits on header_line + 1 + i
     problems: list[Problem] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets (empty for text)
+    sheet: str | None = None  # the sheet read
+    # The line each row starts on, when cells hold line breaks (else header_line + 1 + index).
+    row_lines: np.ndarray | None = None
 
     def line_of(self, index: int) -> int:
         """The 1-based line (as a spreadsheet shows it) of the data row at position `index`."""
+        if self.row_lines is not None:
+            return int(self.row_lines[int(index)])
         return self.header_line + 1 + int(index)
 
 
@@ -132,12 +138,16 @@ def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: 
         raise fail(path, "The file is empty.", "Export the sales history again.") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
         raise _parser_problem(path, exc, skip) from None
+    lines_of_rows = None
+    if source.count(b"\n") > skip + 1 + len(frame):  # some cell holds a line break
+        breaks = check_runaway_quotes(path, frame, delim, skip + 2)
+        lines_of_rows = skip + 2 + np.arange(len(frame)) + np.cumsum(breaks) - breaks
     frame = _tidy(frame)
     problems = []
     if skip:
         problems.append(Problem(f"Skipped {skip} line(s) above the column names.",
                                 file=str(path), row=skip + 1, severity="warning"))
-    return RawTable(frame, encoding, delim, skip + 1, problems)
+    return RawTable(frame, encoding, delim, skip + 1, problems, row_lines=lines_of_rows)
 
 
 def _lines_before(text: str, header_line: str) -> int:
@@ -147,6 +157,9 @@ def _lines_before(text: str, header_line: str) -> int:
 
 
 def _parser_problem(path: Path, exc: Exception, skip: int) -> InputError:
+    unclosed = unclosed_quote_problem(path, str(exc), skip)
+    if unclosed:
+        return unclosed
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
         want, line, saw = (int(g) for g in found.groups())
@@ -196,41 +209,6 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _read_excel(path: Path, sheet: str | None, nrows: int | None) -> RawTable:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-    except zipfile.BadZipFile:
-        raise fail(path, "The file is a damaged ZIP or Excel file.",
-                   "Export it again.") from None
-    if "xl/workbook.xml" not in names:
-        raise fail(path, "This is a ZIP archive, not a table.",
-                   "Unpack it and choose the CSV or Excel file inside.")
-    try:
-        raw = pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=object,
-                            engine="openpyxl", nrows=None if nrows is None else nrows + 30)
-    except ValueError as exc:  # e.g. a sheet name that does not exist
-        raise fail(path, f"The workbook cannot be read: {exc}",
-                   "Check the sheet name.") from None
-    except Exception as exc:  # openpyxl raises many types on damaged files
-        raise fail(path, f"The Excel file cannot be read ({type(exc).__name__}).",
-                   "Open it in Excel or LibreOffice and save it again.") from None
-    raw = raw.fillna("").astype(str).astype(object)
-    filled = (raw != "").sum(axis=1)
-    if raw.empty or not filled.any():
-        raise fail(path, "The sheet is empty.", "Choose the sheet that holds the sales.")
-    header = int((filled >= max(2, filled.max() * 0.5)).idxmax()) if filled.max() >= 2 else 0
-    frame = raw.iloc[header + 1:].reset_index(drop=True)
-    frame.columns = _unique([str(c).strip() or f"Unnamed: {i}"
-                             for i, c in enumerate(raw.iloc[header])])
-    if nrows is not None:
-        frame = frame.iloc[:nrows]
-    return RawTable(_tidy(frame), None, None, header + 1)
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: Counter[str] = Counter()
-    out = []
-    for name in names:
-        out.append(name if not seen[name] else f"{name}.{seen[name]}")
-        seen[name] += 1
-    return out
+    table = read_workbook(path, sheet, nrows)
+    return RawTable(_tidy(table.frame), None, None, table.header_line, table.problems,
+                    table.sheets, table.sheet)

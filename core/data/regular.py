@@ -59,7 +59,10 @@ def complete_span(ds: pd.Series, freq: str) -> tuple[pd.Timestamp, pd.Timestamp]
 def step_frequencies(lines: pd.DataFrame) -> pd.Series:
     """How often each frequency's spacing occurs between a product's consecutive dates."""
     dates = lines[[ID, DS]].drop_duplicates().sort_values([ID, DS])
-    steps = dates[DS].diff().dt.days[dates[ID].eq(dates[ID].shift())]
+    # In whole days: a nanosecond difference overflows for dates 292+ years apart (1900, 2199).
+    days = dates[DS].to_numpy().astype("datetime64[D]").astype(np.int64)
+    same = dates[ID].eq(dates[ID].shift()).to_numpy()
+    steps = pd.Series(np.diff(days, prepend=days[:1])[same])
     counts = {name: int(steps.between(lo, hi).sum()) for name, lo, hi in _STEP_CLASSES}
     return pd.Series(counts).sort_values(ascending=False)
 

@@ -12,6 +12,10 @@ from core.messages import render
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
          "order", "status", "cancelled", "customer")
 LAYOUTS = ("long", "wide", "orders", "wide_orders")
+# File names the importer reads (the Open dialog offers exactly these). Text is sniffed, so the
+# name only guides the dialog: gzip is recognised by its bytes, Excel by its ZIP container.
+# Old .xls (OLE) files are refused with a message, so they are not offered.
+READABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".csv.gz", ".tsv.gz", ".txt.gz", ".xlsx")
 
 
 @dataclass
@@ -52,6 +56,8 @@ class Summary:
     series_end: str = ""  # "own" or "shared" (core.data.series_end); "" before it existed
     end_reason: str = ""  # why: one of core.data.series_end.REASONS
     ended_early: int = 0  # products whose series ends before `end`
+    ids_cleaned: int = 0  # product code spellings stripped of invisible characters or spaces
+    ids_merged: list[str] = field(default_factory=list)  # codes that joined several spellings
 
     def lines(self) -> list[str]:
         """Human-readable summary lines (CLI and GUI show the same text)."""
@@ -76,6 +82,12 @@ class Summary:
             out.append(("summary.end_shared", {"end": f"{self.end:%Y-%m-%d}"}))
         if self.end_reason:
             out.append((f"summary.end_why_{self.end_reason}", {}))
+        if self.ids_cleaned:
+            out.append(("summary.ids_cleaned", {"ids": f"{self.ids_cleaned:,}"}))
+        if self.ids_merged:
+            shown = ", ".join(f"'{code}'" for code in self.ids_merged[:5])
+            more = f" (+{len(self.ids_merged) - 5:,})" if len(self.ids_merged) > 5 else ""
+            out.append(("summary.ids_merged", {"codes": shown + more}))
         out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
         out += [("summary.units_removed", {"rule": rule, "amount": f"{amount:,.0f}"})
@@ -95,6 +107,8 @@ class RawPreview:
     encoding: str | None
     delimiter: str | None
     problems: list[Problem] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets (empty for text files)
+    sheet: str | None = None  # the sheet shown
 
 
 @dataclass

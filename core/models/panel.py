@@ -28,8 +28,10 @@ class Panel:
     @classmethod
     def from_frame(cls, df: pd.DataFrame, freq: str) -> Panel:
         df = df[[ID, DS, Y]].sort_values([ID, DS], kind="stable")
-        ids, start_idx, lengths = np.unique(df[ID].to_numpy().astype(str), return_index=True,
-                                            return_counts=True)
+        # Object strings: `.astype(str)` made a fixed-width array as wide as the longest id
+        # times every row (a 20,000-character id allocated 7 GiB).
+        ids, start_idx, lengths = np.unique(df[ID].astype(str).to_numpy(dtype=object),
+                                            return_index=True, return_counts=True)
         order = np.argsort(start_idx)
         ids, start_idx, lengths = ids[order], start_idx[order], lengths[order]
         width = int(lengths.max()) if len(lengths) else 0

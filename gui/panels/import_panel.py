@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview
+from core.data.types import (
+    LAYOUTS,
+    READABLE_SUFFIXES,
+    ROLES,
+    ImportOptions,
+    ImportResult,
+    RawPreview,
+)
 from core.errors import Problem, TrendcastError
 from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
@@ -124,6 +131,14 @@ class ImportPanel(QWidget):
         grid.addWidget(self.layout_combo, 0, 1)
         grid.addWidget(QLabel(self.tr("Sum sales per")), 0, 2)
         grid.addWidget(self.freq_combo, 0, 3)
+        # Workbooks only: choosing another sheet reads the file again (in the worker).
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setToolTip(self.tr("The sheet of the workbook to read"))
+        self.sheet_combo.activated.connect(self._on_sheet_chosen)
+        self.sheet_label = QLabel(self.tr("Sheet"))
+        grid.addWidget(self.sheet_label, 0, 4)
+        grid.addWidget(self.sheet_combo, 0, 5)
+        self._show_sheets([], None)
         self.role_combos: dict[str, QComboBox] = {}
         labels = {"date": self.tr("Date"), "product": self.tr("Product"),
                   "quantity": self.tr("Quantity"), "price": self.tr("Price"),
@@ -178,10 +193,14 @@ class ImportPanel(QWidget):
         return report
 
     # -- actions -----------------------------------------------------------------------------
+    def file_filter(self) -> str:
+        """The Open dialog's filter: exactly the files the importer reads."""
+        patterns = " ".join(f"*{suffix}" for suffix in READABLE_SUFFIXES)
+        return self.tr("Sales files ({0});;All files (*)").format(patterns)
+
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open sales data"), "",
-                                              self.tr("Sales files (*.csv *.tsv *.txt *.xlsx "
-                                                      "*.xls);;All files (*)"))
+                                              self.file_filter())
         if path:
             self.open_path(path)
 
@@ -230,8 +249,28 @@ class ImportPanel(QWidget):
         # Whole weeks/months only: a half-recorded last week would read as a sales drop. The
         # summary shows what was left out ("partial period").
         return ImportOptions(freq=self.freq_combo.currentData(), roles=roles,
-                             layout=self.layout_combo.currentData(), complete_periods=True,
-                             series_end=self.series_end.value())
+                             layout=self.layout_combo.currentData(), sheet=self._sheet(),
+                             complete_periods=True, series_end=self.series_end.value())
+
+    def _sheet(self) -> str | None:
+        return self.sheet_combo.currentData() if self.sheet_combo.count() else None
+
+    def _on_sheet_chosen(self, _index: int) -> None:
+        """Read the chosen sheet; its columns differ, so roles and layout are detected again."""
+        if self.path:
+            self.open_path(self.path, ImportOptions(freq=self.freq_combo.currentData(),
+                                                    sheet=self._sheet(), complete_periods=True,
+                                                    series_end=self.series_end.value()))
+
+    def _show_sheets(self, sheets: list[str], current: str | None) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for name in sheets:
+            self.sheet_combo.addItem(name, name)
+        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(current), 0))
+        self.sheet_combo.blockSignals(False)
+        self.sheet_combo.setVisible(bool(sheets))
+        self.sheet_label.setVisible(bool(sheets))
 
     # -- results -----------------------------------------------------------------------------
     def _on_progress(self, event) -> None:
@@ -265,6 +304,7 @@ class ImportPanel(QWidget):
         self.path, self.result = None, result
         self.raw_model.set_frame(result.frame.head(200))
         self._show_problems([])
+        self._show_sheets([], None)
         name = Path(result.source).name if result.source else self.tr("the project's data")
         # The rows below are the data as imported (one row per product and period), not the file.
         self.file_label.setText(self.tr("{name}, as imported into the project").format(
@@ -293,6 +333,7 @@ class ImportPanel(QWidget):
         if preview is None:
             return
         self.raw_model.set_frame(preview.table)
+        self._show_sheets(preview.sheets, preview.sheet)
         columns = [str(c) for c in preview.table.columns]
         for combo in self.role_combos.values():
             combo.blockSignals(True)

@@ -236,7 +236,15 @@
     </message>
     <message>
         <source>units of sales removed by rule &apos;{rule}&apos;: {amount}</source>
-        <translation>按规则“{rule}”去掉的销量（件）：{amount}</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ids} product code spellings had invisible characters or surrounding spaces removed</source>
+        <translation>{ids} 种商品编码写法去掉了不可见字符或首尾空格</translation>
+    </message>
+    <message>
+        <source>product codes that became one after that: {codes}</source>
+        <translation>因此合并为同一编码的商品：{codes}</translation>
     </message>
     <message>
         <source>window {window} of {windows}</source>
@@ -437,6 +445,10 @@
     <message>
         <source>no product</source>
         <translation>缺产品</translation>
+    </message>
+    <message>
+        <source>date far from the rest</source>
+        <translation>日期远离其余数据</translation>
     </message>
     <message>
         <source>error</source>
@@ -809,6 +821,14 @@
         <translation>销量汇总粒度</translation>
     </message>
     <message>
+        <source>The sheet of the workbook to read</source>
+        <translation>要读取的工作簿工作表</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -897,12 +917,12 @@
         <translation>检查报告</translation>
     </message>
     <message>
-        <source>Open sales data</source>
-        <translation>打开销售数据</translation>
+        <source>Sales files ({0});;All files (*)</source>
+        <translation>销售文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Sales files (*.csv *.tsv *.txt *.xlsx *.xls);;All files (*)</source>
-        <translation>销售文件 (*.csv *.tsv *.txt *.xlsx *.xls);;所有文件 (*)</translation>
+        <source>Open sales data</source>
+        <translation>打开销售数据</translation>
     </message>
     <message>
         <source>Sample shop</source>

@@ -102,3 +102,46 @@ def test_a_slow_read_shows_progress_and_can_be_cancelled(qtbot):
     wait_idle(qtbot, panel)
     assert "cancelled" in panel.file_label.text()
     assert not panel.progress.isVisible()
+
+
+def test_a_workbook_shows_its_sheets_and_another_sheet_is_read_in_the_worker(qtbot):
+    seen = []
+
+    def preview(path, options=None):
+        table = fakes.fake_preview(path, options)
+        if str(path).endswith(".xlsx"):
+            table.sheets = ["Cover", "Data"]
+            table.sheet = options.sheet if options and options.sheet else "Data"
+        return table
+
+    def load(path, options=None, **kwargs):
+        seen.append((options, threading.current_thread() is threading.main_thread()))
+        return fakes.fake_load(path, options, **kwargs)
+
+    panel = ImportPanel(preview=preview, load=load, sample_path=fakes.fake_sample_path)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.dataset_loaded, timeout=5000):
+        panel.open_path("/data/orders.csv")
+    wait_idle(qtbot, panel)
+    assert panel.sheet_combo.isHidden() and panel.current_options().sheet is None
+    with qtbot.waitSignal(panel.dataset_loaded, timeout=5000):
+        panel.open_path("/data/shop.xlsx")
+    wait_idle(qtbot, panel)
+    combo = panel.sheet_combo
+    assert not combo.isHidden()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Cover", "Data"]
+    assert combo.currentText() == "Data"
+    combo.setCurrentIndex(0)
+    with qtbot.waitSignal(panel.dataset_loaded, timeout=5000):
+        combo.activated.emit(0)  # what a user's choice sends
+    wait_idle(qtbot, panel)
+    options, on_ui_thread = seen[-1]
+    assert options.sheet == "Cover" and not on_ui_thread
+    assert combo.currentText() == "Cover" and panel.current_options().sheet == "Cover"
+
+
+def test_the_open_dialog_offers_exactly_what_the_importer_reads(qtbot):
+    panel = make_panel(qtbot)
+    patterns = panel.file_filter().split(";;")[0]
+    assert "*.csv.gz" in patterns and "*.xlsx" in patterns
+    assert "*.xls " not in patterns + " " and "*.xls)" not in patterns

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import gzip
 
+import pandas as pd
 import pytest
 
 from core.data import ImportOptions, load, preview
+from core.data.types import READABLE_SUFFIXES
 from core.errors import InputError
 
 
@@ -158,3 +160,206 @@ def test_unreadable_file(write, monkeypatch):
     (problem,) = problems_of(path)
     assert problem.message == "The file cannot be read: Permission denied."
     assert "no other program holds it" in problem.hint
+
+
+# Issue #11: input that used to be silently misread.
+
+TWO_DAYS = "date,sku,qty\n2011-12-01,a,1\n2011-12-02,a,2\n2011-12-01,b,3\n2011-12-02,b,1\n"
+
+
+@pytest.mark.parametrize("year", [1900, 2030, 2199])
+def test_a_mistyped_year_is_set_aside_and_named(write, year):
+    result = load(write("stray.csv", TWO_DAYS + f"{year}-12-02,b,1\n"))
+    assert len(result.frame) == 4  # 2 products x 2 days, not a grid up to the stray date
+    assert result.summary.end == pd.Timestamp("2011-12-02")
+    assert result.summary.dropped == {"date far from the rest": 1}
+    (warning,) = [p for p in result.problems if "far from all the others" in p.message]
+    assert warning.row == 6 and f"row 6 ({year}-12-02)" in warning.message
+
+
+def test_a_closed_season_is_not_a_stray_date(write):
+    summers = [d for y in (2021, 2022, 2023) for d in pd.date_range(f"{y}-06-01", f"{y}-08-31")]
+    text = "date,sku,qty\n" + "".join(f"{d:%Y-%m-%d},a,1\n" for d in summers)
+    result = load(write("seasonal.csv", text))
+    assert "date far from the rest" not in result.summary.dropped
+    assert result.summary.start == pd.Timestamp("2021-06-01")
+
+
+def test_a_grid_too_large_for_memory_is_refused(write):
+    rows = "".join(f"{d},p{i},1\n" for i in range(1500) for d in ("1900-01-01", "2199-12-31"))
+    (problem,) = problems_of(write("huge.csv", "date,sku,qty\n" + rows))
+    assert "too many to hold in memory" in problem.message and "--freq W or M" in problem.hint
+
+
+def test_an_absurdly_long_product_code_is_refused_with_its_row(write):
+    path = write("long_id.csv", TWO_DAYS + f"2011-12-02,{'x' * 20_000},1\n")
+    (problem,) = problems_of(path)
+    assert (problem.row, problem.column) == (6, "sku")
+    assert "20,000 characters long" in problem.message and "--id-col" in problem.hint
+
+
+def test_long_ids_cost_no_fixed_width_copy():
+    """Panel ids stay object strings: a fixed-width copy of 2,000-char ids took 2.4 GB."""
+    from core.models.panel import Panel
+    ids = ["x" * 2000 + str(i % 2) for i in range(6)]
+    frame = pd.DataFrame({"unique_id": ids, "ds": pd.date_range("2024-01-01", periods=6),
+                          "y": 1.0})
+    panel = Panel.from_frame(frame, "D")
+    assert panel.ids.dtype == object and sorted(panel.ids) == sorted(set(ids))
+
+
+def test_invisible_characters_and_spaces_around_codes_merge_and_are_reported(write):
+    text = ("date,sku,qty\n2011-12-01,a,1\n2011-12-02,a,2\n2011-12-01,\ufeffa,3\n"
+            "2011-12-02, a\t,1\n2011-12-01,b\u200b,5\n2011-12-02,b,1\n")
+    result = load(write("bom.csv", text))
+    assert sorted(result.frame["unique_id"].unique()) == ["a", "b"]
+    assert result.frame.groupby("unique_id")["y"].sum().to_dict() == {"a": 7, "b": 6}
+    assert result.summary.ids_cleaned == 3 and result.summary.ids_merged == ["a", "b"]
+    lines = result.summary.lines()
+    assert "3 product code spellings had invisible characters or surrounding spaces removed" \
+        in lines and "product codes that became one after that: 'a', 'b'" in lines
+
+
+def _workbook(path, sheets: dict[str, list[list]]):
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_value_in_the_last_excel_cell_costs_no_memory(tmp_path):
+    import openpyxl
+    rows = [["date", "sku", "qty"]] + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]
+    path = _workbook(tmp_path / "far.xlsx", {"Sales": rows})
+    book = openpyxl.load_workbook(path)
+    book["Sales"]["XFD1048576"] = 1  # the sheet's rectangle: 17 billion cells
+    book.save(path)
+    result = load(path)
+    assert result.summary.dropped == {"no date": 1}  # the lone cell's row, reported
+    assert result.frame["y"].tolist() == list(range(1, 9))
+
+
+def test_data_on_the_second_sheet_is_found_and_the_others_listed(tmp_path):
+    rows = [["date", "sku", "qty"]] + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]
+    path = _workbook(tmp_path / "second.xlsx", {"Cover": [["Sales 2024"]], "Data": rows})
+    result = load(path)
+    assert result.frame["y"].sum() == 36
+    (note,) = [p for p in result.problems if "sheet" in p.message]
+    assert note.message == "Read the sheet 'Data'; the workbook also has 'Cover' (no table)."
+    table = preview(path)
+    assert (table.sheets, table.sheet) == (["Cover", "Data"], "Data")
+
+
+def test_a_history_split_over_sheets_is_reported(tmp_path):
+    head = [["date", "sku", "qty"]]
+    path = _workbook(tmp_path / "split.xlsx", {
+        "2023": head + [[f"2023-01-0{d}", "a", d] for d in range(1, 9)],
+        "2024": head + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]})
+    result = load(path)
+    (note,) = [p for p in result.problems if "sheet" in p.message]
+    assert "'2024' (data with the same columns)" in note.message
+    assert "--sheet" in note.hint and "copy it into one sheet" in note.hint
+    assert load(path, ImportOptions(sheet="2024")).summary.start == pd.Timestamp("2024-01-01")
+
+
+@pytest.mark.parametrize("suffix", READABLE_SUFFIXES)
+def test_every_file_type_the_open_dialog_offers_is_read(tmp_path, suffix):
+    rows = [["date", "sku", "qty"]] + [[f"2024-01-0{d}", "a", d] for d in range(1, 9)]
+    path = tmp_path / f"sales{suffix}"
+    if suffix == ".xlsx":
+        _workbook(path, {"Sales": rows})
+    else:
+        sep = "\t" if ".tsv" in suffix else ","
+        data = "\n".join(sep.join(map(str, r)) for r in rows).encode()
+        path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    assert load(path).frame["y"].sum() == 36
+    assert ".xls" not in READABLE_SUFFIXES  # refused (test_old_excel_and_plain_zip)
+
+
+def test_iso_dates_mixed_with_day_first_dates_keep_their_day_and_month(write):
+    text = "date,sku,qty\n2024-01-05,a,1\n2024-01-06,a,2\n08/01/2024,a,3\n13/01/2024,a,4\n"
+    result = load(write("mixed_dates.csv", text))
+    sold = result.frame[result.frame["y"] > 0]
+    assert dict(zip(sold["ds"].dt.strftime("%m-%d"), sold["y"], strict=True)) == {
+        "01-05": 1, "01-06": 2, "01-08": 3, "01-13": 4}
+    chosen = load(write("mixed_dates2.csv", text), ImportOptions(dayfirst=True))
+    assert chosen.summary.start == pd.Timestamp("2024-01-05")  # not 2024-05-01
+
+
+def test_an_unclear_day_order_among_iso_dates_is_reported(write):
+    text = "date,sku,qty\n2024-01-05,a,1\n2024-01-16,a,2\n08/01/2024,a,3\n09/01/2024,a,4\n"
+    result = load(write("unclear.csv", text))
+    assert any("could be day-first or month-first" in p.message for p in result.problems)
+
+
+def test_the_day_order_is_decided_from_the_whole_column(write):
+    days = [f"{d:%m/%d/%Y}" for d in pd.date_range("2020-01-01", periods=6000)]
+    ambiguous = [d for d in days if int(d[3:5]) <= 12]  # 01/02/2020 style only
+    text = "date,sku,qty\n" + "".join(f"{d},a,1\n" for d in ambiguous[:5500]) + \
+        "12/25/2020,a,9\n"  # the only date showing the order, after row 5,000
+    result = load(write("late_evidence.csv", text))
+    assert result.frame.set_index("ds").loc["2020-12-25", "y"] == 9
+
+
+def test_a_stray_quote_that_swallows_rows_is_refused_with_its_row(write):
+    text = ('date,sku,qty\n2024-01-01,a,1\n2024-01-02,"b,2\n2024-01-03,c,3\n2024-01-04,"d,4\n'
+            "2024-01-05,e,5\n2024-01-06,f,6\n")
+    (problem,) = problems_of(write("quote.csv", text))
+    assert problem.row == 3 and "closes only lines later" in problem.message
+    assert '""' in problem.hint
+
+
+def test_a_quote_never_closed_names_its_row(write):
+    text = 'date,sku,qty\n2024-01-01,a,1\n2024-01-02,"b,2\n2024-01-03,c,3\n2024-01-05,e,5\n'
+    (problem,) = problems_of(write("open_quote.csv", text))
+    assert problem.row == 3 and "never closed" in problem.message
+
+
+def test_a_description_over_two_lines_is_kept_and_later_rows_are_counted_right(write):
+    text = ('date,sku,title,qty\n2024-01-01,a,"Mug, blue\nlarge",1\n2024-01-02,a,Mug,2\n'
+            '2024-01-03,a,"Mug, red",x\n')
+    (problem,) = problems_of(write("multiline.csv", text))
+    assert problem.row == 5 and problem.message == "'x' is not a number."
+    fixed = write("multiline_ok.csv", text.replace(",x\n", ",3\n"))
+    assert load(fixed).frame["y"].sum() == 6
+
+
+def test_absurd_quantities_and_prices_are_refused_with_their_rows(write):
+    text = ("date,sku,qty,price\n2024-01-01,a,1,2\n2024-01-02,a,1e308,2\n2024-01-03,a,1e308,2\n"
+            "2024-01-04,a,2,3\n")
+    problems = problems_of(write("huge_qty.csv", text))
+    assert [(p.row, p.column) for p in problems] == [(3, "qty"), (4, "qty")]
+    assert problems[0].message == "'1e308' is too large to be a quantity."
+    (problem,) = problems_of(write("huge_price.csv", text.replace("1e308", "1").replace(
+        "2,3\n", "2,1e300\n")))
+    assert (problem.row, problem.column) == (5, "price") and "too large to be a price" in \
+        problem.message
+
+
+def test_quantities_in_a_wide_table_name_the_product_column(write):
+    text = "date,apple,pear\n" + "".join(f"2024-01-{d:02d},1,2\n" for d in range(1, 9)) + \
+        "2024-01-09,1,9e99\n"
+    (problem,) = problems_of(write("wide_huge.csv", text))
+    assert (problem.row, problem.column) == (10, "pear")
+
+
+def test_a_decimal_comma_chosen_for_dot_decimal_numbers_is_refused(write):
+    path = write("dots.csv", "date;sku;qty\n2024-01-01;a;43.0\n2024-01-02;a;12.5\n"
+                             "2024-01-03;a;1.000\n")
+    (problem,) = problems_of(path, ImportOptions(decimal=","))
+    assert (problem.row, problem.column) == (2, "qty")
+    assert "'43.0' does not fit the decimal mark ','" in problem.message
+    assert "--decimal ." in problem.hint
+    assert load(path).summary.total_quantity == 56.5  # detected: a decimal point
+
+
+def test_the_decimal_mark_is_detected_from_the_whole_file(write):
+    rows = "".join(f"2024-01-{1 + i % 28:02d};a;{i % 9 + 1}\n" for i in range(400))
+    path = write("late_comma.csv", "date;sku;qty\n" + rows + "2024-01-29;a;2,5\n"
+                 "2024-01-30;a;1,5\n")
+    assert load(path).summary.total_quantity == sum(i % 9 + 1 for i in range(400)) + 4.0

@@ -3,14 +3,17 @@ documented InputError, never anything else (and never its 'unexpected problem' s
 frame it returns accounts for every product and unit read (tests/core/data/accounting.py)."""
 from __future__ import annotations
 
+import datetime
 import tempfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.data import ImportOptions, load, preview
+from core.data.values import parse_dates
 from core.errors import InputError
 from core.schema import DS, ID, Y
 from tests.core.data.accounting import assert_accounted
@@ -24,7 +27,8 @@ cells = st.one_of(
                      "2024-03-01 10:00:00+01:00", "", "NA", "C123", "-3", "0", "1,5", "2.5",
                      "1.000,25", "£3", "abc", "POST", "日期", "数量", "\"", "x\ny", "1e9",
                      "inf", "nan", "date", "qty", "sku", "2024-01-01 10:00", "refunded",
-                     "0001-01-01", "9999-12-31", "2024-01-01T00:00:00Z", "-0", "1 000"]),
+                     "0001-01-01", "9999-12-31", "2024-01-01T00:00:00Z", "-0", "1 000", "1e308",
+                     "-1e308", "9e15", "\ufeffC123", " C123\t", "C123\u200b", "43.0", "x" * 600]),
     st.text(max_size=8),
     st.integers(-5, 1000).map(str),
 )
@@ -104,3 +108,52 @@ def mutated_fixture(draw) -> bytes:
 @given(mutated_fixture(), st.sampled_from([None, "W"]))
 def test_mutated_real_exports(data, freq):
     check(data, ImportOptions(freq=freq))
+
+
+@FUZZ
+@given(st.integers(1900, 2199), st.integers(1, 12), st.integers(0, 6))
+def test_one_mistyped_year_never_explodes_the_grid(year, month, row):
+    """Issue #11: a single stray year used to stretch a 2-day file to millions of rows."""
+    lines = [f"2011-12-0{1 + i % 2},p{i % 3},1" for i in range(7)]
+    lines[row] = f"{year}-{month:02d}-01,p{row % 3},1"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stray.csv"
+        path.write_text("date,sku,qty\n" + "\n".join(lines) + "\n")
+        try:
+            result = load(path)
+        except InputError as exc:
+            assert "Unexpected problem" not in str(exc), str(exc)
+        else:
+            assert len(result.frame) <= 3 * 400  # at most a year's grid per product
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.dates(datetime.date(2000, 1, 1), datetime.date(2030, 12, 31)),
+                          st.booleans()), min_size=2, max_size=30))
+def test_mixed_iso_and_day_first_dates_are_read_as_written(dates):
+    """Issue #11: ISO dates among dd/mm/yyyy ones had day and month swapped."""
+    written = [d.isoformat() if iso else f"{d:%d/%m/%Y}" for d, iso in dates]
+    parsed, bad = parse_dates(pd.Series(written + ["25/12/2020"]), dayfirst=True)
+    assert not bad.any()
+    assert [t.date() for t in parsed[:-1]] == [d for d, _ in dates]
+
+
+@FUZZ
+@given(st.integers(2, 60), st.data())
+def test_a_stray_quote_never_loses_rows_silently(n_rows, data):
+    """Issue #11: a quote opened in one line swallowed the next ones (66 of 4,999 rows lost)."""
+    lines = [f"2024-01-{1 + i % 28:02d},p{i % 7},{1 + i % 5}" for i in range(n_rows)]
+    for _ in range(data.draw(st.integers(1, 3))):  # two stray quotes pair up silently
+        row = data.draw(st.integers(0, n_rows - 1))
+        cut = data.draw(st.sampled_from([0, *[i + 1 for i, c in enumerate(lines[row])
+                                              if c == ","]]))  # where a field starts
+        lines[row] = lines[row][:cut] + '"' + lines[row][cut:]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "quote.csv"
+        path.write_text("date,sku,qty\n" + "\n".join(lines) + "\n")
+        try:
+            result = load(path)
+        except InputError as exc:
+            assert "Unexpected problem" not in str(exc), str(exc)
+        else:
+            assert result.summary.rows_read == n_rows
