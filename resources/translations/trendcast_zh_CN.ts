@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>units of sales removed by rule &apos;{rule}&apos;: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则“{rule}”去掉的销量（件）：{amount}</translation>
     </message>
     <message>
         <source>{ids} product code spellings had invisible characters or surrounding spaces removed</source>
