@@ -111,6 +111,10 @@
         <translation>按新产品预测（迄今销量平摊到已上市期间和预测期）</translation>
     </message>
     <message>
+        <source>held to {cap} a period, what the shop&apos;s top tenth of established products sell lately</source>
+        <translation>每期最多 {cap}，即本店销量前十分之一的成熟商品近期的销量</translation>
+    </message>
+    <message>
         <source>lowest MASE in backtest over {products} {pool} products ({best} vs {runner_up_score} for {runner_up})</source>
         <translation>在 {products} 个{pool}产品上回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}）</translation>
     </message>
@@ -1127,6 +1131,14 @@
     <message>
         <source>Units sold so far spread evenly over the product&apos;s life and the horizon; the forecast for products too young to backtest.</source>
         <translation>迄今销量平摊到产品已上市的期间和预测期；用于历史太短、无法回测的产品。</translation>
+    </message>
+    <message>
+        <source>Highest rate</source>
+        <translation>最高速率</translation>
+    </message>
+    <message>
+        <source>Sales per period no young product is forecast above; 0 means no cap. A forecast run sets it to what the shop&apos;s top tenth of established products sold per period lately.</source>
+        <translation>新商品的预测每期不超过此销量；0 表示不设上限。预测运行时会将其设为本店销量前十分之一的成熟商品近期每期的销量。</translation>
     </message>
     <message>
         <source>Exponential smoothing (ETS)</source>
