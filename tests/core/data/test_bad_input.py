@@ -380,3 +380,16 @@ def test_invisible_characters_before_dates_and_numbers_are_ignored(write):
                   ImportOptions(decimal=","))
     assert result.frame["y"].sum() == 10 and result.frame["price"].eq(2.5).all()
 
+
+def test_mixed_frequencies_from_an_unclear_day_order_say_so(write):
+    # ISO dates in January, then 01/02/2011 .. 12/02/2011: read month-first they are spaced a
+    # month apart, and the "Mixed frequencies" error told the user to choose --freq, which then
+    # stretched 31 days of sales over 11 months. The error must name the day order.
+    days = pd.date_range("2011-01-13", "2011-02-12")
+    text = "date,sku,qty\n" + "".join(
+        (f"{d:%Y-%m-%d}" if d.month == 1 else f"{d:%d/%m/%Y}") + ",a,1\n" for d in days)
+    path = write("unclear_mixed.csv", text)
+    (problem,) = problems_of(path)
+    assert "day-first or month-first" in problem.message
+    assert "--dayfirst" in problem.hint and "--monthfirst" in problem.hint
+    assert load(path, ImportOptions(dayfirst=True)).summary.end == pd.Timestamp("2011-02-12")
