@@ -80,10 +80,14 @@ class _Relay(QObject):
         task = _TASKS.get(ticket)
         if task is None:
             return
-        if kind == ENDED:
-            del _TASKS[ticket]  # the UI thread drops the task's last reference
-            payload = task
-        task.on_news(kind, payload)
+        if kind != ENDED:
+            task.on_news(kind, payload)
+            return
+        del _TASKS[ticket]
+        on_news, task.on_news, task.work = task.on_news, None, None
+        # Whoever keeps the task (a handle, for wait) no longer reaches the work or the handler
+        # through it: no reference cycle that a collector in another thread could free.
+        on_news(ENDED, task)
 
 
 _TASKS: dict[int, Task] = {}  # owned by the UI thread; a thread only reads its own entry

@@ -94,6 +94,21 @@ def test_task_runner_jobs_let_go_of_their_qobjects_on_the_ui_thread(qtbot):
     assert results == list(range(ROUNDS // 2))  # one at a time, in order
 
 
+def test_a_finished_handle_is_freed_without_the_cycle_collector(qtbot):
+    """No reference cycle keeps a handle: with automatic GC off (as in the app) it goes when
+    its caller lets go, on the UI thread, not whenever some thread next runs a collection."""
+    assert not gc.isenabled()
+    destroyed = DestroyedIn()
+    done = []
+    handle = make_worker(hold, Probe(), 1)
+    destroyed.watch(handle)
+    handle.finished.connect(lambda: done.append(True))
+    handle.start()
+    qtbot.waitUntil(lambda: done == [True], timeout=5000)
+    del handle
+    assert destroyed.threads == [threading.main_thread().name]
+
+
 def test_a_failing_job_is_handed_back_with_its_traceback(qtbot):
     errors = []
     handle = make_worker(lambda *, progress, cancel: 1 / 0)
