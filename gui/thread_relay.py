@@ -6,8 +6,11 @@ PySide. Seen in `make test` (2 runs in 3 hung): a worker thread ran `~QObject` (
 delivered in its own thread), which holds Qt's connection mutex while PySide's destructor hook
 (`Sbk_GetPyOverride`) waits for the GIL; the UI thread held the GIL and waited for that mutex in
 pyqtgraph (`AxisItem._updateLabel` -> `LabelItem.setText` -> connect/disconnect). Two locks taken
-in opposite orders. Python's own rule makes it worse: the last reference to an object can drop
-in any thread, and then its destructor runs there.
+in opposite orders. (Qt's `~QObject` calls `sender->disconnectNotify()` for each connection into
+the dying object while holding its signal-slot mutex, one of a pool shared by address, so any
+object may collide; PySide's override lookup for a Python-wrapped sender needs the GIL. No
+PySide fix was found for the pinned range, PySide6 >=6.7,<6.12.) Python's own rule makes it
+worse: the last reference to an object can drop in any thread, and its destructor runs there.
 
 So the design makes the hazard impossible instead of unlikely:
 

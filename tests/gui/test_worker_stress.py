@@ -16,8 +16,8 @@ import pyqtgraph as pg
 from core.progress import ProgressEvent
 from gui.worker import make_worker, running_handles
 
-WORKERS = 300
-IN_FLIGHT = 6
+WORKERS = 400
+IN_FLIGHT = 10
 
 
 def tiny_job(n, *, progress, cancel):
@@ -48,11 +48,12 @@ class Churn:
         item.setLabel("left", f"units {self.ticks}")
         item.setLabel("bottom", f"day {self.ticks % 7}")
         self.curve.setData(np.random.default_rng(self.ticks).random(50))
-        extra = pg.PlotDataItem(np.arange(20.0), np.arange(20.0) * (self.ticks % 5))
-        item.addItem(extra)  # connects signals
-        self.extra.append(extra)
-        if len(self.extra) > 3:
-            item.removeItem(self.extra.pop(0))  # disconnects them
+        for _ in range(2):
+            extra = pg.PlotDataItem(np.arange(20.0), np.arange(20.0) * (self.ticks % 5))
+            item.addItem(extra)  # connects signals
+            self.extra.append(extra)
+            if len(self.extra) > 4:
+                item.removeItem(self.extra.pop(0))  # disconnects them
         self.plot.repaint()
 
 
