@@ -6,54 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.pipeline_types import ForecastRun, ForecastSettings
 from core.run_views import RunIndex
 from core.trending import trending
-
-H = 8
-WEEKS = pd.date_range("2024-01-07", periods=40, freq="W")
-
-
-def _series(uid: str, values) -> pd.DataFrame:
-    values = np.asarray(values, dtype=float)
-    return pd.DataFrame({"unique_id": uid, "ds": WEEKS[-len(values):], "y": values})
-
-
-def _forecast(uid: str, per_week: float) -> pd.DataFrame:
-    ds = pd.date_range(WEEKS[-1] + pd.Timedelta(weeks=1), periods=H, freq="W")
-    return pd.DataFrame({"unique_id": uid, "ds": ds, "yhat": per_week, "model": "m"})
-
-
-def _run(forecasts, backtest=None, choices=None, horizon=H) -> ForecastRun:
-    forecast = pd.concat(forecasts, ignore_index=True)
-    ids = forecast["unique_id"].unique()
-    if choices is None:
-        choices = pd.DataFrame({"unique_id": ids, "model": "m", "demand_class": "smooth"})
-    return ForecastRun(settings=ForecastSettings(horizon=horizon, freq="W"), forecast=forecast,
-                       candidates=pd.DataFrame(), backtest=backtest if backtest is not None
-                       else pd.DataFrame(), metrics=pd.DataFrame(),
-                       metrics_per_product=pd.DataFrame(), choices=choices)
+from tests.fixtures.trending_shop import H, forecast, make_run, series, trending_shop
 
 
 @pytest.fixture
 def shop():
-    """The issue's dead product (259 units, none in the last 8 weeks), an almost dead one that
-    the old ranking put first (+3163 %), a grower with volume, tiny products, steady sellers and
-    a young one."""
-    dead = [259 / 32] * 32 + [0] * 8
-    almost = [258 / 32] * 32 + [0] * 7 + [1]
-    grower = [50] * 32 + [60] * 8
-    tiny = [0, 1] * 16 + [0, 1, 0, 0, 1, 0, 1, 0]  # 3 units in its last 8 weeks
-    steady = [[20 + k] * 40 for k in range(6)]
-    history = pd.concat([_series("dead", dead), _series("almost", almost),
-                         _series("grower", grower), _series("tiny", tiny),
-                         *[_series(f"steady{k}", v) for k, v in enumerate(steady)],
-                         _series("young", [5, 9, 12, 20])], ignore_index=True)
-    forecasts = [_forecast("dead", 2.0), _forecast("almost", 32.6 / 8),
-                 _forecast("grower", 80.0), _forecast("tiny", 1.5),
-                 *[_forecast(f"steady{k}", 20 + k) for k in range(6)],
-                 _forecast("young", 25.0)]
-    return history, _run(forecasts)
+    return trending_shop()
 
 
 def test_dead_products_are_fading_and_never_ranked_first_the_grower_is(shop):
@@ -89,9 +49,9 @@ def test_tiny_products_under_the_floor_are_not_rising_young_ones_are_new(shop):
 
 def test_the_floor_comes_from_the_shop_distribution():
     recent = [10 * k for k in range(1, 41)]  # 10 .. 400 units in the last 8 weeks
-    history = pd.concat([_series(f"p{k}", [r / H] * 40) for k, r in enumerate(recent)],
+    history = pd.concat([series(f"p{k}", [r / H] * 40) for k, r in enumerate(recent)],
                         ignore_index=True)
-    run = _run([_forecast(f"p{k}", r / H) for k, r in enumerate(recent)])
+    run = make_run([forecast(f"p{k}", r / H) for k, r in enumerate(recent)])
     result = trending(run, history)
     assert result.floor == pytest.approx(np.quantile(recent, 0.25))
 
@@ -125,10 +85,10 @@ def test_precision_and_recall_of_the_call_by_hand():
         window("c", cut2, 8, [10, 10], [10, 10]),
         # Another model's predictions must not count (only the chosen model's).
         window("c", cut1, 6, [1, 1], [20, 20]).assign(model="other")], ignore_index=True)
-    forecasts = [_forecast(u, 10.0) for u in "abc"]
+    forecasts = [forecast(u, 10.0) for u in "abc"]
     choices = pd.DataFrame({"unique_id": list("abc"), "model": "m",
                             "demand_class": ["smooth", "smooth", "lumpy"]})
-    run = _run(forecasts, backtest, choices, horizon=2)
+    run = make_run(forecasts, backtest, choices, horizon=2)
     pools = trending(run, history).pools.set_index("pool")
     # smooth (a, b): calls 3 (a1 up, b1 up, b2 down), hits 1; moves 2 (a1 up, a2 down).
     assert pools.loc["smooth", ["calls", "hits", "moves"]].tolist() == [3, 1, 2]
