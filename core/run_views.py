@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.schema import DS, ID, Y
-from core.trending import Trending, trending
+from core.trending import CALL_THRESHOLD, Trending, direction, trending
 
 ALL_PRODUCTS = "\x00all"  # cannot collide with a real product id
 CHOSEN = "chosen"  # the name of the per-product chosen forecast in the total
@@ -146,7 +146,6 @@ class RunIndex:
             values = (out[ID].map(self.choices[column]) if column in self.choices
                       else pd.Series(np.nan, index=out.index))
             out[column] = [("" if pd.isna(v) else str(v)) for v in values]
-        out["trend"] = np.sign(out["growth"].fillna(0).where(out["growth"].abs() > 0.05, 0))
         positions, y = self._pos["history"], hist[Y].to_numpy(float)
         out["spark"] = [y[positions[uid]][-SPARK_POINTS:] if uid in positions else y[:0]
                         for uid in ids]
@@ -155,6 +154,8 @@ class RunIndex:
                              ("precision", "precision"), ("recall", "recall"),
                              ("calls", "calls")):
             out[name] = out[ID].map(trend[column]).to_numpy()
+        # The arrow says what the trending class says, so the two can never disagree.
+        out["trend"] = direction(out["trend_class"]).to_numpy()
         out["trend_periods"] = horizon
         return out
 
@@ -177,7 +178,8 @@ class RunIndex:
         recent = float(np.nansum(s["recent"])) if len(s) else float(sales[-horizon:].sum())
         future = float(np.nansum(s["forecast"]))
         growth = (future - recent) / recent if recent else np.nan
-        trend = 0 if not np.isfinite(growth) or abs(growth) <= 0.05 else int(np.sign(growth))
+        trend = 0 if not np.isfinite(growth) or abs(growth) <= CALL_THRESHOLD else int(
+            np.sign(growth))
         return {ID: ALL_PRODUCTS, "title": "", "volume": float(np.nansum(s["volume"])),
                 "forecast": future, "growth": growth, "accuracy": np.nan, "demand_class": "",
                 "model": "", "trend": trend, "spark": sales[-SPARK_POINTS:]}

@@ -105,6 +105,31 @@ def trending(run, history: pd.DataFrame | None) -> Trending:
                     horizon=horizon)
 
 
+RANKING_COLUMNS = (ID, "rank", "class", "change", "recent_units", "future_units", "score",
+                   "pool", "precision", "recall", "calls")
+
+
+def ranking(found: Trending) -> pd.DataFrame:
+    """The products in the order "fastest growing" lists them: scored products by score, highest
+    first, then the unscored ones (new, fading, under the floor) by their recent units. `rank`
+    numbers the scored products only, so an unscored product never looks like a top mover."""
+    products = found.products
+    scored = products[products["score"].notna()].sort_values(
+        ["score", "recent_units", ID], ascending=[False, False, True], kind="stable")
+    rest = products[products["score"].isna()].sort_values(
+        ["recent_units", ID], ascending=[False, True], kind="stable")
+    scored = scored.assign(rank=np.arange(1, len(scored) + 1, dtype=float))
+    rest = rest.assign(rank=np.nan)
+    out = pd.concat([scored, rest], ignore_index=True)
+    return out[list(RANKING_COLUMNS)]
+
+
+def direction(classes: pd.Series) -> pd.Series:
+    """The trend arrow of a class: +1 rising, -1 falling, 0 stable; NaN for new and fading,
+    which have no recent past to compare with (the list names the class instead)."""
+    return classes.map({"rising": 1.0, "falling": -1.0, "stable": 0.0})
+
+
 def _past(history: pd.DataFrame, horizon: int) -> pd.DataFrame:
     """Per product: units in the last H periods, periods since the first sale, and units and
     periods (since the first sale) before the last H."""

@@ -180,7 +180,7 @@ class _ReportPage:
         self.y += self.line * 1.4
         top = self.index.summary.sort_values("forecast", ascending=False).head(TOP_PRODUCTS)
         rows = [[str(r.unique_id), str(r.title)[:40], f"{r.forecast:,.0f}",
-                 "" if pd.isna(r.growth) else f"{r.growth:+.0%}", model_label(str(r.model))]
+                 _growth_cell(r), model_label(str(r.model))]
                 for r in top.itertuples()]
         headers = [translate("Report", "Product"), translate("Report", "Title"),
                    translate("Report", "Forecast"), translate("Report", "Growth"),
@@ -205,9 +205,24 @@ class _ReportPage:
         self.table(headers, rows, [0.3, 0.12, 0.12, 0.12, 0.16, 0.14])
 
 
+def _growth_cell(row) -> str:
+    """Growth as the product list shows it: the change with the trending class's arrow, or the
+    class itself for new and fading products (their change says nothing)."""
+    kind = getattr(row, "trend_class", None)
+    if kind == "new":
+        return translate("Report", "new")
+    if kind == "fading":
+        return translate("Report", "fading")
+    if pd.isna(row.growth):
+        return ""
+    arrow = {1: " ▲", -1: " ▼"}.get(0 if pd.isna(row.trend) else int(row.trend), "")
+    return f"{row.growth:+.0%}{arrow}"
+
+
 def _fmt(value, spec: str, unit: str = "") -> str:
     return "" if value is None or pd.isna(value) else format(value, spec) + unit
 
 
 def _numeric(cell: str) -> bool:
+    cell = cell.rstrip(" ▲▼")
     return bool(cell) and cell.lstrip("+-").replace(",", "").replace(".", "").rstrip("%").isdigit()

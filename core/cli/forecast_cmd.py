@@ -26,6 +26,10 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="where to write the forecast")
     parser.add_argument("--choices", metavar="CHOICES.csv",
                         help="also write each product's model, demand class, reason, fallback")
+    parser.add_argument("--trending", metavar="TRENDING.csv",
+                        help="also write the products ranked by expected change against their "
+                             "last H periods: class rising/falling/new/fading/stable, score, and "
+                             "the backtest precision/recall of the up/down call for their pool")
     parser.add_argument("--project", metavar="SHOP.trendcast",
                         help="also save a project (data, settings, results, trained networks) "
                              "that the app opens and `whatif` reads")
@@ -45,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     quiet_numeric_warnings()
     check_before_reading(args.output, (args.model,))
-    for extra in (args.choices, args.project):
+    for extra in (args.choices, args.trending, args.project):
         if extra:
             check_before_reading(extra, ())
     frame, freq = read_input(args.input, args.freq, args.series_end)
@@ -56,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     write_output(result.forecast, args.output)
     if args.choices:
         write_output(result.choices, args.choices)
+    if args.trending:
+        write_output(trending_table(result, frame), args.trending)
     if args.project:
         save_run_as_project(args.project, args.input, frame, freq, result,
                             args.series_end)
@@ -64,3 +70,15 @@ def run(args: argparse.Namespace) -> int:
           f"{args.output} in {result.seconds:.1f} s; models: "
           + ", ".join(f"{m} {n}" for m, n in used.items()))
     return 0
+
+
+def trending_table(result, frame):
+    """`core.trending.ranking` with each product's title when the data has one."""
+    from core.schema import ID
+    from core.trending import ranking, trending
+
+    table = ranking(trending(result, frame))
+    if "title" in frame:
+        titles = frame.drop_duplicates(ID, keep="last").set_index(ID)["title"]
+        table.insert(1, "title", table[ID].map(titles).fillna("").astype(str))
+    return table

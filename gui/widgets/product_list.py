@@ -153,7 +153,7 @@ class ProductTableModel(QAbstractTableModel):
             return self.tr("Too little history to backtest: forecast as a new product, its "
                            "sales so far spread over its life and the horizon")
         if role == Qt.ItemDataRole.ForegroundRole and column == "trend":
-            return TREND_COLOURS.get(int(row.get("trend") or 0))
+            return TREND_COLOURS.get(_arrow(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("volume", "growth",
                                                                      "accuracy", "trend"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -167,7 +167,7 @@ class ProductTableModel(QAbstractTableModel):
             title = row.get("title") or ""
             return f"{uid}  {title}".strip()
         if column == "trend":
-            return ARROWS.get(int(row.get("trend") or 0), "")
+            return ARROWS.get(_arrow(row), "")
         if column == "volume":
             return f"{row['volume']:,.0f}"
         if column == "growth":
@@ -310,3 +310,9 @@ class ProductList(QWidget):
     def _on_current(self, current, _previous) -> None:
         if current.isValid():
             self.product_selected.emit(current.data(ID_ROLE))
+
+
+def _arrow(row: dict) -> int | None:
+    """+1, 0, -1 from the row's trend (its trending class); None for new and fading products."""
+    value = row.get("trend")
+    return None if _missing(value) else int(value)

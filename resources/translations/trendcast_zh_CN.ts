@@ -1793,6 +1793,14 @@
         <source>Chosen for</source>
         <translation>被选用次数</translation>
     </message>
+    <message>
+        <source>new</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <source>fading</source>
+        <translation>衰退</translation>
+    </message>
 </context>
 <context>
     <name>SeriesEndChoice</name>

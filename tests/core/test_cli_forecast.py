@@ -100,3 +100,20 @@ def test_forecast_from_orders_leaves_out_a_half_recorded_last_week(tmp_path):
     fc = pd.read_csv(out, parse_dates=["ds"])
     assert fc.ds.min() == pd.Timestamp("2024-03-17")  # the Sunday ending the cut week
     assert (fc.yhat == 21).all()  # a full week of 3 a day, not the 9 of the partial week
+
+
+def test_forecast_writes_the_trending_ranking(tmp_path, capsys):
+    out, ranked = tmp_path / "fc.csv", tmp_path / "trending.csv"
+    assert run(["forecast", str(FIXTURE), "--horizon", "4", "--freq", "W", "--jobs", "1",
+                "--windows", "1", "--output", str(out), "--trending", str(ranked)]) == 0
+    table = pd.read_csv(ranked, dtype={"unique_id": str})
+    assert list(table.columns)[:4] == ["unique_id", "rank", "class", "change"]
+    assert len(table) == 40 and table["unique_id"].is_unique
+    assert set(table["class"]) <= {"rising", "falling", "new", "fading", "stable"}
+    scored = table[table["score"].notna()]
+    assert scored["score"].is_monotonic_decreasing and len(scored) > 0
+    assert table["score"].notna().tolist() == sorted(table["score"].notna(), reverse=True)
+    fc = pd.read_csv(out, dtype={"unique_id": str})
+    future = fc.groupby("unique_id")["yhat"].sum()
+    top = scored.iloc[0]
+    assert top["future_units"] == pytest.approx(future[top["unique_id"]], rel=1e-6)

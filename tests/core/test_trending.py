@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from core.run_views import RunIndex
-from core.trending import trending
+from core.trending import ranking, trending
 from tests.fixtures.trending_shop import H, forecast, make_run, series, trending_shop
 
 
@@ -99,3 +99,29 @@ def test_precision_and_recall_of_the_call_by_hand():
     products = trending(run, history).products.set_index("unique_id")
     assert products.loc["b", "precision"] == pytest.approx(1 / 3)
     assert products.loc["c", "pool"] == "lumpy"
+
+
+def test_the_ranking_puts_scored_products_first_and_numbers_only_them(shop):
+    history, run = shop
+    table = ranking(trending(run, history))
+    assert table["unique_id"].iloc[0] == "grower"
+    scored = table["score"].notna()
+    # every scored product comes before every unscored one, scores non-increasing
+    assert not scored.iloc[scored.sum():].any()
+    assert table.loc[scored, "score"].is_monotonic_decreasing
+    assert table.loc[scored, "rank"].tolist() == list(range(1, scored.sum() + 1))
+    assert table.loc[~scored, "rank"].isna().all()
+    assert set(table.loc[~scored, "unique_id"]) >= {"dead", "almost", "tiny", "young"}
+
+
+def test_the_arrow_says_what_the_class_says(shop):
+    history, run = shop
+    summary = RunIndex(run, history).summary.set_index("unique_id")
+    classes = summary["trend_class"]
+    assert (summary.loc[classes == "rising", "trend"] == 1).all()
+    assert (summary.loc[classes == "falling", "trend"] == -1).all()
+    assert (summary.loc[classes == "stable", "trend"] == 0).all()
+    assert summary.loc[classes.isin(["new", "fading"]), "trend"].isna().all()
+    # "tiny" grows +300 % on 3 units: under the floor, so stable and no up arrow (the old ±5 %
+    # rule showed one)
+    assert summary.loc["tiny", "growth"] > 0.05 and summary.loc["tiny", "trend"] == 0

@@ -124,3 +124,18 @@ def test_cancelled_export_dialog_writes_nothing(view, qtbot, tmp_path, monkeypat
     view.export_dialog()
     view.exports.ask_and_export("forecast_csv")
     assert not view.runner.busy() and list(tmp_path.iterdir()) == []
+
+
+def test_the_report_growth_column_follows_the_trending_class():
+    from types import SimpleNamespace
+
+    from gui.report import _growth_cell
+
+    def row(kind, growth, trend):
+        return SimpleNamespace(trend_class=kind, growth=growth, trend=trend)
+
+    assert _growth_cell(row("rising", 0.5, 1.0)) == "+50% ▲"
+    assert _growth_cell(row("falling", -0.3, -1.0)) == "-30% ▼"
+    assert _growth_cell(row("stable", 3.0, 0.0)) == "+300%"  # under the floor: no arrow
+    assert _growth_cell(row("fading", 31.6, float("nan"))) == "fading"  # not "+3160%"
+    assert _growth_cell(row("new", float("nan"), float("nan"))) == "new"
