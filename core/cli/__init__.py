@@ -3,12 +3,13 @@
 Each sub-command lives in its own module with `add_parser(subparsers)` and `run(args) -> int`.
 Modules are imported only when their command runs, so `--help` stays fast and TensorFlow-free.
 Exit codes: 0 success, 2 bad input or arguments (one line on stderr, never a traceback),
-130 cancelled.
+130 cancelled, 141 the output's reader closed the pipe (`| head`).
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from core import __version__
@@ -61,3 +62,15 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_left()
+
+
+def _reader_left() -> int:
+    """The reader of our output went away (`... | head`): stop quietly, as `cat` does.
+
+    Python would print a traceback when it flushes stdout at exit, so stdout is pointed at
+    the null device first. 141 = 128 + SIGPIPE, what a shell reports for such a pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141

@@ -117,3 +117,18 @@ def test_forecast_writes_the_trending_ranking(tmp_path, capsys):
     future = fc.groupby("unique_id")["yhat"].sum()
     top = scored.iloc[0]
     assert top["future_units"] == pytest.approx(future[top["unique_id"]], rel=1e-6)
+
+
+def test_a_reader_that_closes_the_pipe_gets_no_traceback():
+    """`python main.py import --rules | head -1`: the reader is gone before we write."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # deterministic: every write now fails with EPIPE
+    try:
+        result = subprocess.run([sys.executable, "main.py", "import", "--rules"], cwd=ROOT,
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141
