@@ -132,16 +132,19 @@ class RunIndex:
         last = hist.groupby(ID, sort=False).cumcount(ascending=False) < horizon
         recent = hist[Y].where(last, 0.0).groupby(hist[ID], sort=False).sum()
         future = self.run.forecast.groupby(ID)["yhat"].sum()
+        first = self.run.forecast.sort_values(DS, kind="stable").groupby(ID)["yhat"].first()
         before = recent.reindex(ids)
         growth = (future.reindex(ids) - before) / before.replace(0, np.nan)
         out = pd.DataFrame({ID: ids, "volume": volume.reindex(ids).to_numpy(),
                             "forecast": future.reindex(ids).to_numpy(),
+                            "next": first.reindex(ids).to_numpy(),
                             "growth": growth.to_numpy(), "recent": before.to_numpy()})
         titles = (hist.drop_duplicates(ID, keep="last").set_index(ID)["title"].reindex(ids)
                   .fillna("").astype(str).to_numpy() if "title" in hist else "")
         out.insert(1, "title", titles)
         chosen_acc = self._chosen_accuracy()
-        out["accuracy"] = out[ID].map(chosen_acc).astype(float)
+        out["accuracy"] = out[ID].map(chosen_acc["WAPE"]).astype(float)
+        out["mase"] = out[ID].map(chosen_acc["MASE"]).astype(float)
         for column in ("demand_class", "model"):
             values = (out[ID].map(self.choices[column]) if column in self.choices
                       else pd.Series(np.nan, index=out.index))
@@ -159,14 +162,15 @@ class RunIndex:
         out["trend_periods"] = horizon
         return out
 
-    def _chosen_accuracy(self) -> pd.Series:
-        """WAPE of each product's chosen model in the backtest (lower is better)."""
+    def _chosen_accuracy(self) -> pd.DataFrame:
+        """WAPE and MASE of each product's chosen model in the backtest (lower is better)."""
         per = self.run.metrics_per_product
+        empty = pd.DataFrame({"WAPE": pd.Series(dtype=float), "MASE": pd.Series(dtype=float)})
         if per.empty or "WAPE" not in per or "model" not in self.choices:
-            return pd.Series(dtype=float)
+            return empty
         chosen = per.merge(self.choices["model"].rename("chosen").reset_index(), on=ID)
-        chosen = chosen[chosen["model"] == chosen["chosen"]]
-        return chosen.set_index(ID)["WAPE"]
+        chosen = chosen[chosen["model"] == chosen["chosen"]].set_index(ID)
+        return chosen.reindex(columns=["WAPE", "MASE"])
 
     def total_row(self) -> dict:
         """The "All products" row: the shop's total volume, forecast and growth."""
@@ -177,11 +181,13 @@ class RunIndex:
         # last periods, and their forecasts are in `future` all the same.
         recent = float(np.nansum(s["recent"])) if len(s) else float(sales[-horizon:].sum())
         future = float(np.nansum(s["forecast"]))
+        first = float(np.nansum(s["next"])) if len(s) else np.nan
         growth = (future - recent) / recent if recent else np.nan
         trend = 0 if not np.isfinite(growth) or abs(growth) <= CALL_THRESHOLD else int(
             np.sign(growth))
         return {ID: ALL_PRODUCTS, "title": "", "volume": float(np.nansum(s["volume"])),
-                "forecast": future, "growth": growth, "accuracy": np.nan, "demand_class": "",
+                "forecast": future, "next": first, "growth": growth, "accuracy": np.nan,
+                "demand_class": "",
                 "model": "", "trend": trend, "spark": sales[-SPARK_POINTS:]}
 
 

@@ -24,7 +24,8 @@ from core.run_views import ALL_PRODUCTS
 from gui.widgets.sparkline import SPARK_ROLE, SparklineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("product", "trend", "spark", "volume", "growth", "accuracy", "demand_class")
+COLUMNS = ("product", "trend", "spark", "volume", "next", "forecast", "growth", "accuracy",
+           "demand_class")
 ARROWS = {1: "▲", 0: "▶", -1: "▼"}
 TREND_COLOURS = {1: QColor("#2ca02c"), -1: QColor("#d62728")}
 
@@ -106,7 +107,8 @@ class ProductTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Product"), self.tr("Trend"), self.tr("Recent sales"), self.tr("Volume"),
-                self.tr("Growth"), self.tr("Error"), self.tr("Demand")]
+                self.tr("Next period"), self.tr("Forecast"), self.tr("Growth"),
+                self.tr("Off by"), self.tr("Demand")]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
         return 0 if parent.isValid() else len(self._visible)
@@ -124,15 +126,20 @@ class ProductTableModel(QAbstractTableModel):
         return None
 
     def header_tips(self) -> dict[str, str]:
-        return {"trend": self.tr("Next periods' forecast against the same number of past "
-                                 "periods: ▲ up, ▼ down, ▶ within 5%"),
+        return {"trend": self.tr("Forecast for the horizon against the same number of past "
+                                 "periods: ▲ rising, ▼ falling (more than 10% either way, on "
+                                 "enough sales to tell), ▶ stable; none for new and fading "
+                                 "products"),
                 "volume": self.tr("Units sold in the whole history"),
+                "next": self.tr("Units the forecast expects in the next period"),
+                "forecast": self.tr("Units the forecast expects over the whole horizon"),
                 "growth": self.tr("Forecast for the horizon against sales in the last "
                                   "periods of the same length. Sorting ranks by this change "
                                   "shrunk for small products; new, fading and very small "
                                   "products come last"),
-                "accuracy": self.tr("Backtest error of the chosen model (WAPE: absolute errors "
-                                    "over sales; lower is better)")}
+                "accuracy": self.tr("How far off the chosen model's forecasts were, period by "
+                                    "period, when tested on this product's past (WAPE: "
+                                    "absolute errors over sales; lower is better)")}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self._all[self._visible[index.row()]]
@@ -154,8 +161,11 @@ class ProductTableModel(QAbstractTableModel):
                            "sales so far spread over its life and the horizon")
         if role == Qt.ItemDataRole.ForegroundRole and column == "trend":
             return TREND_COLOURS.get(_arrow(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("volume", "growth",
-                                                                     "accuracy", "trend"):
+        if role == Qt.ItemDataRole.ToolTipRole and column == "accuracy" and not _missing(
+                row.get("accuracy")):
+            return self.accuracy_tip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                "volume", "next", "forecast", "growth", "accuracy", "trend"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -168,8 +178,8 @@ class ProductTableModel(QAbstractTableModel):
             return f"{uid}  {title}".strip()
         if column == "trend":
             return ARROWS.get(_arrow(row), "")
-        if column == "volume":
-            return f"{row['volume']:,.0f}"
+        if column in ("volume", "next", "forecast"):
+            return "" if _missing(row.get(column)) else f"{row[column]:,.0f}"
         if column == "growth":
             if row.get("trend_class") in ("new", "fading"):
                 return self.class_label(row["trend_class"])
@@ -177,7 +187,7 @@ class ProductTableModel(QAbstractTableModel):
         if column == "accuracy":
             if _missing(row.get("accuracy")):
                 return self.tr("too new") if _young(row) else ""
-            return f"{row['accuracy']:.0f}%"
+            return self.tr("about {0}%").format(f"{row['accuracy']:.0f}")
         if column == "demand_class":
             return self.demand_label(row.get("demand_class") or "")
         return ""
@@ -210,6 +220,18 @@ class ProductTableModel(QAbstractTableModel):
                 int(row["calls"])))
         else:
             lines.append(self.tr("No backtest call to check this against"))
+        return "\n".join(lines)
+
+    def accuracy_tip(self, row: dict) -> str:
+        """The plain reading first, the measures one line down."""
+        lines = [self.tr("Tested on this product's past, the chosen model's forecasts were off "
+                         "by about {0}% of the sales, period by period").format(
+            f"{row['accuracy']:.0f}")]
+        mase = row.get("mase")
+        if not _missing(mase):
+            lines.append(self.tr("WAPE {0}%, MASE {1} (under 1: smaller errors than repeating "
+                                 "the previous season's sales makes on the history)").format(
+                f"{row['accuracy']:.0f}", f"{mase:.2f}"))
         return "\n".join(lines)
 
     def demand_label(self, value: str) -> str:
@@ -255,8 +277,9 @@ class ProductList(QWidget):
         header = self.table.horizontalHeader()
         self.table.setWordWrap(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in (("trend", 44), ("spark", 80), ("volume", 70), ("growth", 60),
-                              ("accuracy", 60), ("demand_class", 80)):
+        for column, width in (("trend", 44), ("spark", 80), ("volume", 70), ("next", 60),
+                              ("forecast", 70), ("growth", 60), ("accuracy", 70),
+                              ("demand_class", 80)):
             index = COLUMNS.index(column)
             title = str(self.table.model().headerData(index, Qt.Orientation.Horizontal,
                                                      Qt.ItemDataRole.DisplayRole) or "")

@@ -1572,16 +1572,8 @@
         <translation>增长</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>误差</translation>
-    </message>
-    <message>
         <source>Demand</source>
         <translation>需求</translation>
-    </message>
-    <message>
-        <source>Next periods&apos; forecast against the same number of past periods: ▲ up, ▼ down, ▶ within 5%</source>
-        <translation>未来几期预测与过去同样期数的比较：▲ 上升，▼ 下降，▶ 变化在 5% 以内</translation>
     </message>
     <message>
         <source>Units sold in the whole history</source>
@@ -1592,8 +1584,32 @@
         <translation>预测期内的预测销量与最近同样长度各期销量之比。排序按此变化排名，小产品的变化会被缩小；新品、衰退产品和销量很小的产品排在最后</translation>
     </message>
     <message>
-        <source>Backtest error of the chosen model (WAPE: absolute errors over sales; lower is better)</source>
-        <translation>所选模型的回测误差（WAPE：绝对误差之和除以销量；越低越好）</translation>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Off by</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Forecast for the horizon against the same number of past periods: ▲ rising, ▼ falling (more than 10% either way, on enough sales to tell), ▶ stable; none for new and fading products</source>
+        <translation>预测期内的预测与过去同样期数的销量相比：▲ 上升，▼ 下降（任一方向超过 10%，且销量足以判断），▶ 平稳；新品和衰退商品不显示</translation>
+    </message>
+    <message>
+        <source>Units the forecast expects in the next period</source>
+        <translation>预测下一期的销量（件）</translation>
+    </message>
+    <message>
+        <source>Units the forecast expects over the whole horizon</source>
+        <translation>预测整个预测期的销量（件）</translation>
+    </message>
+    <message>
+        <source>How far off the chosen model&apos;s forecasts were, period by period, when tested on this product&apos;s past (WAPE: absolute errors over sales; lower is better)</source>
+        <translation>在该商品的历史数据上回测时，所选模型的预测逐期偏差多少（WAPE：绝对误差除以销量；越低越好）</translation>
     </message>
     <message>
         <source>Too little history to backtest: forecast as a new product, its sales so far spread over its life and the horizon</source>
@@ -1606,6 +1622,10 @@
     <message>
         <source>too new</source>
         <translation>太新</translation>
+    </message>
+    <message>
+        <source>about {0}%</source>
+        <translation>约 {0}%</translation>
     </message>
     <message>
         <source>rising</source>
@@ -1650,6 +1670,14 @@
     <message>
         <source>No backtest call to check this against</source>
         <translation>没有可用于核对的回测判断</translation>
+    </message>
+    <message>
+        <source>Tested on this product&apos;s past, the chosen model&apos;s forecasts were off by about {0}% of the sales, period by period</source>
+        <translation>在该商品的历史数据上回测，所选模型的预测逐期偏差约为销量的 {0}%</translation>
+    </message>
+    <message>
+        <source>WAPE {0}%, MASE {1} (under 1: smaller errors than repeating the previous season&apos;s sales makes on the history)</source>
+        <translation>WAPE {0}%，MASE {1}（小于 1：误差小于在历史上重复上一季销量的做法）</translation>
     </message>
     <message>
         <source>smooth</source>

@@ -28,5 +28,25 @@ def test_a_product_too_young_to_backtest_says_so_in_the_error_column(qapp):
 
     assert cell("young") == "too new"
     assert "Too little history" in cell("young", Qt.ItemDataRole.ToolTipRole)
-    assert cell("old").endswith("%")
-    assert cell("old", Qt.ItemDataRole.ToolTipRole) is None
+    wape = summary.set_index("unique_id").loc["old", ["accuracy", "mase"]]
+    assert cell("old") == f"about {wape['accuracy']:.0f}%"  # plain words in the cell
+    tip = cell("old", Qt.ItemDataRole.ToolTipRole)
+    assert f"off by about {wape['accuracy']:.0f}%" in tip
+    assert f"MASE {wape['mase']:.2f}" in tip  # the measures one hover away
+
+
+def test_the_list_shows_next_period_and_horizon_units(qapp):
+    ds = pd.date_range("2024-01-07", periods=30, freq="W")
+    history = pd.DataFrame({"unique_id": "a", "ds": ds, "y": np.arange(30, dtype=float)})
+    result = run(history, ForecastSettings(horizon=4, freq="W", windows=1, n_jobs=1))
+    model = ProductTableModel()
+    index = RunIndex(result, history)
+    model.set_summary(index.summary, index.total_row())
+    forecast = result.forecast.sort_values("ds")["yhat"].to_numpy()
+
+    def cell(row, column):
+        return model.data(model.index(row, COLUMNS.index(column)))
+
+    for row in (0, 1):  # the shop total and the one product agree
+        assert cell(row, "next") == f"{forecast[0]:,.0f}"
+        assert cell(row, "forecast") == f"{forecast.sum():,.0f}"
