@@ -138,6 +138,30 @@ TEXTS = {
                      "caution"),
 }
 
+# The model-choice reasons as a shop owner reads them (the product's "why"); the same ids and
+# fields as TEXTS, whose wording (MASE and its numbers) stays beside the accuracy table.
+PLAIN = {
+    "reason.pooled": QT_TRANSLATE_NOOP(
+        "CoreTexts", "its forecasts came closest to what really sold when every model was tried "
+                     "on the past of the {products} {pool} products (next best: {runner_up})"),
+    "reason.pooled_alone": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the only model that could be tried on the past of the {products} {pool} "
+                     "products"),
+    "reason.single": QT_TRANSLATE_NOOP(
+        "CoreTexts", "its forecasts came closest to what really sold when every model was tried "
+                     "on this product's past ({windows} tests; next best: {runner_up})"),
+    "reason.single_one": QT_TRANSLATE_NOOP(
+        "CoreTexts", "its forecast came closest to what really sold when every model was tried "
+                     "on this product's past (1 test; next best: {runner_up})"),
+    "reason.single_alone": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the only model that could be tried on this product's past ({windows} "
+                     "tests)"),
+    "reason.single_alone_one": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the only model that could be tried on this product's past (1 test)"),
+}
+# The product's own score beside the pool's: a number for the accuracy table, not a reason.
+NOT_PLAIN = {"reason.own", "reason.own_one"}
+
 # Names inside the texts: core's words on the left, the words shown on the right.
 LAYOUTS = {"long": QT_TRANSLATE_NOOP("CoreTexts", "long"),
            "wide": QT_TRANSLATE_NOOP("CoreTexts", "wide"),
@@ -215,6 +239,26 @@ def core_text(text: str) -> str:
     if not text:
         return text
     clauses = [format_clause(key, fields) for key, fields in parse(text)]
+    return _tr("; ").join(clauses)
+
+
+def plain_text(text: str) -> str:
+    """A model-choice reason in a shop owner's words (PLAIN), other clauses as `core_text`."""
+    if not text:
+        return text
+    clauses = []
+    for key, fields in parse(text):
+        if key in NOT_PLAIN:
+            continue
+        if key in PLAIN:
+            shown = {name: FIELDS[name](value) if name in FIELDS else value
+                     for name, value in fields.items()}
+            try:
+                clauses.append(_tr(PLAIN[key]).format(**shown))
+            except (KeyError, IndexError, ValueError):  # a translation with a mistyped field
+                clauses.append(PLAIN[key].format(**shown))
+        else:
+            clauses.append(format_clause(key, fields))
     return _tr("; ").join(clauses)
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core.decomposition import decompose
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex, starts_note
 from core.scenario import planning_facts
-from gui.core_texts import core_text, format_clause
+from gui.core_texts import core_text, format_clause, plain_text
 from gui.model_names import model_label
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
@@ -294,7 +294,7 @@ class ForecastView(QWidget):
             return text if note is None else f"{text} {format_clause(*note)}."
         parts = [self.tr("Model: {model}").format(model=self.model_label(data.chosen))]
         if data.reason:
-            parts.append(self.tr("why: {reason}").format(reason=core_text(data.reason)))
+            parts.append(self.tr("why: {reason}").format(reason=plain_text(data.reason)))
         if data.demand_class:
             parts.append(self.tr("demand: {kind}").format(
                 kind=self.products.model.demand_label(data.demand_class)))

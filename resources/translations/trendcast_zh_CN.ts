@@ -323,6 +323,30 @@
         <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
     </message>
     <message>
+        <source>its forecasts came closest to what really sold when every model was tried on the past of the {products} {pool} products (next best: {runner_up})</source>
+        <translation>在 {products} 个{pool}产品的历史上试用所有模型时，它的预测最接近实际销量（次优：{runner_up}）</translation>
+    </message>
+    <message>
+        <source>the only model that could be tried on the past of the {products} {pool} products</source>
+        <translation>唯一能在 {products} 个{pool}产品的历史上试用的模型</translation>
+    </message>
+    <message>
+        <source>its forecasts came closest to what really sold when every model was tried on this product&apos;s past ({windows} tests; next best: {runner_up})</source>
+        <translation>在本产品的历史上试用所有模型时，它的预测最接近实际销量（{windows} 次检验；次优：{runner_up}）</translation>
+    </message>
+    <message>
+        <source>its forecast came closest to what really sold when every model was tried on this product&apos;s past (1 test; next best: {runner_up})</source>
+        <translation>在本产品的历史上试用所有模型时，它的预测最接近实际销量（1 次检验；次优：{runner_up}）</translation>
+    </message>
+    <message>
+        <source>the only model that could be tried on this product&apos;s past ({windows} tests)</source>
+        <translation>唯一能在本产品历史上试用的模型（{windows} 次检验）</translation>
+    </message>
+    <message>
+        <source>the only model that could be tried on this product&apos;s past (1 test)</source>
+        <translation>唯一能在本产品历史上试用的模型（1 次检验）</translation>
+    </message>
+    <message>
         <source>long</source>
         <translation>长表</translation>
     </message>

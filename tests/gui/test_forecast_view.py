@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from views import shown_forecast_view
 
 from core.run_views import ALL_PRODUCTS
-from gui.core_texts import core_text
+from gui.core_texts import core_text, plain_text
 from gui.panels.forecast_view import ForecastView
 from gui.widgets.forecast_chart import to_seconds
 from gui.widgets.product_list import COLUMNS
@@ -137,7 +137,11 @@ def test_metrics_table_compares_models_and_marks_the_choice(view):
     # The engine's reason, with model names as the user reads them ("Seasonal naive").
     shown = core_text(reason)
     assert "_" not in shown and shown.startswith("lowest MASE in backtest (")
-    assert shown in view.metrics_note.text() and shown in view.choice_label.text()
+    assert shown in view.metrics_note.text()  # the measures beside the accuracy table
+    # ... and plain words where the product is shown
+    plain = plain_text(reason)
+    assert plain in view.choice_label.text() and "MASE" not in view.choice_label.text()
+    assert "came closest to what really sold" in plain and "_" not in plain
 
 
 def test_forecast_table_lists_the_chosen_forecast(view):

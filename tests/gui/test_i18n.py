@@ -347,3 +347,19 @@ def test_while_training_runs_the_language_waits_for_the_next_start(qapp, setting
     assert window.switch_language() is False and window.isVisible()
     with qtbot.waitSignal(window.training_panel.training_ended, timeout=10_000):
         window.training_panel.cancel()
+
+
+def test_plain_reasons_use_the_engine_templates_fields():
+    """Each plain reading belongs to an engine template and uses only its fields."""
+    from core.messages import TEMPLATES, fields_of
+    from gui.core_texts import NOT_PLAIN, PLAIN
+
+    for key, text in PLAIN.items():
+        assert key in TEMPLATES
+        used = set(re.findall(r"{(\w+)}", text))
+        assert used <= set(fields_of(key)), key
+    assert set(TEMPLATES) >= NOT_PLAIN
+    # every model-choice reason has a plain reading or is deliberately left out
+    reasons = {k for k in TEMPLATES if k.startswith(("reason.pooled", "reason.single",
+                                                     "reason.own"))}
+    assert reasons <= set(PLAIN) | NOT_PLAIN
