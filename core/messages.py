@@ -107,6 +107,10 @@ TEMPLATES: dict[str, str] = {
                         "{median}",
     "whatif.assumed": "no product's price moved enough to learn how sales respond, so an "
                       "elasticity of -1 is assumed for every product (set your own in the plan)",
+    "whatif.no_effect": "the history shows no measurable effect of price on sales for "
+                        "{products} products, so an elasticity of {elasticity} is assumed for "
+                        "them: an assumption, not learned from the data (set your own in the "
+                        "plan; 0 plans with no effect)",
     "whatif.fixed": "elasticity {elasticity} for every product, as set",
     "whatif.promo_ignored": "promotions are not modelled by elasticities (only by networks "
                             "trained on data with a promo column), so they were left out",

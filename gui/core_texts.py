@@ -125,6 +125,11 @@ TEXTS = {
     "whatif.assumed": QT_TRANSLATE_NOOP(
         "CoreTexts", "no product's price moved enough to learn how sales respond, so an "
                      "elasticity of -1 is assumed for every product (set your own in the plan)"),
+    "whatif.no_effect": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the history shows no measurable effect of price on sales for "
+                     "{products} products, so an elasticity of {elasticity} is assumed for "
+                     "them: an assumption, not learned from the data (set your own in the "
+                     "plan; 0 plans with no effect)"),
     "whatif.fixed": QT_TRANSLATE_NOOP("CoreTexts",
                                       "elasticity {elasticity} for every product, as set"),
     "whatif.promo_ignored": QT_TRANSLATE_NOOP(

@@ -18,6 +18,8 @@ Few products change price often, so each product's slope is shrunk towards the s
 products together by how precisely it was measured (a random-effects average, DerSimonian-Laird),
 then held to [-4, 0]: a plan should not rely on sales that rise with price. Products whose price
 never moved get the pooled slope; when no product's did, every product gets -1 marked "assumed".
+A what-if (`with_default_response`) also assumes -1, marked "no_effect", for products whose
+estimate shows no price effect at all, and says so.
 
 The price is the list price when the data has one (`core.data.regular`): the quantity-weighted
 mean price of order exports falls whenever a bulk buyer pays a lower tier price, the same
@@ -32,6 +34,8 @@ from core.errors import TrendcastError
 from core.schema import DS, ID, Y
 
 LOWEST, HIGHEST = -4.0, 0.0
+ASSUMED = -1.0  # unit elastic: 1 % cheaper sells about 1 % more, when nothing was learned
+NO_EFFECT = -0.05  # an estimate above this is "no measurable price effect"
 _WINDOW = {"D": 29, "W": 13, "M": 7}  # periods in the centred rolling level
 _MIN_MOVES = 3  # periods whose price differs from its local level before a slope is trusted
 _MIN_PERSISTENCE = 0.3  # correlation of a price move with the one before it, for an own slope
@@ -104,6 +108,23 @@ def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
         "own": slope.where(usable).to_numpy(), "own_se": np.sqrt(var.where(usable)).to_numpy(),
         "moves": sums["moved"].to_numpy(),
         "source": np.where(usable, "product", fallback)}).reset_index(drop=True)
+
+
+def with_default_response(effects: pd.DataFrame) -> pd.DataFrame:
+    """`estimate`'s table with the assumed ASSUMED elasticity, source "no_effect", for products
+    whose estimate shows no measurable price effect (above NO_EFFECT, mostly slopes held at 0).
+
+    A what-if that answers "a 10 % cut sells nothing more" only repeats that the history had no
+    usable price moves; a planner needs a response to plan with, stated as an assumption (the
+    note says so, and a fixed elasticity of 0 in the plan gives the no-effect answer)."""
+    flat = effects["elasticity"].gt(NO_EFFECT) & effects["source"].ne("assumed")
+    if not flat.any():
+        return effects
+    out = effects.copy()
+    out.loc[flat, "elasticity"] = ASSUMED
+    out.loc[flat, ["low", "high"]] = np.nan
+    out.loc[flat, "source"] = "no_effect"
+    return out
 
 
 class _Pooled:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import TrendcastError
-from core.messages import render
+from core.messages import join, render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
 from core.scenario import elasticity, network
 from core.scenario.plan import Scenario, price_factors
@@ -145,7 +145,7 @@ def _by_elasticity(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, p
     """Units x factor ^ elasticity into `out` (and the bands, and the units at both ends of the
     elasticity's interval); returns the elasticities used."""
     if plan.elasticity is None:
-        effects = elasticity.estimate(history, freq)
+        effects = elasticity.with_default_response(elasticity.estimate(history, freq))
     else:
         effects = pd.DataFrame({ID: out[ID].unique(), "elasticity": plan.elasticity,
                                 "low": plan.elasticity, "high": plan.elasticity,
@@ -181,9 +181,16 @@ def _elasticity_note(effects: pd.DataFrame) -> str:
     sources = effects["source"].value_counts()
     if sources.get("assumed", 0):
         return render("whatif.assumed")
-    return render("whatif.estimated", products=str(sources.get("product", 0)),
-                  pooled=str(sources.get("pooled", 0)),
-                  median=f"{np.median(effects['elasticity']):.2f}")
+    learned = effects[effects["source"].isin(["product", "pooled"])]
+    notes = []
+    if len(learned):
+        notes.append(render("whatif.estimated", products=str(sources.get("product", 0)),
+                            pooled=str(sources.get("pooled", 0)),
+                            median=f"{np.median(learned['elasticity']):.2f}"))
+    if sources.get("no_effect", 0):
+        notes.append(render("whatif.no_effect", products=str(sources["no_effect"]),
+                            elasticity=f"{elasticity.ASSUMED:g}"))
+    return join(*notes)
 
 
 def resolve_method(plan: Scenario, run, history: pd.DataFrame | None = None) -> str:

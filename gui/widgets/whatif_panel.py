@@ -297,16 +297,13 @@ class WhatIfPanel(QWidget):
                     "pooled": self.tr("the average of all products: this one's own price "
                                       "changes say too little"),
                     "assumed": self.tr("assumed: no product's price moved enough to learn from"),
+                    "no_effect": self.tr("assumed: this product's history shows no measurable "
+                                         "price effect"),
                     "fixed": self.tr("as you set it")}
                 lines.append(self.tr("Price elasticity {value:.2f}: 1 % cheaper sells about "
                                      "{pct:.1f} % more ({source}).").format(
                     value=e, pct=-e, source=sources.get(str(row["source"].iloc[0]), "")))
         lines += [core_text(note) for note in result.notes]
-        if (result.method == "elasticity" and result.plan.elasticity is None
-                and not result.effects.empty and result.effects["elasticity"].median() > -0.05):
-            lines.append(self.tr("The history shows no measurable effect of price on sales for "
-                                 "most products. To plan with one, tick “Assume for every "
-                                 "product” and set the elasticity you expect."))
         self.summary.setText("\n".join(lines))
         self.table_model.set_frame(rows[columns], headers,
                                    formats=dict.fromkeys(columns[1:], "{:,.2f}"))

@@ -307,6 +307,10 @@
         <translation>没有产品的价格变化足以学到销量如何响应，因此对所有产品假设弹性为 -1（可在方案中自行设定）</translation>
     </message>
     <message>
+        <source>the history shows no measurable effect of price on sales for {products} products, so an elasticity of {elasticity} is assumed for them: an assumption, not learned from the data (set your own in the plan; 0 plans with no effect)</source>
+        <translation>历史数据显示价格对 {products} 个产品的销量没有可测的影响，因此为它们假定弹性为 {elasticity}：这是假设，并非从数据中得出（可在计划中自行设定；设为 0 即按无影响计划）</translation>
+    </message>
+    <message>
         <source>elasticity {elasticity} for every product, as set</source>
         <translation>所有产品的弹性按设定为 {elasticity}</translation>
     </message>
@@ -2298,16 +2302,16 @@
         <translation>假设值：没有产品的价格变化足以从中学习</translation>
     </message>
     <message>
+        <source>assumed: this product&apos;s history shows no measurable price effect</source>
+        <translation>假定：该产品的历史数据显示价格没有可测的影响</translation>
+    </message>
+    <message>
         <source>as you set it</source>
         <translation>按你的设定</translation>
     </message>
     <message>
         <source>Price elasticity {value:.2f}: 1 % cheaper sells about {pct:.1f} % more ({source}).</source>
         <translation>价格弹性 {value:.2f}：便宜 1 % 约多卖 {pct:.1f} %（{source}）。</translation>
-    </message>
-    <message>
-        <source>The history shows no measurable effect of price on sales for most products. To plan with one, tick “Assume for every product” and set the elasticity you expect.</source>
-        <translation>历史数据显示，大多数产品的价格对销量没有可测量的影响。如需按某个影响做计划，请勾选“对所有产品假设”并设定你预期的弹性。</translation>
     </message>
     <message>
         <source>{who}: units {units_base:,.0f} → {units:,.0f} ({units_change}); revenue unknown: the data has no prices</source>

@@ -189,14 +189,17 @@ def test_big_histories_are_worked_out_in_a_child_process_with_the_same_answer(mo
     pd.testing.assert_frame_equal(there.forecast, what_if(run, history, plan).forecast)
 
 
-def test_when_the_history_shows_no_price_effect_the_tab_says_how_to_plan_with_one(qtbot, view):
+def test_when_the_history_shows_no_price_effect_the_tab_says_what_it_assumed(qtbot, view):
     import dataclasses
+
+    from core.messages import render
 
     panel = view.whatif
     result = apply(qtbot, panel)
-    flat = dataclasses.replace(result, effects=result.effects.assign(elasticity=0.0))
+    note = render("whatif.no_effect", products="12", elasticity="-1")
+    flat = dataclasses.replace(result, notes=[note],
+                               effects=result.effects.assign(elasticity=-1.0, source="no_effect"))
     panel._set_result(flat)
-    assert "no measurable effect of price" in panel.summary.text()
-    steep = dataclasses.replace(result, effects=result.effects.assign(elasticity=-1.2))
-    panel._set_result(steep)
-    assert "no measurable effect of price" not in panel.summary.text()
+    text = panel.summary.text()
+    assert "no measurable effect of price on sales for 12 products" in text
+    assert "an assumption, not learned from the data" in text

@@ -260,3 +260,31 @@ def test_totals_count_the_products_whose_revenue_is_unknown():
     none = what_if(run, history.drop(columns=["price", "list_price"], errors="ignore"),
                    plan).totals()
     assert np.isnan(none["revenue"]) and none["unpriced_products"] == history.unique_id.nunique()
+
+
+def test_no_price_effect_in_the_history_gets_an_assumed_response_and_says_so():
+    from core.messages import parse
+
+    # Prices move often, sales do not fall when they rise: every estimate is held at 0.
+    shop = priced_shop({"a": 0.6, "b": 0.6, "c": 0.6, "d": 0.6})
+    found = estimate(shop, "W")
+    assert (found.elasticity > -0.05).all()
+    result = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),), method="elasticity"))
+    assert (result.effects.source == "no_effect").all()
+    np.testing.assert_allclose(result.forecast.yhat, result.forecast.yhat_base / 0.9)
+    keys = [key for note in result.notes for key, _ in parse(note)]
+    assert keys == ["whatif.no_effect"]
+    assert "an assumption" in result.notes[0]
+    # "0 plans with no effect": a fixed 0 gives the history's answer back
+    flat = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),), elasticity=0.0))
+    np.testing.assert_allclose(flat.forecast.yhat, flat.forecast.yhat_base)
+
+
+def test_learned_elasticities_are_kept_beside_assumed_ones():
+    shop = priced_shop({"a": -2.0, "b": -1.5, "c": 0.8, "d": 0.8}, seed=1)
+    result = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),), method="elasticity"))
+    effects = result.effects.set_index("unique_id")
+    assert effects.loc["a", "source"] == "product" and effects.loc["a", "elasticity"] < -1
+    flat = effects[effects.source == "no_effect"]
+    assert (flat.elasticity == -1.0).all() and flat.low.isna().all()
+    assert all(e <= -0.05 for e in effects.elasticity)
