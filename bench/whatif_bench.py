@@ -169,10 +169,15 @@ def bench(data: str, args) -> dict[str, pd.DataFrame]:
         eff = elasticity.estimate(history, freq)
         effects.append(eff.assign(window=w, cutoff=cutoff))
         slope = test[ID].map(eff.set_index(ID)["elasticity"]).fillna(-1.0).to_numpy()
+        # What the app's what-if uses: -1 assumed where the history shows no price effect.
+        app = elasticity.with_default_response(eff)
+        app_slope = test[ID].map(app.set_index(ID)["elasticity"]).fillna(-1.0).to_numpy()
         for plan, col in (("actual", "factor"), ("lag1", "factor_lag1")):
             f = test[col].to_numpy()
             rows.append(_rows(test, plan, "auto", test["yhat"]))
             rows.append(_rows(test, plan, "auto x elasticity", test["yhat"] * f ** slope))
+            rows.append(_rows(test, plan, "auto x elasticity (app, -1 where no effect)",
+                              test["yhat"] * f ** app_slope))
             rows.append(_rows(test, plan, "auto x elasticity -1", test["yhat"] / f))
             rows.append(_rows(test, plan, "auto x elasticity 0", test["yhat"] * f ** 0.0))
         plans.append(_plan_counts(test, w, cutoff))
@@ -204,7 +209,7 @@ def bench(data: str, args) -> dict[str, pd.DataFrame]:
                             f"TCN fit {secs[f'tcn window {w}']:.0f} s")
             probes.append(_probe(net.networks, t, w, cutoff))
             if w == 1:
-                _cross_check(net, history, t, eff)
+                _cross_check(net, history, t, app)
         print(msg, flush=True)
     preds = pd.concat(rows, ignore_index=True)
     table = _score(preds, frame, freq)

@@ -147,7 +147,7 @@ class ForecastView(QWidget):
         splitter.addWidget(self.products)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([560, 840])
+        splitter.setSizes([620, 780])  # the list: product, trend, sales, forecast, error
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(splitter)

@@ -106,8 +106,8 @@ class ProductTableModel(QAbstractTableModel):
         return math.nan if _missing(value) else float(value)
 
     def headers(self) -> list[str]:
-        return [self.tr("Product"), self.tr("Trend"), self.tr("Recent sales"), self.tr("Volume"),
-                self.tr("Next period"), self.tr("Forecast"), self.tr("Growth"),
+        return [self.tr("Product"), self.tr("Trend"), self.tr("Recent"), self.tr("Volume"),
+                self.tr("Next"), self.tr("Forecast"), self.tr("Growth"),
                 self.tr("Off by"), self.tr("Demand")]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
@@ -130,6 +130,7 @@ class ProductTableModel(QAbstractTableModel):
                                  "periods: ▲ rising, ▼ falling (more than 10% either way, on "
                                  "enough sales to tell), ▶ stable; none for new and fading "
                                  "products"),
+                "spark": self.tr("Sales in the most recent periods"),
                 "volume": self.tr("Units sold in the whole history"),
                 "next": self.tr("Units the forecast expects in the next period"),
                 "forecast": self.tr("Units the forecast expects over the whole horizon"),
@@ -183,11 +184,11 @@ class ProductTableModel(QAbstractTableModel):
         if column == "growth":
             if row.get("trend_class") in ("new", "fading"):
                 return self.class_label(row["trend_class"])
-            return "" if _missing(row.get("growth")) else f"{row['growth']:+.0%}"
+            return "" if _missing(row.get("growth")) else _percent(row["growth"])
         if column == "accuracy":
             if _missing(row.get("accuracy")):
                 return self.tr("too new") if _young(row) else ""
-            return self.tr("about {0}%").format(f"{row['accuracy']:.0f}")
+            return self.tr("~{0}%").format(f"{row['accuracy']:.0f}")
         if column == "demand_class":
             return self.demand_label(row.get("demand_class") or "")
         return ""
@@ -276,10 +277,15 @@ class ProductList(QWidget):
         self.table.setItemDelegateForColumn(COLUMNS.index("spark"), SparklineDelegate(self))
         header = self.table.horizontalHeader()
         self.table.setWordWrap(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in (("trend", 44), ("spark", 80), ("volume", 70), ("next", 60),
-                              ("forecast", 70), ("growth", 60), ("accuracy", 70),
-                              ("demand_class", 80)):
+        # The product keeps room for its code and the start of its title; the demand class
+        # (a statistician's word) is a sort of the box above and a line of the product's "why",
+        # not a column.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 150)
+        header.setStretchLastSection(True)
+        self.table.setColumnHidden(COLUMNS.index("demand_class"), True)
+        for column, width in (("trend", 36), ("spark", 64), ("volume", 64), ("next", 52),
+                              ("forecast", 64), ("growth", 56), ("accuracy", 56)):
             index = COLUMNS.index(column)
             title = str(self.table.model().headerData(index, Qt.Orientation.Horizontal,
                                                      Qt.ItemDataRole.DisplayRole) or "")
@@ -333,6 +339,11 @@ class ProductList(QWidget):
     def _on_current(self, current, _previous) -> None:
         if current.isValid():
             self.product_selected.emit(current.data(ID_ROLE))
+
+
+def _percent(change: float) -> str:
+    """+14%, -29%; a change that rounds to nothing is 0%, never "-0%"."""
+    return "0%" if round(change * 100) == 0 else f"{change:+.0%}"
 
 
 def _arrow(row: dict) -> int | None:

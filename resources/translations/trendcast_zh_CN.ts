@@ -1588,10 +1588,6 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <source>Recent sales</source>
-        <translation>近期销量</translation>
-    </message>
-    <message>
         <source>Volume</source>
         <translation>总销量</translation>
     </message>
@@ -1612,12 +1608,16 @@
         <translation>预测期内的预测销量与最近同样长度各期销量之比。排序按此变化排名，小产品的变化会被缩小；新品、衰退产品和销量很小的产品排在最后</translation>
     </message>
     <message>
-        <source>Next period</source>
-        <translation>下一期</translation>
-    </message>
-    <message>
         <source>Forecast</source>
         <translation>预测</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>近期</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一期</translation>
     </message>
     <message>
         <source>Off by</source>
@@ -1626,6 +1626,10 @@
     <message>
         <source>Forecast for the horizon against the same number of past periods: ▲ rising, ▼ falling (more than 10% either way, on enough sales to tell), ▶ stable; none for new and fading products</source>
         <translation>预测期内的预测与过去同样期数的销量相比：▲ 上升，▼ 下降（任一方向超过 10%，且销量足以判断），▶ 平稳；新品和衰退商品不显示</translation>
+    </message>
+    <message>
+        <source>Sales in the most recent periods</source>
+        <translation>最近各期的销量</translation>
     </message>
     <message>
         <source>Units the forecast expects in the next period</source>
@@ -1652,7 +1656,7 @@
         <translation>太新</translation>
     </message>
     <message>
-        <source>about {0}%</source>
+        <source>~{0}%</source>
         <translation>约 {0}%</translation>
     </message>
     <message>
