@@ -19,6 +19,11 @@ class Problem:
     row: int | None = None  # 1-based line number as the user sees it in a spreadsheet/editor
     column: str | None = None
     severity: str = "error"  # "error" stops the import, "warning" is reported and handled
+    # The template ids and fields of `message` and `hint` (core.data.problem_texts), so a UI in
+    # another language can show them in its own words; None for a message without a template.
+    key: str | None = None
+    hint_key: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
 
     def location(self) -> str:
         parts = []

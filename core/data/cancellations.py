@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.data.problem_texts import warning
 from core.data.values import per_distinct
 from core.errors import Problem
 
@@ -166,21 +167,16 @@ def cancellation_warnings(path: str, matched: Matched) -> list[Problem]:
     """What matching removed, and the cancellations that matched nothing (never silent)."""
     out = []
     if matched.units_removed:
-        out.append(Problem(
-        f"{matched.cancellation_lines:,} cancellation or refund lines: {matched.matched_fully:,} "
-        f"matched earlier order lines in full, {matched.matched_partly:,} in part; "
-        f"{matched.units_removed:,.0f} units were taken off {matched.purchase_lines_removed:,} "
-        f"order lines removed and {matched.purchase_lines_reduced:,} reduced.",
-        file=path, severity="warning"))
+        out.append(warning(
+            "import.cancellations", file=path, lines=f"{matched.cancellation_lines:,}",
+            fully=f"{matched.matched_fully:,}", partly=f"{matched.matched_partly:,}",
+            units=f"{matched.units_removed:,.0f}",
+            removed=f"{matched.purchase_lines_removed:,}",
+            reduced=f"{matched.purchase_lines_reduced:,}"))
     if matched.unmatched_units:
-        out.append(Problem(
-            f"{matched.unmatched:,} cancellation lines match no earlier purchase of the same "
-            "product by the same customer (or in the same order) and "
-            f"{matched.matched_partly:,} match only part of their units: "
-            f"{matched.unmatched_units:,.0f} cancelled units match nothing (unmatched); they "
-            "were dropped, not taken off other sales.", "Their orders are probably older than "
-            "the file; export a longer history if they should count.", file=path,
-            severity="warning"))
+        out.append(warning(
+            "import.unmatched_cancellations", file=path, unmatched=f"{matched.unmatched:,}",
+            partly=f"{matched.matched_partly:,}", units=f"{matched.unmatched_units:,.0f}"))
     return out
 
 
@@ -201,7 +197,5 @@ def partial_refund_warnings(path: str, lines: pd.DataFrame, matched: Matched) ->
               if o not in matched.refunded_orders]
     if not orders:
         return []
-    return [Problem(f"{len(orders):,} partially refunded orders (e.g. {', '.join(orders[:3])}) "
-                    "are counted in full: the export does not say which items were refunded.",
-                    "If you know, add the refunded items to the order as lines with a negative "
-                    "quantity, and they are taken off.", file=path, severity="warning")]
+    return [warning("import.partial_refunds", file=path, count=f"{len(orders):,}",
+                    orders=", ".join(orders[:3]))]

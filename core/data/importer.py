@@ -16,6 +16,7 @@ from core.data.cancellations import cancellation_warnings, partial_refund_warnin
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.layouts import to_lines
 from core.data.ledger import Ledger
+from core.data.problem_texts import warning
 from core.data.problems import fail
 from core.data.product_ids import IdCleanup, normalise_ids
 from core.data.reading import RawTable, read_table
@@ -301,10 +302,8 @@ def _finer_than_data(name: str, lines: pd.DataFrame, freq: str) -> list[Problem]
     order = "DWM"
     if order.index(spacing) <= order.index(freq):
         return []
-    return [Problem(f"The dates are spaced in {FREQ_UNITS[spacing]} but {FREQ_UNITS[freq]} "
-                    f"were chosen: most {FREQ_UNITS[freq]} will show 0 sales.",
-                    f"Choose {spacing} (or coarser) unless this is what you want.", file=name,
-                    severity="warning")]
+    return [warning("import.finer_than_data", file=name, unit=FREQ_UNITS[spacing],
+                    chosen_unit=FREQ_UNITS[freq], spacing=spacing)]
 
 
 def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfirst,
@@ -312,41 +311,32 @@ def _warnings(name: str, layout: str, freq: str, lines: pd.DataFrame, reg, dayfi
               ) -> list[Problem]:
     out = []
     if dayfirst is None and options.dayfirst is None and day_order_unclear(raw_dates):
-        out.append(Problem("The dates could be day-first or month-first; read as "
-                           "month-first.", "Choose the date order if this is wrong.",
-                           file=name, column=roles["date"], severity="warning"))
+        out.append(warning("import.day_order", file=name, column=roles["date"]))
     if layout not in ORDER_LAYOUTS and reg.gaps:
         examples = ", ".join(reg.gap_examples)
-        out.append(Problem(f"{reg.gaps:,} product-periods had no row and count as 0 sales "
-                           f"(e.g. {examples}).", file=name, severity="warning"))
+        out.append(warning("import.gaps", file=name, gaps=f"{reg.gaps:,}", examples=examples))
     negative = int((lines[Y] < 0).sum()) if layout not in ORDER_LAYOUTS else 0
     if negative:
-        out.append(Problem(f"{negative:,} rows have negative quantities (returns?); they were "
-                           "kept and subtracted from the sales of their period.",
-                           "Remove them from the file if they are not returns.", file=name,
-                           column=roles.get("quantity"), severity="warning"))
+        out.append(warning("import.negative", file=name, column=roles.get("quantity"),
+                           rows=f"{negative:,}"))
     if layout not in ORDER_LAYOUTS and reg.duplicates:
-        out.append(Problem(f"{reg.duplicates:,} rows repeat a product and {FREQ_UNITS[freq][:-1]} "
-                           "and were added together.", file=name, severity="warning"))
+        out.append(warning("import.duplicates", file=name, rows=f"{reg.duplicates:,}",
+                           unit=FREQ_UNITS[freq][:-1]))
     if reg.silent_periods:
         first = ", ".join(f"{d:%Y-%m-%d}" for d in reg.silent_periods[:5])
         n = len(reg.silent_periods)
         unit = FREQ_UNITS[freq] if n > 1 else FREQ_UNITS[freq][:-1]
-        out.append(Problem(f"{n} {unit} {'have' if n > 1 else 'has'} no sales at all "
-                           f"(e.g. {first}); the shop may have been closed. They count as 0.",
-                           file=name, severity="warning"))
+        out.append(warning("import.silent_periods" if n > 1 else "import.silent_period",
+                           file=name, count=str(n), unit=unit, dates=first))
     if reg.unsold:
-        out.append(Problem(f"{len(reg.unsold)} products never sold and were left out "
-                           f"(e.g. {', '.join(reg.unsold[:3])}).", file=name, severity="warning"))
+        out.append(warning("import.unsold", file=name, count=str(len(reg.unsold)),
+                           examples=", ".join(reg.unsold[:3])))
     last = lines[DS].max()
     end = reg.frame[DS].max()
     if (freq != "D" and layout in ORDER_LAYOUTS and not options.complete_periods
             and _period_end(end, freq) > last.normalize()):
-        out.append(Problem(f"The last period ({end:%Y-%m-%d}) only has data up to "
-                           f"{last:%Y-%m-%d}, so its sales look low.",
-                           "Keep this in mind when reading the forecast, export data up to the "
-                           "end of the period, or import complete periods only.", file=name,
-                           severity="warning"))
+        out.append(warning("import.partial_last", file=name, end=f"{end:%Y-%m-%d}",
+                           last=f"{last:%Y-%m-%d}"))
     return out
 
 

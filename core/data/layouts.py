@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.ledger import Ledger
+from core.data.problem_texts import warning
 from core.data.reading import RawTable
 from core.data.roles import normalise, numeric_columns
 from core.data.values import parse_dates, parse_numbers, per_distinct, text_categories
@@ -65,16 +66,11 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
         table = frame
         frame, roles, skipped, texts = _melt(raw, frame, roles, path, decimal)
         if skipped:
-            notes.append(Problem(f"Left out the column(s) {', '.join(skipped)}: they hold "
-                                 "totals, not a product.", file=path, severity="warning"))
+            notes.append(warning("import.total_columns", file=path, columns=", ".join(skipped)))
         if texts:  # their numbers are not sales: account for them
             ledger.count("mostly-text column", 0.0, float(sum(
                 parse_numbers(table[c], decimal)[0].clip(lower=0).sum() for c in texts)))
-            notes.append(Problem(
-                f"Left out the column(s) {', '.join(texts)}: they hold some numbers, but fewer "
-                "than 90% of their filled cells are numbers, so they were not read as products.",
-                "If one is a product, fix its cells that are not numbers.", file=path,
-                severity="warning"))
+            notes.append(warning("import.text_columns", file=path, columns=", ".join(texts)))
     out = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     out["ds"], bad = parse_dates(frame[roles["date"]], dayfirst)
@@ -100,9 +96,9 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
             out[role], bad = parse_numbers(frame[roles[role]], decimal)
             if bad.any():  # covariates are optional: report and carry on without those values
                 example = frame.loc[bad.to_numpy(), roles[role]].iloc[0]
-                notes.append(Problem(f"{int(bad.sum()):,} cells in the {role} column are not "
-                                     f"numbers (e.g. '{example}'); they were left empty.",
-                                     file=path, column=roles[role], severity="warning"))
+                notes.append(warning("import.bad_covariate", file=path, column=roles[role],
+                                     cells=f"{int(bad.sum()):,}", role=role,
+                                     example=str(example)))
     if "price" in out:
         problems = _cell_problems(raw, frame, (out["price"].abs() > MAX_PRICE).to_numpy(),
                                   roles["price"], "is too large to be a price", _LIMIT_HINT, path)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from core.data.problem_texts import warning
 from core.errors import Problem
 from core.schema import ID, Y
 
@@ -59,11 +60,10 @@ class Ledger:
             return []
         named = [f"{product} ({rule})" for product, rule in list(self.lost.items())[:MAX_NAMED]]
         more = len(self.lost) - len(named)
-        tail = f" and {more:,} more" if more > 0 else ""
-        return [Problem(f"{len(self.lost):,} products were left out by the import rules: "
-                        f"{', '.join(named)}{tail}.",
-                        "See the rules with python main.py import --rules; fix the rows in the "
-                        "file if a product should count.", file=path, severity="warning")]
+        extra = {"more": f"{more:,}"} if more > 0 else {}
+        return [warning("import.lost_products_more" if more > 0 else "import.lost_products",
+                        hint_key="import.lost_products.hint", file=path,
+                        count=f"{len(self.lost):,}", products=", ".join(named), **extra)]
 
 
 def _sold(lines: pd.DataFrame) -> pd.Series:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.excel import read_workbook
+from core.data.problem_texts import warning
 from core.data.problems import fail
 from core.data.quoting import check_runaway_quotes, unclosed_quote_problem
 from core.data.sniffing import (
@@ -84,9 +85,8 @@ def _read_table(path: Path, encoding: str | None, delimiter: str | None, sheet: 
     text, used = decode(path, data, encoding, truncated)
     problems = []
     if not encoding and used in ENCODING_NAMES:
-        problems.append(Problem(f"The file is not UTF-8; read it as {ENCODING_NAMES[used]}.",
-                                "If letters look wrong, choose the file's encoding.",
-                                file=str(path), severity="warning"))
+        problems.append(warning("import.not_utf8", file=str(path),
+                                encoding=ENCODING_NAMES[used]))
     if truncated:  # drop a possibly cut last line
         text = text[: text.rfind("\n") + 1] or text
     if text.startswith("\ufeff"):
@@ -145,8 +145,8 @@ def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: 
     frame = _tidy(frame)
     problems = []
     if skip:
-        problems.append(Problem(f"Skipped {skip} line(s) above the column names.",
-                                file=str(path), row=skip + 1, severity="warning"))
+        problems.append(warning("import.skipped_lines", file=str(path), row=skip + 1,
+                                lines=str(skip)))
     return RawTable(frame, encoding, delim, skip + 1, problems, row_lines=lines_of_rows)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.data.problem_texts import warning
 from core.errors import Problem
 from core.schema import DS
 
@@ -57,12 +58,13 @@ def set_aside_far_dates(path: str, lines: pd.DataFrame, line_of
         return lines, 0, []
     kept = lines.loc[~far]
     aside = lines.loc[far, DS]
-    listed = ", ".join(f"row {line_of(label)} ({stamp:%Y-%m-%d})"
+    listed = ", ".join(f"{line_of(label)} ({stamp:%Y-%m-%d})"
                        for label, stamp in aside.head(MAX_NAMED).items())
-    more = f" and {len(aside) - MAX_NAMED:,} more" if len(aside) > MAX_NAMED else ""
-    problem = Problem(
-        f"{len(aside):,} row(s) have a date far from all the others, which run from "
-        f"{kept[DS].min():%Y-%m-%d} to {kept[DS].max():%Y-%m-%d}: {listed}{more}. They were "
-        "set aside.", "If a year is mistyped, correct it in the file and import it again.",
-        file=path, row=line_of(aside.index[0]), severity="warning")
+    more = len(aside) - MAX_NAMED
+    fields = {"count": f"{len(aside):,}", "first": f"{kept[DS].min():%Y-%m-%d}",
+              "last": f"{kept[DS].max():%Y-%m-%d}", "rows": listed}
+    problem = warning("import.far_dates_more" if more > 0 else "import.far_dates",
+                      hint_key="import.far_dates.hint", file=path,
+                      row=line_of(aside.index[0]), **fields,
+                      **({"more": f"{more:,}"} if more > 0 else {}))
     return kept, int(far.sum()), [problem]

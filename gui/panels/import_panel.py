@@ -39,7 +39,13 @@ from core.data.types import (
 from core.errors import Problem, TrendcastError
 from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
-from gui.core_texts import core_text, layout_label, severity_label, summary_lines
+from gui.core_texts import (
+    core_text,
+    layout_label,
+    problem_texts,
+    severity_label,
+    summary_lines,
+)
 from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel
@@ -356,11 +362,13 @@ class ImportPanel(QWidget):
         self.problem_table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
             row_text = "" if problem.row is None else str(problem.row)
+            message, hint = problem_texts(problem)
             cells = (severity_label(problem.severity), row_text, problem.column or "",
-                     problem.message, problem.hint)
+                     message, hint)
+            tip = f"{message} {hint}".strip()
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(problem))
+                item.setToolTip(tip)
                 self.problem_table.setItem(row, col, item)
         self.problem_table.resizeRowsToContents()
 

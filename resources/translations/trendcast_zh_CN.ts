@@ -327,6 +327,142 @@
         <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
     </message>
     <message>
+        <source>The dates are spaced in {unit} but {chosen_unit} were chosen: most {chosen_unit} will show 0 sales.</source>
+        <translation>日期按{unit}间隔，但选择了按{chosen_unit}：大多数{chosen_unit}将显示 0 销量。</translation>
+    </message>
+    <message>
+        <source>Choose {spacing} (or coarser) unless this is what you want.</source>
+        <translation>除非这正是你想要的，请选择 {spacing}（或更粗的频率）。</translation>
+    </message>
+    <message>
+        <source>The dates could be day-first or month-first; read as month-first.</source>
+        <translation>日期可能是日在前或月在前；已按月在前读取。</translation>
+    </message>
+    <message>
+        <source>Choose the date order if this is wrong.</source>
+        <translation>如果不对，请选择日期顺序。</translation>
+    </message>
+    <message>
+        <source>{gaps} product-periods had no row and count as 0 sales (e.g. {examples}).</source>
+        <translation>{gaps} 个产品-周期没有记录，按 0 销量计（例如 {examples}）。</translation>
+    </message>
+    <message>
+        <source>{rows} rows have negative quantities (returns?); they were kept and subtracted from the sales of their period.</source>
+        <translation>{rows} 行数量为负（退货？）；已保留并从所在周期的销量中扣除。</translation>
+    </message>
+    <message>
+        <source>Remove them from the file if they are not returns.</source>
+        <translation>如果它们不是退货，请从文件中删除。</translation>
+    </message>
+    <message>
+        <source>{rows} rows repeat a product and {unit} and were added together.</source>
+        <translation>{rows} 行的产品和{unit}重复，已相加。</translation>
+    </message>
+    <message>
+        <source>{count} {unit} have no sales at all (e.g. {dates}); the shop may have been closed. They count as 0.</source>
+        <translation>{count} 个{unit}完全没有销量（例如 {dates}）；店铺可能停业。按 0 计。</translation>
+    </message>
+    <message>
+        <source>{count} {unit} has no sales at all (e.g. {dates}); the shop may have been closed. They count as 0.</source>
+        <translation>{count} 个{unit}完全没有销量（例如 {dates}）；店铺可能停业。按 0 计。</translation>
+    </message>
+    <message>
+        <source>{count} products never sold and were left out (e.g. {examples}).</source>
+        <translation>{count} 个产品从未售出，已略去（例如 {examples}）。</translation>
+    </message>
+    <message>
+        <source>The last period ({end}) only has data up to {last}, so its sales look low.</source>
+        <translation>最后一个周期（{end}）只有截至 {last} 的数据，因此其销量看起来偏低。</translation>
+    </message>
+    <message>
+        <source>Keep this in mind when reading the forecast, export data up to the end of the period, or import complete periods only.</source>
+        <translation>阅读预测时请留意这一点，可导出到周期末的数据，或只导入完整周期。</translation>
+    </message>
+    <message>
+        <source>{lines} cancellation or refund lines: {fully} matched earlier order lines in full, {partly} in part; {units} units were taken off {removed} order lines removed and {reduced} reduced.</source>
+        <translation>{lines} 行取消或退款：{fully} 行与之前的订单行完全匹配，{partly} 行部分匹配；共扣除 {units} 件，删除 {removed} 个订单行，减少 {reduced} 个。</translation>
+    </message>
+    <message>
+        <source>{unmatched} cancellation lines match no earlier purchase of the same product by the same customer (or in the same order) and {partly} match only part of their units: {units} cancelled units match nothing (unmatched); they were dropped, not taken off other sales.</source>
+        <translation>{unmatched} 行取消记录找不到同一客户（或同一订单）之前购买的同一产品，另有 {partly} 行只匹配了部分数量：共 {units} 件取消数量无法匹配（未匹配）；已舍弃，没有从其他销量中扣除。</translation>
+    </message>
+    <message>
+        <source>Their orders are probably older than the file; export a longer history if they should count.</source>
+        <translation>它们的订单可能早于文件的起始时间；如需计入，请导出更长的历史。</translation>
+    </message>
+    <message>
+        <source>{count} partially refunded orders (e.g. {orders}) are counted in full: the export does not say which items were refunded.</source>
+        <translation>{count} 个部分退款的订单（例如 {orders}）按全额计入：导出文件没有说明退了哪些商品。</translation>
+    </message>
+    <message>
+        <source>If you know, add the refunded items to the order as lines with a negative quantity, and they are taken off.</source>
+        <translation>如果你知道，请把退款商品作为数量为负的行加入该订单，它们就会被扣除。</translation>
+    </message>
+    <message>
+        <source>Left out the column(s) {columns}: they hold totals, not a product.</source>
+        <translation>略去了列 {columns}：它们是合计，不是产品。</translation>
+    </message>
+    <message>
+        <source>Left out the column(s) {columns}: they hold some numbers, but fewer than 90% of their filled cells are numbers, so they were not read as products.</source>
+        <translation>略去了列 {columns}：其中有一些数字，但已填单元格中数字不足 90%，因此没有当作产品读取。</translation>
+    </message>
+    <message>
+        <source>If one is a product, fix its cells that are not numbers.</source>
+        <translation>如果其中某列是产品，请修正其中不是数字的单元格。</translation>
+    </message>
+    <message>
+        <source>{cells} cells in the {role} column are not numbers (e.g. &apos;{example}&apos;); they were left empty.</source>
+        <translation>{role}列中有 {cells} 个单元格不是数字（例如“{example}”）；已留空。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) have a date far from all the others, which run from {first} to {last}: rows {rows}. They were set aside.</source>
+        <translation>{count} 行的日期远离其他所有日期（其他日期从 {first} 到 {last}）：第 {rows} 行。已搁置。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) have a date far from all the others, which run from {first} to {last}: rows {rows} and {more} more. They were set aside.</source>
+        <translation>{count} 行的日期远离其他所有日期（其他日期从 {first} 到 {last}）：第 {rows} 行，另有 {more} 行。已搁置。</translation>
+    </message>
+    <message>
+        <source>If a year is mistyped, correct it in the file and import it again.</source>
+        <translation>如果年份输错了，请在文件中改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>{count} products were left out by the import rules: {products}.</source>
+        <translation>{count} 个产品被导入规则略去：{products}。</translation>
+    </message>
+    <message>
+        <source>{count} products were left out by the import rules: {products} and {more} more.</source>
+        <translation>{count} 个产品被导入规则略去：{products}，另有 {more} 个。</translation>
+    </message>
+    <message>
+        <source>See the rules with python main.py import --rules; fix the rows in the file if a product should count.</source>
+        <translation>用 python main.py import --rules 查看规则；如果某个产品应当计入，请修正文件中的相应行。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8; read it as {encoding}.</source>
+        <translation>文件不是 UTF-8 编码；已按 {encoding} 读取。</translation>
+    </message>
+    <message>
+        <source>If letters look wrong, choose the file&apos;s encoding.</source>
+        <translation>如果文字显示不对，请选择文件的编码。</translation>
+    </message>
+    <message>
+        <source>Skipped {lines} line(s) above the column names.</source>
+        <translation>跳过了列名上方的 {lines} 行。</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>promo</source>
+        <translation>促销</translation>
+    </message>
+    <message>
         <source>its forecasts came closest to what really sold when every model was tried on the past of the {products} {pool} products (next best: {runner_up})</source>
         <translation>在 {products} 个{pool}产品的历史上试用所有模型时，它的预测最接近实际销量（次优：{runner_up}）</translation>
     </message>

@@ -363,3 +363,43 @@ def test_plain_reasons_use_the_engine_templates_fields():
     reasons = {k for k in TEMPLATES if k.startswith(("reason.pooled", "reason.single",
                                                      "reason.own"))}
     assert reasons <= set(PLAIN) | NOT_PLAIN
+
+
+MESSY = ("Sales export\n\n"  # a title line above the column names
+         "date,product,quantity,price\n"
+         "2011-01-03,A1,5,2.5\n2011-01-03,A1,2,2.5\n"  # a repeated product and day
+         "2011-01-04,A1,-1,2.5\n"  # a return
+         "2011-01-05,B2,3,n/a\n"  # a price that is not a number
+         "2011-01-07,B2,4,3.0\n2011-01-08,A1,2,2.5\n2011-01-08,Café,1,1.0\n"
+         "2011-01-09,A1,3,2.5\n2011-01-10,B2,2,3.0\n2011-01-11,A1,1,2.5\n"
+         "1911-01-09,B2,1,3.0\n")  # a mistyped year
+
+
+def test_import_warnings_reach_the_chinese_ui_in_chinese(chinese, tmp_path):
+    """The import's warnings carry their template id, so the report shows them translated."""
+    from core.data import ImportOptions, load
+    from gui.core_texts import problem_texts
+
+    path = tmp_path / "messy.csv"
+    path.write_bytes(MESSY.encode("latin-1"))  # not UTF-8 either
+    result = load(path, ImportOptions(freq="D"))
+    warnings = [p for p in result.problems if p.severity == "warning"]
+    assert {p.key for p in warnings} >= {"import.not_utf8", "import.skipped_lines",
+                                         "import.duplicates", "import.negative",
+                                         "import.bad_covariate", "import.far_dates",
+                                         "import.gaps"}
+    data = {value for p in warnings for _, value in p.fields if _ not in ("unit", "role")}
+    data |= {str(path), "UTF", "Latin", "python main.py import --rules"}
+    shown = [text for p in warnings for text in problem_texts(p) if text]
+    assert untranslated(shown, data) == []
+    assert any("跳过了列名上方的 2 行" in text for text in shown)
+
+
+def test_every_import_warning_template_has_its_gui_twin():
+    from core.data.problem_texts import PROBLEMS
+    from gui.core_texts import PROBLEM_TEXTS
+
+    assert PROBLEM_TEXTS == PROBLEMS
+    # a hint belongs to a warning (same id + ".hint", or named by `hint_key` in core)
+    for key in (k for k in PROBLEMS if k.endswith(".hint")):
+        assert any(k.startswith(key[:-len(".hint")]) for k in PROBLEMS if k != key), key

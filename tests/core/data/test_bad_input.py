@@ -174,7 +174,7 @@ def test_a_mistyped_year_is_set_aside_and_named(write, year):
     assert result.summary.end == pd.Timestamp("2011-12-02")
     assert result.summary.dropped == {"date far from the rest": 1}
     (warning,) = [p for p in result.problems if "far from all the others" in p.message]
-    assert warning.row == 6 and f"row 6 ({year}-12-02)" in warning.message
+    assert warning.row == 6 and f"rows 6 ({year}-12-02)" in warning.message
 
 
 def test_a_closed_season_is_not_a_stray_date(write):
