@@ -6,8 +6,9 @@ Only this module imports Dask, and only when `core.executors.open_executor` is g
 Batches: the pipeline cuts products into batches (`split_for`) and makes one task per
 (batch, model) that share the batch's rows. Here the tasks of one batch are bundled, so each
 batch's rows travel once, with only its own products, and one Dask task fits all of its models.
-Batches are never single products: at least `min_batch` products each (fewer only when the
-shop has fewer), at most `max_batch`, and at least two per worker thread so work balances.
+Batches are never single products: at least `min_batch` products each (smaller batches, e.g.
+of a small demand class, are joined into one task; fewer only when the shop has fewer), at most
+`max_batch`, and at least two per worker thread so work balances.
 
 Only a few bundles are in flight at a time (three per worker thread): the scheduler (in this
 process for a LocalCluster) never holds the whole panel, and results are taken as they finish
@@ -104,7 +105,7 @@ class DaskExecutor:
     def map(self, fn, tasks, *, progress=None, cancel=None, message="chunk"):
         progress = progress or no_progress
         cancel = cancel or NEVER
-        bundles = _bundles(tasks)
+        bundles = _bundles(tasks, self.min_batch)
         results: list[Any] = [None] * len(tasks)
         done = 0
 
@@ -160,8 +161,10 @@ class DaskExecutor:
             raise
 
 
-def _bundles(tasks) -> list[tuple[list[int], list]]:
-    """Tasks grouped by the batch rows they share (same frame object), in first-seen order."""
+def _bundles(tasks, min_products: int) -> list[tuple[list[int], list]]:
+    """Tasks grouped by the batch rows they share (same frame object), in first-seen order;
+    batches smaller than `min_products` (a small demand class) are joined with the next ones,
+    so no Dask task fits a handful of products."""
     groups: dict[int, tuple[list[int], list]] = {}
     for i, task in enumerate(tasks):
         frame = getattr(task, "frame", None)
@@ -169,7 +172,28 @@ def _bundles(tasks) -> list[tuple[list[int], list]]:
         indices, items = groups.setdefault(key, ([], []))
         indices.append(i)
         items.append(task)
-    return list(groups.values())
+    out: list[tuple[list[int], list]] = []
+    small: tuple[list[int], list] = ([], [])
+    for indices, items in groups.values():
+        if _products(items[0]) >= min_products:
+            out.append((indices, items))
+            continue
+        small[0].extend(indices)
+        small[1].extend(items)
+        if sum(_products(t) for t in {id(t.frame): t for t in small[1]}.values()) >= min_products:
+            out.append(small)
+            small = ([], [])
+    if small[0] and out:  # a small rest rides with the last batch
+        out[-1][0].extend(small[0])
+        out[-1][1].extend(small[1])
+    elif small[0]:
+        out.append(small)
+    return out
+
+
+def _products(task) -> int:
+    frame = getattr(task, "frame", None)
+    return frame["unique_id"].nunique() if frame is not None else 1
 
 
 def _connect(distributed, address: str):
