@@ -173,3 +173,35 @@ def test_cli_forecast_and_backtest_on_a_local_cluster_match_the_pool(tmp_path):
         outputs[label] = (pd.read_csv(fc), pd.read_csv(bt))
     for want, got in zip(outputs["pool"], outputs["cluster"], strict=True):
         pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=0, atol=1e-9)
+
+
+def test_ctrl_c_on_a_local_cluster_exits_130_and_ends_its_workers(tmp_path):
+    import psutil
+
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "forecast", str(SAMPLE), "--horizon", "28",
+         "--output", str(tmp_path / "f.csv"), "--cluster", "local:2"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        parent = psutil.Process(proc.pid)
+        deadline = time.monotonic() + 120
+        workers = []
+        while time.monotonic() < deadline:  # the cluster's processes busy with batches
+            workers = [p for p in parent.children(recursive=True)
+                       if p.cpu_times().user > 2.0]
+            if workers:
+                break
+            time.sleep(0.5)
+        assert workers, "no busy worker process appeared"
+        everyone = parent.children(recursive=True)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "interrupted"
+    assert "Traceback" not in err
+    assert not (tmp_path / "f.csv").exists()
+    _, alive = psutil.wait_procs(everyone, timeout=15)
+    assert alive == []
