@@ -39,6 +39,7 @@ from core.executors.cluster_spec import ClusterSpec
 from core.progress import NEVER, ProgressEvent, no_progress
 
 CONNECT_TIMEOUT = "3s"
+WORKER_WAIT_SECONDS = 10
 _POLL_SECONDS = 0.1
 _IN_FLIGHT_PER_THREAD = 3
 _MISSING = ("--cluster needs Dask distributed, which is not installed: "
@@ -198,9 +199,18 @@ def _products(task) -> int:
 
 def _connect(distributed, address: str):
     try:
-        return distributed.Client(address, timeout=CONNECT_TIMEOUT)
+        client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise TrendcastError(
             f"--cluster {address}: no Dask scheduler answered within {CONNECT_TIMEOUT} "
             f"({type(exc).__name__}). Check the address and port, or start one with "
             "`dask scheduler` and workers with `dask worker ADDRESS`.") from None
+    try:  # a scheduler without workers would leave the run waiting forever
+        client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+    except TimeoutError:
+        client.close()
+        raise TrendcastError(
+            f"--cluster {address}: the scheduler has no workers (waited "
+            f"{WORKER_WAIT_SECONDS} s). Start some with `dask worker {address}` on machines "
+            "where Trendcast is installed.") from None
+    return client

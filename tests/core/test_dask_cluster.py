@@ -205,3 +205,51 @@ def test_ctrl_c_on_a_local_cluster_exits_130_and_ends_its_workers(tmp_path):
     assert not (tmp_path / "f.csv").exists()
     _, alive = psutil.wait_procs(everyone, timeout=15)
     assert alive == []
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_joining_a_running_scheduler_waits_for_workers_then_matches_the_pool(tmp_path, capsys):
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "dask"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the workers import core, as installed
+    scheduler = subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--no-dashboard"], cwd=tmp_path, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        fixture = ROOT / "tests" / "core" / "fixtures" / "retail_weekly_40.csv"
+        args = ["forecast", str(fixture), "--horizon", "4", "--freq", "W", "--windows", "2"]
+        deadline = time.monotonic() + 60
+        code = None
+        while time.monotonic() < deadline:  # the scheduler is up but has no workers
+            code = cli([*args, "--output", str(tmp_path / "none.csv"), "--cluster", address])
+            err = capsys.readouterr().err.strip()
+            if "has no workers" in err:
+                break
+            time.sleep(1)
+        assert code == 2 and len(err.splitlines()) == 1, err
+        assert f"--cluster {address}: the scheduler has no workers" in err
+        worker = subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--nworkers", "2",
+                                   "--no-dashboard"], cwd=tmp_path, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert cli([*args, "--output", str(tmp_path / "dask.csv"), "--cluster", address]) == 0
+        assert cli([*args, "--output", str(tmp_path / "pool.csv")]) == 0
+    finally:
+        for proc in (worker, scheduler):
+            if proc is not None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "dask.csv"),
+                                  pd.read_csv(tmp_path / "pool.csv"),
+                                  check_exact=False, rtol=0, atol=1e-9)
