@@ -9,7 +9,8 @@ randomly drawn real product (seed 0) times a random factor in [0.5, 1.5], rounde
 (N, side) runs `core.pipeline.run` with the CLI defaults (`auto`, h = 8, 3 reported backtest
 windows + the warm-up, 2 workers) in a fresh child process, which reports its wall time, its
 own peak resident memory (the client: data, tasks, gathered results and, for a LocalCluster, the
-scheduler) and the workers' peak. Results: `bench/results/cluster_bench.csv`.
+scheduler) and the workers' peak, and the CPU seconds of both (on a shared machine the wall
+time depends on the load; the CPU time much less). Results: `bench/results/cluster_bench.csv`.
 """
 from __future__ import annotations
 
@@ -46,6 +47,12 @@ def make_panel(n: int, seed: int = 0):
                          "y": np.round(src.y.values[rows] * factor[owner])})
 
 
+def _own_usage() -> tuple[int, float]:
+    """On a Dask worker: its peak resident KiB and CPU seconds so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_maxrss, own.ru_utime + own.ru_stime
+
+
 def child(products: int, side: str) -> dict:
     sys.path.insert(0, str(ROOT))
     from core.executors import open_executor
@@ -54,20 +61,26 @@ def child(products: int, side: str) -> dict:
 
     frame = make_panel(products)
     settings = ForecastSettings(horizon=8, freq="W", windows=3, n_jobs=2)
-    workers_peak = 0.0
+    workers_peak = workers_cpu = 0.0
     started = time.perf_counter()
     with open_executor("local:2" if side == "cluster" else None, 2) as executor:
         result = run(frame, settings, executor=executor)
         if side == "cluster":
-            peaks = executor.client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-            workers_peak = max(peaks.values()) / 1024
+            usage = executor.client.run(_own_usage).values()
+            workers_peak = max(peak for peak, _ in usage) / 1024
+            workers_cpu = sum(cpu for _, cpu in usage)
     seconds = time.perf_counter() - started
     if side == "pool":  # the pool's worker processes have ended and been waited for
-        workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        workers_peak = children.ru_maxrss / 1024
+        workers_cpu = children.ru_utime + children.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
     auto = result.metrics[result.metrics["model"] == "auto"]
     return {"products": products, "side": side, "rows": len(frame), "seconds": round(seconds, 1),
-            "client_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "client_peak_mib": round(own.ru_maxrss / 1024),
             "worker_peak_mib": round(workers_peak),
+            "client_cpu_s": round(own.ru_utime + own.ru_stime, 1),
+            "workers_cpu_s": round(workers_cpu, 1),
             "auto_mase": float(auto["MASE"].iloc[0]),
             "forecast_sum": float(result.forecast["yhat"].sum())}
 
