@@ -27,10 +27,11 @@ from core.evaluation.fitting import (
     fit_chunk,
 )
 from core.evaluation.metrics import score
+from core.executors import Executor, ProcessPool
 from core.messages import join, parse, render
 from core.models.registry import get, load_all
 from core.models.statistical.new_product import history_needed, rate_cap_of
-from core.parallel import map_chunks, split
+from core.parallel import split
 from core.pipeline_types import ForecastRun, ForecastSettings
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, scaled
 from core.schema import DS, ID, Y
@@ -42,10 +43,6 @@ from core.selection import (
     reason,
     window_scores,
 )
-
-# Rows x models below which starting worker processes costs more than it saves.
-_PROCESS_THRESHOLD = 150_000
-_CHUNKS_PER_JOB = 2
 
 
 @dataclass
@@ -64,8 +61,11 @@ class _Plan:
 
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
         progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None) -> ForecastRun:
-    """Backtest, choose and forecast every product of `frame` as `settings` say."""
+        cancel: CancelToken | None = None, executor: Executor | None = None) -> ForecastRun:
+    """Backtest, choose and forecast every product of `frame` as `settings` say.
+
+    `executor` runs the per-product fits (`core.executors`); default: a process pool of
+    `settings.n_jobs` workers."""
     started = time.perf_counter()
     progress = progress or no_progress
     cancel = cancel or NEVER
@@ -74,7 +74,7 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     plan = _plan(frame, settings, classes)
     fitting = _with_rate_cap(frame, settings)
     result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
-                      cancel)
+                      cancel, executor or ProcessPool(settings.n_jobs))
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
     bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
@@ -215,32 +215,35 @@ def _pools(groups, classes: pd.Series) -> pd.Series:
     return pd.Series(out, name="pool")
 
 
-def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
-    """Fit every (model, chunk of products) task; local models in processes, global in process."""
+def _fit_all(frame, groups, settings, windows, progress, cancel, executor) -> ChunkResult:
+    """Fit every (model, chunk of products) task; local models by the executor, global ones
+    here (one fit needs all products at once)."""
     n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
-    parallel = settings.n_jobs > 1 and len(frame) * n_models >= _PROCESS_THRESHOLD
+    n_chunks, runner = executor.split_for(frame[ID].nunique(), len(frame) * n_models)
     by_id = {uid: part for uid, part in frame.groupby(ID, sort=False)}
-    per_chunk = -(-frame[ID].nunique() // (settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1))
+    per_chunk = -(-frame[ID].nunique() // n_chunks)
 
-    def task(uids, name):
-        data = pd.concat([by_id[u] for u in uids], ignore_index=True)
+    def rows(uids):
+        return pd.concat([by_id[u] for u in uids], ignore_index=True)
+
+    def task(data, name):  # a chunk's tasks share its rows: one copy, shipped once by a cluster
         return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
                          settings.season_length, tuple(settings.levels), settings.params,
                          keep_networks=settings.keep_networks)
 
     local, global_uids = [], {}
     for uids, models in groups:
-        chunks = split(uids, -(-len(uids) // per_chunk))
+        local_models = [m for m in models if not get(m).capabilities.global_model]
         for name in models:
-            if get(name).capabilities.global_model:  # one fit across all its products
+            if name not in local_models:  # one fit across all its products
                 global_uids.setdefault(name, []).extend(uids)
-            else:
-                local += [task(chunk, name) for chunk in chunks]
-    global_ = [task(uids, name) for name, uids in global_uids.items()]
+        chunks = [rows(c) for c in split(uids, -(-len(uids) // per_chunk))] if local_models else []
+        for name in local_models:
+            local += [task(chunk, name) for chunk in chunks]
+    global_ = [task(rows(uids), name) for name, uids in global_uids.items()]
     share = len(local) / max(len(local) + len(global_), 1)
-    results = map_chunks(fit_chunk, local, n_jobs=settings.n_jobs if parallel else 1,
-                         progress=_by_model(progress, local, 0.0, share), cancel=cancel,
-                         message="fitted part")
+    results = runner.map(fit_chunk, local, progress=_by_model(progress, local, 0.0, share),
+                         cancel=cancel, message="fitted part")
     for i, task in enumerate(global_):
         part = scaled(progress, share + (1 - share) * i / len(global_),
                       share + (1 - share) * (i + 1) / len(global_), task.models[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from core.cli._io import add_series_end_argument, positive_int
+from core.executors.cluster_spec import HELP as CLUSTER_HELP
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -22,6 +23,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--per-product", action="store_true",
                         help="one row per model and product instead of per model")
     parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
+    parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     parser.add_argument("--output", required=True, metavar="METRICS.csv",
                         help="where to write the metrics")
     return parser
@@ -35,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         write_output,
     )
     from core.errors import TrendcastError
+    from core.executors import open_executor
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
 
@@ -43,11 +46,13 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError("--models needs at least one model name.")
     quiet_numeric_warnings()
     check_before_reading(args.output, models)
-    frame, freq = read_input(args.input, args.freq, args.series_end)
-    settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
-                                windows=args.windows, step=args.step, models=models,
-                                n_jobs=args.jobs)
-    result = run_pipeline(frame, settings)
+    # Opened before the import: a bad --cluster fails at once, not after a long read.
+    with open_executor(args.cluster, args.jobs) as executor:
+        frame, freq = read_input(args.input, args.freq, args.series_end)
+        settings = ForecastSettings(horizon=args.horizon, freq=freq,
+                                    season_length=args.season_length, windows=args.windows,
+                                    step=args.step, models=models, n_jobs=args.jobs)
+        result = run_pipeline(frame, settings, executor=executor)
     table = result.metrics_per_product if args.per_product else result.metrics
     if table.empty:
         raise TrendcastError("No product has enough history for this horizon and these windows.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from core.cli._io import add_series_end_argument, levels, positive_int
+from core.executors.cluster_spec import HELP as CLUSTER_HELP
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -22,6 +23,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--windows", type=positive_int, default=3,
                         help="backtest windows used to choose models (default 3)")
     parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
+    parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     parser.add_argument("--output", required=True, metavar="OUT.csv",
                         help="where to write the forecast")
     parser.add_argument("--choices", metavar="CHOICES.csv",
@@ -44,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
         save_run_as_project,
         write_output,
     )
+    from core.executors import open_executor
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
 
@@ -52,11 +55,14 @@ def run(args: argparse.Namespace) -> int:
     for extra in (args.choices, args.trending, args.project):
         if extra:
             check_before_reading(extra, ())
-    frame, freq = read_input(args.input, args.freq, args.series_end)
-    settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
-                                windows=args.windows, models=(args.model,), levels=args.levels,
-                                n_jobs=args.jobs, keep_networks=bool(args.project))
-    result = run_pipeline(frame, settings)
+    # Opened before the import: a bad --cluster fails at once, not after a long read.
+    with open_executor(args.cluster, args.jobs) as executor:
+        frame, freq = read_input(args.input, args.freq, args.series_end)
+        settings = ForecastSettings(horizon=args.horizon, freq=freq,
+                                    season_length=args.season_length, windows=args.windows,
+                                    models=(args.model,), levels=args.levels, n_jobs=args.jobs,
+                                    keep_networks=bool(args.project))
+        result = run_pipeline(frame, settings, executor=executor)
     write_output(result.forecast, args.output)
     if args.choices:
         write_output(result.choices, args.choices)
