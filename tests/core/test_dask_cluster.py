@@ -240,6 +240,12 @@ def test_joining_a_running_scheduler_waits_for_workers_then_matches_the_pool(tmp
         worker = subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--nworkers", "2",
                                    "--no-dashboard"], cwd=tmp_path, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Worker processes take a while to start on a busy machine: the run itself waits only
+        # WORKER_WAIT_SECONDS for them, which is about a cluster that has none, not this.
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
         assert cli([*args, "--output", str(tmp_path / "dask.csv"), "--cluster", address]) == 0
         assert cli([*args, "--output", str(tmp_path / "pool.csv")]) == 0
     finally:
