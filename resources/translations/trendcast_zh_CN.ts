@@ -323,6 +323,18 @@
         <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
     </message>
     <message>
+        <source>set to {value}</source>
+        <translation>设为 {value}</translation>
+    </message>
+    <message>
+        <source>{value} %</source>
+        <translation>{value}%</translation>
+    </message>
+    <message>
+        <source>{value} units per period</source>
+        <translation>每期 {value} 件</translation>
+    </message>
+    <message>
         <source>long</source>
         <translation>长表</translation>
     </message>
