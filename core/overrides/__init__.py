@@ -15,6 +15,8 @@ from core.overrides.journal_json import (
            read_journal,
            write_journal,
 )
+from core.overrides.table import journal_table
 
 __all__ = ["KINDS", "MODEL_COLUMN", "OVERRIDDEN", "Journal", "Override", "apply",
-           "journal_from_json", "journal_to_json", "read_journal", "unmatched", "write_journal"]
+           "journal_from_json", "journal_table", "journal_to_json", "read_journal", "unmatched",
+           "write_journal"]
