@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,10 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.decomposition import decompose
+from core.overrides import MODEL_COLUMN
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex, starts_note
 from core.scenario import planning_facts
 from gui.core_texts import core_text, format_clause
 from gui.model_names import model_label
+from gui.overrides_state import OverridesState
+from gui.panels.forecast_adjustments import ForecastAdjustments
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
@@ -67,8 +71,10 @@ class ForecastView(QWidget):
     run_failed = Signal(str)  # show_run's data could not be prepared (message for the user)
     scenario_applied = Signal(object)  # the user applied a what-if plan (a core WhatIf)
 
-    def __init__(self, parent=None, what_if=None) -> None:
+    def __init__(self, parent=None, what_if=None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
+        # Overrides and what-if plan edits are undone on one stack (the window's).
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.index: RunIndex | None = None
         self.current: ProductData | None = None
         self.runner = TaskRunner(self)
@@ -130,6 +136,10 @@ class ForecastView(QWidget):
         self.tabs.addTab(metrics_page, self.tr("Model comparison"))
         self.tabs.addTab(self.decomposition, self.tr("Decomposition"))
         self.tabs.addTab(self.whatif, self.tr("What-if"))
+        self.overrides = OverridesState(self.undo_stack, self)
+        self.adjustments = ForecastAdjustments(self, self.overrides)
+        self.tabs.addTab(self.adjustments.journal_view, self.tr("Adjustments"))
+        self.whatif.undo_stack = self.undo_stack
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -137,6 +147,8 @@ class ForecastView(QWidget):
         detail_layout = QVBoxLayout(detail)
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
+        header.addWidget(self.adjustments.range_button)
+        header.addWidget(self.adjustments.adjust_button)
         header.addWidget(self.exports.button)
         detail_layout.addLayout(header)
         detail_layout.addWidget(self.choice_label)
@@ -276,11 +288,18 @@ class ForecastView(QWidget):
         self._fill_metrics_table(data)
         self._maybe_decompose()
 
+    def redraw(self) -> None:
+        """Draw the product on screen again (its overrides changed)."""
+        if self.current is not None:
+            self._draw_chart()
+            self._fill_forecast_table(self.current)
+
     def _draw_chart(self) -> None:
         data = self.current
         if data is None:
             return
         self.chart.show_product(data, self.shown_models(), self.model_label)
+        self.adjustments.draw(data, self.adjustments.final(data))
         result = self.whatif.result
         if result is not None:
             self.chart.show_what_if(result.product(None if data.uid == ALL_PRODUCTS
@@ -303,13 +322,16 @@ class ForecastView(QWidget):
         return " · ".join(parts)
 
     def _fill_forecast_table(self, data: ProductData) -> None:
-        chosen = data.forecasts.get(data.chosen)
+        chosen = self.adjustments.final(data)  # with the user's overrides
         if chosen is None:
             self.forecast_model.set_frame(pd.DataFrame())
             return
         table = chosen.copy()
         headers = [self.tr("Date"), self.tr("Forecast")]
         columns = ["ds", "yhat"]
+        if table["overridden"].any():
+            columns.append(MODEL_COLUMN)
+            headers.append(self.tr("Model forecast"))
         for level in (80, 95):
             if f"yhat_lo_{level}" in table:
                 columns += [f"yhat_lo_{level}", f"yhat_hi_{level}"]

@@ -109,14 +109,16 @@ class ExportMenu(QObject):
         if not path.suffix:
             path = path.with_suffix(SUFFIXES[kind])
         run, history, index, scenario = self.run, self.history, self.index, self.scenario()
+        overrides = self.view.overrides.journal if hasattr(self.view, "overrides") else None
         # Translated here: the jobs run on another thread and must not touch this QObject.
         title = self.tr("Trendcast forecast report")
         jobs = {
-            "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast"),
+            "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast",
+                                                      overrides=overrides),
             "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics"),
             "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
                                                     scenario=scenario),
-            "xlsx": lambda: export.export_xlsx(path, run, history, scenario),
+            "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides),
             "pdf": lambda: report.write_pdf_report(path, run, history, index, title=title),
         }
         if kind == "png":

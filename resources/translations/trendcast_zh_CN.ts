@@ -84,12 +84,71 @@
         <translation>最近的文件</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust forecast</source>
+        <translation>调整预测</translation>
+    </message>
+    <message>
+        <source>Set to (units per period)</source>
+        <translation>设为（每期件数）</translation>
+    </message>
+    <message>
+        <source>Change by percent</source>
+        <translation>按百分比调整</translation>
+    </message>
+    <message>
+        <source>Change by units per period</source>
+        <translation>按每期件数调整</translation>
+    </message>
+    <message>
+        <source>Why (e.g. a big order, a promotion)</source>
+        <translation>原因（例如大订单、促销）</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Periods:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>调整：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>first period</source>
+        <translation>第一期</translation>
+    </message>
+    <message>
+        <source>last period</source>
+        <translation>最后一期</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -609,6 +668,33 @@
     </message>
 </context>
 <context>
+    <name>ForecastAdjustments</name>
+    <message>
+        <source>Adjust forecast…</source>
+        <translation>调整预测…</translation>
+    </message>
+    <message>
+        <source>Change the forecast of the selected periods in the forecast table, or of the range selected on the chart, by hand</source>
+        <translation>手动调整预测表中所选期间或图表上所选范围的预测</translation>
+    </message>
+    <message>
+        <source>Select range</source>
+        <translation>选择范围</translation>
+    </message>
+    <message>
+        <source>Drag a range over the chart to adjust it</source>
+        <translation>在图表上拖动选择要调整的范围</translation>
+    </message>
+    <message>
+        <source>The selected range holds no forecast period; drag it over the forecast.</source>
+        <translation>所选范围内没有预测期间；请把它拖到预测部分上。</translation>
+    </message>
+    <message>
+        <source>Adjust forecast of {product}</source>
+        <translation>调整 {product} 的预测</translation>
+    </message>
+</context>
+<context>
     <name>ForecastChart</name>
     <message>
         <source>Units sold</source>
@@ -625,6 +711,10 @@
     <message>
         <source>What-if plan</source>
         <translation>假设方案</translation>
+    </message>
+    <message>
+        <source>Forecast with your adjustments</source>
+        <translation>含手动调整的预测</translation>
     </message>
     <message>
         <source>{level}% range</source>
@@ -664,6 +754,10 @@
     <message>
         <source>What-if</source>
         <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>手动调整</translation>
     </message>
     <message>
         <source>Preparing the forecast view…</source>
@@ -708,6 +802,10 @@
     <message>
         <source>Forecast</source>
         <translation>预测</translation>
+    </message>
+    <message>
+        <source>Model forecast</source>
+        <translation>模型预测</translation>
     </message>
     <message>
         <source>{level}% low</source>
@@ -979,6 +1077,53 @@
     <message>
         <source>(not in file)</source>
         <translation>（文件中没有）</translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <source>No adjustments yet. Select periods in the forecast table or a range on the chart and press Adjust forecast.</source>
+        <translation>还没有手动调整。在预测表中选择期间或在图表上选择范围，然后点击“调整预测”。</translation>
+    </message>
+    <message>
+        <source>Remove adjustment</source>
+        <translation>删除调整</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Remove adjustment of {product}</source>
+        <translation>删除 {product} 的调整</translation>
+    </message>
+    <message>
+        <source>first period</source>
+        <translation>第一期</translation>
+    </message>
+    <message>
+        <source>last period</source>
+        <translation>最后一期</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2327,14 @@
         <translation>0 % 的变动且没有促销，不会改变任何结果。</translation>
     </message>
     <message>
+        <source>Add price change</source>
+        <translation>添加价格变动</translation>
+    </message>
+    <message>
+        <source>Remove price change</source>
+        <translation>删除价格变动</translation>
+    </message>
+    <message>
         <source>Working out the what-if…</source>
         <translation>正在计算假设分析…</translation>
     </message>
@@ -2324,6 +2477,14 @@
 </context>
 <context>
     <name>window</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>

@@ -1,0 +1,78 @@
+"""The journal of overrides as a small table (when, product, change, periods, why) with a button
+to remove the selected entry; removing goes through the undo stack like every edit."""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.overrides import Journal
+from gui.core_texts import format_clause
+from gui.widgets.metric_table_model import MarkedTableModel
+
+
+class JournalView(QWidget):
+    def __init__(self, state, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = MarkedTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setDefaultSectionSize(140)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.note = QLabel(self.tr("No adjustments yet. Select periods in the forecast table "
+                                   "or a range on the chart and press Adjust forecast."))
+        self.note.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Remove adjustment"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.remove_button.clicked.connect(self.remove_selected)
+        state.journal_changed.connect(self.show_journal)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
+        self.show_journal(state.journal)
+
+    def show_journal(self, journal: Journal) -> None:
+        rows = [{"when": o.when.replace("T", " ").rstrip("Z"), "product": o.product,
+                 "change": format_clause(*o.what_message()), "periods": self._span(o),
+                 "comment": o.comment} for o in journal]
+        frame = pd.DataFrame(rows, columns=["when", "product", "change", "periods", "comment"])
+        self.model.set_frame(frame, [self.tr("When (UTC)"), self.tr("Product"),
+                                     self.tr("Change"), self.tr("Periods"), self.tr("Why")])
+        self.note.setVisible(not journal)
+        self._update_button()
+
+    def remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = rows[0].row()
+        override = self.state.journal.overrides[row]
+        self.state.edit(self.state.journal.remove(row),
+                        self.tr("Remove adjustment of {product}").format(
+                            product=override.product))
+
+    def _span(self, override) -> str:
+        if override.periods:
+            return ", ".join(f"{p:%Y-%m-%d}" for p in override.periods)
+        first = f"{override.start:%Y-%m-%d}" if override.start is not None \
+            else self.tr("first period")
+        last = f"{override.end:%Y-%m-%d}" if override.end is not None else self.tr("last period")
+        return self.tr("{first} to {last}").format(first=first, last=last)
+
+    def _update_button(self) -> None:
+        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
