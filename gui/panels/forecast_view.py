@@ -43,6 +43,7 @@ from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
+from gui.widgets.scenario_library import ScenarioLibraryView
 from gui.widgets.task_runner import TaskRunner
 from gui.widgets.whatif_panel import WhatIfPanel
 
@@ -140,6 +141,8 @@ class ForecastView(QWidget):
         self.adjustments = ForecastAdjustments(self, self.overrides)
         self.tabs.addTab(self.adjustments.journal_view, self.tr("Adjustments"))
         self.whatif.undo_stack = self.undo_stack
+        self.scenarios = ScenarioLibraryView(self.undo_stack, lambda: self.whatif.result)
+        self.tabs.addTab(self.scenarios, self.tr("Scenarios"))
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -283,6 +286,7 @@ class ForecastView(QWidget):
         for model, box in self.model_boxes.items():
             box.setEnabled(model != data.chosen and model in data.forecasts)
         self.whatif.set_product(None if is_total else data.uid, data.title)
+        self.scenarios.set_product(None if is_total else data.uid)
         self._draw_chart()
         self._fill_forecast_table(data)
         self._fill_metrics_table(data)

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from core import export
 from core.errors import TrendcastError
+from core.overrides import Journal, write_journal
 from gui import report
 
-KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf")
+KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf", "journal_json")
 SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "whatif_csv": ".csv", "xlsx": ".xlsx",
-            "png": ".png", "pdf": ".pdf"}
+            "png": ".png", "pdf": ".pdf", "journal_json": ".json"}
 
 
 class ExportMenu(QObject):
@@ -37,6 +38,8 @@ class ExportMenu(QObject):
             "xlsx": QAction(self.tr("Forecast and metrics as Excel…"), self),
             "png": QAction(self.tr("Chart as PNG image…"), self),
             "pdf": QAction(self.tr("One-page PDF report…"), self),
+            # The journal of adjustments, for `python main.py forecast --overrides`.
+            "journal_json": QAction(self.tr("Adjustments as JSON…"), self),
         }
         self.menu = QMenu(self.tr("Export"))
         for kind, action in self._actions.items():
@@ -69,7 +72,8 @@ class ExportMenu(QObject):
                 "metrics_csv": self.tr("CSV file (*.csv)"),
                 "whatif_csv": self.tr("CSV file (*.csv)"),
                 "xlsx": self.tr("Excel workbook (*.xlsx)"),
-                "png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)")}
+                "png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)"),
+                "journal_json": self.tr("JSON file (*.json)")}
 
     def ask_kind_and_path(self) -> None:
         """One save dialog offering every format; the chosen filter decides what is written."""
@@ -81,7 +85,8 @@ class ExportMenu(QObject):
                   "whatif_csv": self.tr("What-if as CSV (*.csv)"),
                   "xlsx": self.tr("Forecast and metrics as Excel (*.xlsx)"),
                   "png": self.tr("Chart as PNG image (*.png)"),
-                  "pdf": self.tr("One-page PDF report (*.pdf)")}
+                  "pdf": self.tr("One-page PDF report (*.pdf)"),
+                  "journal_json": self.tr("Adjustments as JSON (*.json)")}
         if self.scenario() is None:
             del labels["whatif_csv"]
         path, chosen = QFileDialog.getSaveFileName(self.view, self.tr("Export"), "forecast.xlsx",
@@ -94,7 +99,8 @@ class ExportMenu(QObject):
     def ask_and_export(self, kind: str) -> None:
         default = {"forecast_csv": "forecast.csv", "metrics_csv": "model_comparison.csv",
                    "whatif_csv": "whatif.csv",
-                   "xlsx": "forecast.xlsx", "png": "chart.png", "pdf": "forecast_report.pdf"}
+                   "xlsx": "forecast.xlsx", "png": "chart.png", "pdf": "forecast_report.pdf",
+                   "journal_json": "adjustments.json"}
         path, _filter = QFileDialog.getSaveFileName(self.view, self.tr("Export"),
                                                     default[kind], self.filters()[kind])
         if path:
@@ -120,6 +126,7 @@ class ExportMenu(QObject):
                                                     scenario=scenario),
             "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides),
             "pdf": lambda: report.write_pdf_report(path, run, history, index, title=title),
+            "journal_json": lambda: write_journal(path, overrides or Journal()),
         }
         if kind == "png":
             try:

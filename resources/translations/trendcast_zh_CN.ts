@@ -607,6 +607,10 @@
         <translation>单页 PDF 报告…</translation>
     </message>
     <message>
+        <source>Adjustments as JSON…</source>
+        <translation>手动调整（JSON）…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -625,6 +629,10 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>Nothing to export yet.</source>
@@ -653,6 +661,10 @@
     <message>
         <source>One-page PDF report (*.pdf)</source>
         <translation>单页 PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Adjustments as JSON (*.json)</source>
+        <translation>手动调整（JSON） (*.json)</translation>
     </message>
     <message>
         <source>Trendcast forecast report</source>
@@ -758,6 +770,10 @@
     <message>
         <source>Adjustments</source>
         <translation>手动调整</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Preparing the forecast view…</source>
@@ -1949,6 +1965,89 @@
     <message>
         <source>Chosen for</source>
         <translation>被选用次数</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLibraryView</name>
+    <message>
+        <source>Name, e.g. Spring sale</source>
+        <translation>名称，例如 春季促销</translation>
+    </message>
+    <message>
+        <source>Save current what-if</source>
+        <translation>保存当前假设分析</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Forecast without a plan</source>
+        <translation>无计划时的预测</translation>
+    </message>
+    <message>
+        <source>First scenario</source>
+        <translation>第一个方案</translation>
+    </message>
+    <message>
+        <source>Second scenario</source>
+        <translation>第二个方案</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>比较：</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Apply a what-if plan first, then save it here.</source>
+        <translation>请先应用一个假设分析计划，再在这里保存。</translation>
+    </message>
+    <message>
+        <source>Give the scenario a name first.</source>
+        <translation>请先给方案起个名字。</translation>
+    </message>
+    <message>
+        <source>Save scenario {name}</source>
+        <translation>保存方案 {name}</translation>
+    </message>
+    <message>
+        <source>Type a new name that no other scenario has.</source>
+        <translation>请输入一个其他方案没有用过的新名称。</translation>
+    </message>
+    <message>
+        <source>Rename scenario {old} to {new}</source>
+        <translation>将方案 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Delete scenario {name}</source>
+        <translation>删除方案 {name}</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Without a plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
     </message>
 </context>
 <context>

@@ -197,3 +197,10 @@ def test_overrides_are_saved_in_the_project_and_reopened(qtbot, tmp_path):
     table = pd.read_csv(out, dtype={"unique_id": str}, encoding="utf-8-sig")
     assert (table.loc[table.unique_id == uid, "yhat"] == 7).all()
     assert table.overridden.sum() == (table.unique_id == uid).sum()
+    # the journal as a file for `python main.py forecast --overrides`
+    from core.overrides import read_journal
+
+    journal_path = tmp_path / "adjustments.json"
+    with qtbot.waitSignal(fresh.forecast_view.exports.finished, timeout=30_000):
+        fresh.forecast_view.exports.export("journal_json", journal_path)
+    assert read_journal(journal_path) == fresh.forecast_view.overrides.journal
