@@ -31,13 +31,13 @@ def apply(forecast: pd.DataFrame, journal: Journal) -> pd.DataFrame:
     lows, highs = _bands(out)
     bands = {c: out[c].to_numpy(dtype=float, copy=True) for c in lows + highs}
     touched = np.zeros(len(out), dtype=bool)
-    rows_of = _rows_by_product(out)
-    dates = pd.to_datetime(out[DS])
+    rows_of = _rows_by_product(out, journal)
+    dates = pd.to_datetime(out[DS]).to_numpy(dtype="datetime64[ns]")
     for override in journal:
         rows = rows_of.get(override.product)
         if rows is None:
             continue
-        rows = rows[override.covers(dates.iloc[rows]).to_numpy()]
+        rows = rows[override.covers(dates[rows])]
         if not len(rows):
             continue
         old = yhat[rows]
@@ -63,12 +63,12 @@ def apply(forecast: pd.DataFrame, journal: Journal) -> pd.DataFrame:
 def unmatched(forecast: pd.DataFrame, journal: Journal) -> list[tuple[int, Override]]:
     """(1-based entry number, override) of every override that changes no row of `forecast`
     (its product is not forecast, or none of its periods is in the horizon)."""
-    rows_of = _rows_by_product(forecast)
-    dates = pd.to_datetime(forecast[DS]) if len(forecast) else pd.Series(dtype="datetime64[ns]")
+    rows_of = _rows_by_product(forecast, journal)
+    dates = pd.to_datetime(forecast[DS]).to_numpy(dtype="datetime64[ns]")
     out = []
     for number, override in enumerate(journal, 1):
         rows = rows_of.get(override.product)
-        if rows is None or not override.covers(dates.iloc[rows]).any():
+        if rows is None or not override.covers(dates[rows]).any():
             out.append((number, override))
     return out
 
@@ -87,8 +87,12 @@ def _bands(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
     return lows, highs
 
 
-def _rows_by_product(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    if frame.empty:
+def _rows_by_product(frame: pd.DataFrame, journal: Journal) -> dict[str, np.ndarray]:
+    """Row positions of each product the journal names (only those: grouping every product
+    of a big shop would cost more than applying the overrides)."""
+    if frame.empty or not journal:
         return {}
-    return {str(k): np.asarray(v) for k, v in
-            frame.groupby(frame[ID].astype(str), sort=False).indices.items()}
+    ids = frame[ID].astype(str)
+    named = np.flatnonzero(ids.isin({o.product for o in journal}).to_numpy())
+    keys = ids.iloc[named].reset_index(drop=True)
+    return {str(k): named[v] for k, v in keys.groupby(keys, sort=False).indices.items()}

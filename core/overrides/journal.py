@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+import numpy as np
 import pandas as pd
 
 from core.errors import TrendcastError
@@ -75,15 +76,17 @@ class Override:
             raise _invalid("end", f"The range ends ({self.end:%Y-%m-%d}) before it starts "
                            f"({self.start:%Y-%m-%d}).")
 
-    def covers(self, dates: pd.Series) -> pd.Series:
-        """Which of `dates` (one product's forecast dates) this override changes."""
+    def covers(self, dates) -> np.ndarray:
+        """Which of `dates` (one product's forecast dates: a Series or datetime64 array) this
+        override changes, as a boolean array (plain numpy: it runs once per override)."""
+        values = np.asarray(dates, dtype="datetime64[ns]")
         if self.periods:
-            return dates.isin(self.periods)
-        inside = pd.Series(True, index=dates.index)
+            return np.isin(values, np.array(self.periods, dtype="datetime64[ns]"))
+        inside = np.ones(len(values), dtype=bool)
         if self.start is not None:
-            inside &= dates >= self.start
+            inside &= values >= np.datetime64(self.start, "ns")
         if self.end is not None:
-            inside &= dates <= self.end
+            inside &= values <= np.datetime64(self.end, "ns")
         return inside
 
     def what(self) -> str:
