@@ -7,7 +7,7 @@
 frame and `core.overrides.journal_json` reads and writes them as schema-checked JSON (inside a
 project, or a file for `python main.py forecast --overrides JOURNAL.json`).
 """
-from core.overrides.apply import MODEL_COLUMN, OVERRIDDEN, apply, unmatched
+from core.overrides.apply import MODEL_COLUMN, OVERRIDDEN, apply, apply_to_run, unmatched
 from core.overrides.journal import KINDS, Journal, Override
 from core.overrides.journal_json import (
            journal_from_json,
@@ -17,6 +17,6 @@ from core.overrides.journal_json import (
 )
 from core.overrides.table import journal_table
 
-__all__ = ["KINDS", "MODEL_COLUMN", "OVERRIDDEN", "Journal", "Override", "apply",
+__all__ = ["KINDS", "MODEL_COLUMN", "OVERRIDDEN", "Journal", "Override", "apply", "apply_to_run",
            "journal_from_json", "journal_table", "journal_to_json", "read_journal", "unmatched",
            "write_journal"]

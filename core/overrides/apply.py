@@ -60,6 +60,17 @@ def apply(forecast: pd.DataFrame, journal: Journal) -> pd.DataFrame:
     return out
 
 
+def apply_to_run(run, journal: Journal):
+    """A ForecastRun whose chosen forecast has the overrides applied (same columns as before;
+    `run` itself is unchanged), for code that takes a whole run (reports, the reorder plan)."""
+    import dataclasses
+
+    if not journal:
+        return run
+    final = apply(run.forecast, journal).drop(columns=[MODEL_COLUMN, OVERRIDDEN])
+    return dataclasses.replace(run, forecast=final)
+
+
 def unmatched(forecast: pd.DataFrame, journal: Journal) -> list[tuple[int, Override]]:
     """(1-based entry number, override) of every override that changes no row of `forecast`
     (its product is not forecast, or none of its periods is in the horizon)."""

@@ -125,7 +125,7 @@ class ExportMenu(QObject):
             "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
                                                     scenario=scenario),
             "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides),
-            "pdf": lambda: report.write_pdf_report(path, run, history, index, title=title),
+            "pdf": lambda: _pdf_report(path, run, history, index, overrides, title),
             "journal_json": lambda: write_journal(path, overrides or Journal()),
         }
         if kind == "png":
@@ -147,3 +147,15 @@ class ExportMenu(QObject):
             getattr(exc, "strerror", None) or str(exc)
         self.failed.emit(self.tr("Could not save {name}: {error}").format(name=path.name,
                                                                            error=detail))
+
+
+def _pdf_report(path, run, history, index, overrides, title: str) -> None:
+    """The one-page report of the final forecast: with overrides, the run is indexed again
+    with them applied (on the export's worker thread)."""
+    if overrides:
+        from core.overrides import apply_to_run
+        from core.run_views import RunIndex
+
+        run = apply_to_run(run, overrides)
+        index = RunIndex(run, history)
+    report.write_pdf_report(path, run, history, index, title=title)

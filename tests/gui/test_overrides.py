@@ -204,3 +204,19 @@ def test_overrides_are_saved_in_the_project_and_reopened(qtbot, tmp_path):
     with qtbot.waitSignal(fresh.forecast_view.exports.finished, timeout=30_000):
         fresh.forecast_view.exports.export("journal_json", journal_path)
     assert read_journal(journal_path) == fresh.forecast_view.overrides.journal
+
+
+def test_the_pdf_report_totals_the_final_forecast(view, qtbot, tmp_path, monkeypatch):
+    from core.run_views import CHOSEN
+    from gui import report
+
+    seen = {}
+    monkeypatch.setattr(report, "write_pdf_report",
+                        lambda path, run, history, index, title: seen.update(index=index))
+    view.overrides.reset(Journal((Override(UID, "units", 50),)))
+    with qtbot.waitSignal(view.exports.finished, timeout=30_000):
+        view.exports.export("pdf", tmp_path / "report.pdf")
+    run, _ = shared_run()
+    total = seen["index"].product(ALL_PRODUCTS).forecasts[CHOSEN]
+    added = 50 * len(model_forecast())
+    assert total["yhat"].sum() == pytest.approx(run.forecast.yhat.sum() + added)

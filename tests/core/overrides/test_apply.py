@@ -130,3 +130,18 @@ def test_override_in_words():
     assert Override("A", "percent", 20).what() == "+20 %"
     assert Override("A", "units", -3.5).what() == "-3.5 units per period"
     assert Override("A", "units", 1, start="2012-01-08").span() == "2012-01-08 .. end"
+
+
+def test_apply_to_run_changes_only_the_chosen_forecast():
+    from core.overrides import apply_to_run
+
+    run, _ = shared_run()
+    uid = run.forecast.unique_id.iloc[0]
+    journal = Journal((Override(uid, "units", 100),))
+    final = apply_to_run(run, journal)
+    assert list(final.forecast.columns) == list(run.forecast.columns)
+    mine = run.forecast.unique_id == uid
+    np.testing.assert_allclose(final.forecast.loc[mine, "yhat"],
+                               run.forecast.loc[mine, "yhat"] + 100)
+    assert final.candidates is run.candidates and "yhat_model" not in run.forecast
+    assert apply_to_run(run, Journal()) is run
