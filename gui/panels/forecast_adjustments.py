@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
+from core.overrides import Override
 from core.overrides.views import product_forecast, total_forecast
 from core.run_views import ALL_PRODUCTS, ProductData
 from gui.overrides_state import OverridesState
@@ -32,6 +33,10 @@ class ForecastAdjustments(QObject):
         self.range_button.setToolTip(self.tr("Drag a range over the chart to adjust it"))
         self.journal_view = JournalView(state)
         self.adjust_button.clicked.connect(self.adjust)
+        view.forecast_model.value_typed.connect(self.set_typed)
+        view.forecast_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                            | QAbstractItemView.EditTrigger.EditKeyPressed
+                                            | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.range_button.toggled.connect(self.view.chart.show_range_selector)
         state.journal_changed.connect(lambda _journal: self.view.redraw())
 
@@ -48,6 +53,7 @@ class ForecastAdjustments(QObject):
 
     def draw(self, data: ProductData, final: pd.DataFrame | None) -> None:
         self.adjust_button.setEnabled(data.uid != ALL_PRODUCTS)
+        self.view.forecast_model.editable = data.uid != ALL_PRODUCTS
         self.range_button.setEnabled(data.uid != ALL_PRODUCTS)
         if data.uid == ALL_PRODUCTS and self.range_button.isChecked():
             self.range_button.setChecked(False)
@@ -89,6 +95,16 @@ class ForecastAdjustments(QObject):
         dates = pd.to_datetime(data.forecasts[data.chosen]["ds"])
         inside = dates[(dates >= span[0]) & (dates <= span[1])]
         return (inside.min(), inside.max()) if len(inside) else ()
+
+    def set_typed(self, row: int, value: float) -> None:
+        """A number typed into the forecast table: "set to" for that period, one undo step."""
+        data = self.view.current
+        frame = self.view.forecast_model.frame
+        if data is None or data.uid == ALL_PRODUCTS or row >= len(frame):
+            return
+        override = Override(data.uid, "absolute", value, periods=(frame["ds"].iloc[row],))
+        self.state.edit(self.state.journal.add(override),
+                        self.tr("Adjust forecast of {product}").format(product=data.uid))
 
     def _accepted(self, dialog: AdjustDialog) -> None:
         override = dialog.override()

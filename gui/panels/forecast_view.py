@@ -41,6 +41,7 @@ from gui.panels.forecast_adjustments import ForecastAdjustments
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
+from gui.widgets.forecast_table_model import ForecastTableModel
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
 from gui.widgets.scenario_library import ScenarioLibraryView
@@ -118,7 +119,7 @@ class ForecastView(QWidget):
         compare.addWidget(self.models_scroll, 1)
 
         self.chart = ForecastChart()
-        self.forecast_model = MarkedTableModel(self)
+        self.forecast_model = ForecastTableModel(self)  # a product's forecast can be typed over
         self.forecast_table = self._table(self.forecast_model)
         self.metrics_model = MarkedTableModel(self)
         self.metrics_table = self._table(self.metrics_model)

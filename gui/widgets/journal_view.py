@@ -31,8 +31,9 @@ class JournalView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setDefaultSectionSize(140)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = QLabel(self.tr("No adjustments yet. Select periods in the forecast table "
-                                   "or a range on the chart and press Adjust forecast."))
+        self.note = QLabel(self.tr("No adjustments yet. Type a number into the forecast "
+                                   "table, or select periods there or a range on the chart "
+                                   "and press Adjust forecast."))
         self.note.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Remove adjustment"))
         buttons = QHBoxLayout()

@@ -738,6 +738,13 @@
     </message>
 </context>
 <context>
+    <name>ForecastTableModel</name>
+    <message>
+        <source>Type a number to set this period&apos;s forecast by hand</source>
+        <translation>输入数字即可手动设定该期的预测</translation>
+    </message>
+</context>
+<context>
     <name>ForecastView</name>
     <message>
         <source>No forecast yet. Import sales data and train the models; the results appear here.</source>
@@ -1098,8 +1105,8 @@
 <context>
     <name>JournalView</name>
     <message>
-        <source>No adjustments yet. Select periods in the forecast table or a range on the chart and press Adjust forecast.</source>
-        <translation>还没有手动调整。在预测表中选择期间或在图表上选择范围，然后点击“调整预测”。</translation>
+        <source>No adjustments yet. Type a number into the forecast table, or select periods there or a range on the chart and press Adjust forecast.</source>
+        <translation>还没有手动调整。可在预测表中直接输入数字，或在表中选择期间、在图表上选择范围，然后点击“调整预测”。</translation>
     </message>
     <message>
         <source>Remove adjustment</source>

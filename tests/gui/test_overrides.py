@@ -220,3 +220,24 @@ def test_the_pdf_report_totals_the_final_forecast(view, qtbot, tmp_path, monkeyp
     total = seen["index"].product(ALL_PRODUCTS).forecasts[CHOSEN]
     added = 50 * len(model_forecast())
     assert total["yhat"].sum() == pytest.approx(run.forecast.yhat.sum() + added)
+
+
+def test_typing_into_the_forecast_cell_sets_that_period(view, qtbot):
+    from PySide6.QtCore import Qt
+
+    base = model_forecast()
+    model = view.forecast_model
+    column = list(model.frame.columns).index("yhat")
+    cell = model.index(2, column)
+    assert model.flags(cell) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(2, 0)) & Qt.ItemFlag.ItemIsEditable  # the date
+    assert not model.setData(cell, -5)  # refused, nothing recorded
+    assert model.setData(cell, 42.5)
+    override = view.overrides.journal.overrides[0]
+    assert (override.kind, override.value, override.periods) == ("absolute", 42.5,
+                                                                 (base.ds.iloc[2],))
+    assert view.forecast_model.frame["yhat"].iloc[2] == 42.5
+    view.undo_stack.undo()
+    assert view.forecast_model.frame["yhat"].iloc[2] == pytest.approx(base.yhat.iloc[2])
+    view.select_product(ALL_PRODUCTS)
+    assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
