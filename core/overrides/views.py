@@ -11,9 +11,13 @@ from core.schema import DS, ID
 
 def product_forecast(frame: pd.DataFrame, uid: str, journal: Journal) -> pd.DataFrame:
     """One product's forecast rows (ds, yhat, bands) with its overrides applied."""
+    mine = journal.for_product(uid)
+    if not mine:  # the common case, on every product switch: no pandas work beyond a copy
+        out = frame.reset_index(drop=True)
+        return out.assign(**{MODEL_COLUMN: out["yhat"], OVERRIDDEN: False})
     rows = frame.drop(columns=[MODEL_COLUMN, OVERRIDDEN], errors="ignore").copy()
     rows[ID] = str(uid)
-    return apply(rows.reset_index(drop=True), journal.for_product(uid))
+    return apply(rows.reset_index(drop=True), mine)
 
 
 def total_forecast(total: pd.DataFrame, forecast: pd.DataFrame, journal: Journal

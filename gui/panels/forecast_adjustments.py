@@ -24,6 +24,7 @@ class ForecastAdjustments(QObject):
         super().__init__(view)
         self.view, self.state = view, state
         self.dialog: AdjustDialog | None = None
+        self._final: tuple | None = None  # (what it was worked out for, the frame)
         self.adjust_button = QPushButton(self.tr("Adjust forecast…"))
         self.adjust_button.setToolTip(self.tr(
             "Change the forecast of the selected periods in the forecast table, or of the "
@@ -47,9 +48,18 @@ class ForecastAdjustments(QObject):
         if chosen is None:
             return None
         journal = self.state.journal
+        # The chart and the table both ask; the frames are kept (not their ids) so that a
+        # freed frame's id reused by another can never match.
+        key = (data.uid, chosen, journal)
+        if self._final is not None and all(a is b for a, b in zip(self._final[0], key,
+                                                                    strict=True)):
+            return self._final[1]
         if data.uid == ALL_PRODUCTS:
-            return total_forecast(chosen, self.view.index.run.forecast, journal)
-        return product_forecast(chosen, data.uid, journal)
+            final = total_forecast(chosen, self.view.index.run.forecast, journal)
+        else:
+            final = product_forecast(chosen, data.uid, journal)
+        self._final = (key, final)
+        return final
 
     def draw(self, data: ProductData, final: pd.DataFrame | None) -> None:
         self.adjust_button.setEnabled(data.uid != ALL_PRODUCTS)
