@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from core.overrides import Journal
 from gui.core_texts import format_clause
+from gui.widgets.adjust_dialog import AdjustDialog
 from gui.widgets.metric_table_model import MarkedTableModel
 
 
@@ -35,14 +36,19 @@ class JournalView(QWidget):
                                    "table, or select periods there or a range on the chart "
                                    "and press Adjust forecast."))
         self.note.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove adjustment"))
+        self.dialog = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         state.journal_changed.connect(self.show_journal)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
         self.show_journal(state.journal)
@@ -67,6 +73,29 @@ class JournalView(QWidget):
                         self.tr("Remove adjustment of {product}").format(
                             product=override.product))
 
+    def edit_selected(self):
+        """Open the adjust dialog on the selected entry; OK replaces it (one undo step), made
+        now: a changed value or reason is a new decision."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        old = self.state.journal.overrides[row]
+        self.dialog = AdjustDialog(old.product, periods=old.periods, start=old.start,
+                                   end=old.end, parent=self)
+        self.dialog.set_change(old.kind, old.value, old.comment)
+        self.dialog.accepted.connect(lambda d=self.dialog: self._edited(row, old, d))
+        self.dialog.open()
+        return self.dialog
+
+    def _edited(self, row: int, old, dialog) -> None:
+        new = dialog.override()
+        journal = self.state.journal
+        if new is None or row >= len(journal) or journal.overrides[row] is not old:
+            return  # the journal changed meanwhile (an undo): nothing to replace
+        self.state.edit(journal.replace_at(row, new),
+                        self.tr("Edit adjustment of {product}").format(product=new.product))
+
     def _span(self, override) -> str:
         if override.periods:
             return ", ".join(f"{p:%Y-%m-%d}" for p in override.periods)
@@ -76,4 +105,6 @@ class JournalView(QWidget):
         return self.tr("{first} to {last}").format(first=first, last=last)
 
     def _update_button(self) -> None:
-        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.remove_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen)

@@ -1109,6 +1109,10 @@
         <translation>还没有手动调整。可在预测表中直接输入数字，或在表中选择期间、在图表上选择范围，然后点击“调整预测”。</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
         <source>Remove adjustment</source>
         <translation>删除调整</translation>
     </message>
@@ -1135,6 +1139,10 @@
     <message>
         <source>Remove adjustment of {product}</source>
         <translation>删除 {product} 的调整</translation>
+    </message>
+    <message>
+        <source>Edit adjustment of {product}</source>
+        <translation>编辑 {product} 的调整</translation>
     </message>
     <message>
         <source>first period</source>

@@ -241,3 +241,21 @@ def test_typing_into_the_forecast_cell_sets_that_period(view, qtbot):
     assert view.forecast_model.frame["yhat"].iloc[2] == pytest.approx(base.yhat.iloc[2])
     view.select_product(ALL_PRODUCTS)
     assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_editing_a_journal_entry_replaces_it_as_one_undo_step(view):
+    view.overrides.reset(Journal((Override(UID, "absolute", 5, periods=("2011-12-25",)),
+                                  Override(UID, "units", 4, comment="b"))))
+    journal_view = view.adjustments.journal_view
+    journal_view.table.selectRow(0)
+    dialog = journal_view.edit_selected()
+    assert dialog.kind.currentData() == "absolute" and dialog.value.value() == 5
+    dialog.set_change("absolute", 6, "customer confirmed")
+    dialog.accept()
+    first = view.overrides.journal.overrides[0]
+    assert (first.value, first.comment) == (6, "customer confirmed")
+    assert [f"{p:%Y-%m-%d}" for p in first.periods] == ["2011-12-25"]
+    assert len(view.overrides.journal) == 2
+    assert view.undo_stack.undoText() == f"Edit adjustment of {UID}"
+    view.undo_stack.undo()
+    assert view.overrides.journal.overrides[0].value == 5
