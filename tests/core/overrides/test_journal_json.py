@@ -95,3 +95,14 @@ def test_damaged_journal_in_a_project_is_reported_as_damage(tmp_path):
             dst.writestr(item, data)
     with pytest.raises(TrendcastError, match=r"bad.trendcast is damaged .*kind should be one of"):
         load_project(bad)
+
+
+def test_a_project_written_before_overrides_existed_still_loads():
+    from pathlib import Path
+
+    old = Path(__file__).resolve().parents[1] / "fixtures" / "shop_tcn.trendcast"
+    with zipfile.ZipFile(old) as zf:
+        assert not any(n.startswith(("overrides/", "scenarios/")) for n in zf.namelist())
+    project = load_project(old)
+    assert project.overrides == Journal() and not project.scenarios
+    assert project.run is not None
