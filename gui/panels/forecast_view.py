@@ -142,6 +142,7 @@ class ForecastView(QWidget):
         self.adjustments = ForecastAdjustments(self, self.overrides)
         self.tabs.addTab(self.adjustments.journal_view, self.tr("Adjustments"))
         self.whatif.undo_stack = self.undo_stack
+        self.whatif.overrides = lambda: self.overrides.journal  # plans move the final forecast
         self.scenarios = ScenarioLibraryView(self.undo_stack, lambda: self.whatif.result)
         self.tabs.addTab(self.scenarios, self.tr("Scenarios"))
         self.exports = ExportMenu(self)

@@ -60,6 +60,7 @@ class WhatIfPanel(QWidget):
         self._title = ""
         self.facts = PlanningFacts({}, priced=False, promo=False)
         self.undo_stack = None  # the window's QUndoStack, set by the Forecast view
+        self.overrides = None  # () -> the Journal in force, set by the Forecast view
 
         self.percent = QDoubleSpinBox()
         self.percent.setRange(-90, 300)
@@ -232,7 +233,9 @@ class WhatIfPanel(QWidget):
             if not self.changes:
                 return
         self.message.setText(self.tr("Working out the what-if…"))
-        handle = make_worker(self._what_if, self.run, self.history, self.plan(), parent=self)
+        journal = self.overrides() if self.overrides is not None else None
+        handle = make_worker(_on_final_forecast, self._what_if, self.run, journal,
+                             self.history, self.plan(), parent=self)
         handle.returned.connect(lambda result, g=self._generation: self._returned(g, result))
         handle.errored.connect(lambda exc, g=self._generation: self._failed(g, exc))
         handle.cancelled.connect(lambda: self.message.setText(self.tr("What-if cancelled.")))
@@ -418,6 +421,16 @@ class WhatIfPanel(QWidget):
 
 
 STRETCH = None
+
+
+def _on_final_forecast(what_if, run, journal, history, plan, *, progress=None, cancel=None):
+    """The plan moves the final forecast (the model's with the user's overrides), which is
+    worked out here, off the UI thread."""
+    if journal:
+        from core.overrides import apply_to_run
+
+        run = apply_to_run(run, journal)
+    return what_if(run, history, plan, progress=progress, cancel=cancel)
 
 
 def _row(*items) -> QHBoxLayout:

@@ -259,3 +259,18 @@ def test_editing_a_journal_entry_replaces_it_as_one_undo_step(view):
     assert view.undo_stack.undoText() == f"Edit adjustment of {UID}"
     view.undo_stack.undo()
     assert view.overrides.journal.overrides[0].value == 5
+
+
+def test_a_whatif_plan_moves_the_adjusted_forecast(view, qtbot):
+    view.overrides.edit(Journal((Override(UID, "absolute", 80),)), "Adjust")
+    panel = view.whatif
+    panel.percent.setValue(-10)
+    panel.scope.setCurrentIndex(panel.scope.findData(f"product:{UID}"))
+    panel.own_elasticity.setChecked(True)
+    panel.elasticity.setValue(-1.0)
+    with qtbot.waitSignal(panel.applied, timeout=30_000) as blocker:
+        panel.apply_button.click()
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=5000)
+    mine = blocker.args[0].product(UID)
+    assert (mine["yhat_base"] == 80).all()
+    np.testing.assert_allclose(mine["yhat"], 80 / 0.9, rtol=1e-3)
