@@ -145,6 +145,7 @@ class ForecastView(QWidget):
         self.whatif.overrides = lambda: self.overrides.journal  # plans move the final forecast
         self.scenarios = ScenarioLibraryView(self.undo_stack, lambda: self.whatif.result)
         self.tabs.addTab(self.scenarios, self.tr("Scenarios"))
+        self.scenarios.show_requested.connect(self.show_scenario)
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -208,6 +209,16 @@ class ForecastView(QWidget):
     def scenario(self):
         """The what-if shown now (a core WhatIf), or None."""
         return self.whatif.result
+
+    def show_scenario(self, result) -> None:
+        """Make a saved what-if the current one (its plan in the What-if tab, on the chart, in
+        exports and in the project)."""
+        panel = self.whatif
+        if panel.run is None or panel.is_busy():
+            return
+        panel.set_run(panel.run, panel.history, result, panel.facts)
+        self.tabs.setCurrentWidget(panel)
+        self.scenario_applied.emit(result)
 
     def _index_ready(self, generation: int, run, history, index: RunIndex, facts,
                      scenario=None) -> None:

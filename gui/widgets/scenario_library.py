@@ -36,6 +36,7 @@ COLOURS = {"base": "#888888", "a": "#1f77b4", "b": "#d62728"}
 
 class ScenarioLibraryView(QWidget):
     library_changed = Signal(object)  # the ScenarioLibrary now shown
+    show_requested = Signal(object)  # a saved WhatIf to make the current what-if again
     edited = Signal()  # the user changed it (or undid / redid a change): unsaved
 
     def __init__(self, undo_stack, current: Callable[[], object], parent=None) -> None:
@@ -48,6 +49,9 @@ class ScenarioLibraryView(QWidget):
         self.save_button = QPushButton(self.tr("Save current what-if"))
         self.rename_button = QPushButton(self.tr("Rename"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.show_button = QPushButton(self.tr("Show in What-if"))
+        self.show_button.setToolTip(self.tr("Make the selected scenario the current what-if: "
+                                            "its plan, the chart and the exports"))
         self.names = QListWidget()
         self.names.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.names.setMaximumHeight(110)
@@ -75,7 +79,8 @@ class ScenarioLibraryView(QWidget):
         self.totals.horizontalHeader().setDefaultSectionSize(130)
 
         edit_row = QHBoxLayout()
-        for widget in (self.name, self.save_button, self.rename_button, self.delete_button):
+        for widget in (self.name, self.save_button, self.rename_button, self.delete_button,
+                       self.show_button):
             edit_row.addWidget(widget, 1 if widget is self.name else 0)
         pick_row = QHBoxLayout()
         pick_row.addWidget(QLabel(self.tr("Compare:")))
@@ -93,6 +98,7 @@ class ScenarioLibraryView(QWidget):
         self.save_button.clicked.connect(self.save_current)
         self.rename_button.clicked.connect(self.rename_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.show_button.clicked.connect(self.show_selected)
         self.names.currentRowChanged.connect(self._selected)
         self.first.currentIndexChanged.connect(lambda _i: self.show_comparison())
         self.second.currentIndexChanged.connect(lambda _i: self.show_comparison())
@@ -147,6 +153,11 @@ class ScenarioLibraryView(QWidget):
         if name is not None:
             self._edit(self.library.delete(name),
                        self.tr("Delete scenario {name}").format(name=name))
+
+    def show_selected(self) -> None:
+        name = self._selected_name()
+        if name is not None:
+            self.show_requested.emit(self.library.get(name))
 
     def _selected_name(self) -> str | None:
         row = self.names.currentRow()
@@ -206,3 +217,4 @@ class ScenarioLibraryView(QWidget):
         chosen = self._selected_name() is not None
         self.rename_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        self.show_button.setEnabled(chosen)

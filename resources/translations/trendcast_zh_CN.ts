@@ -2001,6 +2001,14 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Show in What-if</source>
+        <translation>在假设分析中显示</translation>
+    </message>
+    <message>
+        <source>Make the selected scenario the current what-if: its plan, the chart and the exports</source>
+        <translation>将所选方案设为当前的假设分析：包括其计划、图表和导出</translation>
+    </message>
+    <message>
         <source>Forecast without a plan</source>
         <translation>无计划时的预测</translation>
     </message>

@@ -90,3 +90,18 @@ def test_scenarios_are_saved_in_the_project_and_reopened(qtbot, tmp_path):
         fresh.projects.open_path(str(path))
     assert fresh.forecast_view.scenarios.library.names() == ["Sale", "Sale copy"]
     assert fresh.forecast_view.scenarios.names.count() == 2
+
+
+def test_a_saved_scenario_can_be_made_the_current_whatif_again(view, qtbot):
+    cut, rise = result(-10), result(10)
+    tab = view.scenarios
+    tab.set_library(ScenarioLibrary().save("Cut", cut).save("Rise", rise))
+    tab.names.setCurrentRow(1)
+    with qtbot.waitSignal(view.scenario_applied) as signal:
+        tab.show_button.click()
+    shown = signal.args[0]
+    assert view.scenario() is shown and shown.plan.name == "Rise"
+    assert view.tabs.currentWidget() is view.whatif
+    assert [c.percent for c in view.whatif.changes] == [10]
+    _x, y = view.chart.curve_data("whatif")
+    np.testing.assert_allclose(y[1:], rise.product(None)["yhat"])  # joined to the last sale
