@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.decomposition import decompose
-from core.overrides import MODEL_COLUMN
+from core.overrides import MODEL_COLUMN, OVERRIDDEN
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex, starts_note
 from core.scenario import planning_facts
 from gui.core_texts import core_text, format_clause
@@ -346,7 +346,7 @@ class ForecastView(QWidget):
         table = chosen.copy()
         headers = [self.tr("Date"), self.tr("Forecast")]
         columns = ["ds", "yhat"]
-        if table["overridden"].any():
+        if table[OVERRIDDEN].any():
             columns.append(MODEL_COLUMN)
             headers.append(self.tr("Model forecast"))
         for level in (80, 95):
