@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
                                 n_jobs=args.jobs, keep_networks=bool(args.project))
     result = run_pipeline(frame, settings)
     write_output(final_forecast(result.forecast, journal), args.output)
-    for number, override in unmatched(result.forecast, journal):
+    idle = unmatched(result.forecast, journal)
+    for number, override in idle:
         print(f"warning: {args.overrides}, entry {number}: changes nothing (product "
               f"{override.product}, {override.span()} is not in the forecast)", file=sys.stderr)
     if args.choices:
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                             args.series_end, overrides=journal)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()
     if journal:
-        print(f"applied {len(journal)} overrides from {args.overrides}")
+        print(f"applied {len(journal) - len(idle)} of {len(journal)} overrides from "
+              f"{args.overrides}")
     print(f"wrote {len(result.forecast)} rows for {len(used.index) and used.sum()} products to "
           f"{args.output} in {result.seconds:.1f} s; models: "
           + ", ".join(f"{m} {n}" for m, n in used.items()))

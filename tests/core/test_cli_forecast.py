@@ -118,8 +118,9 @@ def test_forecast_with_overrides_writes_final_and_model_numbers(tmp_path, capsys
     capsys.readouterr()
     assert run(["forecast", *args, "--output", str(changed), "--overrides",
                 str(journal_path), "--project", str(tmp_path / "shop.trendcast")]) == 0
-    err = capsys.readouterr().err
-    assert "journal.json, entry 2: changes nothing (product no-such-product" in err
+    printed = capsys.readouterr()
+    assert "journal.json, entry 2: changes nothing (product no-such-product" in printed.err
+    assert "applied 1 of 2 overrides from" in printed.out
     out = pd.read_csv(changed, dtype={"unique_id": str})
     assert list(out.columns) == [*COLUMNS[:3], "yhat_model", "overridden", *COLUMNS[3:]]
     hit = out.overridden
