@@ -16,6 +16,7 @@ import pandas as pd
 from core.atomic_write import atomic_path
 from core.csv_output import neutralise, neutralise_frame, write_csv
 from core.errors import TrendcastError
+from core.overrides import MODEL_COLUMN, OVERRIDDEN, Journal, apply, journal_table
 from core.pipeline_types import ForecastRun
 from core.schema import DS, ID
 
@@ -23,9 +24,12 @@ METRIC_ORDER = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                 "trend_precision", "trend_recall", "trend_f1", "MAE", "sMAPE", "RMSSE")
 
 
-def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The chosen forecast per product and period, with the product title when it is known."""
-    frame = run.forecast.copy()
+def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None,
+                   overrides: Journal | None = None) -> pd.DataFrame:
+    """The chosen forecast per product and period, with the product title when it is known.
+    With `overrides`, `yhat` is the final number and `yhat_model`/`overridden` beside it say
+    what the model forecast and which rows were changed by hand."""
+    frame = final_forecast(run.forecast, overrides)
     titles = product_titles(history)
     if titles is not None:
         frame.insert(1, "title", frame[ID].map(titles).fillna(""))
@@ -33,6 +37,17 @@ def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None) -> pd.
     numeric = [c for c in frame.columns if c.startswith("yhat")]
     frame[numeric] = frame[numeric].round(3)
     return frame
+
+
+def final_forecast(forecast: pd.DataFrame, overrides: Journal | None) -> pd.DataFrame:
+    """`forecast` with the journal applied, the model's number right after the final one;
+    unchanged (no extra columns) without overrides."""
+    if not overrides:
+        return forecast.copy()
+    out = apply(forecast, overrides)
+    order = [c for c in out.columns if c not in (MODEL_COLUMN, OVERRIDDEN)]
+    at = order.index("yhat") + 1
+    return out[order[:at] + [MODEL_COLUMN, OVERRIDDEN] + order[at:]]
 
 
 def metrics_table(run: ForecastRun) -> pd.DataFrame:
@@ -121,10 +136,10 @@ def _cell(sheet, value: object, cell_type):
 
 
 def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame | None = None,
-               *, what: str = "forecast", scenario=None) -> None:
-    """Write the forecast (`what="forecast"`), the model comparison (`"metrics"`) or the
-    what-if `scenario` (`"whatif"`)."""
-    tables = {"forecast": lambda: forecast_table(run, history),
+               *, what: str = "forecast", scenario=None, overrides: Journal | None = None) -> None:
+    """Write the forecast (`what="forecast"`, with `overrides` applied), the model comparison
+    (`"metrics"`) or the what-if `scenario` (`"whatif"`)."""
+    tables = {"forecast": lambda: forecast_table(run, history, overrides),
               "metrics": lambda: metrics_table(run),
               "whatif": lambda: whatif_table(scenario, history)}
     if what == "whatif" and scenario is None:
@@ -136,10 +151,12 @@ def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame 
 
 
 def export_xlsx(path: str | os.PathLike, run: ForecastRun,
-                history: pd.DataFrame | None = None, scenario=None) -> None:
-    """Forecast, model comparison, per-product choices and per-product metrics in one workbook,
-    and the what-if with its plan when there is one."""
-    sheets = {"Forecast": forecast_table(run, history), "Metrics": metrics_table(run)}
+                history: pd.DataFrame | None = None, scenario=None,
+                overrides: Journal | None = None) -> None:
+    """Forecast (with `overrides` applied), model comparison, per-product choices and
+    per-product metrics in one workbook, the what-if with its plan when there is one, and the
+    overrides' journal when there are any."""
+    sheets = {"Forecast": forecast_table(run, history, overrides), "Metrics": metrics_table(run)}
     if not run.choices.empty:
         sheets["Model choice"] = run.choices
     if not run.metrics_per_product.empty:
@@ -147,4 +164,6 @@ def export_xlsx(path: str | os.PathLike, run: ForecastRun,
     if scenario is not None:
         sheets["What-if"] = whatif_table(scenario, history)
         sheets["What-if plan"] = whatif_plan_table(scenario)
+    if overrides:
+        sheets["Overrides"] = journal_table(overrides)
     write_xlsx(path, sheets)

@@ -118,6 +118,10 @@ TEMPLATES: dict[str, str] = {
     "whatif.wrong_sign": "in {share} of the changed periods the networks' answer goes against "
                          "the price change (cheaper selling less or dearer selling more): treat "
                          "it with caution",
+    # What a hand-made override does (core.overrides.journal, the journal table).
+    "override.absolute": "set to {value}",
+    "override.percent": "{value} %",
+    "override.units": "{value} units per period",
 }
 
 _NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"
@@ -133,6 +137,7 @@ FIELD_PATTERNS = {
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
     "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
     "share": _NUMBER, "ids": _NUMBER, "cap": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
+    "value": r"[-+]?(?:" + _NUMBER + ")",
 }
 
 

@@ -31,13 +31,17 @@ from core.data.types import ImportOptions  # noqa: F401  (Project's field type)
 from core.errors import TrendcastError
 from core.json_check import check
 from core.model_files import ModelFiles, check_files, safe_name
+from core.overrides import Journal, journal_from_json, journal_to_json
 from core.pipeline_types import ForecastRun, ForecastSettings
+from core.scenario.library import ScenarioLibrary
 from core.scenario.whatif import WhatIf
 
 FORMAT = "trendcast-project"
 FORMAT_VERSION = 1
 SUFFIX = ".trendcast"
 RUN_TABLES = ("forecast", "candidates", "backtest", "metrics", "metrics_per_product", "choices")
+SCENARIOS_MEMBER = "scenarios/library.json"  # named what-ifs (absent when there are none)
+OVERRIDES_MEMBER = "overrides/journal.json"  # absent in projects without overrides (and old ones)
 MAX_UNPACKED_BYTES = 4 * 1024 ** 3  # refuse zip bombs; real projects are far smaller
 
 
@@ -49,6 +53,8 @@ class Project:
     settings: ForecastSettings | None = None
     run: ForecastRun | None = None  # with its trained networks in `run.networks`
     scenario: WhatIf | None = None  # the last what-if applied to the run
+    overrides: Journal = field(default_factory=Journal)  # hand-made changes to the forecast
+    scenarios: ScenarioLibrary = field(default_factory=ScenarioLibrary)  # named what-ifs
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -82,10 +88,23 @@ def save_project(path: str | os.PathLike, project: Project, *, progress=None,
                 _write_json(zf, "scenario/meta.json", project.scenario.meta_json())
                 _write_table(zf, manifest, "scenario/forecast.csv", project.scenario.forecast)
                 _write_table(zf, manifest, "scenario/effects.csv", project.scenario.effects)
+            if project.run is not None and project.scenarios:
+                _write_scenarios(zf, manifest, project.scenarios)
+            if project.overrides:
+                _write_json(zf, OVERRIDES_MEMBER, journal_to_json(project.overrides))
             _write_json(zf, "manifest.json", manifest)
     except OSError as exc:
         raise TrendcastError(f"Could not save the project to {path}: "
                              f"{exc.strerror or exc}.") from exc
+
+
+def _write_scenarios(zf: zipfile.ZipFile, manifest: dict, library: ScenarioLibrary) -> None:
+    """Named what-ifs: their names in order, each stored as the last what-if is."""
+    _write_json(zf, SCENARIOS_MEMBER, {"names": library.names()})
+    for i, (_name, result) in enumerate(library.items):
+        _write_json(zf, f"scenarios/{i}/meta.json", result.meta_json())
+        _write_table(zf, manifest, f"scenarios/{i}/forecast.csv", result.forecast)
+        _write_table(zf, manifest, f"scenarios/{i}/effects.csv", result.effects)
 
 
 def _write_json(zf: zipfile.ZipFile, name: str, value: Any) -> None:
@@ -207,7 +226,38 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
                           notes=list(meta.get("notes", [])), networks=_read_networks(zf, manifest))
     return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
                    source=str(manifest.get("source", "")), options=options, settings=settings,
-                   run=run, scenario=_read_scenario(zf, manifest) if run is not None else None)
+                   run=run, scenario=_read_scenario(zf, manifest) if run is not None else None,
+                   overrides=_read_overrides(zf),
+                   scenarios=_read_scenarios(zf, manifest) if run is not None
+                   else ScenarioLibrary())
+
+
+def _read_scenarios(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> ScenarioLibrary:
+    if SCENARIOS_MEMBER not in zf.namelist():
+        return ScenarioLibrary()
+    index = json.loads(zf.read(SCENARIOS_MEMBER))
+    check(index, project_format.SCENARIO_LIBRARY, SCENARIOS_MEMBER)
+    library = ScenarioLibrary()
+    for i, name in enumerate(index["names"]):
+        meta = json.loads(zf.read(f"scenarios/{i}/meta.json"))
+        check(meta, project_format.SCENARIO_META, f"scenarios/{i}/meta.json")
+        try:
+            result = WhatIf.from_parts(
+                meta, _read_table(zf, manifest, f"scenarios/{i}/forecast.csv"),
+                _read_table(zf, manifest, f"scenarios/{i}/effects.csv"))
+            library = library.save(name, result)
+        except TrendcastError as exc:  # a hand-edited plan or name: damage of this part
+            raise ValueError(f"its scenario {name!r} is invalid: {exc}") from None
+    return library
+
+
+def _read_overrides(zf: zipfile.ZipFile) -> Journal:
+    if OVERRIDES_MEMBER not in zf.namelist():
+        return Journal()
+    try:
+        return journal_from_json(json.loads(zf.read(OVERRIDES_MEMBER)), OVERRIDES_MEMBER)
+    except TrendcastError as exc:  # a hand-edited journal: say so as damage of this part
+        raise ValueError(f"its overrides are invalid: {exc}") from None
 
 
 def _read_networks(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, ModelFiles]:

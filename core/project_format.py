@@ -25,6 +25,7 @@ RUN_META = Record({"settings": dict, "seconds": float, "notes": ListOf(str)},
                   frozenset({"seconds", "notes"}))
 SCENARIO_META = Record({"plan": dict, "method": str, "notes": ListOf(str)},
                        frozenset({"notes"}))
+SCENARIO_LIBRARY = Record({"names": ListOf(str)})
 # table -> columns it must have, with their kinds; a float column may hold whole numbers.
 REQUIRED_COLUMNS = {
     "data/frame.csv": {ID: "str", DS: "datetime", Y: "float"},

@@ -141,6 +141,9 @@ TEXTS = {
         "CoreTexts", "in {share} of the changed periods the networks' answer goes against the "
                      "price change (cheaper selling less or dearer selling more): treat it with "
                      "caution"),
+    "override.absolute": QT_TRANSLATE_NOOP("CoreTexts", "set to {value}"),
+    "override.percent": QT_TRANSLATE_NOOP("CoreTexts", "{value} %"),
+    "override.units": QT_TRANSLATE_NOOP("CoreTexts", "{value} units per period"),
 }
 
 # The import's warnings (core.data.problem_texts): same ids and fields; the Problem carries

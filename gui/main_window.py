@@ -11,10 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core.models.registry import available
+from core.overrides import Journal
+from core.scenario.library import ScenarioLibrary
 from gui import engine
 from gui.panels.forecast_view import ForecastView
 from gui.panels.import_panel import ImportPanel
@@ -48,7 +50,11 @@ class MainWindow(QMainWindow):
         self.import_panel = ImportPanel(preview=preview, load=load, sample_path=sample_path)
         self.setup_panel = SetupPanel(models=models)
         self.training_panel = TrainingPanel(run_forecast=run_forecast)
-        self.forecast_view = ForecastView(what_if=what_if)
+        # One undo stack for every edit of overrides and what-if plans (Edit > Undo / Redo).
+        self.undo_stack = QUndoStack(self)
+        self.forecast_view = ForecastView(what_if=what_if, undo_stack=self.undo_stack)
+        self.forecast_view.overrides.edited.connect(lambda: self.projects.mark_changed())
+        self.forecast_view.scenarios.edited.connect(lambda: self.projects.mark_changed())
         self.projects = ProjectFiles(self)
         self.tabs = QTabWidget()
         titles = (self.tr("Import"), self.tr("Model setup"), self.tr("Training"),
@@ -112,6 +118,9 @@ class MainWindow(QMainWindow):
         self.import_panel.cancel()
         self.dataset = None
         self.training_panel.run = None
+        self.undo_stack.clear()
+        self.forecast_view.overrides.reset(Journal())
+        self.forecast_view.scenarios.set_library(ScenarioLibrary())
         self.tabs.setCurrentIndex(IMPORT)
         self._update_steps()
         self.statusBar().showMessage(self.tr("New session: open a sales file to begin."))
@@ -170,6 +179,9 @@ class MainWindow(QMainWindow):
                 self.setup_panel.set_settings(project.settings)
         finally:
             self._restoring = False
+        self.undo_stack.clear()  # edits of what was open before are not undone into this one
+        self.forecast_view.overrides.reset(project.overrides)
+        self.forecast_view.scenarios.set_library(project.scenarios)
         if project.run is not None:
             self.forecast_view.show_run(project.run, project.frame, project.scenario)
         self._update_steps()

@@ -47,6 +47,7 @@ def build_menus(window) -> dict[str, QAction]:
         "about": _action(window, tr("&About Trendcast"), lambda: show_about(window)),
     }
     actions["export"].setEnabled(False)  # until a forecast is shown
+    actions.update(_undo_actions(window))
     for index in range(window.tabs.count()):
         actions[f"step{index + 1}"] = _action(
             window, tr("Go to step {0}").format(index + 1),
@@ -62,12 +63,27 @@ def build_menus(window) -> dict[str, QAction]:
     window.recent_menu = file_menu.addMenu(tr("Recent files"))
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
+    edit_menu = window.menuBar().addMenu(tr("&Edit"))
+    edit_menu.addAction(actions["undo"])
+    edit_menu.addAction(actions["redo"])
     view_menu = window.menuBar().addMenu(tr("&View"))
     view_menu.addMenu(language_menu(window))
     help_menu = window.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(actions["shortcuts"])
     help_menu.addAction(actions["about"])
     return actions
+
+
+def _undo_actions(window) -> dict[str, QAction]:
+    """Edit > Undo / Redo of the window's undo stack (overrides and what-if plans); their text
+    names the step ("Undo Adjust forecast of 85123A")."""
+    undo = window.undo_stack.createUndoAction(window, window.tr("&Undo"))
+    redo = window.undo_stack.createRedoAction(window, window.tr("&Redo"))
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for action in (undo, redo):
+        window.addAction(action)
+    return {"undo": undo, "redo": redo}
 
 
 def shortcut_lines(window) -> list[tuple[str, str]]:

@@ -45,13 +45,15 @@ def import_options(freq: str | None, series_end: str | None = None):
 
 
 def save_run_as_project(path: str, source: str, frame: pd.DataFrame, freq: str, run,
-                        series_end: str | None = None) -> None:
-    """The run, its data and settings as a project file the app opens (written atomically)."""
+                        series_end: str | None = None, overrides=None) -> None:
+    """The run, its data and settings (and a journal of overrides) as a project file the app
+    opens (written atomically)."""
+    from core.overrides import Journal
     from core.project import Project, save_project
 
     save_project(path, Project(frame=frame, source=Path(source).name,
                                options=import_options(freq, series_end), settings=run.settings,
-                               run=run))
+                               run=run, overrides=overrides or Journal()))
 
 
 def check_before_reading(output: str, models: tuple[str, ...]) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from core.cli._io import add_series_end_argument, levels, positive_int
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
@@ -32,6 +33,9 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="also write the products ranked by expected change against their "
                              "last H periods: class rising/falling/new/fading/stable, score, and "
                              "the backtest precision/recall of the up/down call for their pool")
+    parser.add_argument("--overrides", metavar="JOURNAL.json",
+                        help="apply hand-made overrides (a journal the app exports): OUT.csv "
+                             "then has the final yhat, the model's yhat_model and overridden")
     parser.add_argument("--project", metavar="SHOP.trendcast",
                         help="also save a project (data, settings, results, trained networks) "
                              "that the app opens and `whatif` reads")
@@ -47,11 +51,14 @@ def run(args: argparse.Namespace) -> int:
         write_output,
     )
     from core.executors import open_executor
+    from core.export import final_forecast
+    from core.overrides import Journal, read_journal, unmatched
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
 
     quiet_numeric_warnings()
     check_before_reading(args.output, (args.model,))
+    journal = read_journal(args.overrides) if args.overrides else Journal()
     for extra in (args.choices, args.trending, args.project):
         if extra:
             check_before_reading(extra, ())
@@ -63,15 +70,20 @@ def run(args: argparse.Namespace) -> int:
                                     models=(args.model,), levels=args.levels, n_jobs=args.jobs,
                                     keep_networks=bool(args.project))
         result = run_pipeline(frame, settings, executor=executor)
-    write_output(result.forecast, args.output)
+    write_output(final_forecast(result.forecast, journal), args.output)
+    for number, override in unmatched(result.forecast, journal):
+        print(f"warning: {args.overrides}, entry {number}: changes nothing (product "
+              f"{override.product}, {override.span()} is not in the forecast)", file=sys.stderr)
     if args.choices:
         write_output(result.choices, args.choices)
     if args.trending:
         write_output(trending_table(result, frame), args.trending)
     if args.project:
         save_run_as_project(args.project, args.input, frame, freq, result,
-                            args.series_end)
+                            args.series_end, overrides=journal)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()
+    if journal:
+        print(f"applied {len(journal)} overrides from {args.overrides}")
     print(f"wrote {len(result.forecast)} rows for {len(used.index) and used.sum()} products to "
           f"{args.output} in {result.seconds:.1f} s; models: "
           + ", ".join(f"{m} {n}" for m, n in used.items()))

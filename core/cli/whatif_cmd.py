@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from core.csv_output import write_csv
     from core.errors import TrendcastError
     from core.export import whatif_table
+    from core.overrides import apply_to_run
     from core.project import load_project, save_project
     from core.scenario import PriceChange, Scenario, what_if
 
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if project.run is None:
         raise TrendcastError(f"{args.project} has no forecast yet: train one in the app or run "
                              "`forecast --project` first.")
-    result = what_if(project.run, project.frame, plan)
+    # The plan moves the final forecast: the model's with the project's overrides.
+    result = what_if(apply_to_run(project.run, project.overrides), project.frame, plan)
     write_csv(args.output, whatif_table(result, project.frame), bom=True)
     if args.save:
         project.scenario = result

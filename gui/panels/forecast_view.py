@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,15 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from core.decomposition import decompose
+from core.overrides import MODEL_COLUMN
 from core.run_views import ALL_PRODUCTS, CHOSEN, ProductData, RunIndex, starts_note
 from core.scenario import planning_facts
 from gui.core_texts import core_text, format_clause, plain_text
 from gui.model_names import model_label
+from gui.overrides_state import OverridesState
+from gui.panels.forecast_adjustments import ForecastAdjustments
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
+from gui.widgets.forecast_table_model import ForecastTableModel
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
+from gui.widgets.scenario_library import ScenarioLibraryView
 from gui.widgets.task_runner import TaskRunner
 from gui.widgets.whatif_panel import WhatIfPanel
 
@@ -67,8 +73,10 @@ class ForecastView(QWidget):
     run_failed = Signal(str)  # show_run's data could not be prepared (message for the user)
     scenario_applied = Signal(object)  # the user applied a what-if plan (a core WhatIf)
 
-    def __init__(self, parent=None, what_if=None) -> None:
+    def __init__(self, parent=None, what_if=None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
+        # Overrides and what-if plan edits are undone on one stack (the window's).
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.index: RunIndex | None = None
         self.current: ProductData | None = None
         self.runner = TaskRunner(self)
@@ -111,7 +119,7 @@ class ForecastView(QWidget):
         compare.addWidget(self.models_scroll, 1)
 
         self.chart = ForecastChart()
-        self.forecast_model = MarkedTableModel(self)
+        self.forecast_model = ForecastTableModel(self)  # a product's forecast can be typed over
         self.forecast_table = self._table(self.forecast_model)
         self.metrics_model = MarkedTableModel(self)
         self.metrics_table = self._table(self.metrics_model)
@@ -130,6 +138,14 @@ class ForecastView(QWidget):
         self.tabs.addTab(metrics_page, self.tr("Model comparison"))
         self.tabs.addTab(self.decomposition, self.tr("Decomposition"))
         self.tabs.addTab(self.whatif, self.tr("What-if"))
+        self.overrides = OverridesState(self.undo_stack, self)
+        self.adjustments = ForecastAdjustments(self, self.overrides)
+        self.tabs.addTab(self.adjustments.journal_view, self.tr("Adjustments"))
+        self.whatif.undo_stack = self.undo_stack
+        self.whatif.overrides = lambda: self.overrides.journal  # plans move the final forecast
+        self.scenarios = ScenarioLibraryView(self.undo_stack, lambda: self.whatif.result)
+        self.tabs.addTab(self.scenarios, self.tr("Scenarios"))
+        self.scenarios.show_requested.connect(self.show_scenario)
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -137,6 +153,8 @@ class ForecastView(QWidget):
         detail_layout = QVBoxLayout(detail)
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
+        header.addWidget(self.adjustments.range_button)
+        header.addWidget(self.adjustments.adjust_button)
         header.addWidget(self.exports.button)
         detail_layout.addLayout(header)
         detail_layout.addWidget(self.choice_label)
@@ -191,6 +209,16 @@ class ForecastView(QWidget):
     def scenario(self):
         """The what-if shown now (a core WhatIf), or None."""
         return self.whatif.result
+
+    def show_scenario(self, result) -> None:
+        """Make a saved what-if the current one (its plan in the What-if tab, on the chart, in
+        exports and in the project)."""
+        panel = self.whatif
+        if panel.run is None or panel.is_busy():
+            return
+        panel.set_run(panel.run, panel.history, result, panel.facts)
+        self.tabs.setCurrentWidget(panel)
+        self.scenario_applied.emit(result)
 
     def _index_ready(self, generation: int, run, history, index: RunIndex, facts,
                      scenario=None) -> None:
@@ -271,16 +299,24 @@ class ForecastView(QWidget):
         for model, box in self.model_boxes.items():
             box.setEnabled(model != data.chosen and model in data.forecasts)
         self.whatif.set_product(None if is_total else data.uid, data.title)
+        self.scenarios.set_product(None if is_total else data.uid)
         self._draw_chart()
         self._fill_forecast_table(data)
         self._fill_metrics_table(data)
         self._maybe_decompose()
+
+    def redraw(self) -> None:
+        """Draw the product on screen again (its overrides changed)."""
+        if self.current is not None:
+            self._draw_chart()
+            self._fill_forecast_table(self.current)
 
     def _draw_chart(self) -> None:
         data = self.current
         if data is None:
             return
         self.chart.show_product(data, self.shown_models(), self.model_label)
+        self.adjustments.draw(data, self.adjustments.final(data))
         result = self.whatif.result
         if result is not None:
             self.chart.show_what_if(result.product(None if data.uid == ALL_PRODUCTS
@@ -303,13 +339,16 @@ class ForecastView(QWidget):
         return " · ".join(parts)
 
     def _fill_forecast_table(self, data: ProductData) -> None:
-        chosen = data.forecasts.get(data.chosen)
+        chosen = self.adjustments.final(data)  # with the user's overrides
         if chosen is None:
             self.forecast_model.set_frame(pd.DataFrame())
             return
         table = chosen.copy()
         headers = [self.tr("Date"), self.tr("Forecast")]
         columns = ["ds", "yhat"]
+        if table["overridden"].any():
+            columns.append(MODEL_COLUMN)
+            headers.append(self.tr("Model forecast"))
         for level in (80, 95):
             if f"yhat_lo_{level}" in table:
                 columns += [f"yhat_lo_{level}", f"yhat_hi_{level}"]

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from core import export
 from core.errors import TrendcastError
+from core.overrides import Journal, write_journal
 from gui import report
 
-KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf")
+KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf", "journal_json")
 SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "whatif_csv": ".csv", "xlsx": ".xlsx",
-            "png": ".png", "pdf": ".pdf"}
+            "png": ".png", "pdf": ".pdf", "journal_json": ".json"}
 
 
 class ExportMenu(QObject):
@@ -37,6 +38,8 @@ class ExportMenu(QObject):
             "xlsx": QAction(self.tr("Forecast and metrics as Excel…"), self),
             "png": QAction(self.tr("Chart as PNG image…"), self),
             "pdf": QAction(self.tr("One-page PDF report…"), self),
+            # The journal of adjustments, for `python main.py forecast --overrides`.
+            "journal_json": QAction(self.tr("Adjustments as JSON…"), self),
         }
         self.menu = QMenu(self.tr("Export"))
         for kind, action in self._actions.items():
@@ -69,7 +72,8 @@ class ExportMenu(QObject):
                 "metrics_csv": self.tr("CSV file (*.csv)"),
                 "whatif_csv": self.tr("CSV file (*.csv)"),
                 "xlsx": self.tr("Excel workbook (*.xlsx)"),
-                "png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)")}
+                "png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)"),
+                "journal_json": self.tr("JSON file (*.json)")}
 
     def ask_kind_and_path(self) -> None:
         """One save dialog offering every format; the chosen filter decides what is written."""
@@ -81,7 +85,8 @@ class ExportMenu(QObject):
                   "whatif_csv": self.tr("What-if as CSV (*.csv)"),
                   "xlsx": self.tr("Forecast and metrics as Excel (*.xlsx)"),
                   "png": self.tr("Chart as PNG image (*.png)"),
-                  "pdf": self.tr("One-page PDF report (*.pdf)")}
+                  "pdf": self.tr("One-page PDF report (*.pdf)"),
+                  "journal_json": self.tr("Adjustments as JSON (*.json)")}
         if self.scenario() is None:
             del labels["whatif_csv"]
         path, chosen = QFileDialog.getSaveFileName(self.view, self.tr("Export"), "forecast.xlsx",
@@ -94,7 +99,8 @@ class ExportMenu(QObject):
     def ask_and_export(self, kind: str) -> None:
         default = {"forecast_csv": "forecast.csv", "metrics_csv": "model_comparison.csv",
                    "whatif_csv": "whatif.csv",
-                   "xlsx": "forecast.xlsx", "png": "chart.png", "pdf": "forecast_report.pdf"}
+                   "xlsx": "forecast.xlsx", "png": "chart.png", "pdf": "forecast_report.pdf",
+                   "journal_json": "adjustments.json"}
         path, _filter = QFileDialog.getSaveFileName(self.view, self.tr("Export"),
                                                     default[kind], self.filters()[kind])
         if path:
@@ -109,15 +115,18 @@ class ExportMenu(QObject):
         if not path.suffix:
             path = path.with_suffix(SUFFIXES[kind])
         run, history, index, scenario = self.run, self.history, self.index, self.scenario()
+        overrides = self.view.overrides.journal if hasattr(self.view, "overrides") else None
         # Translated here: the jobs run on another thread and must not touch this QObject.
         title = self.tr("Trendcast forecast report")
         jobs = {
-            "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast"),
+            "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast",
+                                                      overrides=overrides),
             "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics"),
             "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
                                                     scenario=scenario),
-            "xlsx": lambda: export.export_xlsx(path, run, history, scenario),
-            "pdf": lambda: report.write_pdf_report(path, run, history, index, title=title),
+            "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides),
+            "pdf": lambda: _pdf_report(path, run, history, index, overrides, title),
+            "journal_json": lambda: write_journal(path, overrides or Journal()),
         }
         if kind == "png":
             try:
@@ -138,3 +147,15 @@ class ExportMenu(QObject):
             getattr(exc, "strerror", None) or str(exc)
         self.failed.emit(self.tr("Could not save {name}: {error}").format(name=path.name,
                                                                            error=detail))
+
+
+def _pdf_report(path, run, history, index, overrides, title: str) -> None:
+    """The one-page report of the final forecast: with overrides, the run is indexed again
+    with them applied (on the export's worker thread)."""
+    if overrides:
+        from core.overrides import apply_to_run
+        from core.run_views import RunIndex
+
+        run = apply_to_run(run, overrides)
+        index = RunIndex(run, history)
+    report.write_pdf_report(path, run, history, index, title=title)

@@ -18,6 +18,7 @@ COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e
            "#17becf")
 HISTORY_COLOUR = "#333333"
 WHATIF_COLOUR = "#e6550d"
+OVERRIDE_COLOUR = "#000000"
 
 
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -65,6 +66,13 @@ class ForecastChart(QWidget):
         self.whatif_curve = pg.PlotDataItem(pen=pg.mkPen(WHATIF_COLOUR, width=2.5,
                                                          style=Qt.PenStyle.DotLine))
         self.plot.addItem(self.whatif_curve)
+        # The forecast after the user's overrides: solid, a marker on every changed period.
+        self.override_curve = pg.PlotDataItem(pen=pg.mkPen(OVERRIDE_COLOUR, width=2.5))
+        self.plot.addItem(self.override_curve)
+        # A range the user drags over the forecast to adjust it ("Select range").
+        self.region = pg.LinearRegionItem(brush=pg.mkBrush(255, 200, 0, 50))
+        self.plot.addItem(self.region, ignoreBounds=True)
+        self.region.hide()
         self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=1))
         self.readout = pg.TextItem(anchor=(0, 0), color="#222", fill=pg.mkBrush(255, 255, 255, 220))
         self.plot.addItem(self.vline, ignoreBounds=True)
@@ -108,6 +116,7 @@ class ForecastChart(QWidget):
             line.setData([], [])
             back.setData([], [])
         self.whatif_curve.setData([], [])
+        self.override_curve.setData([], [])
         self.series.clear()
         self.labels.clear()
         self._points.clear()
@@ -154,6 +163,51 @@ class ForecastChart(QWidget):
         self._register("whatif", self.tr("What-if plan"), self.whatif_curve, x, y)
         self._update_legend()
 
+    def show_overrides(self, frame: pd.DataFrame, chosen: str) -> None:
+        """Overlay the chosen forecast after overrides (ds, yhat, yhat_model, overridden, bands)
+        on the product drawn last: the model's line turns dashed, the final one is solid with a
+        marker on each changed period, and the bands follow the final numbers."""
+        if frame is None or frame.empty or not frame["overridden"].any():
+            return
+        line = self.series.get(f"forecast:{chosen}")
+        if line is not None:
+            pen = pg.mkPen(line.opts["pen"])
+            pen.setStyle(Qt.PenStyle.DashLine)
+            line.setPen(pen)
+        for level, band in self.bands.items():
+            if f"band{level}" in self.series:
+                self._show_band(band, level, frame, band.get("colour", COLOURS[0]))
+        x, y = to_seconds(frame["ds"]), frame["yhat"].to_numpy(float)
+        history = self._points.get("history")
+        if history is not None and len(history[0]) and len(x) and x[0] > history[0][-1]:
+            x, y = np.r_[history[0][-1], x], np.r_[history[1][-1], y]
+            marked = np.r_[False, frame["overridden"].to_numpy(bool)]
+        else:
+            marked = frame["overridden"].to_numpy(bool)
+        self.override_curve.setData(x, y, symbol="o", symbolSize=np.where(marked, 9, 0),
+                                    symbolBrush=OVERRIDE_COLOUR, symbolPen=None)
+        self._register("override", self.tr("Forecast with your adjustments"),
+                       self.override_curve, x, y)
+        self._update_legend()
+
+    def show_range_selector(self, on: bool) -> None:
+        """Show (or hide) a range to drag over the chart; it starts on the forecast's second
+        half."""
+        if on:
+            forecast = next((pts for key, pts in self._points.items()
+                             if key.startswith("forecast:")), None)
+            if forecast is not None and len(forecast[0]) > 1:
+                x = forecast[0][1:] if len(forecast[0]) > 2 else forecast[0]
+                self.region.setRegion((x[len(x) // 2], x[-1]))
+        self.region.setVisible(on)
+
+    def selected_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The dragged range's ends (None while it is hidden)."""
+        if not self.region.isVisible():
+            return None
+        low, high = self.region.getRegion()
+        return pd.Timestamp(low, unit="s"), pd.Timestamp(high, unit="s")
+
     def _register(self, key: str, label: str, item, *points) -> None:
         self.series[key], self.labels[key] = item, label
         self._points[key] = tuple(np.asarray(p, float) for p in points)
@@ -162,6 +216,7 @@ class ForecastChart(QWidget):
         lo_col, hi_col = f"yhat_lo_{level}", f"yhat_hi_{level}"
         if lo_col not in frame or hi_col not in frame:
             return
+        band["colour"] = colour
         rgb = pg.mkColor(colour)
         rgba = (rgb.red(), rgb.green(), rgb.blue(), band["alpha"])
         x = to_seconds(frame["ds"])

@@ -34,6 +34,7 @@ from core.scenario import PlanningFacts, PriceChange, Scenario, planning_facts
 from core.scenario.network import responsive
 from gui.core_texts import core_text
 from gui.model_names import model_label
+from gui.undo_commands import ReplaceValue
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.worker import make_worker
 
@@ -58,6 +59,8 @@ class WhatIfPanel(QWidget):
         self._uid: str | None = None
         self._title = ""
         self.facts = PlanningFacts({}, priced=False, promo=False)
+        self.undo_stack = None  # the window's QUndoStack, set by the Forecast view
+        self.overrides = None  # () -> the Journal in force, set by the Forecast view
 
         self.percent = QDoubleSpinBox()
         self.percent.setRange(-90, 300)
@@ -193,15 +196,27 @@ class WhatIfPanel(QWidget):
         if change.percent == 0 and not change.promo:
             self.message.setText(self.tr("A change of 0 % without a promotion changes nothing."))
             return
-        self.changes.append(change)
-        self.message.clear()
-        self._show_changes()
+        self.edit_changes([*self.changes, change], self.tr("Add price change"))
 
     def remove_change(self) -> None:
         row = self.changes_list.currentRow()
         if 0 <= row < len(self.changes):
-            del self.changes[row]
-            self._show_changes()
+            self.edit_changes(self.changes[:row] + self.changes[row + 1:],
+                              self.tr("Remove price change"))
+
+    def edit_changes(self, changes: list[PriceChange], text: str) -> None:
+        """Replace the plan's changes, as one step of the window's undo stack when there is
+        one (Edit > Undo puts the plan back)."""
+        if self.undo_stack is None:
+            self._set_changes(changes)
+        else:
+            self.undo_stack.push(ReplaceValue(text, tuple(self.changes), tuple(changes),
+                                              self._set_changes))
+
+    def _set_changes(self, changes) -> None:
+        self.changes = list(changes)
+        self.message.clear()
+        self._show_changes()
 
     def plan(self) -> Scenario:
         method = self.method.currentData() or "auto"
@@ -218,7 +233,9 @@ class WhatIfPanel(QWidget):
             if not self.changes:
                 return
         self.message.setText(self.tr("Working out the what-if…"))
-        handle = make_worker(self._what_if, self.run, self.history, self.plan(), parent=self)
+        journal = self.overrides() if self.overrides is not None else None
+        handle = make_worker(_on_final_forecast, self._what_if, self.run, journal,
+                             self.history, self.plan(), parent=self)
         handle.returned.connect(lambda result, g=self._generation: self._returned(g, result))
         handle.errored.connect(lambda exc, g=self._generation: self._failed(g, exc))
         handle.cancelled.connect(lambda: self.message.setText(self.tr("What-if cancelled.")))
@@ -401,6 +418,16 @@ class WhatIfPanel(QWidget):
 
 
 STRETCH = None
+
+
+def _on_final_forecast(what_if, run, journal, history, plan, *, progress=None, cancel=None):
+    """The plan moves the final forecast (the model's with the user's overrides), which is
+    worked out here, off the UI thread."""
+    if journal:
+        from core.overrides import apply_to_run
+
+        run = apply_to_run(run, journal)
+    return what_if(run, history, plan, progress=progress, cancel=cancel)
 
 
 def _row(*items) -> QHBoxLayout:

@@ -84,12 +84,71 @@
         <translation>最近的文件</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust forecast</source>
+        <translation>调整预测</translation>
+    </message>
+    <message>
+        <source>Set to (units per period)</source>
+        <translation>设为（每期件数）</translation>
+    </message>
+    <message>
+        <source>Change by percent</source>
+        <translation>按百分比调整</translation>
+    </message>
+    <message>
+        <source>Change by units per period</source>
+        <translation>按每期件数调整</translation>
+    </message>
+    <message>
+        <source>Why (e.g. a big order, a promotion)</source>
+        <translation>原因（例如大订单、促销）</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Periods:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>调整：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>first period</source>
+        <translation>第一期</translation>
+    </message>
+    <message>
+        <source>last period</source>
+        <translation>最后一期</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -487,6 +546,18 @@
         <translation>唯一能在本产品历史上试用的模型（1 次检验）</translation>
     </message>
     <message>
+        <source>set to {value}</source>
+        <translation>设为 {value}</translation>
+    </message>
+    <message>
+        <source>{value} %</source>
+        <translation>{value}%</translation>
+    </message>
+    <message>
+        <source>{value} units per period</source>
+        <translation>每期 {value} 件</translation>
+    </message>
+    <message>
         <source>long</source>
         <translation>长表</translation>
     </message>
@@ -700,6 +771,10 @@
         <translation>单页 PDF 报告…</translation>
     </message>
     <message>
+        <source>Adjustments as JSON…</source>
+        <translation>手动调整（JSON）…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -718,6 +793,10 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>Nothing to export yet.</source>
@@ -748,6 +827,10 @@
         <translation>单页 PDF 报告 (*.pdf)</translation>
     </message>
     <message>
+        <source>Adjustments as JSON (*.json)</source>
+        <translation>手动调整（JSON） (*.json)</translation>
+    </message>
+    <message>
         <source>Trendcast forecast report</source>
         <translation>Trendcast 销量预测报告</translation>
     </message>
@@ -758,6 +841,33 @@
     <message>
         <source>Could not save {name}: {error}</source>
         <translation>无法保存 {name}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastAdjustments</name>
+    <message>
+        <source>Adjust forecast…</source>
+        <translation>调整预测…</translation>
+    </message>
+    <message>
+        <source>Change the forecast of the selected periods in the forecast table, or of the range selected on the chart, by hand</source>
+        <translation>手动调整预测表中所选期间或图表上所选范围的预测</translation>
+    </message>
+    <message>
+        <source>Select range</source>
+        <translation>选择范围</translation>
+    </message>
+    <message>
+        <source>Drag a range over the chart to adjust it</source>
+        <translation>在图表上拖动选择要调整的范围</translation>
+    </message>
+    <message>
+        <source>The selected range holds no forecast period; drag it over the forecast.</source>
+        <translation>所选范围内没有预测期间；请把它拖到预测部分上。</translation>
+    </message>
+    <message>
+        <source>Adjust forecast of {product}</source>
+        <translation>调整 {product} 的预测</translation>
     </message>
 </context>
 <context>
@@ -779,12 +889,23 @@
         <translation>假设方案</translation>
     </message>
     <message>
+        <source>Forecast with your adjustments</source>
+        <translation>含手动调整的预测</translation>
+    </message>
+    <message>
         <source>{level}% range</source>
         <translation>{level}% 区间</translation>
     </message>
     <message>
         <source>Backtest: {model}</source>
         <translation>回测：{model}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTableModel</name>
+    <message>
+        <source>Type a number to set this period&apos;s forecast by hand</source>
+        <translation>输入数字即可手动设定该期的预测</translation>
     </message>
 </context>
 <context>
@@ -816,6 +937,14 @@
     <message>
         <source>What-if</source>
         <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>手动调整</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Preparing the forecast view…</source>
@@ -860,6 +989,10 @@
     <message>
         <source>Forecast</source>
         <translation>预测</translation>
+    </message>
+    <message>
+        <source>Model forecast</source>
+        <translation>模型预测</translation>
     </message>
     <message>
         <source>{level}% low</source>
@@ -1131,6 +1264,61 @@
     <message>
         <source>(not in file)</source>
         <translation>（文件中没有）</translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <source>No adjustments yet. Type a number into the forecast table, or select periods there or a range on the chart and press Adjust forecast.</source>
+        <translation>还没有手动调整。可在预测表中直接输入数字，或在表中选择期间、在图表上选择范围，然后点击“调整预测”。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove adjustment</source>
+        <translation>删除调整</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Remove adjustment of {product}</source>
+        <translation>删除 {product} 的调整</translation>
+    </message>
+    <message>
+        <source>Edit adjustment of {product}</source>
+        <translation>编辑 {product} 的调整</translation>
+    </message>
+    <message>
+        <source>first period</source>
+        <translation>第一期</translation>
+    </message>
+    <message>
+        <source>last period</source>
+        <translation>最后一期</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2187,97 @@
     </message>
 </context>
 <context>
+    <name>ScenarioLibraryView</name>
+    <message>
+        <source>Name, e.g. Spring sale</source>
+        <translation>名称，例如 春季促销</translation>
+    </message>
+    <message>
+        <source>Save current what-if</source>
+        <translation>保存当前假设分析</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show in What-if</source>
+        <translation>在假设分析中显示</translation>
+    </message>
+    <message>
+        <source>Make the selected scenario the current what-if: its plan, the chart and the exports</source>
+        <translation>将所选方案设为当前的假设分析：包括其计划、图表和导出</translation>
+    </message>
+    <message>
+        <source>Forecast without a plan</source>
+        <translation>无计划时的预测</translation>
+    </message>
+    <message>
+        <source>First scenario</source>
+        <translation>第一个方案</translation>
+    </message>
+    <message>
+        <source>Second scenario</source>
+        <translation>第二个方案</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>比较：</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Apply a what-if plan first, then save it here.</source>
+        <translation>请先应用一个假设分析计划，再在这里保存。</translation>
+    </message>
+    <message>
+        <source>Give the scenario a name first.</source>
+        <translation>请先给方案起个名字。</translation>
+    </message>
+    <message>
+        <source>Save scenario {name}</source>
+        <translation>保存方案 {name}</translation>
+    </message>
+    <message>
+        <source>Type a new name that no other scenario has.</source>
+        <translation>请输入一个其他方案没有用过的新名称。</translation>
+    </message>
+    <message>
+        <source>Rename scenario {old} to {new}</source>
+        <translation>将方案 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Delete scenario {name}</source>
+        <translation>删除方案 {name}</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Without a plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+</context>
+<context>
     <name>SeriesEndChoice</name>
     <message>
         <source>Detect</source>
@@ -2374,6 +2653,14 @@
         <translation>0 % 的变动且没有促销，不会改变任何结果。</translation>
     </message>
     <message>
+        <source>Add price change</source>
+        <translation>添加价格变动</translation>
+    </message>
+    <message>
+        <source>Remove price change</source>
+        <translation>删除价格变动</translation>
+    </message>
+    <message>
         <source>Working out the what-if…</source>
         <translation>正在计算假设分析…</translation>
     </message>
@@ -2516,6 +2803,14 @@
 </context>
 <context>
     <name>window</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>

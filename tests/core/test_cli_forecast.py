@@ -132,3 +132,45 @@ def test_a_reader_that_closes_the_pipe_gets_no_traceback():
         os.close(write_end)
     assert result.stderr == ""
     assert result.returncode == 141
+
+
+def test_forecast_with_overrides_writes_final_and_model_numbers(tmp_path, capsys):
+    from core.overrides import Journal, Override, write_journal
+
+    plain, changed = tmp_path / "plain.csv", tmp_path / "changed.csv"
+    journal_path = tmp_path / "journal.json"
+    args = [str(FIXTURE), "--horizon", "3", "--freq", "W", "--model", "naive", "--jobs", "1",
+            "--windows", "1"]
+    assert run(["forecast", *args, "--output", str(plain)]) == 0
+    base = pd.read_csv(plain, dtype={"unique_id": str})
+    uid, first = base.unique_id.iloc[0], base.ds.iloc[0]
+    write_journal(journal_path, Journal((
+        Override(uid, "absolute", 123, periods=(first,), comment="big order"),
+        Override("no-such-product", "units", 5))))
+    capsys.readouterr()
+    assert run(["forecast", *args, "--output", str(changed), "--overrides",
+                str(journal_path), "--project", str(tmp_path / "shop.trendcast")]) == 0
+    err = capsys.readouterr().err
+    assert "journal.json, entry 2: changes nothing (product no-such-product" in err
+    out = pd.read_csv(changed, dtype={"unique_id": str})
+    assert list(out.columns) == [*COLUMNS[:3], "yhat_model", "overridden", *COLUMNS[3:]]
+    hit = out.overridden
+    assert hit.sum() == 1 and out.loc[hit, "yhat"].item() == 123
+    assert out.loc[hit, "yhat_model"].item() == base.loc[0, "yhat"]
+    assert out.yhat_model.tolist() == base.yhat.tolist()
+    assert (out.loc[hit, "yhat_hi_95"] >= 123).all()
+    from core.project import load_project
+
+    assert load_project(tmp_path / "shop.trendcast").overrides.overrides[0].comment == "big order"
+
+
+def test_forecast_with_a_bad_overrides_file_exits_2_before_reading(tmp_path, capsys):
+    journal_path = tmp_path / "journal.json"
+    journal_path.write_text('{"format": "trendcast-overrides", "format_version": 1, '
+                            '"overrides": [{"product": "A", "kind": "percent", "value": -300}]}')
+    code = run(["forecast", str(FIXTURE), "--horizon", "3", "--output",
+                str(tmp_path / "x.csv"), "--overrides", str(journal_path)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "journal.json, entry 1: Override value: -300 % would make sales negative" in err
+    assert not (tmp_path / "x.csv").exists()

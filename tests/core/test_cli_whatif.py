@@ -93,3 +93,23 @@ def test_without_prices_the_revenue_is_said_to_be_unknown_not_nan(tmp_path, caps
     printed = capsys.readouterr().out
     assert "revenue unknown (the data has no prices)" in printed
     assert "nan" not in printed.lower()
+
+
+def test_the_plan_moves_the_forecast_with_the_projects_overrides(project, tmp_path):
+    import dataclasses
+
+    from core.overrides import Journal, Override
+    from core.project import save_project
+
+    saved = load_project(project)
+    uid = saved.run.forecast.unique_id.iloc[0]
+    adjusted = tmp_path / "adjusted.trendcast"
+    save_project(adjusted, dataclasses.replace(
+        saved, overrides=Journal((Override(uid, "absolute", 500, comment="fair"),))))
+    out = tmp_path / "wi.csv"
+    assert run(["whatif", str(adjusted), "--price", "-10", "--product", uid, "--elasticity",
+                "-1.5", "-o", str(out)]) == 0
+    wi = pd.read_csv(out, dtype={"unique_id": str})
+    mine = wi[wi.unique_id == uid]
+    assert (mine.yhat_base == 500).all()  # the final forecast is the baseline
+    np.testing.assert_allclose(mine.yhat, 500 * 0.9 ** -1.5, rtol=1e-3)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
@@ -151,3 +152,25 @@ def test_a_what_if_exports_to_csv_and_as_two_sheets_of_the_workbook(tmp_path):
     assert plan[0][:3] == ("change", "percent", "start") and plan[1][1] == -10
     with pytest.raises(TrendcastError, match="no what-if"):
         export_csv(tmp_path / "x.csv", run, history, what="whatif")
+
+
+def test_exports_with_overrides_show_model_and_final_numbers_and_the_journal(tmp_path):
+    from core.overrides import Journal, Override
+
+    run, history = shared_run()
+    uid = run.forecast.unique_id.iloc[0]
+    journal = Journal((Override(uid, "percent", 50, comment="=HYPERLINK(\"x\")",
+                                when="2026-12-05T10:00:00Z"),))
+    export_csv(tmp_path / "fc.csv", run, history, overrides=journal)
+    table = pd.read_csv(tmp_path / "fc.csv", dtype={"unique_id": str}, encoding="utf-8-sig")
+    mine = table[table.unique_id == uid]
+    assert mine.overridden.all() and not table[table.unique_id != uid].overridden.any()
+    assert np.allclose(mine.yhat, (mine.yhat_model * 1.5).round(3), atol=1e-3)
+    export_xlsx(tmp_path / "all.xlsx", run, history, overrides=journal)
+    book = load_workbook(tmp_path / "all.xlsx")
+    rows = list(book["Overrides"].values)
+    assert rows[0][:5] == ("when", "unique_id", "change", "periods", "comment")
+    assert rows[1][1:4] == (uid, "'+50 %", "start .. end")  # neutralised like all text
+    assert rows[1][4] == "'=HYPERLINK(\"x\")"  # a comment never becomes a formula
+    header = [c.value for c in book["Forecast"][1]]
+    assert header.index("yhat_model") == header.index("yhat") + 1

@@ -60,8 +60,8 @@ def test_recent_files_and_geometry_persist(qtbot, isolated_settings):
 def test_menus_and_shortcuts(qtbot):
     window = make_window(qtbot)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
-    view_menu = window.menuBar().actions()[1].menu()
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    view_menu = window.menuBar().actions()[2].menu()
     assert [a.text() for a in view_menu.actions()] == ["Language"]
     actions = window.actions_by_name
     assert actions["import"].shortcut().toString() == "Ctrl+I"
@@ -71,6 +71,7 @@ def test_menus_and_shortcuts(qtbot):
     actions["shortcuts"].trigger()
     box = window.findChild(QMessageBox, "shortcuts_dialog")
     assert "Ctrl+I" in box.text() and "Import data" in box.text()
+    assert "Ctrl+Z" in box.text() and "Undo" in box.text()
     box.close()
 
 

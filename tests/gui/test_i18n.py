@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "trendcast_zh_CN.ts"
 # Words that stay as they are in a Chinese UI: metric acronyms, file formats, the app's name.
 KEEP = {"MASE", "WAPE", "RMSE", "CSV", "PNG", "PDF", "Excel", "xlsx", "csv", "png", "pdf",
-        "Trendcast", "English", "CPU"}
+        "Trendcast", "English", "CPU", "JSON", "json"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

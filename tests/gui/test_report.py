@@ -94,7 +94,7 @@ def test_export_actions_are_enabled_once_a_run_is_shown(qtbot):
     with qtbot.waitSignal(widget.run_shown, timeout=30_000):
         widget.show_run(run, history)
     actions = {a.text(): a for a in widget.exports.actions()}
-    assert len(actions) == 6
+    assert len(actions) == 7
     # What-if as CSV waits for a what-if; everything else is ready.
     assert [t for t, a in actions.items() if not a.isEnabled()] == ["What-if as CSV…"]
     panel = widget.whatif
