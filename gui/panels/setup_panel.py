@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 
 from core.models.registry import available
 from core.pipeline_types import ForecastSettings
+from core.run_plan import AUTO, RUN_SET_PARAMS
 from core.schema import DEFAULT_SEASON, FREQ_UNITS, ID
+from gui.core_texts import format_clause
 from gui.model_names import model_label, registry_text
 from gui.panels import setup_rules
 from gui.widgets.param_form import ERROR_STYLE, ParamForm
 
+WARNING_STYLE = "color: #8a5a00;"  # the run goes on; the user should know
 HOLIDAY_COUNTRIES = ("AT", "AU", "BE", "BR", "CA", "CH", "CN", "DE", "DK", "ES", "FI", "FR", "GB",
                      "IE", "IN", "IT", "JP", "MX", "NL", "NO", "NZ", "PL", "PT", "SE", "US")
 
@@ -52,6 +55,8 @@ class SetupPanel(QWidget):
             by_family.setdefault(cls.family, []).append(cls.name)
         self.presets = setup_rules.presets(by_family)
         self.freq, self.history, self.products = "D", 0, 0
+        self.lengths: tuple[int, ...] = ()  # periods of each product of the loaded data
+        self.warnings: dict[str, str] = {}  # field -> what the run will do about it
         self._applying = False
         self._build(by_family)
         self.apply_preset("fast")
@@ -139,7 +144,8 @@ class SetupPanel(QWidget):
                 item.setToolTip(0, registry_text(cls.description))
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self.model_items[cls.name] = item
-                form = ParamForm(cls.params)
+                # What the run sets itself (a network's horizon) is no knob of the model.
+                form = ParamForm(tuple(p for p in cls.params if p.name not in RUN_SET_PARAMS))
                 form.changed.connect(self._on_changed)
                 self.param_forms[cls.name] = form
                 self.forms.addWidget(form)
@@ -199,6 +205,7 @@ class SetupPanel(QWidget):
         """Adapt units, defaults and checks to an imported dataset (an `ImportResult`)."""
         self.freq = result.freq
         sizes = result.frame.groupby(ID).size()
+        self.lengths = tuple(int(n) for n in sizes)
         self.history = int(sizes.max()) if len(sizes) else 0
         self.products = int(len(sizes))
         self._applying = True
@@ -217,7 +224,7 @@ class SetupPanel(QWidget):
         preset = self.presets[key]
         self._applying = True
         self.windows.setValue(preset.windows)
-        self.auto_check.setChecked("auto" in preset.models)
+        self.auto_check.setChecked(AUTO in preset.models)
         for name, item in self.model_items.items():
             item.setCheckState(0, Qt.CheckState.Checked if name in preset.models
                                else Qt.CheckState.Unchecked)
@@ -232,7 +239,7 @@ class SetupPanel(QWidget):
         self.season.setValue(settings.season_length or 0)
         self.windows.setValue(settings.windows)
         self.holidays.setCurrentIndex(max(self.holidays.findData(settings.holiday_country), 0))
-        self.auto_check.setChecked("auto" in settings.models)
+        self.auto_check.setChecked(AUTO in settings.models)
         for name, item in self.model_items.items():
             item.setCheckState(0, Qt.CheckState.Checked if name in settings.models
                                else Qt.CheckState.Unchecked)
@@ -247,7 +254,7 @@ class SetupPanel(QWidget):
     def chosen_models(self) -> tuple[str, ...]:
         names = [n for n, item in self.model_items.items()
                  if item.checkState(0) == Qt.CheckState.Checked]
-        return tuple(["auto"] if self.auto_check.isChecked() else []) + tuple(names)
+        return tuple([AUTO] if self.auto_check.isChecked() else []) + tuple(names)
 
     def settings(self) -> ForecastSettings:
         models = self.chosen_models()
@@ -261,34 +268,24 @@ class SetupPanel(QWidget):
                                 keep_networks=True)
 
     def problems(self) -> dict[str, str]:
-        """Field -> message for every setting the run could not use (also shown inline)."""
-        found = {}
-        rules = setup_rules.check_settings(self.horizon.value(), self.windows.value(),
-                                           self.season.value() or None, self.history,
-                                           self.chosen_models())
-        for field, (rule, v) in rules.items():
-            found[field] = self._message(rule, v)
+        """Field -> message for every setting the run could not use (also shown inline, with
+        the run plan's warnings: settings the run uses, but should be told about)."""
+        found: dict[str, str] = {}
+        warned: dict[str, str] = {}
+        for problem in setup_rules.check_settings(self.settings(), self.lengths):
+            into = found if problem.blocking else warned
+            field = setup_rules.form_field(problem)
+            text = format_clause(problem.message_id, problem.fields)
+            into[field] = f"{into[field]}\n{text}" if field in into else text
         for name in self.chosen_models():
             if name in self.param_forms and self.param_forms[name].problems():
                 found.setdefault("models", self.tr("Fix the settings of {0}.").format(name))
         for field, label in self.errors.items():
-            label.setText(found.get(field, ""))
-            label.setVisible(field in found)
+            label.setText(found.get(field, warned.get(field, "")))
+            label.setStyleSheet(ERROR_STYLE if field in found else WARNING_STYLE)
+            label.setVisible(field in found or field in warned)
+        self.warnings = {f: t for f, t in warned.items() if f not in found}
         return found
-
-    def _message(self, rule: str, v: dict) -> str:
-        if rule == "history_short":
-            return self.tr("A horizon of {0} with {1} backtest window(s) needs {2} periods of "
-                           "history, but the longest product has {3}. Shorten the horizon or "
-                           "use fewer windows.").format(v["horizon"], v["windows"], v["needed"],
-                                                        v["history"])
-        if rule == "season_long":
-            return self.tr("A season of {0} periods needs at least {1} periods of history; you "
-                           "have {2}. Use a shorter season or Auto.").format(
-                               v["season"], v["needed"], v["history"])
-        if rule == "no_models":
-            return self.tr("Pick at least one model, or tick Auto.")
-        return self.tr("The horizon must be at least 1 period.")
 
     def _on_changed(self, *_args) -> None:
         if not self._applying:
