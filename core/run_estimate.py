@@ -308,9 +308,34 @@ def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Cal
 
 
 def networks_in(settings) -> tuple[str, ...]:
-    """The networks `settings` name (their step cost needs measuring before an estimate)."""
+    """The networks `settings` name, or that `auto` may try (their step cost needs measuring
+    before an estimate)."""
     from core.models.registry import load_all
+    from core.run_plan import AUTO
 
     registered = load_all()
-    return tuple(n for n in settings.models
-                 if n in registered and registered[n].capabilities.global_model)
+    names = [n for n in settings.models if n in registered]
+    if AUTO in settings.models:
+        names += _auto_networks(settings.freq)
+    return tuple(dict.fromkeys(n for n in names if registered[n].capabilities.global_model))
+
+
+def _auto_networks(freq: str) -> list[str]:
+    """Networks among auto's candidates (none today; branch autonets adds them)."""
+    from core.models.demand import CLASSES, candidates_for
+
+    return [n for c in CLASSES for n in candidates_for(c, freq, 10_000)]
+
+
+def estimate_run(frame: pd.DataFrame, settings, *, in_child: bool = True,
+                 progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> Estimate:
+    """Seconds a run of `settings` on `frame` will take here; calibrates first if this machine
+    has not been measured for the frequency yet (a worker's job: seconds, not milliseconds)."""
+    from core.models.demand import classify
+    from core.pipeline import _checked
+
+    frame = _checked(frame)
+    calibration = load_or_calibrate(settings.freq, networks=networks_in(settings),
+                                    progress=progress, cancel=cancel)
+    return estimate(frame, settings, classify(frame), calibration, in_child=in_child)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from core.models.registry import available
 from core.pipeline_types import ForecastSettings
+from core.run_estimate import estimate_run
 from core.run_plan import AUTO, RUN_SET_PARAMS
 from core.schema import DEFAULT_SEASON, FREQ_UNITS, ID
 from gui.core_texts import format_clause
 from gui.model_names import model_label, registry_text
 from gui.panels import setup_rules
 from gui.widgets.param_form import ERROR_STYLE, ParamForm
+from gui.worker import WorkerHandle, make_worker
 
 WARNING_STYLE = "color: #8a5a00;"  # the run goes on; the user should know
 HOLIDAY_COUNTRIES = ("AT", "AU", "BE", "BR", "CA", "CH", "CN", "DE", "DK", "ES", "FI", "FR", "GB",
@@ -46,8 +48,20 @@ class SetupPanel(QWidget):
     start_requested = Signal(object)  # ForecastSettings
     settings_changed = Signal()
 
-    def __init__(self, models: Callable[[], list] = available, parent=None) -> None:
+    def __init__(self, models: Callable[[], list] = available,
+                 estimate: Callable = estimate_run, parent=None) -> None:
         super().__init__(parent)
+        # The run-time estimate: the run plan's fits x this machine's measured costs, worked
+        # out on a worker (the first time it also measures the machine: seconds).
+        self._estimate = estimate
+        self._estimating: WorkerHandle | None = None
+        self._estimate_again = False
+        self.expected_seconds: float | None = None  # for the current settings, once known
+        self._frame = None
+        self._estimate_timer = QTimer(self)
+        self._estimate_timer.setSingleShot(True)
+        self._estimate_timer.setInterval(250)  # settle while the user types
+        self._estimate_timer.timeout.connect(self._start_estimate)
         self.model_classes = sorted(models(), key=lambda c: (c.family, c.label or c.name))
         self.family_of = {c.name: c.family for c in self.model_classes}
         by_family: dict[str, list[str]] = {}
@@ -204,6 +218,7 @@ class SetupPanel(QWidget):
     def set_dataset(self, result) -> None:
         """Adapt units, defaults and checks to an imported dataset (an `ImportResult`)."""
         self.freq = result.freq
+        self._frame = result.frame
         sizes = result.frame.groupby(ID).size()
         self.lengths = tuple(int(n) for n in sizes)
         self.history = int(sizes.max()) if len(sizes) else 0
@@ -291,11 +306,14 @@ class SetupPanel(QWidget):
         if not self._applying:
             self.preset_buttons["custom"].setChecked(True)
         problems = self.problems()
-        seconds = setup_rules.estimate_seconds(self.chosen_models(), self.family_of,
-                                               max(self.products, 1), self.windows.value())
-        self.estimate_label.setText(self.tr("Estimated run time: about {0} (a rough "
-                                            "estimate)").format(
-                                                setup_rules.describe_seconds(seconds)))
+        self.expected_seconds = None
+        if self.history and not problems:
+            self.estimate_label.setText(self.tr("Estimating the run time…"))
+            if self.isVisible():  # else when shown (showEvent): no work for a hidden tab
+                self._estimate_timer.start()
+        else:
+            self._estimate_timer.stop()
+            self.estimate_label.setText("")
         ready = not problems and self.history > 0
         self.start_button.setEnabled(ready)
         if not self.history:
@@ -306,6 +324,44 @@ class SetupPanel(QWidget):
             self.start_hint.setText("")
         self.start_button.setToolTip(self.start_hint.text())
         self.settings_changed.emit()
+
+    # -- run-time estimate --------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.expected_seconds is None and self.history and not self.problems():
+            self._estimate_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._estimate_timer.stop()
+        super().hideEvent(event)
+
+    def _start_estimate(self) -> None:
+        if self._estimating is not None:  # one at a time; the latest settings win
+            self._estimate_again = True
+            return
+        if self._frame is None or self.problems():
+            return
+        self._estimate_again = False
+        settings = self.settings()
+        handle = make_worker(self._estimate, self._frame, settings, parent=self)
+        handle.returned.connect(lambda result, s=settings: self._show_estimate(s, result))
+        handle.errored.connect(lambda _exc: self.estimate_label.setText(""))
+        handle.finished.connect(self._estimate_finished)
+        self._estimating = handle
+        handle.start()
+
+    def _show_estimate(self, settings: ForecastSettings, result) -> None:
+        if settings != self.settings():
+            return  # changed meanwhile: the next estimate is on its way
+        self.expected_seconds = float(result.seconds)
+        self.estimate_label.setText(self.tr("Estimated run time: about {0} (measured on this "
+                                            "computer)").format(
+                                                setup_rules.describe_seconds(result.seconds)))
+
+    def _estimate_finished(self) -> None:
+        self._estimating = None
+        if self._estimate_again and self.isVisible():
+            self._estimate_timer.start()
 
     def _show_form(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         name = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None

@@ -2016,8 +2016,12 @@
         <translation>请修正 {0} 的设置。</translation>
     </message>
     <message>
-        <source>Estimated run time: about {0} (a rough estimate)</source>
-        <translation>预计运行时间：约 {0}（粗略估计）</translation>
+        <source>Estimating the run time…</source>
+        <translation>正在估算运行时间…</translation>
+    </message>
+    <message>
+        <source>Estimated run time: about {0} (measured on this computer)</source>
+        <translation>预计运行时间：约 {0}（按本机实测速度估算）</translation>
     </message>
     <message>
         <source>Import sales data first.</source>

@@ -59,3 +59,25 @@ def no_leaked_workers(qapp):
             child.join(1.0)
         pytest.fail(f"test left running: {len(threads)} worker thread(s), "
                     f"{len(children)} child process(es)")
+
+
+@pytest.fixture(autouse=True)
+def quick_calibration(tmp_path, monkeypatch):
+    """The Model setup's run-time estimate without measuring this machine (seconds of work in
+    the user's cache): fixed costs, cached under the test's folder."""
+    import core.run_estimate as run_estimate
+
+    def calibrate(freq, **_):
+        names = [c.name for c in available()]
+        return run_estimate.Calibration(dict.fromkeys(names, 1e-6), dict.fromkeys(names, 0.01),
+                                        1e-6, 1.0, 1.0, machine=run_estimate.machine_key(),
+                                        freq=freq)
+
+    from core.models.registry import available
+
+    monkeypatch.setattr(run_estimate, "cache_path", lambda freq: tmp_path / f"cal_{freq}.json")
+    monkeypatch.setattr(run_estimate, "calibrate", calibrate)
+    monkeypatch.setattr(run_estimate, "_measure_network",
+                        lambda calibration, name, _cancel: calibration.step_seconds.update(
+                            {name: 0.01}))
+
