@@ -331,11 +331,23 @@ def estimate_run(frame: pd.DataFrame, settings, *, in_child: bool = True,
                  progress: ProgressCallback | None = None,
                  cancel: CancelToken | None = None) -> Estimate:
     """Seconds a run of `settings` on `frame` will take here; calibrates first if this machine
-    has not been measured for the frequency yet (a worker's job: seconds, not milliseconds)."""
+    has not been measured for the frequency yet (a worker's job: seconds, not milliseconds).
+
+    `in_child`: the run will start in a process of its own, as the app's are; the calibration
+    then runs in one too, at the same priority, and TensorFlow stays out of this process."""
     from core.models.demand import classify
     from core.pipeline import _checked
 
     frame = _checked(frame)
-    calibration = load_or_calibrate(settings.freq, networks=networks_in(settings),
-                                    progress=progress, cancel=cancel)
+    networks = networks_in(settings)
+    calibration = load_cached(settings.freq)
+    if calibration is None or any(n not in calibration.step_seconds for n in networks):
+        if in_child:
+            from core.subprocess_runner import run_in_process
+
+            calibration = run_in_process("core.run_estimate:load_or_calibrate", settings.freq,
+                                         networks=networks, progress=progress, cancel=cancel)
+        else:
+            calibration = load_or_calibrate(settings.freq, networks=networks, progress=progress,
+                                            cancel=cancel)
     return estimate(frame, settings, classify(frame), calibration, in_child=in_child)

@@ -102,3 +102,24 @@ def test_a_real_calibration_measures_every_local_model():
         "seasonal_naive"]
     assert ets > naive
     assert measured.spawn_seconds > 0 and measured.run_seconds > 0
+
+
+def test_the_apps_estimate_calibrates_in_a_child_process_once(weekly, monkeypatch):
+    import core.run_estimate as run_estimate
+    import core.subprocess_runner as runner
+
+    cache = {}
+    calls = []
+
+    def in_child(target, freq, **kwargs):
+        calls.append((target, freq, kwargs["networks"]))
+        cache[freq] = flat()
+        return cache[freq]
+
+    monkeypatch.setattr(run_estimate, "load_cached", lambda freq, path=None: cache.get(freq))
+    monkeypatch.setattr(runner, "run_in_process", in_child)
+    settings = ForecastSettings(horizon=4, freq="W", windows=1, models=("ets",), n_jobs=1)
+    first = run_estimate.estimate_run(weekly, settings)
+    again = run_estimate.estimate_run(weekly, settings)
+    assert calls == [("core.run_estimate:load_or_calibrate", "W", ())]
+    assert first.seconds == again.seconds > 0

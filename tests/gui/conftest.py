@@ -62,22 +62,17 @@ def no_leaked_workers(qapp):
 
 
 @pytest.fixture(autouse=True)
-def quick_calibration(tmp_path, monkeypatch):
-    """The Model setup's run-time estimate without measuring this machine (seconds of work in
-    the user's cache): fixed costs, cached under the test's folder."""
+def quick_calibration(monkeypatch):
+    """The Model setup's run-time estimate without measuring this machine (a child process and
+    seconds of work, cached in the user's folder): fixed costs for every model."""
     import core.run_estimate as run_estimate
-
-    def calibrate(freq, **_):
-        names = [c.name for c in available()]
-        return run_estimate.Calibration(dict.fromkeys(names, 1e-6), dict.fromkeys(names, 0.01),
-                                        1e-6, 1.0, 1.0, machine=run_estimate.machine_key(),
-                                        freq=freq)
-
     from core.models.registry import available
 
-    monkeypatch.setattr(run_estimate, "cache_path", lambda freq: tmp_path / f"cal_{freq}.json")
-    monkeypatch.setattr(run_estimate, "calibrate", calibrate)
-    monkeypatch.setattr(run_estimate, "_measure_network",
-                        lambda calibration, name, _cancel: calibration.step_seconds.update(
-                            {name: 0.01}))
+    def cached(freq, path=None):
+        names = [c.name for c in available()]
+        return run_estimate.Calibration(
+            dict.fromkeys(names, 1e-6), dict.fromkeys(names, 0.01), 1e-6, 1.0, 1.0,
+            step_seconds=dict.fromkeys(names, 0.01), machine=run_estimate.machine_key(),
+            freq=freq)
 
+    monkeypatch.setattr(run_estimate, "load_cached", cached)
