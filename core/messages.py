@@ -55,6 +55,32 @@ TEMPLATES: dict[str, str] = {
     "fallback.used": "used {model_name}",
     "fallback.average_product": "no training window of its own ({length} of the {need} periods "
                                 "one needs); forecast as the network's average product",
+    # Settings a run cannot use (core.run_plan), shown beside their field and by the CLI.
+    "plan.horizon_min": "the horizon must be at least 1 period (got {value})",
+    "plan.windows_min": "the number of backtest windows must be 0 or more (got {value})",
+    "plan.windows_backtest": "a backtest needs at least 1 window (got {value})",
+    "plan.step_min": "the step between backtest windows must be at least 1 period (got {value})",
+    "plan.season_min": "the season length must be at least 1 period (got {value}); leave it out "
+                       "for the usual one",
+    "plan.freq_unknown": "unknown frequency {value}; use D, W or M",
+    "plan.levels_range": "interval levels must be between 1 and 99 (got {value})",
+    "plan.jobs_min": "the number of worker processes must be at least 1 (got {value})",
+    "plan.no_models": "pick at least one model, or auto",
+    "plan.model_unknown": "unknown model {model}; available: {available}",
+    "plan.param_unknown": "{model} has no setting {param}",
+    "plan.param_range": "{model}'s {param} must be between {minimum} and {maximum} (got {value})",
+    "plan.no_data": "the data has no products to forecast",
+    "plan.horizon_long": "a horizon of {horizon} periods leaves no history to test a model on: "
+                         "that needs {need} periods, the longest product has {history}; "
+                         "shorten the horizon to at most {most}",
+    "plan.windows_long": "{windows} backtest window(s) of {horizon} periods need {need} periods "
+                         "of history, the longest product has {history}; use at most {most} "
+                         "window(s) or a shorter horizon",
+    "plan.season_long": "a season of {season} periods needs {need} periods of history to be seen "
+                        "twice, the longest product has {history}; use a shorter season or the "
+                        "usual one",
+    "plan.lookback_long": "{model} reads {lookback} past periods, more than the longest "
+                          "product's {history}; lower its lookback, or 0 for the usual one",
     # Notes on a whole run (core.pipeline._notes).
     "note.window_skipped": "backtest window {window}: {products} products too short, left out",
     "note.pooled": "each product's model is chosen by MASE pooled over products of the same "
@@ -119,9 +145,9 @@ TEMPLATES: dict[str, str] = {
                          "the price change (cheaper selling less or dearer selling more): treat "
                          "it with caution",
     # What a hand-made override does (core.overrides.journal, the journal table).
-    "override.absolute": "set to {value}",
-    "override.percent": "{value} %",
-    "override.units": "{value} units per period",
+    "override.absolute": "set to {change}",
+    "override.percent": "{change} %",
+    "override.units": "{change} units per period",
 }
 
 _NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"
@@ -136,8 +162,9 @@ FIELD_PATTERNS = {
     "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
     "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
-    "share": _NUMBER, "ids": _NUMBER, "cap": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
-    "value": r"[-+]?(?:" + _NUMBER + ")",
+    "share": _NUMBER, "ids": _NUMBER, "cap": _NUMBER, "horizon": _NUMBER, "history": _NUMBER,
+    "most": _NUMBER, "season": _NUMBER, "lookback": _NUMBER, "end": _DATE, "first": _DATE,
+    "last": _DATE, "change": r"[-+]?(?:" + _NUMBER + ")",
 }
 
 

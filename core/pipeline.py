@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 
@@ -29,11 +29,12 @@ from core.evaluation.fitting import (
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
 from core.messages import join, parse, render
-from core.models.registry import get, load_all
+from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import split
 from core.pipeline_types import ForecastRun, ForecastSettings
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, scaled
+from core.run_plan import RunPlan, build
 from core.schema import DS, ID, Y
 from core.selection import (
     COMBINATIONS,
@@ -43,20 +44,6 @@ from core.selection import (
     reason,
     window_scores,
 )
-
-
-@dataclass
-class _Plan:
-    """What a run fits and how it chooses, worked out from the settings."""
-
-    auto: bool
-    named: list[str]  # models asked for by name
-    combos: list[str]  # combinations to build from the members' fits
-    groups: list[tuple[list[str], list[str]]]  # (product ids, candidate models)
-    selecting: bool  # choose among several models per product
-    horizon: int
-    warmup: int  # backtest windows before the reported ones, used only for choosing
-    windows: int  # all backtest windows
 
 
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
@@ -69,17 +56,17 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     started = time.perf_counter()
     progress = progress or no_progress
     cancel = cancel or NEVER
-    frame = _checked(frame, settings)
+    frame = _checked(frame)
     classes = _demand_classes(frame)
-    plan = _plan(frame, settings, classes)
-    fitting = _with_rate_cap(frame, settings)
+    plan = build(frame, settings, classes, _candidate_groups)  # SettingsError names the field
+    fitting = _with_rate_cap(frame, replace(settings, params={**settings.params, **plan.params}))
     result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
                       cancel, executor or ProcessPool(settings.n_jobs))
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
     bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
     cancel.raise_if_cancelled()
-    young = _young(frame, settings.horizon)
+    young = plan.young
     cap = float(fitting.params.get(NEW_PRODUCT, {}).get("rate_cap", 0.0))
     choices = _choices(frame, classes, final, result.fallbacks, plan, fc, young, cap)
     forecast = _chosen_forecast(fc, choices)
@@ -93,28 +80,7 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
                        networks=result.networks)
 
 
-def _plan(frame: pd.DataFrame, settings: ForecastSettings, classes: pd.Series) -> _Plan:
-    from core.models.ensemble import resolve_members
-
-    requested = tuple(settings.models) or ("auto",)
-    auto = "auto" in requested
-    named = [m for m in requested if m != "auto"]
-    combos = list(COMBINATIONS) if auto else [m for m in named if m in COMBINATIONS]
-    members = [m for m in named if m not in COMBINATIONS]
-    if not auto:
-        for name in combos:
-            members += resolve_members(settings.params.get(name, {}).get("members", ""))
-    groups = _candidate_groups(frame, classes, auto, _unique(members), settings.freq,
-                               _young(frame, settings.horizon))
-    selecting = auto or len(named) > 1
-    # Enough windows before the reported ones that even the first reported window is chosen
-    # from windows whose test periods end by its cutoff.
-    warmup = -(-settings.horizon // (settings.step or settings.horizon)) if selecting else 0
-    return _Plan(auto, named, combos, groups, selecting, settings.horizon, warmup,
-                 settings.windows + warmup)
-
-
-def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel: CancelToken):
+def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, cancel: CancelToken):
     """Add combinations, choose per product; returns (reported backtest, forecasts, choices)."""
     freq = settings.freq
     bt, fc = result.backtest, result.forecast
@@ -122,9 +88,7 @@ def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel
     cancel.raise_if_cancelled()  # each step below takes seconds at most on 1,817 daily products
     if plan.combos and not bt.empty:
         k = int(settings.params.get("weighted", {}).get("k", 3))
-        bt, fc = add_combinations(bt, fc, scores, k=k)
-        unwanted = [c for c in COMBINATIONS if c not in plan.combos]
-        bt, fc = bt[~bt["model"].isin(unwanted)], fc[~fc["model"].isin(unwanted)]
+        bt, fc = _combined(bt, fc, scores, plan, k)
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
         cancel.raise_if_cancelled()
@@ -144,22 +108,27 @@ def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel
     return bt, fc, final
 
 
-def _checked(frame: pd.DataFrame, settings: ForecastSettings) -> pd.DataFrame:
-    if settings.horizon < 1:
-        raise TrendcastError("The horizon must be at least 1 period.")
-    if settings.windows < 0:
-        raise TrendcastError("The number of backtest windows cannot be negative.")
-    if settings.freq not in ("D", "W", "M"):
-        raise TrendcastError(f"Unknown frequency {settings.freq!r}; use D, W or M.")
+def _combined(bt, fc, scores, plan: RunPlan, k: int):
+    """Backtest and forecast frames with the plan's combinations added. In `auto` they combine
+    each product's candidates; named, their own members only (`core.run_plan`)."""
+    if plan.auto:
+        return add_combinations(bt, fc, scores, k=k)
+    bts, fcs = [bt], [fc]
+    for combo in plan.combos:
+        members = plan.members[combo]
+        both = add_combinations(bt[bt["model"].isin(members)], fc[fc["model"].isin(members)],
+                                scores[scores["model"].isin(members)], k=k)
+        bts.append(both[0][both[0]["model"] == combo])
+        fcs.append(both[1][both[1]["model"] == combo])
+    return pd.concat(bts, ignore_index=True), pd.concat(fcs, ignore_index=True)
+
+
+def _checked(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in (ID, DS, Y) if c not in frame.columns]
     if missing:
         raise TrendcastError(f"The data has no column(s) {', '.join(missing)}.")
     if frame.empty:
         raise TrendcastError("The data has no rows to forecast.")
-    registered = load_all()
-    for name in settings.models:
-        if name != "auto" and name not in registered:
-            get(name)  # raises the clear "Unknown model" error
     out = frame.copy()
     out[ID] = out[ID].astype(str)
     out[DS] = pd.to_datetime(out[DS])
@@ -283,13 +252,7 @@ def _with_rate_cap(frame: pd.DataFrame, settings: ForecastSettings) -> ForecastS
     return replace(settings, params={**settings.params, NEW_PRODUCT: {**own, "rate_cap": cap}})
 
 
-def _young(frame: pd.DataFrame, horizon: int) -> pd.Series:
-    """unique_id -> periods observed, for products too short for a single backtest window."""
-    lengths = frame.groupby(ID, sort=False).size()
-    return lengths[lengths < history_needed(horizon)]
-
-
-def _choices(frame, classes, final, fallbacks, plan: _Plan, fc, young: pd.Series,
+def _choices(frame, classes, final, fallbacks, plan: RunPlan, fc, young: pd.Series,
              cap: float) -> pd.DataFrame:
     """One row per product: its model, why, and its fallback. A product too young to backtest
     gets the new-product rate, whatever the settings asked for, and its reason says so (and

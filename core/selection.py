@@ -17,9 +17,8 @@ import pandas as pd
 from core.evaluation.metrics import window_errors
 from core.messages import join, render
 from core.models.ensemble import combine_median, combine_weighted, inverse_error_weights
+from core.run_plan import AUTO, COMBINATIONS  # noqa: F401  (COMBINATIONS: kept importable here)
 from core.schema import ID
-
-COMBINATIONS = ("median", "weighted")
 
 
 def window_scores(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
@@ -129,7 +128,7 @@ def auto_backtest(backtest: pd.DataFrame, scores: pd.DataFrame, order: list[str]
         rows = backtest[backtest["window"] == w].merge(pick, on=[ID, "model"], how="inner")
         parts.append(rows)
     out = pd.concat(parts, ignore_index=True) if parts else backtest.iloc[:0]
-    return out.assign(chosen=out["model"], model="auto")
+    return out.assign(chosen=out["model"], model=AUTO)
 
 
 def reason(row: pd.Series) -> str:

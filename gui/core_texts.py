@@ -60,6 +60,44 @@ TEXTS = {
     "fallback.average_product": QT_TRANSLATE_NOOP(
         "CoreTexts", "no training window of its own ({length} of the {need} periods one "
                      "needs); forecast as the network's average product"),
+    "plan.horizon_min": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the horizon must be at least 1 period (got {value})"),
+    "plan.windows_min": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the number of backtest windows must be 0 or more (got {value})"),
+    "plan.windows_backtest": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a backtest needs at least 1 window (got {value})"),
+    "plan.step_min": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the step between backtest windows must be at least 1 period (got {value})"),
+    "plan.season_min": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the season length must be at least 1 period (got {value}); leave it out "
+                     "for the usual one"),
+    "plan.freq_unknown": QT_TRANSLATE_NOOP("CoreTexts", "unknown frequency {value}; use D, W or M"),
+    "plan.levels_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "interval levels must be between 1 and 99 (got {value})"),
+    "plan.jobs_min": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the number of worker processes must be at least 1 (got {value})"),
+    "plan.no_models": QT_TRANSLATE_NOOP("CoreTexts", "pick at least one model, or auto"),
+    "plan.model_unknown": QT_TRANSLATE_NOOP(
+        "CoreTexts", "unknown model {model}; available: {available}"),
+    "plan.param_unknown": QT_TRANSLATE_NOOP("CoreTexts", "{model} has no setting {param}"),
+    "plan.param_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}'s {param} must be between {minimum} and {maximum} (got {value})"),
+    "plan.no_data": QT_TRANSLATE_NOOP("CoreTexts", "the data has no products to forecast"),
+    "plan.horizon_long": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a horizon of {horizon} periods leaves no history to test a model on: that "
+                     "needs {need} periods, the longest product has {history}; shorten the "
+                     "horizon to at most {most}"),
+    "plan.windows_long": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{windows} backtest window(s) of {horizon} periods need {need} periods of "
+                     "history, the longest product has {history}; use at most {most} window(s) "
+                     "or a shorter horizon"),
+    "plan.season_long": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a season of {season} periods needs {need} periods of history to be seen "
+                     "twice, the longest product has {history}; use a shorter season or the "
+                     "usual one"),
+    "plan.lookback_long": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model} reads {lookback} past periods, more than the longest "
+                     "product's {history}; lower its lookback, or 0 for the usual one"),
     "note.window_skipped": QT_TRANSLATE_NOOP(
         "CoreTexts", "backtest window {window}: {products} products too short, left out"),
     "note.pooled": QT_TRANSLATE_NOOP(
@@ -141,9 +179,9 @@ TEXTS = {
         "CoreTexts", "in {share} of the changed periods the networks' answer goes against the "
                      "price change (cheaper selling less or dearer selling more): treat it with "
                      "caution"),
-    "override.absolute": QT_TRANSLATE_NOOP("CoreTexts", "set to {value}"),
-    "override.percent": QT_TRANSLATE_NOOP("CoreTexts", "{value} %"),
-    "override.units": QT_TRANSLATE_NOOP("CoreTexts", "{value} units per period"),
+    "override.absolute": QT_TRANSLATE_NOOP("CoreTexts", "set to {change}"),
+    "override.percent": QT_TRANSLATE_NOOP("CoreTexts", "{change} %"),
+    "override.units": QT_TRANSLATE_NOOP("CoreTexts", "{change} units per period"),
 }
 
 # The import's warnings (core.data.problem_texts): same ids and fields; the Problem carries

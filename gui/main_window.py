@@ -149,7 +149,9 @@ class MainWindow(QMainWindow):
         settings = settings or self.setup_panel.settings()
         self.tabs.setTabEnabled(TRAINING, True)
         self.tabs.setCurrentIndex(TRAINING)
-        self.training_panel.start(self.dataset.frame, settings)
+        known = settings == self.setup_panel.settings()  # the estimate is for those
+        self.training_panel.start(self.dataset.frame, settings,
+                                  expected=self.setup_panel.expected_seconds if known else None)
         self.statusBar().showMessage(self.tr("Training…"))
         self._update_steps()
 

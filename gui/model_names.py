@@ -10,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from core.models.registry import load_all
+from core.run_plan import AUTO
 
 
 def model_label(name: str) -> str:
     """The translated label of a registered model, or `name` itself if it is not registered."""
-    if name == "auto":  # the pipeline's per-product choice, scored like a model
+    if name == AUTO:  # the pipeline's per-product choice, scored like a model
         return registry_text("Auto (best model per product)")
     cls = load_all().get(name)
     return registry_text(cls.label) if cls is not None and cls.label else name

@@ -70,8 +70,6 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "Per product, the best k models on an inner backtest, weighted by 1/MASE."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Best k"),
     QT_TRANSLATE_NOOP("ModelNames", "How many members to average per product."),
-    QT_TRANSLATE_NOOP("ModelNames", "Inner windows"),
-    QT_TRANSLATE_NOOP("ModelNames", "Backtest windows inside the training data that set the weights."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "LSTM with attention"),
     QT_TRANSLATE_NOOP("ModelNames", "A recurrent network that reads the recent past of every product and attends to the periods that matter; one model for all products."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Horizon trained for"),

@@ -56,16 +56,11 @@ def save_run_as_project(path: str, source: str, frame: pd.DataFrame, freq: str, 
                                run=run, overrides=overrides or Journal()))
 
 
-def check_before_reading(output: str, models: tuple[str, ...]) -> None:
-    """Fail fast on arguments, before a long import: output folder and model names."""
-    from core.models.registry import get
-
+def check_before_reading(output: str) -> None:
+    """Fail fast, before a long import: the output's folder exists (settings: the run plan)."""
     folder = Path(output).parent
     if not folder.exists():
         raise TrendcastError(f"Output folder does not exist: {folder}")
-    for name in models:
-        if name != "auto":
-            get(name)  # raises "Unknown model ... Available: ..."
 
 
 def quiet_numeric_warnings() -> None:
@@ -81,29 +76,3 @@ def write_output(frame: pd.DataFrame, path: str) -> None:
     from core.csv_output import write_csv
 
     write_csv(path, frame, date_format="%Y-%m-%d")
-
-
-def positive_int(text: str) -> int:
-    """argparse type: an integer >= 1."""
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def levels(text: str) -> tuple[int, ...]:
-    """argparse type: '80,95' -> (80, 95), each between 1 and 99."""
-    import argparse
-
-    try:
-        out = tuple(sorted({int(p) for p in text.split(",") if p.strip()}))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected levels like 80,95, got {text!r}") from None
-    if not out or any(not 0 < lv < 100 for lv in out):
-        raise argparse.ArgumentTypeError(f"levels must be between 1 and 99, got {text!r}")
-    return out

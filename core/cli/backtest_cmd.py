@@ -2,27 +2,30 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
-from core.cli._io import add_series_end_argument, positive_int
+from core.cli._io import add_series_end_argument
+from core.cli._settings_check import model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
+from core.run_plan import AUTO
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("input", metavar="INPUT", help="sales file (anything the import reads)")
-    parser.add_argument("--horizon", type=positive_int, required=True, help="periods per window")
-    parser.add_argument("--windows", type=positive_int, required=True,
+    parser.add_argument("--horizon", type=whole_number, required=True, help="periods per window")
+    parser.add_argument("--windows", type=whole_number, required=True,
                         help="rolling-origin windows")
-    parser.add_argument("--step", type=positive_int, help="periods between windows (default H)")
+    parser.add_argument("--step", type=whole_number, help="periods between windows (default H)")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
     add_series_end_argument(parser)
-    parser.add_argument("--models", default="auto",
-                        help="comma-separated model names; auto also scores its candidates")
-    parser.add_argument("--season-length", type=positive_int,
+    parser.add_argument("--models", type=model_list, default=(AUTO,),
+                        help=f"comma-separated model names; {AUTO} also scores its candidates")
+    parser.add_argument("--season-length", type=whole_number,
                         help="season length the models use (MASE always uses 7/1/12)")
     parser.add_argument("--per-product", action="store_true",
                         help="one row per model and product instead of per model")
-    parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
+    parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
     parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     parser.add_argument("--output", required=True, metavar="METRICS.csv",
                         help="where to write the metrics")
@@ -36,27 +39,30 @@ def run(args: argparse.Namespace) -> int:
         read_input,
         write_output,
     )
+    from core.cli._settings_check import check_settings
     from core.errors import TrendcastError
     from core.executors import open_executor
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
+    from core.run_plan import DataShape
 
-    models = tuple(m.strip() for m in args.models.split(",") if m.strip())
-    if not models:
-        raise TrendcastError("--models needs at least one model name.")
+    models = args.models
     quiet_numeric_warnings()
-    check_before_reading(args.output, models)
+    settings = ForecastSettings(horizon=args.horizon, freq=args.freq or "D",
+                                season_length=args.season_length, windows=args.windows,
+                                step=args.step, models=models, n_jobs=args.jobs)
+    check_settings(settings, models_flag="--models", backtest=True)  # before a long import
+    check_before_reading(args.output)
     # Opened before the import: a bad --cluster fails at once, not after a long read.
     with open_executor(args.cluster, args.jobs) as executor:
         frame, freq = read_input(args.input, args.freq, args.series_end)
-        settings = ForecastSettings(horizon=args.horizon, freq=freq,
-                                    season_length=args.season_length, windows=args.windows,
-                                    step=args.step, models=models, n_jobs=args.jobs)
+        settings = replace(settings, freq=freq)
+        check_settings(settings, DataShape.of(frame), models_flag="--models", backtest=True)
         result = run_pipeline(frame, settings, executor=executor)
     table = result.metrics_per_product if args.per_product else result.metrics
     if table.empty:
         raise TrendcastError("No product has enough history for this horizon and these windows.")
-    if "auto" not in models:
+    if AUTO not in models:
         table = table[table["model"].isin(models)]
     write_output(table, args.output)
     best = table.groupby("model")["MASE"].mean().sort_values()

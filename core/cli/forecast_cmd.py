@@ -3,27 +3,32 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
-from core.cli._io import add_series_end_argument, levels, positive_int
+from core.cli._io import add_series_end_argument
+from core.cli._settings_check import level_list, model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
+from core.run_plan import AUTO
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("input", metavar="INPUT", help="sales file (anything the import reads)")
-    parser.add_argument("--horizon", type=positive_int, required=True,
+    parser.add_argument("--horizon", type=whole_number, required=True,
                         help="periods to forecast")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
     add_series_end_argument(parser)
-    parser.add_argument("--model", default="auto",
-                        help="auto (chosen by backtest per demand class) or a name from `models`")
-    parser.add_argument("--levels", type=levels, default=(80, 95),
+    parser.add_argument("--model", type=model_list, default=(AUTO,),
+                        help=f"{AUTO} (chosen by backtest per demand class), a name from "
+                             "`models`, or several names separated by commas (each product "
+                             "gets the one with the lowest backtest MASE)")
+    parser.add_argument("--levels", type=level_list, default=(80, 95),
                         help="prediction interval levels in percent (default 80,95)")
-    parser.add_argument("--season-length", type=positive_int,
+    parser.add_argument("--season-length", type=whole_number,
                         help="season length in periods (default 7 daily, 52 weekly, 12 monthly)")
-    parser.add_argument("--windows", type=positive_int, default=3,
-                        help="backtest windows used to choose models (default 3)")
-    parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
+    parser.add_argument("--windows", type=whole_number, default=3,
+                        help="backtest windows reported (default 3; 0 = none)")
+    parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
     parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     parser.add_argument("--output", required=True, metavar="OUT.csv",
                         help="where to write the forecast")
@@ -50,25 +55,30 @@ def run(args: argparse.Namespace) -> int:
         save_run_as_project,
         write_output,
     )
+    from core.cli._settings_check import check_settings
     from core.executors import open_executor
     from core.export import final_forecast
     from core.overrides import Journal, read_journal, unmatched
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
+    from core.run_plan import DataShape
 
     quiet_numeric_warnings()
-    check_before_reading(args.output, (args.model,))
+    settings = ForecastSettings(horizon=args.horizon, freq=args.freq or "D",
+                                season_length=args.season_length, windows=args.windows,
+                                models=args.model, levels=args.levels, n_jobs=args.jobs,
+                                keep_networks=bool(args.project))
+    check_settings(settings)  # fail fast, before a long import
+    check_before_reading(args.output)
     journal = read_journal(args.overrides) if args.overrides else Journal()
     for extra in (args.choices, args.trending, args.project):
         if extra:
-            check_before_reading(extra, ())
+            check_before_reading(extra)
     # Opened before the import: a bad --cluster fails at once, not after a long read.
     with open_executor(args.cluster, args.jobs) as executor:
         frame, freq = read_input(args.input, args.freq, args.series_end)
-        settings = ForecastSettings(horizon=args.horizon, freq=freq,
-                                    season_length=args.season_length, windows=args.windows,
-                                    models=(args.model,), levels=args.levels, n_jobs=args.jobs,
-                                    keep_networks=bool(args.project))
+        settings = replace(settings, freq=freq)
+        check_settings(settings, DataShape.of(frame))
         result = run_pipeline(frame, settings, executor=executor)
     write_output(final_forecast(result.forecast, journal), args.output)
     for number, override in unmatched(result.forecast, journal):

@@ -36,5 +36,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _specs(name: str):
     from core.models.registry import get
+    from core.run_plan import RUN_SET_PARAMS
 
-    return get(name).params
+    return [spec for spec in get(name).params if spec.name not in RUN_SET_PARAMS]

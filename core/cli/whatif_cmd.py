@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from core.project import load_project, save_project
     from core.scenario import PriceChange, Scenario, what_if
 
-    check_before_reading(args.output, ())
+    check_before_reading(args.output)
     if args.plan:
         import json
 

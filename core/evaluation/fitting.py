@@ -131,10 +131,7 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
 def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
          progress: ProgressCallback = no_progress
          ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel]:
-    params = dict(task.params.get(name, {}))
-    if any(spec.name == "horizon" for spec in get(name).params):
-        # Networks learn the whole horizon at once: train them for the one asked for.
-        params.setdefault("horizon", task.horizon)
+    params = task.params.get(name, {})  # as the run plan set them (core.run_plan)
     model = create(name, season_length=task.season_length, **params)
     model.fit(data, freq=task.freq, progress=progress, cancel=cancel)
     return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_), model

@@ -24,7 +24,7 @@ R = TypeVar("R")
 
 # Rows x models below which starting worker processes costs more than it saves.
 PROCESS_THRESHOLD = 150_000
-_CHUNKS_PER_JOB = 2
+CHUNKS_PER_JOB = 2
 
 
 class Executor(Protocol):
@@ -48,7 +48,7 @@ class ProcessPool:
 
     def split_for(self, products: int, work: float) -> tuple[int, Executor]:
         if self.n_jobs > 1 and work >= PROCESS_THRESHOLD:
-            return self.n_jobs * _CHUNKS_PER_JOB, self
+            return self.n_jobs * CHUNKS_PER_JOB, self
         return 1, IN_PROCESS
 
     def map(self, fn, tasks, *, progress=None, cancel=None, message="chunk"):

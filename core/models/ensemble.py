@@ -1,8 +1,12 @@
 """Combinations of models, registered as models themselves (darts' lesson: an ensemble is a model).
 
+One meaning wherever they are used (`core.run_plan`):
 - `median`: the per-period median of its members' forecasts (and of their interval bounds).
-- `weighted`: per product, the best `k` members by MASE on an inner backtest inside the training
-  data, averaged with weights proportional to 1 / MASE.
+- `weighted`: per product, the best `k` members by MASE on backtest windows that end before the
+  forecast origin, averaged with weights proportional to 1 / MASE.
+Fitted on their own (this module) the backtest is one window inside the training data; in a
+forecast run the pipeline reuses its backtest windows instead of refitting the members, and
+the members are the `members` setting or, in `auto`, each product's candidates.
 
 The combining arithmetic lives in plain functions, so the pipeline can combine forecasts it has
 already fitted (the same numbers, without refitting the members).
@@ -22,6 +26,7 @@ from core.schema import ID
 PREFERRED_MEMBERS = ("ets", "theta", "arima", "imapa", "adida", "tsb", "croston",
                      "seasonal_naive", "naive")
 INNER_HORIZON = {"D": 14, "W": 4, "M": 6}  # periods per inner backtest window
+INNER_WINDOWS = 1  # a run never fits `weighted` itself (it reuses its own windows), so no knob
 _KEY_CANDIDATES = (ID, "window", "cutoff", "ds", "y")  # y: the actuals in backtests
 
 
@@ -136,10 +141,7 @@ class Weighted(_Combination):
     description = ("Per product, the best k models on an inner backtest, weighted by 1/MASE.")
     params = (_MEMBERS,
               ParamSpec("k", "int", 3, "Best k", "How many members to average per product.",
-                        minimum=1, maximum=10),
-              ParamSpec("inner_windows", "int", 1, "Inner windows",
-                        "Backtest windows inside the training data that set the weights.",
-                        minimum=1, maximum=5))
+                        minimum=1, maximum=10))
 
     def _fit(self, data: pd.DataFrame, progress: ProgressCallback, cancel: CancelToken) -> None:
         from core.evaluation.backtest import backtest
@@ -153,7 +155,7 @@ class Weighted(_Combination):
                           0.5 + 0.5 * (i + 1) / len(self.members_), name)
             try:
                 bt = backtest(lambda n=name: create(n, season_length=self.season_length), data,
-                              horizon=horizon, windows=int(self.inner_windows), freq=self.freq_,
+                              horizon=horizon, windows=INNER_WINDOWS, freq=self.freq_,
                               levels=(), progress=part, cancel=cancel)
             except NotEnoughHistory:
                 continue

@@ -97,9 +97,9 @@ class Override:
     def what_message(self) -> tuple[str, dict[str, str]]:
         value = f"{self.value:g}"
         if self.kind == "absolute":
-            return "override.absolute", {"value": value}
+            return "override.absolute", {"change": value}
         signed = f"{self.value:+g}"
-        return f"override.{self.kind}", {"value": signed}
+        return f"override.{self.kind}", {"change": signed}
 
     def span(self) -> str:
         """The periods in words: "2012-03-04, 2012-03-11" or "2012-03-04 .. end"."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,11 +30,16 @@ from PySide6.QtWidgets import (
 
 from core.models.registry import available
 from core.pipeline_types import ForecastSettings
+from core.run_estimate import estimate_run
+from core.run_plan import AUTO, RUN_SET_PARAMS
 from core.schema import DEFAULT_SEASON, FREQ_UNITS, ID
+from gui.core_texts import format_clause
 from gui.model_names import model_label, registry_text
 from gui.panels import setup_rules
 from gui.widgets.param_form import ERROR_STYLE, ParamForm
+from gui.worker import WorkerHandle, make_worker
 
+WARNING_STYLE = "color: #8a5a00;"  # the run goes on; the user should know
 HOLIDAY_COUNTRIES = ("AT", "AU", "BE", "BR", "CA", "CH", "CN", "DE", "DK", "ES", "FI", "FR", "GB",
                      "IE", "IN", "IT", "JP", "MX", "NL", "NO", "NZ", "PL", "PT", "SE", "US")
 
@@ -43,8 +48,20 @@ class SetupPanel(QWidget):
     start_requested = Signal(object)  # ForecastSettings
     settings_changed = Signal()
 
-    def __init__(self, models: Callable[[], list] = available, parent=None) -> None:
+    def __init__(self, models: Callable[[], list] = available,
+                 estimate: Callable = estimate_run, parent=None) -> None:
         super().__init__(parent)
+        # The run-time estimate: the run plan's fits x this machine's measured costs, worked
+        # out on a worker (the first time it also measures the machine: seconds).
+        self._estimate = estimate
+        self._estimating: WorkerHandle | None = None
+        self._estimate_again = False
+        self.expected_seconds: float | None = None  # for the current settings, once known
+        self._frame = None
+        self._estimate_timer = QTimer(self)
+        self._estimate_timer.setSingleShot(True)
+        self._estimate_timer.setInterval(250)  # settle while the user types
+        self._estimate_timer.timeout.connect(self._start_estimate)
         self.model_classes = sorted(models(), key=lambda c: (c.family, c.label or c.name))
         self.family_of = {c.name: c.family for c in self.model_classes}
         by_family: dict[str, list[str]] = {}
@@ -52,6 +69,8 @@ class SetupPanel(QWidget):
             by_family.setdefault(cls.family, []).append(cls.name)
         self.presets = setup_rules.presets(by_family)
         self.freq, self.history, self.products = "D", 0, 0
+        self.lengths: tuple[int, ...] = ()  # periods of each product of the loaded data
+        self.warnings: dict[str, str] = {}  # field -> what the run will do about it
         self._applying = False
         self._build(by_family)
         self.apply_preset("fast")
@@ -139,7 +158,8 @@ class SetupPanel(QWidget):
                 item.setToolTip(0, registry_text(cls.description))
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self.model_items[cls.name] = item
-                form = ParamForm(cls.params)
+                # What the run sets itself (a network's horizon) is no knob of the model.
+                form = ParamForm(tuple(p for p in cls.params if p.name not in RUN_SET_PARAMS))
                 form.changed.connect(self._on_changed)
                 self.param_forms[cls.name] = form
                 self.forms.addWidget(form)
@@ -198,7 +218,9 @@ class SetupPanel(QWidget):
     def set_dataset(self, result) -> None:
         """Adapt units, defaults and checks to an imported dataset (an `ImportResult`)."""
         self.freq = result.freq
+        self._frame = result.frame
         sizes = result.frame.groupby(ID).size()
+        self.lengths = tuple(int(n) for n in sizes)
         self.history = int(sizes.max()) if len(sizes) else 0
         self.products = int(len(sizes))
         self._applying = True
@@ -217,7 +239,7 @@ class SetupPanel(QWidget):
         preset = self.presets[key]
         self._applying = True
         self.windows.setValue(preset.windows)
-        self.auto_check.setChecked("auto" in preset.models)
+        self.auto_check.setChecked(AUTO in preset.models)
         for name, item in self.model_items.items():
             item.setCheckState(0, Qt.CheckState.Checked if name in preset.models
                                else Qt.CheckState.Unchecked)
@@ -232,7 +254,7 @@ class SetupPanel(QWidget):
         self.season.setValue(settings.season_length or 0)
         self.windows.setValue(settings.windows)
         self.holidays.setCurrentIndex(max(self.holidays.findData(settings.holiday_country), 0))
-        self.auto_check.setChecked("auto" in settings.models)
+        self.auto_check.setChecked(AUTO in settings.models)
         for name, item in self.model_items.items():
             item.setCheckState(0, Qt.CheckState.Checked if name in settings.models
                                else Qt.CheckState.Unchecked)
@@ -247,7 +269,7 @@ class SetupPanel(QWidget):
     def chosen_models(self) -> tuple[str, ...]:
         names = [n for n, item in self.model_items.items()
                  if item.checkState(0) == Qt.CheckState.Checked]
-        return tuple(["auto"] if self.auto_check.isChecked() else []) + tuple(names)
+        return tuple([AUTO] if self.auto_check.isChecked() else []) + tuple(names)
 
     def settings(self) -> ForecastSettings:
         models = self.chosen_models()
@@ -261,44 +283,37 @@ class SetupPanel(QWidget):
                                 keep_networks=True)
 
     def problems(self) -> dict[str, str]:
-        """Field -> message for every setting the run could not use (also shown inline)."""
-        found = {}
-        rules = setup_rules.check_settings(self.horizon.value(), self.windows.value(),
-                                           self.season.value() or None, self.history,
-                                           self.chosen_models())
-        for field, (rule, v) in rules.items():
-            found[field] = self._message(rule, v)
+        """Field -> message for every setting the run could not use (also shown inline, with
+        the run plan's warnings: settings the run uses, but should be told about)."""
+        found: dict[str, str] = {}
+        warned: dict[str, str] = {}
+        for problem in setup_rules.check_settings(self.settings(), self.lengths):
+            into = found if problem.blocking else warned
+            field = setup_rules.form_field(problem)
+            text = format_clause(problem.message_id, problem.fields)
+            into[field] = f"{into[field]}\n{text}" if field in into else text
         for name in self.chosen_models():
             if name in self.param_forms and self.param_forms[name].problems():
                 found.setdefault("models", self.tr("Fix the settings of {0}.").format(name))
         for field, label in self.errors.items():
-            label.setText(found.get(field, ""))
-            label.setVisible(field in found)
+            label.setText(found.get(field, warned.get(field, "")))
+            label.setStyleSheet(ERROR_STYLE if field in found else WARNING_STYLE)
+            label.setVisible(field in found or field in warned)
+        self.warnings = {f: t for f, t in warned.items() if f not in found}
         return found
-
-    def _message(self, rule: str, v: dict) -> str:
-        if rule == "history_short":
-            return self.tr("A horizon of {0} with {1} backtest window(s) needs {2} periods of "
-                           "history, but the longest product has {3}. Shorten the horizon or "
-                           "use fewer windows.").format(v["horizon"], v["windows"], v["needed"],
-                                                        v["history"])
-        if rule == "season_long":
-            return self.tr("A season of {0} periods needs at least {1} periods of history; you "
-                           "have {2}. Use a shorter season or Auto.").format(
-                               v["season"], v["needed"], v["history"])
-        if rule == "no_models":
-            return self.tr("Pick at least one model, or tick Auto.")
-        return self.tr("The horizon must be at least 1 period.")
 
     def _on_changed(self, *_args) -> None:
         if not self._applying:
             self.preset_buttons["custom"].setChecked(True)
         problems = self.problems()
-        seconds = setup_rules.estimate_seconds(self.chosen_models(), self.family_of,
-                                               max(self.products, 1), self.windows.value())
-        self.estimate_label.setText(self.tr("Estimated run time: about {0} (a rough "
-                                            "estimate)").format(
-                                                setup_rules.describe_seconds(seconds)))
+        self.expected_seconds = None
+        if self.history and not problems:
+            self.estimate_label.setText(self.tr("Estimating the run time…"))
+            if self.isVisible():  # else when shown (showEvent): no work for a hidden tab
+                self._estimate_timer.start()
+        else:
+            self._estimate_timer.stop()
+            self.estimate_label.setText("")
         ready = not problems and self.history > 0
         self.start_button.setEnabled(ready)
         if not self.history:
@@ -309,6 +324,44 @@ class SetupPanel(QWidget):
             self.start_hint.setText("")
         self.start_button.setToolTip(self.start_hint.text())
         self.settings_changed.emit()
+
+    # -- run-time estimate --------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.expected_seconds is None and self.history and not self.problems():
+            self._estimate_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._estimate_timer.stop()
+        super().hideEvent(event)
+
+    def _start_estimate(self) -> None:
+        if self._estimating is not None:  # one at a time; the latest settings win
+            self._estimate_again = True
+            return
+        if self._frame is None or self.problems():
+            return
+        self._estimate_again = False
+        settings = self.settings()
+        handle = make_worker(self._estimate, self._frame, settings, parent=self)
+        handle.returned.connect(lambda result, s=settings: self._show_estimate(s, result))
+        handle.errored.connect(lambda _exc: self.estimate_label.setText(""))
+        handle.finished.connect(self._estimate_finished)
+        self._estimating = handle
+        handle.start()
+
+    def _show_estimate(self, settings: ForecastSettings, result) -> None:
+        if settings != self.settings():
+            return  # changed meanwhile: the next estimate is on its way
+        self.expected_seconds = float(result.seconds)
+        self.estimate_label.setText(self.tr("Estimated run time: about {0} (measured on this "
+                                            "computer)").format(
+                                                setup_rules.describe_seconds(result.seconds)))
+
+    def _estimate_finished(self) -> None:
+        self._estimating = None
+        if self._estimate_again and self.isVisible():
+            self._estimate_timer.start()
 
     def _show_form(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         name = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None

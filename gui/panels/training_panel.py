@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.eta import Eta
 from core.progress import ProgressEvent
 from gui import engine
 from gui.core_texts import core_text, stage_label
@@ -54,9 +55,17 @@ class TrainingPanel(QWidget):
     training_cancelled = Signal()
     training_ended = Signal()  # after any of the three above
 
-    def __init__(self, run_forecast: Callable = engine.run_forecast, parent=None) -> None:
+    def __init__(self, run_forecast: Callable = engine.run_forecast,
+                 clock: Callable[[], float] = time.monotonic, parent=None) -> None:
         super().__init__(parent)
         self._run_forecast = run_forecast
+        self._clock = clock
+        self._eta = Eta(clock=clock)
+        # Between progress events (a network's epoch can take minutes) the time left still
+        # counts down and the bar still moves.
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
         self._handle: WorkerHandle | None = None
         self._started_at = 0.0
         self._stage = ""
@@ -115,13 +124,15 @@ class TrainingPanel(QWidget):
         layout.addWidget(splitter, 1)
 
     # -- control -----------------------------------------------------------------------------
-    def start(self, frame, settings) -> None:
-        """Train on `frame` (canonical long frame) with `settings` in the background."""
+    def start(self, frame, settings, expected: float | None = None) -> None:
+        """Train on `frame` (canonical long frame) with `settings` in the background;
+        `expected`: the Model setup's estimate of the seconds it takes, if known."""
         if self.is_running():
             return
         self.run = None
         self._reset_view()
-        self._started_at = time.monotonic()
+        self._started_at = self._clock()
+        self._eta = Eta(expected, clock=self._clock)
         models = ", ".join(model_label(m) for m in settings.models)
         self.status_label.setText(self.tr("Training {0}…").format(models))
         self._log(self.tr("Started: horizon {0}, {1} backtest window(s), models {2}").format(
@@ -136,6 +147,8 @@ class TrainingPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Cancel"))
         handle.start()
+        self._ticker.start()
+        self._tick()
         self.training_started.emit()
 
     def cancel(self) -> None:
@@ -153,13 +166,7 @@ class TrainingPanel(QWidget):
 
     # -- progress ----------------------------------------------------------------------------
     def _on_progress(self, event: ProgressEvent) -> None:
-        fraction = min(max(event.fraction, 0.0), 1.0)
-        self.progress.setValue(int(fraction * 1000))
-        self.progress.setFormat(f"{fraction:.0%}")
-        elapsed = time.monotonic() - self._started_at
-        if fraction > 0.02:
-            left = elapsed * (1 - fraction) / fraction
-            self.eta_label.setText(self.tr("about {0} left").format(format_duration(left)))
+        self._show_eta(*self._eta.update(event.fraction))
         if event.stage:
             self._enter_stage(event.stage)
             row = self._stage_rows[event.stage]
@@ -174,10 +181,21 @@ class TrainingPanel(QWidget):
             message = core_text(event.message)
             self._log(f"[{label}] {message}" if label else message)
 
+    def _tick(self) -> None:
+        if self.is_running():
+            self._show_eta(*self._eta.tick())
+
+    def _show_eta(self, left: float | None, shown: float) -> None:
+        """Time left may only fall and the bar only rise (core.eta)."""
+        self.progress.setValue(int(shown * 1000))
+        self.progress.setFormat(f"{shown:.0%}")
+        if left is not None:
+            self.eta_label.setText(self.tr("about {0} left").format(format_duration(left)))
+
     def _enter_stage(self, stage: str) -> None:
         if stage == self._stage:
             return
-        now = time.monotonic()
+        now = self._clock()
         self._close_stage(self.tr("done"), now)
         self._stage, self._stage_started = stage, now
         if stage not in self._stage_rows:
@@ -199,10 +217,12 @@ class TrainingPanel(QWidget):
     # -- outcome -----------------------------------------------------------------------------
     def _on_returned(self, run) -> None:
         self.run = run
-        self._close_stage(self.tr("done"), time.monotonic())
+        self._ticker.stop()
+        self._eta.update(1.0)
+        self._close_stage(self.tr("done"), self._clock())
         self.progress.setValue(1000)
         self.progress.setFormat("100%")
-        seconds = time.monotonic() - self._started_at
+        seconds = self._clock() - self._started_at
         self.status_label.setText(self.tr("Finished in {0}. The forecast is ready.").format(
             format_duration(seconds)))
         self._log(self.tr("Finished in {0}.").format(format_duration(seconds)))
@@ -211,20 +231,21 @@ class TrainingPanel(QWidget):
         self.training_finished.emit(run)
 
     def _on_errored(self, exc: BaseException) -> None:
-        self._close_stage(self.tr("failed"), time.monotonic())
+        self._close_stage(self.tr("failed"), self._clock())
         self.status_label.setText(self.tr("Training stopped because of an error."))
         self._log(self.tr("Error: {0}").format(plain_message(exc)))
         show_error(self, self.tr("Training failed"), exc)
         self.training_failed.emit(exc)
 
     def _on_cancelled(self) -> None:
-        self._close_stage(self.tr("cancelled"), time.monotonic())
+        self._close_stage(self.tr("cancelled"), self._clock())
         self.status_label.setText(self.tr("Training cancelled. Change the settings or start "
                                           "again."))
         self._log(self.tr("Cancelled."))
         self.training_cancelled.emit()
 
     def _on_finished(self) -> None:
+        self._ticker.stop()
         self._handle = None
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))

@@ -238,6 +238,74 @@
         <translation>自身没有训练窗口（需要 {need} 期，只有 {length} 期）；按网络的平均产品预测</translation>
     </message>
     <message>
+        <source>the horizon must be at least 1 period (got {value})</source>
+        <translation>预测期数至少为 1 期（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>the number of backtest windows must be 0 or more (got {value})</source>
+        <translation>回测窗口数不能为负（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>a backtest needs at least 1 window (got {value})</source>
+        <translation>回测至少需要 1 个窗口（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>the step between backtest windows must be at least 1 period (got {value})</source>
+        <translation>回测窗口之间的步长至少为 1 期（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>the season length must be at least 1 period (got {value}); leave it out for the usual one</source>
+        <translation>季节长度至少为 1 期（当前为 {value}）；留空则使用常用值</translation>
+    </message>
+    <message>
+        <source>unknown frequency {value}; use D, W or M</source>
+        <translation>未知频率 {value}；请使用 D、W 或 M</translation>
+    </message>
+    <message>
+        <source>interval levels must be between 1 and 99 (got {value})</source>
+        <translation>区间水平必须在 1 到 99 之间（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>the number of worker processes must be at least 1 (got {value})</source>
+        <translation>工作进程数至少为 1（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>pick at least one model, or auto</source>
+        <translation>请至少选择一个模型，或选择自动</translation>
+    </message>
+    <message>
+        <source>unknown model {model}; available: {available}</source>
+        <translation>未知模型 {model}；可用模型：{available}</translation>
+    </message>
+    <message>
+        <source>{model} has no setting {param}</source>
+        <translation>{model} 没有设置项 {param}</translation>
+    </message>
+    <message>
+        <source>{model}&apos;s {param} must be between {minimum} and {maximum} (got {value})</source>
+        <translation>{model} 的 {param} 必须在 {minimum} 到 {maximum} 之间（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>the data has no products to forecast</source>
+        <translation>数据中没有可预测的商品</translation>
+    </message>
+    <message>
+        <source>a horizon of {horizon} periods leaves no history to test a model on: that needs {need} periods, the longest product has {history}; shorten the horizon to at most {most}</source>
+        <translation>预测 {horizon} 期时没有可用于检验模型的历史：需要 {need} 期，最长的商品只有 {history} 期；请把预测期数缩短到最多 {most} 期</translation>
+    </message>
+    <message>
+        <source>{windows} backtest window(s) of {horizon} periods need {need} periods of history, the longest product has {history}; use at most {most} window(s) or a shorter horizon</source>
+        <translation>{windows} 个 {horizon} 期的回测窗口需要 {need} 期历史，最长的商品只有 {history} 期；请最多使用 {most} 个窗口，或缩短预测期数</translation>
+    </message>
+    <message>
+        <source>a season of {season} periods needs {need} periods of history to be seen twice, the longest product has {history}; use a shorter season or the usual one</source>
+        <translation>{season} 期的季节需要 {need} 期历史才能出现两次，最长的商品只有 {history} 期；请使用更短的季节或常用值</translation>
+    </message>
+    <message>
+        <source>{model} reads {lookback} past periods, more than the longest product&apos;s {history}; lower its lookback, or 0 for the usual one</source>
+        <translation>{model} 读取过去 {lookback} 期，超过最长商品的 {history} 期；请调低回看期数，或设为 0 使用常用值</translation>
+    </message>
+    <message>
         <source>backtest window {window}: {products} products too short, left out</source>
         <translation>回测窗口 {window}：{products} 个产品历史太短，未参与</translation>
     </message>
@@ -546,16 +614,16 @@
         <translation>唯一能在本产品历史上试用的模型（1 次检验）</translation>
     </message>
     <message>
-        <source>set to {value}</source>
-        <translation>设为 {value}</translation>
+        <source>set to {change}</source>
+        <translation>设为 {change}</translation>
     </message>
     <message>
-        <source>{value} %</source>
-        <translation>{value}%</translation>
+        <source>{change} %</source>
+        <translation>{change}%</translation>
     </message>
     <message>
-        <source>{value} units per period</source>
-        <translation>每期 {value} 件</translation>
+        <source>{change} units per period</source>
+        <translation>每期 {change} 件</translation>
     </message>
     <message>
         <source>long</source>
@@ -1693,14 +1761,6 @@
         <translation>每个产品平均多少个成员模型。</translation>
     </message>
     <message>
-        <source>Inner windows</source>
-        <translation>内部回测窗口数</translation>
-    </message>
-    <message>
-        <source>Backtest windows inside the training data that set the weights.</source>
-        <translation>在训练数据内部用于确定权重的回测窗口数。</translation>
-    </message>
-    <message>
         <source>LSTM with attention</source>
         <translation>带注意力机制的 LSTM</translation>
     </message>
@@ -2439,24 +2499,12 @@
         <translation>请修正 {0} 的设置。</translation>
     </message>
     <message>
-        <source>A horizon of {0} with {1} backtest window(s) needs {2} periods of history, but the longest product has {3}. Shorten the horizon or use fewer windows.</source>
-        <translation>预测期数 {0} 加 {1} 个回测窗口需要 {2} 期历史数据，但最长的产品只有 {3} 期。请缩短预测期数或减少窗口。</translation>
+        <source>Estimating the run time…</source>
+        <translation>正在估算运行时间…</translation>
     </message>
     <message>
-        <source>A season of {0} periods needs at least {1} periods of history; you have {2}. Use a shorter season or Auto.</source>
-        <translation>{0} 期的季节周期至少需要 {1} 期历史数据，而目前只有 {2} 期。请使用更短的周期或“自动”。</translation>
-    </message>
-    <message>
-        <source>Pick at least one model, or tick Auto.</source>
-        <translation>请至少选择一个模型，或勾选“自动”。</translation>
-    </message>
-    <message>
-        <source>The horizon must be at least 1 period.</source>
-        <translation>预测期数至少为 1 期。</translation>
-    </message>
-    <message>
-        <source>Estimated run time: about {0} (a rough estimate)</source>
-        <translation>预计运行时间：约 {0}（粗略估计）</translation>
+        <source>Estimated run time: about {0} (measured on this computer)</source>
+        <translation>预计运行时间：约 {0}（按本机实测速度估算）</translation>
     </message>
     <message>
         <source>Import sales data first.</source>

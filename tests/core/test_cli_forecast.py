@@ -57,12 +57,17 @@ def test_backtest_writes_metrics_per_model_and_per_product(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["forecast", "missing.csv", "--horizon", "3", "--output", "x.csv"], "not found"),
-    (["forecast", str(FIXTURE), "--horizon", "0", "--output", "x.csv"], "at least 1"),
+    (["forecast", str(FIXTURE), "--horizon", "0", "--output", "x.csv"],
+     "--horizon: the horizon must be at least 1 period (got 0)"),
     (["forecast", str(FIXTURE), "--horizon", "abc", "--output", "x.csv"], "whole number"),
     (["forecast", str(FIXTURE), "--horizon", "3", "--model", "nope", "--output", "x.csv"],
-     "Unknown model"),
+     "--model: unknown model nope"),
     (["backtest", str(FIXTURE), "--horizon", "3", "--windows", "2", "--models", "naive,nope",
-      "--output", "x.csv"], "Unknown model"),
+      "--output", "x.csv"], "--models: unknown model nope"),
+    (["backtest", str(FIXTURE), "--horizon", "3", "--windows", "0", "--models", "naive",
+      "--output", "x.csv"], "--windows: a backtest needs at least 1 window (got 0)"),
+    (["forecast", str(FIXTURE), "--horizon", "3", "--levels", "80,100", "--output", "x.csv"],
+     "--levels: interval levels must be between 1 and 99 (got 80,100)"),
     (["forecast", str(FIXTURE), "--horizon", "3", "--output", "/no/such/dir/x.csv"],
      "does not exist"),
 ])

@@ -20,7 +20,9 @@ SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_na
            "validation": "0.2345", "pooled": "17", "median": "-1.04", "elasticity": "-1.5",
            "models": "tcn, lstm_attention", "share": "48%", "end": "2010-06-01",
            "first": "2004-03-01", "last": "2010-07-01", "ids": "3", "cap": "12.5",
-           "codes": "'85123A', 'POST'", "value": "+20"}
+           "codes": "'85123A', 'POST'", "value": "-1", "change": "+20", "available": "ets, theta",
+           "param": "lookback", "minimum": "0", "maximum": "730", "horizon": "28",
+           "history": "60", "most": "1", "season": "52", "lookback": "90"}
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))

@@ -59,3 +59,20 @@ def no_leaked_workers(qapp):
             child.join(1.0)
         pytest.fail(f"test left running: {len(threads)} worker thread(s), "
                     f"{len(children)} child process(es)")
+
+
+@pytest.fixture(autouse=True)
+def quick_calibration(monkeypatch):
+    """The Model setup's run-time estimate without measuring this machine (a child process and
+    seconds of work, cached in the user's folder): fixed costs for every model."""
+    import core.run_estimate as run_estimate
+    from core.models.registry import available
+
+    def cached(freq, path=None):
+        names = [c.name for c in available()]
+        return run_estimate.Calibration(
+            dict.fromkeys(names, 1e-6), dict.fromkeys(names, 0.01), 1e-6, 1.0, 1.0,
+            step_seconds=dict.fromkeys(names, 0.01), machine=run_estimate.machine_key(),
+            freq=freq)
+
+    monkeypatch.setattr(run_estimate, "load_cached", cached)

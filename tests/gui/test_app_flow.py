@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import fakes
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from views import fake_window, load_sample
 
@@ -21,8 +21,12 @@ def test_steps_open_as_their_inputs_become_ready(qtbot):
     assert window.tabs.tabToolTip(FORECAST) == "Train a forecast first."
     load_sample(qtbot, window)
     assert [window.tabs.isTabEnabled(i) for i in range(4)] == [True, True, True, False]
-    window.setup_panel.horizon.setValue(100)  # too long for 120 days of history
-    assert not window.tabs.isTabEnabled(TRAINING)
+    window.setup_panel.horizon.setValue(100)  # too long to backtest on 120 days: it still runs
+    assert window.tabs.isTabEnabled(TRAINING)  # (as the CLI does), with a warning
+    window.setup_panel.auto_check.setChecked(False)
+    for item in window.setup_panel.model_items.values():
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+    assert not window.tabs.isTabEnabled(TRAINING)  # no model: the run plan refuses
     assert "Fix the settings" in window.tabs.tabToolTip(TRAINING)
 
 

@@ -1,12 +1,13 @@
 """Model setup: forms from the registry's specs, presets, units, inline checks, estimate."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import fakes
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 from core.models.base import Capabilities, ForecastModel, ParamSpec
-from gui.panels import setup_rules
 from gui.panels.setup_panel import SetupPanel
 
 
@@ -74,16 +75,50 @@ def test_presets_set_models_and_windows(qtbot):
     assert panel.chosen_models() == ("auto",) and panel.windows.value() == 3
     panel.preset_buttons["best"].click()
     assert set(panel.chosen_models()) == {"auto", "lstm_attention"}
-    assert "estimate" in panel.estimate_label.text()
+    assert panel.estimate_label.text() == "Estimating the run time…"
     panel.windows.setValue(4)
     assert panel.preset_buttons["custom"].isChecked()
 
 
-def test_estimate_grows_with_neural_models():
-    family = {"ets": "classical", "lstm_attention": "neural"}
-    fast = setup_rules.estimate_seconds(("ets",), family, products=100, windows=2)
-    slow = setup_rules.estimate_seconds(("ets", "lstm_attention"), family, 100, 2)
-    assert fast < 30 < slow
+def test_the_estimate_comes_from_a_worker_for_the_settings_shown(qtbot):
+    calls = []
+
+    def estimate(frame, settings, *, progress=None, cancel=None):
+        calls.append(settings)
+        return SimpleNamespace(seconds=12.0 * settings.windows)
+
+    panel = SetupPanel(models=lambda: [FakeEts, FakeLstm, FakeNaive], estimate=estimate)
+    qtbot.addWidget(panel)
+    panel.show()  # a hidden tab does no estimating
+    assert panel.estimate_label.text() == ""  # no data, no estimate
+    panel.set_dataset(loaded())
+    for windows in (3, 4, 5):  # typed quickly: one estimate for the last
+        panel.windows.setValue(windows)
+    assert panel.estimate_label.text() == "Estimating the run time…"
+    qtbot.waitUntil(lambda: panel.expected_seconds is not None, timeout=5000)
+    assert [s.windows for s in calls] == [5]
+    assert panel.expected_seconds == 60.0
+    assert panel.estimate_label.text() == ("Estimated run time: about 1 min (measured on this "
+                                           "computer)")
+    panel.windows.setValue(1)
+    assert panel.expected_seconds is None  # stale until the new one arrives
+    qtbot.waitUntil(lambda: panel.expected_seconds == 12.0, timeout=5000)
+    panel.hide()
+    qtbot.waitUntil(lambda: panel._estimating is None, timeout=5000)
+
+
+def test_the_real_estimate_counts_the_plan(qtbot):
+    panel = SetupPanel()  # the registry's models, core.run_estimate (calibration: conftest)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_dataset(loaded())
+    qtbot.waitUntil(lambda: panel.expected_seconds is not None, timeout=20000)
+    fast = panel.expected_seconds
+    panel.preset_buttons["balanced"].click()
+    qtbot.waitUntil(lambda: panel.expected_seconds is not None, timeout=20000)
+    assert panel.expected_seconds > fast  # auto fits more candidates than the Fast preset
+    panel.hide()
+    qtbot.waitUntil(lambda: panel._estimating is None, timeout=5000)
 
 
 def test_units_follow_the_data_frequency(qtbot):
@@ -100,14 +135,18 @@ def test_invalid_settings_are_flagged_and_block_the_start(qtbot):
     assert panel.start_hint.text() == "Import sales data first."
     panel.set_dataset(loaded(periods=120))
     assert panel.start_button.isEnabled()
-    panel.horizon.setValue(50)  # 50 x (2 + 1) = 150 > 120 periods
-    assert not panel.start_button.isEnabled()
-    assert "needs 150 periods" in panel.errors["windows"].text()
+    panel.horizon.setValue(50)  # 50 + (2 + 1 - 1) x 50 + 2 = 152 > 120 periods
+    # The run leaves products out of windows they cannot fill (as the CLI does): a warning
+    # beside the field, not a refusal.
+    assert panel.start_button.isEnabled()
+    assert "need 152 periods of history" in panel.errors["windows"].text()
     assert not panel.errors["windows"].isHidden()
+    assert panel.warnings == {"windows": panel.errors["windows"].text()}
     panel.horizon.setValue(28)
+    assert panel.errors["windows"].isHidden()
     for item in panel.model_items.values():
         item.setCheckState(0, Qt.CheckState.Unchecked)
-    assert "Pick at least one model" in panel.errors["models"].text()
+    assert panel.errors["models"].text() == "pick at least one model, or auto"
     assert not panel.start_button.isEnabled()
 
 

@@ -1,12 +1,14 @@
 """Training step with fake engines: results, cancel within 2 s, an exception becomes a dialog."""
 from __future__ import annotations
 
+import threading
 import time
 
 import fakes
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.pipeline_types import ForecastSettings
+from core.progress import ProgressEvent
 from gui.panels.training_panel import TrainingPanel, format_duration
 
 SETTINGS = ForecastSettings(horizon=7, models=("ets", "lstm_attention"), windows=2)
@@ -74,3 +76,44 @@ def test_an_exception_in_the_worker_becomes_a_dialog_with_details(qtbot):
 
 def test_durations_read_naturally():
     assert [format_duration(s) for s in (4.4, 75, 3725)] == ["4 s", "1 min 15 s", "1 h 02 min"]
+
+
+def test_time_left_never_rises_and_the_bar_moves_between_events(qtbot):
+    # A fake clock and a run that stalls at 82 % (the networks) while the panel ticks.
+    now = [100.0]
+    gate = threading.Event()
+
+    def waiting_run(frame, settings, *, progress=None, cancel=None):
+        while not gate.wait(0.05):
+            cancel.raise_if_cancelled()
+        return fakes.fake_run_forecast(frame, settings, progress=progress, cancel=cancel)
+
+    panel = TrainingPanel(run_forecast=waiting_run, clock=lambda: now[0])
+    qtbot.addWidget(panel)
+    panel.start(fakes.make_frame(), SETTINGS, expected=120.0)
+    assert panel.eta_label.text() == "about 2 min 00 s left"  # the plan's estimate
+    shown = []
+    for second in range(1, 300):
+        now[0] = 100.0 + second
+        if second <= 40:
+            panel._on_progress(ProgressEvent(0.82 * second / 40, "", "ets"))
+        else:
+            panel._tick()
+        shown.append((panel.eta_label.text(), panel.progress.value()))
+    lefts = [_seconds(text) for text, _ in shown]
+    assert all(b <= a for a, b in zip(lefts, lefts[1:], strict=False))
+    bars = [value for _, value in shown]
+    assert all(b >= a for a, b in zip(bars, bars[1:], strict=False))
+    assert bars[-1] > bars[40] + 50 and bars[-1] < 1000  # moving, not done
+    gate.set()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=5000)
+    assert panel.progress.value() == 1000
+
+
+def _seconds(text: str) -> int:
+    """'about 1 min 05 s left' -> 65."""
+    words = text.split()
+    if "min" in words:
+        return 60 * int(words[1]) + int(words[3])
+    return int(words[1])
+

@@ -22,7 +22,7 @@ def test_median_of_members_per_period(weekly):
     expected = (naive.yhat.to_numpy() + snaive.yhat.to_numpy()) / 2  # median of two = mean
     assert fc.sort_values(["unique_id", "ds"]).yhat.to_numpy() == pytest.approx(expected)
     assert get("median").family == "combination"
-    assert {p.name for p in get("weighted").params} == {"members", "k", "inner_windows"}
+    assert {p.name for p in get("weighted").params} == {"members", "k"}
 
 
 def test_weighted_uses_inner_backtest_weights_of_the_best_k(weekly):

@@ -103,7 +103,7 @@ def test_a_failing_model_falls_back_per_product_and_says_so(weekly, monkeypatch)
 def test_bad_settings_are_clear_errors(weekly):
     with pytest.raises(TrendcastError, match="horizon"):
         run(weekly, ForecastSettings(horizon=0, freq="W"))
-    with pytest.raises(TrendcastError, match="Unknown model"):
+    with pytest.raises(TrendcastError, match="models: unknown model nope"):
         run(weekly, ForecastSettings(horizon=2, freq="W", models=("nope",)))
 
 

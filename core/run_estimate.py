@@ -1,0 +1,354 @@
+"""How long a run will take: the run plan's fits times costs measured on this machine.
+
+    calibration = load_or_calibrate()            # measured once, cached in the user cache dir
+    seconds = estimate(frame, settings, classes, calibration).seconds
+
+The old estimate (fixed seconds per product and model family) was 24-120x too long: Balanced
+on the sample said "about 3 min" and took 7.5 s. Here the count comes from the plan itself
+(which products get which candidates, how many windows, the periods each fit reads) and the
+costs from a small calibration run on synthetic data at first use:
+
+- each local model is fitted on 10 and on 40 synthetic products: the difference gives its
+  seconds per product-period, the rest its fixed seconds per fit;
+- a whole small forecast run gives the seconds per backtest row of choosing and scoring, the
+  part of a run that is not fitting;
+- starting the worker processes is timed once, for runs large enough to use them;
+- a network's seconds per training step are measured the first time a plan holds one (that
+  needs TensorFlow, so it is not part of the first calibration).
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import platform
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from core.errors import NotEnoughHistory
+from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.schema import ID
+
+_log = logging.getLogger(__name__)
+VERSION = 2
+CACHE_NAME = "run_calibration_{freq}.json"
+_SMALL, _LARGE = 10, 40  # synthetic products, two sizes
+# Periods of the synthetic series per frequency: costs differ by frequency (a weekly product's
+# season is too long to fit, a daily one's is not), so each is calibrated on its own.
+PERIODS = {"D": 150, "W": 52, "M": 48}
+HORIZON = {"D": 14, "W": 4, "M": 6}
+
+
+@dataclass
+class Calibration:
+    cell_seconds: dict[str, float]  # local model -> seconds per product-period of one fit
+    fit_seconds: dict[str, float]  # local model -> fixed seconds per fit
+    row_seconds: float  # choosing and scoring, per backtest row (product x model x period)
+    run_seconds: float  # a run's fixed cost (classes, plan, choosing, forecast frames)
+    spawn_seconds: float  # starting the worker processes
+    step_seconds: dict[str, float] = field(default_factory=dict)  # network -> per training step
+    network_seconds: dict[str, float] = field(default_factory=dict)  # network -> per fit setup
+    machine: str = ""
+    freq: str = "D"
+    version: int = VERSION
+
+
+@dataclass
+class Estimate:
+    seconds: float
+    fits: int  # model fits: (model, product group, window) counted once per product group
+    network_fits: int
+    parts: dict[str, float]  # model (or "choosing", "start") -> seconds
+
+
+def machine_key() -> str:
+    return f"{platform.node()}|{platform.machine()}|{os.cpu_count()}|{platform.python_version()}"
+
+
+def cache_path(freq: str) -> Path:
+    from core.userdirs import user_dirs
+
+    return user_dirs().cache / CACHE_NAME.format(freq=freq)
+
+
+def load_cached(freq: str, path: Path | None = None) -> Calibration | None:
+    """The calibration measured earlier on this machine, or None (missing, old, other machine)."""
+    path = path or cache_path(freq)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found = Calibration(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+    usable = found.version == VERSION and found.machine == machine_key() and found.freq == freq
+    return found if usable else None
+
+
+def save(calibration: Calibration, path: Path | None = None) -> None:
+    from core.atomic_write import atomic_open
+
+    path = path or cache_path(calibration.freq)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(path, "w", encoding="utf-8") as handle:
+        json.dump(asdict(calibration), handle, indent=1, sort_keys=True)
+
+
+def load_or_calibrate(freq: str, path: Path | None = None, *, networks: tuple[str, ...] = (),
+                      progress: ProgressCallback | None = None,
+                      cancel: CancelToken | None = None) -> Calibration:
+    """The cached calibration for data of `freq`, measured first if there is none (seconds),
+    with the training step of each of `networks` measured too if it is not yet."""
+    calibration = load_cached(freq, path)
+    changed = calibration is None
+    if calibration is None:
+        calibration = calibrate(freq, progress=progress, cancel=cancel)
+    missing = [n for n in networks if n not in calibration.step_seconds]
+    for name in missing:
+        _measure_network(calibration, name, cancel or NEVER)
+    if changed or missing:
+        with contextlib.suppress(OSError):  # read-only cache: measured again next time, no more
+            save(calibration, path)
+    return calibration
+
+
+def synthetic_frame(products: int, freq: str = "D", periods: int | None = None,
+                    seed: int = 0) -> pd.DataFrame:
+    """Sales like a shop's: half sell most periods (with a rhythm), half now and then."""
+    from core.schema import DEFAULT_SEASON
+
+    rng = np.random.default_rng(seed)
+    periods = periods or PERIODS[freq]
+    ends = {"D": "D", "W": "W-SUN", "M": "MS"}
+    days = pd.date_range("2023-01-01", periods=periods, freq=ends[freq])
+    season = DEFAULT_SEASON.get(freq, 7)
+    weekly = 1.0 + 0.3 * np.sin(2 * np.pi * np.arange(periods) / season)
+    rows = []
+    for i in range(products):
+        if i % 2:
+            y = rng.poisson(5.0 * weekly)
+        else:
+            y = rng.poisson(3.0, periods) * (rng.random(periods) < 0.25)
+        rows.append(pd.DataFrame({ID: f"p{i:03d}", "ds": days, "y": y.astype(float)}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def calibrate(freq: str = "D", *, progress: ProgressCallback | None = None,
+              cancel: CancelToken | None = None) -> Calibration:
+    """Measure this machine: every local model's fit costs, then whole small runs."""
+    from core.models.registry import available, create
+
+    progress = progress or no_progress
+    cancel = cancel or NEVER
+    small, large = synthetic_frame(_SMALL, freq), synthetic_frame(_LARGE, freq)
+    tiny = synthetic_frame(2, freq)
+    periods, horizon = PERIODS[freq], HORIZON[freq]
+    local = [c.name for c in available()
+             if not c.capabilities.global_model and c.family != "combination"]
+    cell, fixed = {}, {}
+    for i, name in enumerate(local):
+        cancel.raise_if_cancelled()
+        # The first fit pays for imports and compiling (numba): not a cost of every run.
+        try:
+            create(name).fit(tiny, freq=freq, cancel=cancel).predict(horizon)
+        except NotEnoughHistory:  # e.g. MSTL on weekly data: never a candidate there either
+            continue
+        times = []
+        for data in (small, large):
+            best = float("inf")
+            for _ in range(2):  # the faster of two: other jobs on the machine only add time
+                began = time.perf_counter()
+                create(name).fit(data, freq=freq, cancel=cancel).predict(horizon)
+                best = min(best, time.perf_counter() - began)
+            times.append(best)
+        per_product = max(times[1] - times[0], 0.0) / (_LARGE - _SMALL)
+        cell[name] = per_product / periods
+        fixed[name] = max(times[0] - _SMALL * per_product, 0.0)
+        progress(ProgressEvent(0.8 * (i + 1) / len(local), "calibrating", name))
+    calibration = Calibration(cell, fixed, 0.0, 0.0, 0.0, machine=machine_key(), freq=freq)
+    began = time.perf_counter()
+    _measure_runs(calibration, small, large, cancel)
+    _log.info("calibration: fits measured, whole runs took %.1f s", time.perf_counter() - began)
+    progress(ProgressEvent(0.9, "calibrating", "start"))
+    calibration.spawn_seconds = _measure_spawn()
+    progress(ProgressEvent(1.0, "calibrating", ""))
+    return calibration
+
+
+def _measure_runs(calibration: Calibration, small: pd.DataFrame, large: pd.DataFrame,
+                  cancel: CancelToken) -> None:
+    """Whole runs on `small` and `large`: their progress says when fitting ends and choosing
+    begins, so choosing and scoring is timed apart, per backtest row plus a fixed part; what
+    is left besides the fits the calibration already predicts adds to the fixed part."""
+    from core.models.demand import classify
+    from core.pipeline import run
+    from core.pipeline_types import ForecastSettings
+
+    freq = calibration.freq
+    settings = ForecastSettings(horizon=HORIZON[freq], freq=freq, windows=2, n_jobs=1)
+    choosing, rows, rest = [], [], []
+    for frame in (small, large):
+        marks: dict[str, float] = {}
+
+        def note(event: ProgressEvent, marks=marks) -> None:
+            if event.stage == "selection":
+                marks.setdefault("choosing", time.perf_counter())
+
+        began = time.perf_counter()
+        run(frame, settings, progress=note, cancel=cancel)
+        ended = time.perf_counter()
+        classes = classify(frame)
+        counted = estimate(frame, settings, classes, calibration, in_child=False)
+        fitting = sum(v for k, v in counted.parts.items() if k not in ("choosing", "start"))
+        choosing.append(ended - marks.get("choosing", ended))
+        rows.append(_backtest_rows(frame, settings, classes))
+        rest.append(max(ended - began - choosing[-1] - fitting, 0.0))
+    calibration.row_seconds = max(choosing[1] - choosing[0], 0.0) / max(rows[1] - rows[0], 1)
+    fixed_choosing = max(choosing[1] - calibration.row_seconds * rows[1], 0.0)
+    calibration.run_seconds = fixed_choosing + min(rest)
+
+
+def _measure_spawn() -> float:
+    """Seconds to start two worker processes that import the engine, as a parallel run does."""
+    from core.parallel import map_chunks
+
+    began = time.perf_counter()
+    map_chunks(_touch, [0, 1], n_jobs=2)
+    return time.perf_counter() - began
+
+
+def _touch(chunk: int, _cancel: CancelToken) -> int:
+    import core.evaluation.fitting  # noqa: F401  (what a worker imports for a real run)
+
+    return chunk
+
+
+def _measure_network(calibration: Calibration, name: str, cancel: CancelToken) -> None:
+    """Seconds per training step of network `name` at its default size, and per fit besides
+    (building, tracing): two fits of 1 and 3 epochs on synthetic daily data."""
+    from core.models.registry import create
+
+    data = synthetic_frame(_LARGE, "D", periods=200)
+    times, steps = [], []
+    create(name, epochs=1, windows_per_epoch=256, horizon=14).fit(data, freq="D", cancel=cancel)
+    for epochs in (1, 3):  # the first fit above paid for importing TensorFlow
+        model = create(name, epochs=epochs, windows_per_epoch=1024, patience=10, horizon=14)
+        began = time.perf_counter()
+        model.fit(data, freq="D", cancel=cancel)
+        times.append(time.perf_counter() - began)
+        steps.append(epochs * (1024 // int(model.batch_size)))
+    step = max(times[1] - times[0], 0.0) / (steps[1] - steps[0])
+    calibration.step_seconds[name] = step
+    calibration.network_seconds[name] = max(times[0] - steps[0] * step, 0.0)
+
+
+def _backtest_rows(frame, settings, classes) -> int:
+    from core.run_plan import build
+
+    plan = build(frame, settings, classes)
+    return sum(len(uids) * len(models) for uids, models in plan.groups) * plan.windows * \
+        plan.horizon
+
+
+def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Calibration, *,
+             in_child: bool = True) -> Estimate:
+    """Seconds the run of `settings` on `frame` will take on the calibrated machine.
+
+    `in_child`: the run starts in a process of its own (the app's Training step does).
+    """
+    from core.executors import CHUNKS_PER_JOB as _CHUNKS_PER_JOB
+    from core.executors import PROCESS_THRESHOLD as _PROCESS_THRESHOLD
+    from core.models.registry import get
+    from core.run_plan import build
+
+    plan = build(frame, settings, classes)
+    lengths = frame.groupby(ID, sort=False).size()
+    fits_per_model = plan.windows + 1
+    # Periods a backtest fit reads on average: the series less what its window holds back.
+    held = plan.horizon + (plan.windows - 1) * plan.step / 2 if plan.windows else 0.0
+    n_models = sum(len(models) for _, models in plan.groups) / max(len(plan.groups), 1)
+    parallel = settings.n_jobs > 1 and len(frame) * n_models >= _PROCESS_THRESHOLD
+    workers = min(settings.n_jobs, os.cpu_count() or 1) if parallel else 1
+    per_chunk = -(-len(lengths) // (settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1))
+    parts: dict[str, float] = {}
+    fits = network_fits = 0
+    networks: dict[str, int] = {}
+    for uids, models in plan.groups:
+        group = lengths.reindex(uids)
+        chunks = -(-len(uids) // per_chunk)
+        periods = float(group.sum()) + plan.windows * float(
+            np.clip(group.to_numpy() - held, 1, None).sum())
+        for name in models:
+            if get(name).capabilities.global_model:
+                networks[name] = networks.get(name, 0) + len(uids)
+                continue
+            seconds = (fits_per_model * chunks * calibration.fit_seconds.get(name, 0.0)
+                       + periods * calibration.cell_seconds.get(name, 0.0))
+            parts[name] = parts.get(name, 0.0) + seconds / workers
+            fits += fits_per_model * chunks
+    for name in networks:
+        params = plan.params.get(name, {})
+        cls = get(name)
+        defaults = {spec.name: spec.default for spec in cls.params}
+        epochs = int(params.get("epochs", defaults.get("epochs", 20)))
+        batch = int(params.get("batch_size", defaults.get("batch_size", 128)))
+        per_epoch = int(params.get("windows_per_epoch", defaults.get("windows_per_epoch", 4096)))
+        steps = epochs * max(per_epoch // max(batch, 1), 1)
+        step = calibration.step_seconds.get(name, 0.0)
+        parts[name] = fits_per_model * (steps * step + calibration.network_seconds.get(name, 0))
+        network_fits += fits_per_model
+    rows = sum(len(uids) * len(models) for uids, models in plan.groups) * plan.windows * \
+        plan.horizon
+    parts["choosing"] = calibration.row_seconds * rows + calibration.run_seconds
+    # Workers start side by side, about as fast as one; the app's own run process is one more.
+    parts["start"] = calibration.spawn_seconds * (int(parallel) + int(in_child))
+    return Estimate(float(sum(parts.values())), fits, network_fits, parts)
+
+
+def networks_in(settings) -> tuple[str, ...]:
+    """The networks `settings` name, or that `auto` may try (their step cost needs measuring
+    before an estimate)."""
+    from core.models.registry import load_all
+    from core.run_plan import AUTO
+
+    registered = load_all()
+    names = [n for n in settings.models if n in registered]
+    if AUTO in settings.models:
+        names += _auto_networks(settings.freq)
+    return tuple(dict.fromkeys(n for n in names if registered[n].capabilities.global_model))
+
+
+def _auto_networks(freq: str) -> list[str]:
+    """Networks among auto's candidates (none today; branch autonets adds them)."""
+    from core.models.demand import CLASSES, candidates_for
+
+    return [n for c in CLASSES for n in candidates_for(c, freq, 10_000)]
+
+
+def estimate_run(frame: pd.DataFrame, settings, *, in_child: bool = True,
+                 progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> Estimate:
+    """Seconds a run of `settings` on `frame` will take here; calibrates first if this machine
+    has not been measured for the frequency yet (a worker's job: seconds, not milliseconds).
+
+    `in_child`: the run will start in a process of its own, as the app's are; the calibration
+    then runs in one too, at the same priority, and TensorFlow stays out of this process."""
+    from core.models.demand import classify
+    from core.pipeline import _checked
+
+    frame = _checked(frame)
+    networks = networks_in(settings)
+    calibration = load_cached(settings.freq)
+    if calibration is None or any(n not in calibration.step_seconds for n in networks):
+        if in_child:
+            from core.subprocess_runner import run_in_process
+
+            calibration = run_in_process("core.run_estimate:load_or_calibrate", settings.freq,
+                                         networks=networks, progress=progress, cancel=cancel)
+        else:
+            calibration = load_or_calibrate(settings.freq, networks=networks, progress=progress,
+                                            cancel=cancel)
+    return estimate(frame, settings, classify(frame), calibration, in_child=in_child)

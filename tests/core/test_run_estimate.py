@@ -1,0 +1,125 @@
+"""Run-time estimates: counted from the plan, costed by a calibration cached per machine."""
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.models.demand import classify
+from core.pipeline_types import ForecastSettings
+from core.run_estimate import (
+    Calibration,
+    estimate,
+    load_cached,
+    load_or_calibrate,
+    machine_key,
+    save,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "retail_weekly_40.csv"
+
+
+@pytest.fixture(scope="module")
+def weekly():
+    frame = pd.read_csv(FIXTURE, dtype={"unique_id": str}, parse_dates=["ds"])
+    return frame.sort_values(["unique_id", "ds"]).reset_index(drop=True)
+
+
+def flat(seconds_per_cell=1e-5, fit=0.01) -> Calibration:
+    from core.models.registry import available
+
+    names = [c.name for c in available()]
+    return Calibration({n: seconds_per_cell for n in names}, {n: fit for n in names},
+                       row_seconds=1e-6, run_seconds=0.5, spawn_seconds=2.0,
+                       machine=machine_key(), freq="W")
+
+
+def test_the_estimate_counts_the_plans_fits(weekly):
+    classes = classify(weekly)
+    one = estimate(weekly, ForecastSettings(horizon=4, freq="W", windows=1, models=("ets",),
+                                            n_jobs=1), classes, flat(), in_child=False)
+    # ets alone: 2 fits (1 window + the final one) of all 40 products in one chunk.
+    assert one.fits == 2
+    periods = len(weekly) + (weekly.groupby("unique_id").size() - 4).clip(lower=1).sum()
+    assert one.parts["ets"] == pytest.approx(2 * 0.01 + periods * 1e-5)
+    assert one.parts["start"] == 0.0
+    more = estimate(weekly, ForecastSettings(horizon=4, freq="W", windows=3, models=("ets",),
+                                             n_jobs=1), classes, flat(), in_child=True)
+    assert more.fits == 4 and more.parts["ets"] > one.parts["ets"]
+    assert more.parts["start"] == 2.0  # the app's run process
+    auto = estimate(weekly, ForecastSettings(horizon=4, freq="W", windows=1, n_jobs=1),
+                    classes, flat(), in_child=False)
+    assert auto.fits > 5 * one.fits and auto.seconds > one.seconds
+
+
+def test_networks_cost_their_training_steps(weekly):
+    calibration = flat()
+    calibration.step_seconds["tcn"] = 0.01
+    calibration.network_seconds["tcn"] = 1.0
+    settings = ForecastSettings(horizon=4, freq="W", windows=2, models=("tcn",), n_jobs=1,
+                                params={"tcn": {"epochs": 5, "windows_per_epoch": 512,
+                                                "batch_size": 64}})
+    got = estimate(weekly, settings, classify(weekly), calibration, in_child=False)
+    assert got.network_fits == 3
+    assert got.parts["tcn"] == pytest.approx(3 * (5 * 8 * 0.01 + 1.0))
+
+
+def test_the_calibration_is_cached_atomically_and_only_for_this_machine(tmp_path):
+    path = tmp_path / "cal.json"
+    save(flat(), path)
+    assert [p.name for p in tmp_path.iterdir()] == ["cal.json"]
+    assert load_cached("W", path) == flat()
+    assert load_cached("D", path) is None  # another frequency
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "machine": "elsewhere"}))
+    assert load_cached("W", path) is None
+    path.write_text("{not json")
+    assert load_cached("W", path) is None
+
+
+def test_first_use_measures_then_reuses(tmp_path, monkeypatch):
+    import core.run_estimate as run_estimate
+
+    calls = []
+    monkeypatch.setattr(run_estimate, "calibrate",
+                        lambda freq, **_: calls.append(freq) or flat())
+    path = tmp_path / "sub" / "cal.json"
+    assert load_or_calibrate("W", path) == flat()
+    assert load_or_calibrate("W", path) == flat()
+    assert calls == ["W"] and path.exists()
+
+
+def test_a_real_calibration_measures_every_local_model():
+    from core.run_estimate import calibrate
+
+    measured = calibrate("M")
+    assert {"ets", "theta", "croston", "seasonal_naive", "arima"} <= set(measured.cell_seconds)
+    assert "tcn" not in measured.cell_seconds  # networks: measured when a plan holds one
+    assert all(v >= 0 for v in measured.cell_seconds.values())
+    # Fitting ETS costs more than repeating the last season, on any machine.
+    ets = measured.fit_seconds["ets"] + 40 * 48 * measured.cell_seconds["ets"]
+    naive = measured.fit_seconds["seasonal_naive"] + 40 * 48 * measured.cell_seconds[
+        "seasonal_naive"]
+    assert ets > naive
+    assert measured.spawn_seconds > 0 and measured.run_seconds > 0
+
+
+def test_the_apps_estimate_calibrates_in_a_child_process_once(weekly, monkeypatch):
+    import core.run_estimate as run_estimate
+    import core.subprocess_runner as runner
+
+    cache = {}
+    calls = []
+
+    def in_child(target, freq, **kwargs):
+        calls.append((target, freq, kwargs["networks"]))
+        cache[freq] = flat()
+        return cache[freq]
+
+    monkeypatch.setattr(run_estimate, "load_cached", lambda freq, path=None: cache.get(freq))
+    monkeypatch.setattr(runner, "run_in_process", in_child)
+    settings = ForecastSettings(horizon=4, freq="W", windows=1, models=("ets",), n_jobs=1)
+    first = run_estimate.estimate_run(weekly, settings)
+    again = run_estimate.estimate_run(weekly, settings)
+    assert calls == [("core.run_estimate:load_or_calibrate", "W", ())]
+    assert first.seconds == again.seconds > 0
