@@ -12,22 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
-
-
-def check_country(country: str | None) -> str | None:
-    """Normalise a holiday country code ('' or None: no holidays); raise if unknown."""
-    if not country:
-        return None
-    import holidays
-
-    code = str(country).strip().upper()
-    if code not in holidays.list_supported_countries():
-        raise TrendcastError(
-            f"Unknown holiday country {country!r}. Use an ISO code such as 'GB', 'US' or 'DE'.")
-    return code
-
-
 PERIODS_PER_YEAR = {"D": 365, "W": 52, "M": 12}
 
 
