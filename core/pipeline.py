@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.countries import check_country
 from core.errors import TrendcastError
 from core.evaluation.fitting import (
     FALLBACK,
@@ -154,6 +155,8 @@ def _checked(frame: pd.DataFrame, settings: ForecastSettings) -> pd.DataFrame:
         raise TrendcastError(f"The data has no column(s) {', '.join(missing)}.")
     if frame.empty:
         raise TrendcastError("The data has no rows to forecast.")
+    # An unknown country fails every network after minutes of training: say so first.
+    check_country(settings.holiday_country)
     registered = load_all()
     for name in settings.models:
         if name != "auto" and name not in registered:
@@ -224,7 +227,8 @@ def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
         data = pd.concat([by_id[u] for u in uids], ignore_index=True)
         return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
                          settings.season_length, tuple(settings.levels), settings.params,
-                         keep_networks=settings.keep_networks)
+                         keep_networks=settings.keep_networks,
+                         holiday_country=settings.holiday_country, seed=settings.seed)
 
     local, global_uids = [], {}
     for uids, models in groups:
