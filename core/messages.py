@@ -32,6 +32,8 @@ TEMPLATES: dict[str, str] = {
                                  "backtest needs",
     "reason.new_product": "forecast as a new product (sales so far spread over its life and "
                           "the horizon)",
+    "reason.new_product_capped": "held to {cap} a period, what the shop's top tenth of "
+                                 "established products sell lately",
     "reason.pooled": "lowest MASE in backtest over {products} {pool} products "
                      "({best} vs {runner_up_score} for {runner_up})",
     "reason.pooled_alone": "lowest MASE in backtest over {products} {pool} products ({best})",
@@ -126,7 +128,7 @@ FIELD_PATTERNS = {
     "amount": _NUMBER, "part": _NUMBER, "parts": _NUMBER, "epoch": _NUMBER, "loss": _NUMBER,
     "validation": _NUMBER, "runner_up": _NAME, "model_name": _NAME, "pool": _NAME,
     "unit": r"[a-z]+", "pooled": _NUMBER, "median": _NUMBER, "elasticity": _NUMBER,
-    "share": _NUMBER, "ids": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
+    "share": _NUMBER, "ids": _NUMBER, "cap": _NUMBER, "end": _DATE, "first": _DATE, "last": _DATE,
 }
 
 

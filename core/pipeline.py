@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -30,7 +30,7 @@ from core.evaluation.fitting import (
 from core.evaluation.metrics import score
 from core.messages import join, parse, render
 from core.models.registry import get, load_all
-from core.models.statistical.new_product import history_needed
+from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import map_chunks, split
 from core.pipeline_types import ForecastRun, ForecastSettings
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, scaled
@@ -73,14 +73,16 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     frame = _checked(frame, settings)
     classes = _demand_classes(frame)
     plan = _plan(frame, settings, classes)
-    result = _fit_all(frame, plan.groups, settings, plan.windows, scaled(progress, 0.0, 0.9),
+    fitting = _with_rate_cap(frame, settings)
+    result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
                       cancel)
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
     bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
     cancel.raise_if_cancelled()
     young = _young(frame, settings.horizon)
-    choices = _choices(frame, classes, final, result.fallbacks, plan, fc, young)
+    cap = float(fitting.params.get(NEW_PRODUCT, {}).get("rate_cap", 0.0))
+    choices = _choices(frame, classes, final, result.fallbacks, plan, fc, young, cap)
     forecast = _chosen_forecast(fc, choices)
     freq = settings.freq
     metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
@@ -272,16 +274,28 @@ def _merge(results: list[ChunkResult]) -> ChunkResult:
                        pd.concat(fc, ignore_index=True), fallbacks, skipped, networks)
 
 
+def _with_rate_cap(frame: pd.DataFrame, settings: ForecastSettings) -> ForecastSettings:
+    """The settings the models are fitted with: the new-product rate capped at what the shop's
+    established products sell (`rate_cap_of`), unless the user set a cap of their own."""
+    own = settings.params.get(NEW_PRODUCT, {})
+    if "rate_cap" in own:
+        return settings
+    cap = rate_cap_of(frame, settings.horizon)
+    return replace(settings, params={**settings.params, NEW_PRODUCT: {**own, "rate_cap": cap}})
+
+
 def _young(frame: pd.DataFrame, horizon: int) -> pd.Series:
     """unique_id -> periods observed, for products too short for a single backtest window."""
     lengths = frame.groupby(ID, sort=False).size()
     return lengths[lengths < history_needed(horizon)]
 
 
-def _choices(frame, classes, final, fallbacks, plan: _Plan, fc, young: pd.Series
-             ) -> pd.DataFrame:
+def _choices(frame, classes, final, fallbacks, plan: _Plan, fc, young: pd.Series,
+             cap: float) -> pd.DataFrame:
     """One row per product: its model, why, and its fallback. A product too young to backtest
-    gets the new-product rate, whatever the settings asked for, and its reason says so."""
+    gets the new-product rate, whatever the settings asked for, and its reason says so (and
+    that the rate was capped, where `cap` held it down)."""
+    capped = _capped(frame, young, plan.horizon, cap)
     ids = pd.Index(frame[ID].unique(), name=ID)
     out = final.set_index(ID).reindex(ids)
     available = set(zip(fc[ID], fc["model"], strict=False))
@@ -293,13 +307,24 @@ def _choices(frame, classes, final, fallbacks, plan: _Plan, fc, young: pd.Series
         if uid in young.index:
             flag = render("reason.too_little_history", length=str(young[uid]), need=need)
             model = NEW_PRODUCT
-            why = join(why if not plan.auto else "", flag, render("reason.new_product"))
+            why = join(why if not plan.auto else "", flag, render("reason.new_product"),
+                       render("reason.new_product_capped", cap=f"{cap:,.4g}")
+                       if uid in capped else "")
         if (uid, model) not in available:
             model = FALLBACK
         fallback = fallbacks.get((model, FUTURE, uid), "")
         rows.append({ID: uid, "demand_class": classes.get(uid, ""), "model": model,
                      "reason": why, "fallback": fallback})
     return pd.DataFrame(rows, columns=[ID, "demand_class", "model", "reason", "fallback"])
+
+
+def _capped(frame: pd.DataFrame, young: pd.Series, horizon: int, cap: float) -> set[str]:
+    """Young products whose own rate (sales / (periods + horizon)) is above `cap`."""
+    if cap <= 0 or young.empty:
+        return set()
+    sold = frame[frame[ID].isin(young.index)].groupby(ID, sort=False)[Y].sum().clip(lower=0)
+    rate = sold / (young.reindex(sold.index) + horizon)
+    return set(rate.index[rate > cap])
 
 
 def _chosen_forecast(fc: pd.DataFrame, choices: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.schema import DS, ID, Y
+from core.trending import Trending, trending
 
 ALL_PRODUCTS = "\x00all"  # cannot collide with a real product id
 CHOSEN = "chosen"  # the name of the per-product chosen forecast in the total
@@ -66,6 +67,7 @@ class RunIndex:
         self.choices = (run.choices.set_index(ID) if not run.choices.empty
                         else pd.DataFrame(columns=["model", "reason"]))
         self.models = [str(m) for m in self._codes["candidates"][1]]
+        self.trending: Trending = trending(run, self.history)
         self.summary = self._summary()
         self._cache: dict[str, ProductData] = {}
 
@@ -120,7 +122,8 @@ class RunIndex:
 
     # -- the product list ---------------------------------------------------------------------
     def _summary(self) -> pd.DataFrame:
-        """One row per product: volume, growth, accuracy, demand class, trend and sparkline."""
+        """One row per product: volume, growth, accuracy, demand class, trend, sparkline, and
+        the trending class, score and trust of `core.trending` (what "fastest growing" sorts by)."""
         hist = self.history
         horizon = max(int(self.run.settings.horizon), 1)
         ids = list(dict.fromkeys([*self._pos["history"], *self._pos["candidates"]]))
@@ -147,6 +150,12 @@ class RunIndex:
         positions, y = self._pos["history"], hist[Y].to_numpy(float)
         out["spark"] = [y[positions[uid]][-SPARK_POINTS:] if uid in positions else y[:0]
                         for uid in ids]
+        trend = self.trending.products.set_index(ID)
+        for column, name in (("class", "trend_class"), ("score", "score"), ("pool", "pool"),
+                             ("precision", "precision"), ("recall", "recall"),
+                             ("calls", "calls")):
+            out[name] = out[ID].map(trend[column]).to_numpy()
+        out["trend_periods"] = horizon
         return out
 
     def _chosen_accuracy(self) -> pd.Series:

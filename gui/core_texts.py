@@ -28,6 +28,9 @@ TEXTS = {
     "reason.new_product": QT_TRANSLATE_NOOP(
         "CoreTexts", "forecast as a new product (sales so far spread over its life and the "
                      "horizon)"),
+    "reason.new_product_capped": QT_TRANSLATE_NOOP(
+        "CoreTexts", "held to {cap} a period, what the shop's top tenth of established products "
+                     "sell lately"),
     "reason.pooled": QT_TRANSLATE_NOOP(
         "CoreTexts", "lowest MASE in backtest over {products} {pool} products ({best} vs "
                      "{runner_up_score} for {runner_up})"),

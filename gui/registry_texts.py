@@ -18,6 +18,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "Continues the straight line from the first to the last observation: the average change per period carries on."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "New-product rate"),
     QT_TRANSLATE_NOOP("ModelNames", "Units sold so far spread evenly over the product's life and the horizon; the forecast for products too young to backtest."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Highest rate"),
+    QT_TRANSLATE_NOOP("ModelNames", "Sales per period no young product is forecast above; 0 means no cap. A forecast run sets it to what the shop's top tenth of established products sold per period lately."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Exponential smoothing (ETS)"),
     QT_TRANSLATE_NOOP("ModelNames", "Weights recent sales more than old ones; picks level, trend and seasonal pattern for each product automatically (lowest AICc)."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Trend"),

@@ -166,7 +166,9 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
         warnings += partial_refund_warnings(name, lines, matched)
     if lines.empty:
         raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
-    freq = options.freq or _choose_freq(name, lines, layout)
+    unclear_order = (dayfirst is None and options.dayfirst is None
+                     and day_order_unclear(raw.frame[roles["date"]]))
+    freq = options.freq or _choose_freq(name, lines, layout, unclear_order=unclear_order)
     if options.freq and layout not in ORDER_LAYOUTS:
         warnings += _finer_than_data(name, lines, freq)
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
@@ -255,8 +257,13 @@ def _why_empty(dropped: dict[str, float]) -> str:
     return f"Rows removed: {rules}. Check the column roles."
 
 
-def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
-    """D for order lines; for period tables the spacing of the dates (mixed spacing is an error)."""
+def _choose_freq(name: str, lines: pd.DataFrame, layout: str, *,
+                 unclear_order: bool = False) -> str:
+    """D for order lines; for period tables the spacing of the dates (mixed spacing is an error).
+
+    With `unclear_order` (dates like 01/02/2024 and none that shows which field is the day) the
+    mixed spacing may come from reading day-first dates month-first: the error says so first,
+    since choosing a frequency would then spread the sales over the wrong days."""
     if layout in ORDER_LAYOUTS or (lines[DS] != lines[DS].dt.normalize()).any():
         return "D"
     counts = step_frequencies(lines)
@@ -265,6 +272,12 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str) -> str:
     found = counts[counts > 0]
     if len(found) > 1 and found.iloc[1] >= max(3, 0.2 * found.sum()):
         mix = " and ".join(f"{FREQ_UNITS[f]} ({n} steps)" for f, n in found.items())
+        if unclear_order:
+            raise fail(name, f"Mixed frequencies: the dates are spaced in {mix}, read "
+                       "month-first; they could be day-first or month-first (01/02/2024 is 1 "
+                       "February or 2 January).", "Choose the date order (--dayfirst or "
+                       "--monthfirst on the command line); if the mix remains, choose one "
+                       "frequency (--freq D, W or M).")
         raise fail(name, f"Mixed frequencies: the dates are spaced in {mix}.",
                    "Choose one frequency (--freq D, W or M; the Frequency box in the Import "
                    "panel) and the sales are added up to it.")

@@ -15,11 +15,9 @@ import numpy as np
 import pandas as pd
 
 from core.data.problems import fail
-from core.data.values import distinct, spread
+from core.data.values import INVISIBLE, distinct, spread
 
 MAX_ID_CHARS = 500  # longer than any SKU or product title we have seen, far below the harm
-# Byte-order mark, zero-width space/non-joiner/joiner, word joiner, soft hyphen.
-_INVISIBLE = "[\ufeff\u200b\u200c\u200d\u2060\u00ad]"
 MAX_EXAMPLES = 3
 
 
@@ -38,7 +36,7 @@ def normalise_ids(values: pd.Series, *, path: str, column: str,
     `line_of` maps a row's index label to the line the user sees in the file."""
     codes, uniques = distinct(values)
     texts = uniques.astype(str)
-    cleaned = texts.str.replace(_INVISIBLE, "", regex=True).str.strip()
+    cleaned = texts.str.replace(INVISIBLE, "", regex=True).str.strip()
     too_long = (cleaned.str.len() > MAX_ID_CHARS).to_numpy()
     if too_long.any():
         first = int(np.flatnonzero(np.isin(codes, np.flatnonzero(too_long)))[0])

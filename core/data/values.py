@@ -20,6 +20,9 @@ _DOT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$|^-?\d+\.\d+$")
 # A number whose other mark groups thousands: 1.234.567,5 (decimal comma), 1,234,567.5 (point).
 _GROUPED = {",": r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?", ".": r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"}
 _TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$"
+# Byte-order mark (U+FEFF, e.g. where two exported files were joined), zero-width space,
+# non-joiner and joiner, word joiner, soft hyphen: never part of a code, a date or a number.
+INVISIBLE = "[\ufeff\u200b\u200c\u200d\u2060\u00ad]"
 EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 # Year first (2024-01-31, 2024/01/31): always year-month-day, whatever the other rows' order.
@@ -98,8 +101,8 @@ def decimal_conflicts(values: pd.Series, decimal: str) -> pd.Series:
 
 def _bare(values: pd.Series) -> pd.Series:
     """Without currency signs and spaces (as numbers are read)."""
-    return values.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "",
-                                                                       regex=True)
+    return values.str.replace(_CURRENCY, "", regex=True).str.replace(
+        rf"[\s\u00a0']|{INVISIBLE}", "", regex=True)
 
 
 def _conflicts(cleaned: pd.Series, decimal: str) -> pd.Series:
@@ -109,7 +112,7 @@ def _conflicts(cleaned: pd.Series, decimal: str) -> pd.Series:
 
 
 def _parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
-    values = values.astype(str)
+    values = values.astype(str).str.replace(INVISIBLE, "", regex=True)
     empty = values.str.strip() == ""
     if decimal == ".":
         fast = pd.to_numeric(values, errors="coerce").astype(float)
@@ -161,14 +164,19 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Ser
     """(naive timestamps, mask of non-empty cells that are not dates)."""
     codes, uniques = distinct(values)
     if dayfirst is None:
-        dayfirst = bool(detect_dayfirst(uniques.astype(str).str.strip()))
+        dayfirst = bool(detect_dayfirst(_visible(uniques)))
     dates, bad = _parse_dates(uniques, dayfirst)
     return (spread(codes, dates, values.index).astype("datetime64[ns]"),
             spread(codes, bad, values.index).astype(bool))
 
 
+def _visible(values: pd.Series) -> pd.Series:
+    """As text, without invisible characters and surrounding spaces."""
+    return values.astype(str).str.replace(INVISIBLE, "", regex=True).str.strip()
+
+
 def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Series]:
-    values = values.astype(str).str.strip()
+    values = _visible(values)
     empty = values == ""
     if not (~empty).any():
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), ~empty

@@ -109,14 +109,15 @@ class ExportMenu(QObject):
         if not path.suffix:
             path = path.with_suffix(SUFFIXES[kind])
         run, history, index, scenario = self.run, self.history, self.index, self.scenario()
+        # Translated here: the jobs run on another thread and must not touch this QObject.
+        title = self.tr("Trendcast forecast report")
         jobs = {
             "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast"),
             "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics"),
             "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
                                                     scenario=scenario),
             "xlsx": lambda: export.export_xlsx(path, run, history, scenario),
-            "pdf": lambda: report.write_pdf_report(path, run, history, index,
-                                                   title=self.tr("Trendcast forecast report")),
+            "pdf": lambda: report.write_pdf_report(path, run, history, index, title=title),
         }
         if kind == "png":
             try:

@@ -98,6 +98,9 @@ class ProductTableModel(QAbstractTableModel):
             return str(row.get("demand_class") or "")
         if column == "spark":
             return float(np.nansum(row["spark"]))
+        if column == "growth":  # the trending score: dead and tiny products cannot top it
+            value = row.get("score")
+            return math.nan if _missing(value) else float(value)
         value = row.get(column)
         return math.nan if _missing(value) else float(value)
 
@@ -125,7 +128,9 @@ class ProductTableModel(QAbstractTableModel):
                                  "periods: ▲ up, ▼ down, ▶ within 5%"),
                 "volume": self.tr("Units sold in the whole history"),
                 "growth": self.tr("Forecast for the horizon against sales in the last "
-                                  "periods of the same length"),
+                                  "periods of the same length. Sorting ranks by this change "
+                                  "shrunk for small products; new, fading and very small "
+                                  "products come last"),
                 "accuracy": self.tr("Backtest error of the chosen model (WAPE: absolute errors "
                                     "over sales; lower is better)")}
 
@@ -141,6 +146,9 @@ class ProductTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "product" and uid != ALL_PRODUCTS:
             return f"{uid} {row.get('title', '')}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("growth", "trend") and row.get(
+                "trend_class"):
+            return self.trend_tip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == "accuracy" and _young(row):
             return self.tr("Too little history to backtest: forecast as a new product, its "
                            "sales so far spread over its life and the horizon")
@@ -163,6 +171,8 @@ class ProductTableModel(QAbstractTableModel):
         if column == "volume":
             return f"{row['volume']:,.0f}"
         if column == "growth":
+            if row.get("trend_class") in ("new", "fading"):
+                return self.class_label(row["trend_class"])
             return "" if _missing(row.get("growth")) else f"{row['growth']:+.0%}"
         if column == "accuracy":
             if _missing(row.get("accuracy")):
@@ -171,6 +181,36 @@ class ProductTableModel(QAbstractTableModel):
         if column == "demand_class":
             return self.demand_label(row.get("demand_class") or "")
         return ""
+
+    def class_label(self, value: str) -> str:
+        labels = {"rising": self.tr("rising"), "falling": self.tr("falling"),
+                  "new": self.tr("new"), "fading": self.tr("fading"),
+                  "stable": self.tr("stable")}
+        return labels.get(value, value)
+
+    def trend_tip(self, row: dict) -> str:
+        """The product's trending class, its expected change and how far the backtest trusts
+        the up/down call for products of its demand class (all computed in core.trending)."""
+        periods = int(row.get("trend_periods") or 0)
+        lines = [self.tr("{0}: {1} units in the last {2} periods").format(
+            self.class_label(str(row["trend_class"])), f"{row.get('recent') or 0:,.0f}",
+            periods)]
+        if not _missing(row.get("growth")):
+            lines.append(self.tr("Forecast for the next {0} periods: {1}").format(
+                periods, f"{row['growth']:+.0%}"))
+        pool = str(row.get("pool") or "")
+        who = (self.tr("all products") if pool in ("", "all")
+               else self.tr("{0} products").format(self.demand_label(pool)))
+        if int(row.get("calls") or 0) and not _missing(row.get("precision")):
+            recall = row.get("recall")
+            lines.append(self.tr(
+                "Backtest for {0}: an up/down call was right {1} of the time (precision) and "
+                "caught {2} of the real moves (recall), over {3} calls").format(
+                who, f"{row['precision']:.0%}", "?" if _missing(recall) else f"{recall:.0%}",
+                int(row["calls"])))
+        else:
+            lines.append(self.tr("No backtest call to check this against"))
+        return "\n".join(lines)
 
     def demand_label(self, value: str) -> str:
         labels = {"smooth": self.tr("smooth"), "intermittent": self.tr("intermittent"),

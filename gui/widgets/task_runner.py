@@ -1,45 +1,34 @@
 """Run short Qt-free jobs (a decomposition, an export) off the UI thread.
 
-Results come back on the UI thread through a queued signal. One background thread is enough for
-these jobs and keeps the UI responsive; `shutdown()` waits for a running job.
+Results come back on the UI thread. One job at a time is enough for these and keeps the UI
+responsive; the queue lives on the UI thread and `shutdown()` waits for a running job.
+
+Jobs run through `gui.thread_relay` (plain threads, news relayed to the UI thread): no Python
+QObject is ever made or destroyed in a job's thread (issue #11; the old QRunnable emitted this
+runner's signal from the pool thread and could drop the last reference to what it ran there).
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject
 
-
-class _Job(QRunnable):
-    def __init__(self, runner: TaskRunner, ticket: int, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self._runner, self._ticket, self._fn = runner, ticket, fn
-
-    def run(self) -> None:
-        try:
-            result, error = self._fn(), None
-        except Exception as exc:  # handed to the UI thread, which shows it
-            result, error = None, exc
-        if not self._runner.alive:
-            return  # the widget that asked is gone (e.g. the window closed mid-job)
-        with contextlib.suppress(RuntimeError):  # deleted between check and emit: nobody to tell
-            self._runner.job_done.emit(self._ticket, result, error)
+from gui import thread_relay
 
 
 class TaskRunner(QObject):
-    job_done = Signal(int, object, object)  # ticket, result, error (emitted from the pool)
-
     def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
+        self._threads = threads
         self._tickets = itertools.count(1)
+        self._queue: deque[tuple[int, Callable[[], Any]]] = deque()
+        self._running: dict[int, thread_relay.Task] = {}
         self._callbacks: dict[int, tuple[Callable, Callable | None]] = {}
         self.alive = True  # a plain attribute, still readable after Qt deleted the object
-        self.job_done.connect(self._deliver)
         # Set when Qt deletes the runner (with its widget) so a job finishing later stays quiet.
         self.destroyed.connect(lambda *_: setattr(self, "alive", False))
 
@@ -47,30 +36,51 @@ class TaskRunner(QObject):
                on_error: Callable[[Exception], None] | None = None) -> int:
         ticket = next(self._tickets)
         self._callbacks[ticket] = (on_done, on_error)
-        self._pool.start(_Job(self, ticket, fn))
+        self._queue.append((ticket, fn))
+        self._start_next()
         return ticket
 
     def busy(self) -> bool:
         return bool(self._callbacks)
 
     def wait(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Wait for the running jobs' threads (queued jobs start only from the event loop)."""
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        ok = True
+        for task in list(self._running.values()):
+            left = -1 if deadline is None else max(0, int((deadline - time.monotonic()) * 1000))
+            ok = task.join(left) and ok
+        return ok
 
     def shutdown(self) -> None:
         """Drop queued jobs, wait for the running one, forget pending callbacks."""
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._queue.clear()
+        self.wait()
         self._callbacks.clear()
 
-    @Slot(int, object, object)
-    def _deliver(self, ticket: int, result: Any, error: Any) -> None:
+    def _start_next(self) -> None:
+        while self._queue and len(self._running) < self._threads:
+            ticket, fn = self._queue.popleft()
+            self._running[ticket] = thread_relay.start(
+                lambda _post, fn=fn: fn(),
+                lambda kind, task, t=ticket: self._news(t, kind, task),
+                name="task_runner")
+
+    def _news(self, ticket: int, kind: str, task: Any) -> None:
+        """On the UI thread: a job ended; hand its result to whoever asked, start the next."""
+        if kind != thread_relay.ENDED:
+            return
+        self._running.pop(ticket, None)
+        if not self.alive:
+            return  # the widget that asked is gone (e.g. the window closed mid-job)
         callbacks = self._callbacks.pop(ticket, None)
+        self._start_next()
         if callbacks is None:
             return
         on_done, on_error = callbacks
-        if error is None:
-            on_done(result)
-        elif on_error is not None:
-            on_error(error)
+        if task.error is None:
+            on_done(task.value)
+        elif on_error is not None and isinstance(task.error, Exception):
+            on_error(task.error)
         else:
-            raise error
+            raise task.error

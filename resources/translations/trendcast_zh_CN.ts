@@ -111,6 +111,10 @@
         <translation>按新产品预测（迄今销量平摊到已上市期间和预测期）</translation>
     </message>
     <message>
+        <source>held to {cap} a period, what the shop&apos;s top tenth of established products sell lately</source>
+        <translation>每期最多 {cap}，即本店销量前十分之一的成熟商品近期的销量</translation>
+    </message>
+    <message>
         <source>lowest MASE in backtest over {products} {pool} products ({best} vs {runner_up_score} for {runner_up})</source>
         <translation>在 {products} 个{pool}产品上回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}）</translation>
     </message>
@@ -1129,6 +1133,14 @@
         <translation>迄今销量平摊到产品已上市的期间和预测期；用于历史太短、无法回测的产品。</translation>
     </message>
     <message>
+        <source>Highest rate</source>
+        <translation>最高速率</translation>
+    </message>
+    <message>
+        <source>Sales per period no young product is forecast above; 0 means no cap. A forecast run sets it to what the shop&apos;s top tenth of established products sold per period lately.</source>
+        <translation>新商品的预测每期不超过此销量；0 表示不设上限。预测运行时会将其设为本店销量前十分之一的成熟商品近期每期的销量。</translation>
+    </message>
+    <message>
         <source>Exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
@@ -1576,8 +1588,8 @@
         <translation>全部历史的销售数量</translation>
     </message>
     <message>
-        <source>Forecast for the horizon against sales in the last periods of the same length</source>
-        <translation>预测期内的预测与最近同样长度的销量之比</translation>
+        <source>Forecast for the horizon against sales in the last periods of the same length. Sorting ranks by this change shrunk for small products; new, fading and very small products come last</source>
+        <translation>预测期内的预测销量与最近同样长度各期销量之比。排序按此变化排名，小产品的变化会被缩小；新品、衰退产品和销量很小的产品排在最后</translation>
     </message>
     <message>
         <source>Backtest error of the chosen model (WAPE: absolute errors over sales; lower is better)</source>
@@ -1594,6 +1606,50 @@
     <message>
         <source>too new</source>
         <translation>太新</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <source>fading</source>
+        <translation>衰退</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>{0}: {1} units in the last {2} periods</source>
+        <translation>{0}：最近 {2} 期售出 {1} 件</translation>
+    </message>
+    <message>
+        <source>Forecast for the next {0} periods: {1}</source>
+        <translation>未来 {0} 期预测：{1}</translation>
+    </message>
+    <message>
+        <source>all products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>{0} products</source>
+        <translation>{0}产品</translation>
+    </message>
+    <message>
+        <source>Backtest for {0}: an up/down call was right {1} of the time (precision) and caught {2} of the real moves (recall), over {3} calls</source>
+        <translation>{0}的回测：涨/跌判断的正确率为 {1}（精确率），捕捉到 {2} 的实际涨跌（召回率），共 {3} 次判断</translation>
+    </message>
+    <message>
+        <source>No backtest call to check this against</source>
+        <translation>没有可用于核对的回测判断</translation>
     </message>
     <message>
         <source>smooth</source>

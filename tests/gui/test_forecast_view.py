@@ -158,8 +158,9 @@ def test_search_and_sort(view):
     view.products.sort_box.setCurrentIndex(1)  # fastest growing
     ids = view.products.visible_ids()
     assert ids[0] == ALL_PRODUCTS
-    growth = summary.set_index("unique_id").loc[ids[1:], "growth"].fillna(-np.inf).to_numpy()
-    assert (np.diff(growth) <= 0).all()
+    # Ranked by the trending score (core.trending); products without one come last.
+    score = summary.set_index("unique_id").loc[ids[1:], "score"].fillna(-1e9).to_numpy()
+    assert (np.diff(score) <= 0).all()
     view.products.sort_box.setCurrentIndex(3)  # most accurate: lowest error first
     ids = view.products.visible_ids()
     acc = summary.set_index("unique_id").loc[ids[1:], "accuracy"].to_numpy()

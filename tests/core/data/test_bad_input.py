@@ -363,3 +363,33 @@ def test_the_decimal_mark_is_detected_from_the_whole_file(write):
     path = write("late_comma.csv", "date;sku;qty\n" + rows + "2024-01-29;a;2,5\n"
                  "2024-01-30;a;1,5\n")
     assert load(path).summary.total_quantity == sum(i % 9 + 1 for i in range(400)) + 4.0
+
+
+def test_invisible_characters_before_dates_and_numbers_are_ignored(write):
+    # Issue #11 s6 "a BOM in mid-file": when it lands before a date or a number (the file's first
+    # column is the date), the cell was refused as "'2011-01-13' is not a date", showing a date
+    # that looks right: the user could not see what to fix.
+    text = ("date,sku,qty,price\n2011-01-12,a,1,2.5\n\ufeff2011-01-13,a,2,2.5\n"
+            "2011-01-14,a,\u200b3,\ufeff2.5\n2011-01-15,a,4\u2060,2.5\n")
+    result = load(write("bom_dates.csv", text))
+    assert result.frame.set_index("ds")["y"].to_dict() == {
+        pd.Timestamp("2011-01-12"): 1, pd.Timestamp("2011-01-13"): 2,
+        pd.Timestamp("2011-01-14"): 3, pd.Timestamp("2011-01-15"): 4}
+    assert result.frame["price"].eq(2.5).all()
+    result = load(write("bom_dates_comma.csv", text.replace(",", ";").replace("2.5", "2,5")),
+                  ImportOptions(decimal=","))
+    assert result.frame["y"].sum() == 10 and result.frame["price"].eq(2.5).all()
+
+
+def test_mixed_frequencies_from_an_unclear_day_order_say_so(write):
+    # ISO dates in January, then 01/02/2011 .. 12/02/2011: read month-first they are spaced a
+    # month apart, and the "Mixed frequencies" error told the user to choose --freq, which then
+    # stretched 31 days of sales over 11 months. The error must name the day order.
+    days = pd.date_range("2011-01-13", "2011-02-12")
+    text = "date,sku,qty\n" + "".join(
+        (f"{d:%Y-%m-%d}" if d.month == 1 else f"{d:%d/%m/%Y}") + ",a,1\n" for d in days)
+    path = write("unclear_mixed.csv", text)
+    (problem,) = problems_of(path)
+    assert "day-first or month-first" in problem.message
+    assert "--dayfirst" in problem.hint and "--monthfirst" in problem.hint
+    assert load(path, ImportOptions(dayfirst=True)).summary.end == pd.Timestamp("2011-02-12")
