@@ -45,13 +45,12 @@ def holiday_code(value: object) -> str | None:
 
 
 def check_country(country: str | None) -> str | None:
-    """Normalise a holiday country code ('' or None: no holidays); raise if unknown."""
-    if not country:
+    """The ISO code for a holiday country given by code or name ('gb', 'GBR', 'United Kingdom';
+    '' or None: no holidays); raise a clear error if the holidays package has none for it."""
+    if country is None or not str(country).strip():
         return None
-    import holidays
-
-    code = str(country).strip().upper()
-    if code not in holidays.list_supported_countries():
+    code = holiday_code(str(country))
+    if code is None:
         raise TrendcastError(
             f"Unknown holiday country {country!r}. Use an ISO code such as 'GB', 'US' or 'DE'.")
     return code

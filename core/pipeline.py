@@ -230,7 +230,8 @@ def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
         return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
                          settings.season_length, tuple(settings.levels), settings.params,
                          keep_networks=settings.keep_networks,
-                         holiday_country=settings.holiday_country, seed=settings.seed)
+                         holiday_country=check_country(settings.holiday_country),
+                         seed=settings.seed)
 
     local, global_uids = [], {}
     for uids, models in groups:
