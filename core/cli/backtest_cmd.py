@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument, positive_int
 
 
@@ -22,12 +23,14 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--per-product", action="store_true",
                         help="one row per model and product instead of per model")
     parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
+    add_holiday_arguments(parser)
     parser.add_argument("--output", required=True, metavar="METRICS.csv",
                         help="where to write the metrics")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.cli._holidays import chosen_country
     from core.cli._io import (
         check_before_reading,
         quiet_numeric_warnings,
@@ -46,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     frame, freq = read_input(args.input, args.freq, args.series_end)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, step=args.step, models=models,
-                                n_jobs=args.jobs)
+                                n_jobs=args.jobs, holiday_country=chosen_country(args),
+                                seed=args.seed)
     result = run_pipeline(frame, settings)
     table = result.metrics_per_product if args.per_product else result.metrics
     if table.empty:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument, levels, positive_int
 
 
@@ -22,6 +23,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--windows", type=positive_int, default=3,
                         help="backtest windows used to choose models (default 3)")
     parser.add_argument("--jobs", type=positive_int, default=2, help="worker processes")
+    add_holiday_arguments(parser)
     parser.add_argument("--output", required=True, metavar="OUT.csv",
                         help="where to write the forecast")
     parser.add_argument("--choices", metavar="CHOICES.csv",
@@ -33,6 +35,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.cli._holidays import chosen_country
     from core.cli._io import (
         check_before_reading,
         quiet_numeric_warnings,
@@ -51,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     frame, freq = read_input(args.input, args.freq, args.series_end)
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, models=(args.model,), levels=args.levels,
-                                n_jobs=args.jobs, keep_networks=bool(args.project))
+                                n_jobs=args.jobs, keep_networks=bool(args.project),
+                                holiday_country=chosen_country(args), seed=args.seed)
     result = run_pipeline(frame, settings)
     write_output(result.forecast, args.output)
     if args.choices:
