@@ -47,6 +47,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the same forecast (default 0)")
 
 
-def chosen_country(args: argparse.Namespace) -> str | None:
-    """The run's holiday country: the flag's code, or None."""
-    return None if args.holidays in (None, NONE) else args.holidays
+def chosen_country(args: argparse.Namespace, imported) -> str | None:
+    """The run's holiday country: the flag's, else the one the import found in the data
+    (`ImportResult.holiday_country`); says on stderr which and why."""
+    import sys
+
+    from core.messages import render
+
+    if args.holidays == NONE:
+        code, why = None, "turned off with --holidays none"
+    elif args.holidays:
+        code, why = args.holidays, "from --holidays"
+    else:
+        code = imported.holiday_country
+        found = imported.summary.country
+        said = "the data names no country"
+        if found:
+            key, fields = found.summary_item()
+            said = render(key, **fields)
+        why = f"{said}; --holidays CC or none to choose"
+    print(f"note: holidays: {code or 'none'} ({why})", file=sys.stderr)
+    return code

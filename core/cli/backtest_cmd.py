@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from core.cli._holidays import chosen_country
     from core.cli._io import (
         check_before_reading,
+        load_input,
         quiet_numeric_warnings,
-        read_input,
         write_output,
     )
     from core.errors import TrendcastError
@@ -46,10 +46,11 @@ def run(args: argparse.Namespace) -> int:
         raise TrendcastError("--models needs at least one model name.")
     quiet_numeric_warnings()
     check_before_reading(args.output, models)
-    frame, freq = read_input(args.input, args.freq, args.series_end)
+    imported = load_input(args.input, args.freq, args.series_end)
+    frame, freq = imported.frame, imported.freq
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, step=args.step, models=models,
-                                n_jobs=args.jobs, holiday_country=chosen_country(args),
+                                n_jobs=args.jobs, holiday_country=chosen_country(args, imported),
                                 seed=args.seed)
     result = run_pipeline(frame, settings)
     table = result.metrics_per_product if args.per_product else result.metrics

@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from core.cli._holidays import chosen_country
     from core.cli._io import (
         check_before_reading,
+        load_input,
         quiet_numeric_warnings,
-        read_input,
         save_run_as_project,
         write_output,
     )
@@ -51,11 +51,12 @@ def run(args: argparse.Namespace) -> int:
     for extra in (args.choices, args.project):
         if extra:
             check_before_reading(extra, ())
-    frame, freq = read_input(args.input, args.freq, args.series_end)
+    imported = load_input(args.input, args.freq, args.series_end)
+    frame, freq = imported.frame, imported.freq
     settings = ForecastSettings(horizon=args.horizon, freq=freq, season_length=args.season_length,
                                 windows=args.windows, models=(args.model,), levels=args.levels,
                                 n_jobs=args.jobs, keep_networks=bool(args.project),
-                                holiday_country=chosen_country(args), seed=args.seed)
+                                holiday_country=chosen_country(args, imported), seed=args.seed)
     result = run_pipeline(frame, settings)
     write_output(result.forecast, args.output)
     if args.choices:
