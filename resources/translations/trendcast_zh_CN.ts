@@ -1852,6 +1852,10 @@
         <translation>向能够利用节假日的模型提供该国家的公共假日</translation>
     </message>
     <message>
+        <source>Starting point of the neural networks&apos; random training: the same data, settings and seed give the same forecast</source>
+        <translation>神经网络随机训练的起点：相同的数据、设置和种子给出相同的预测</translation>
+    </message>
+    <message>
         <source>Forecast horizon</source>
         <translation>预测期数</translation>
     </message>
@@ -1866,6 +1870,10 @@
     <message>
         <source>Holidays of</source>
         <translation>节假日所属国家</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>What to forecast</source>
