@@ -23,7 +23,8 @@ def holidays_flag(text: str) -> str:
         code = None
     if code is None:
         raise argparse.ArgumentTypeError(
-            f"unknown holiday country {text!r}; use an ISO code such as GB, US or DE, or none")
+            f"unknown holiday country {text!r}; use an ISO code such as GB, US or DE, a "
+            "region such as GB-ENG, or none")
     return code
 
 
@@ -41,7 +42,7 @@ def seed_flag(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--holidays", type=holidays_flag, metavar="CC",
                         help="public holidays of this country as model inputs (ISO code such as "
-                             "GB, US, DE); none: no holidays")
+                             "GB, US, DE, or a region such as GB-ENG); none: no holidays")
     parser.add_argument("--seed", type=seed_flag, default=0,
                         help="seed of the networks' training: same data, settings and seed give "
                              "the same forecast (default 0)")

@@ -36,8 +36,10 @@ from gui.model_names import model_label, registry_text
 from gui.panels import setup_rules
 from gui.widgets.param_form import ERROR_STYLE, ParamForm
 
+# GB-ENG: England's bank holidays, which the UK-wide GB calendar leaves two of out.
 HOLIDAY_COUNTRIES = ("AT", "AU", "BE", "BR", "CA", "CH", "CN", "DE", "DK", "ES", "FI", "FR", "GB",
-                     "IE", "IN", "IT", "JP", "MX", "NL", "NO", "NZ", "PL", "PT", "SE", "US")
+                     "GB-ENG", "IE", "IN", "IT", "JP", "MX", "NL", "NO", "NZ", "PL", "PT", "SE",
+                     "US")
 # Set once for the whole run above the model list (the pipeline passes them to every model that
 # has them), so the models' own forms leave them out instead of showing a second, empty field.
 RUN_WIDE_PARAMS = ("holiday_country", "seed")

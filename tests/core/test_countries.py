@@ -30,3 +30,22 @@ def test_empty_means_no_holidays(value):
 def test_unknown_country_is_refused_with_a_hint():
     with pytest.raises(TrendcastError, match=r"Unknown holiday country 'Narnia'.*'GB'"):
         check_country("Narnia")
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("GB-ENG", "GB-ENG"), ("gb-eng", "GB-ENG"), ("England", "GB-ENG"), ("Scotland", "GB-SCT"),
+    ("US-CA", "US-CA"), ("de-by", "DE-BY"), ("GB-XYZ", None), ("XX-ENG", None),
+    ("Guinea-Bissau", "GW"), ("El Salvador", "SV"),
+])
+def test_subdivisions_iso_3166_2_style(value, code):
+    assert holiday_code(value) == code
+
+
+def test_englands_calendar_has_the_bank_holidays_the_uk_wide_one_leaves_out():
+    # The UCI shop sold nothing on Easter Monday and the late summer bank holiday 2011.
+    from datetime import date
+
+    from core.countries import holiday_dates
+
+    uk, england = holiday_dates("GB", [2011]), holiday_dates("GB-ENG", [2011])
+    assert set(england) - set(uk) == {date(2011, 4, 25), date(2011, 8, 29)}

@@ -40,10 +40,10 @@ def calendar_features(dates: pd.DatetimeIndex, freq: str, country: str | None,
 
 def _holiday_share(dates: pd.DatetimeIndex, freq: str, country: str) -> np.ndarray:
     """Share of the days in each period that are public holidays (0/1 for daily data)."""
-    import holidays
+    from core.countries import holiday_dates
 
     years = range(int(dates.year.min()) - 1, int(dates.year.max()) + 2)
-    days_off = holidays.country_holidays(country, years=years)
+    days_off = holiday_dates(country, years)
     if freq == "D":
         return np.array([d in days_off for d in dates.date], dtype=float)
     # Weeks end on their stamp; months start on it.

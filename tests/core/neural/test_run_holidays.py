@@ -72,3 +72,12 @@ def test_unknown_country_fails_before_any_fitting(shop, tiny, monkeypatch):
     with pytest.raises(TrendcastError, match="Unknown holiday country 'Narnia'"):
         _run(shop, _settings(tiny, holiday_country="Narnia"))
     assert fitted == []
+
+
+def test_a_subdivision_reaches_the_network_and_its_calendar(shop, tiny):
+    from core.models.neural.covariates import calendar_features
+
+    run = _run(shop, _settings(tiny, holiday_country="gb-eng"))
+    assert _network(run).country_ == "GB-ENG"
+    easter_monday = pd.DatetimeIndex(["2011-04-24", "2011-04-25"])
+    assert calendar_features(easter_monday, "D", "GB-ENG")[:, -1].tolist() == [0.0, 1.0]
