@@ -114,6 +114,14 @@ TEMPLATES: dict[str, str] = {
     "summary.ids_cleaned": "{ids} product code spellings had invisible characters or "
                            "surrounding spaces removed",
     "summary.ids_merged": "product codes that became one after that: {codes}",
+    # The shop's country for the models' holidays (core.data.country).
+    "summary.country": "holidays of {code} by default: {country} bought {share} of the units "
+                       "(column '{column}')",
+    "summary.country_mixed": "no default for holidays: the largest country, {country}, bought "
+                             "only {share} of the units (column '{column}'; a default needs "
+                             "over {needed})",
+    "summary.country_no_holidays": "no default for holidays: {country} bought {share} of the "
+                                   "units (column '{column}'), but has no public holidays known",
     # Progress messages (training log and import progress).
     "progress.window": "window {window} of {windows}",
     "progress.part": "fitted part {part} of {parts}",

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from core.countries import check_country
 from core.errors import TrendcastError
 from core.evaluation.fitting import (
     FALLBACK,
@@ -56,6 +57,8 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     started = time.perf_counter()
     progress = progress or no_progress
     cancel = cancel or NEVER
+    # An unknown country fails every network after minutes of training: say so first.
+    check_country(settings.holiday_country)
     frame = _checked(frame)
     classes = _demand_classes(frame)
     plan = build(frame, settings, classes, _candidate_groups)  # SettingsError names the field
@@ -198,7 +201,9 @@ def _fit_all(frame, groups, settings, windows, progress, cancel, executor) -> Ch
     def task(data, name):  # a chunk's tasks share its rows: one copy, shipped once by a cluster
         return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
                          settings.season_length, tuple(settings.levels), settings.params,
-                         keep_networks=settings.keep_networks)
+                         keep_networks=settings.keep_networks,
+                         holiday_country=check_country(settings.holiday_country),
+                         seed=settings.seed)
 
     local, global_uids = [], {}
     for uids, models in groups:

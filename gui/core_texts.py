@@ -143,6 +143,15 @@ TEXTS = {
                      "spaces removed"),
     "summary.ids_merged": QT_TRANSLATE_NOOP(
         "CoreTexts", "product codes that became one after that: {codes}"),
+    "summary.country": QT_TRANSLATE_NOOP(
+        "CoreTexts", "holidays of {code} by default: {country} bought {share} of the units "
+                     "(column '{column}')"),
+    "summary.country_mixed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no default for holidays: the largest country, {country}, bought only "
+                     "{share} of the units (column '{column}'; a default needs over {needed})"),
+    "summary.country_no_holidays": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no default for holidays: {country} bought {share} of the units (column "
+                     "'{column}'), but has no public holidays known"),
     "progress.window": QT_TRANSLATE_NOOP("CoreTexts", "window {window} of {windows}"),
     "progress.part": QT_TRANSLATE_NOOP("CoreTexts", "fitted part {part} of {parts}"),
     "progress.fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} fitted"),

@@ -23,6 +23,12 @@ def add_series_end_argument(parser) -> None:
 def read_input(path: str, freq: str | None, series_end: str | None = None
                ) -> tuple[pd.DataFrame, str]:
     """Anything the importer accepts (CSV, Excel, order exports...) -> (frame, frequency)."""
+    result = load_input(path, freq, series_end)
+    return result.frame, result.freq
+
+
+def load_input(path: str, freq: str | None, series_end: str | None = None):
+    """`read_input`, giving the whole `ImportResult` (with the shop's country, for holidays)."""
     from core.data import load
 
     if not Path(path).is_file():
@@ -35,7 +41,7 @@ def read_input(path: str, freq: str | None, series_end: str | None = None
     for key, fields in result.summary.items():  # say which series-end rule was applied
         if key.startswith("summary.end_"):
             print(f"note: {render(key, **fields)}", file=sys.stderr)
-    return result.frame, result.freq
+    return result
 
 
 def import_options(freq: str | None, series_end: str | None = None):

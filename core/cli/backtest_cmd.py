@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
+from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument
 from core.cli._settings_check import model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
@@ -27,16 +28,18 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="one row per model and product instead of per model")
     parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
     parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
+    add_holiday_arguments(parser)
     parser.add_argument("--output", required=True, metavar="METRICS.csv",
                         help="where to write the metrics")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.cli._holidays import chosen_country
     from core.cli._io import (
         check_before_reading,
+        load_input,
         quiet_numeric_warnings,
-        read_input,
         write_output,
     )
     from core.cli._settings_check import check_settings
@@ -55,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
     check_before_reading(args.output)
     # Opened before the import: a bad --cluster fails at once, not after a long read.
     with open_executor(args.cluster, args.jobs) as executor:
-        frame, freq = read_input(args.input, args.freq, args.series_end)
-        settings = replace(settings, freq=freq)
+        imported = load_input(args.input, args.freq, args.series_end)
+        frame, freq = imported.frame, imported.freq
+        settings = replace(settings, freq=freq, seed=args.seed,
+                           holiday_country=chosen_country(args, imported))
         check_settings(settings, DataShape.of(frame), models_flag="--models", backtest=True)
         result = run_pipeline(frame, settings, executor=executor)
     table = result.metrics_per_product if args.per_product else result.metrics

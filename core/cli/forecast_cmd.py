@@ -5,6 +5,7 @@ import argparse
 import sys
 from dataclasses import replace
 
+from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument
 from core.cli._settings_check import level_list, model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
@@ -30,6 +31,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="backtest windows reported (default 3; 0 = none)")
     parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
     parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
+    add_holiday_arguments(parser)
     parser.add_argument("--output", required=True, metavar="OUT.csv",
                         help="where to write the forecast")
     parser.add_argument("--choices", metavar="CHOICES.csv",
@@ -48,10 +50,11 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.cli._holidays import chosen_country
     from core.cli._io import (
         check_before_reading,
+        load_input,
         quiet_numeric_warnings,
-        read_input,
         save_run_as_project,
         write_output,
     )
@@ -76,8 +79,10 @@ def run(args: argparse.Namespace) -> int:
             check_before_reading(extra)
     # Opened before the import: a bad --cluster fails at once, not after a long read.
     with open_executor(args.cluster, args.jobs) as executor:
-        frame, freq = read_input(args.input, args.freq, args.series_end)
-        settings = replace(settings, freq=freq)
+        imported = load_input(args.input, args.freq, args.series_end)
+        frame, freq = imported.frame, imported.freq
+        settings = replace(settings, freq=freq, seed=args.seed,
+                           holiday_country=chosen_country(args, imported))
         check_settings(settings, DataShape.of(frame))
         result = run_pipeline(frame, settings, executor=executor)
     write_output(final_forecast(result.forecast, journal), args.output)

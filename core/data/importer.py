@@ -14,6 +14,7 @@ import pandas as pd
 
 from core.data.cancellations import cancellation_warnings, partial_refund_warnings
 from core.data.cleaning import clean_order_lines, merge_case_variants
+from core.data.country import shop_country
 from core.data.layouts import to_lines
 from core.data.ledger import Ledger
 from core.data.problem_texts import warning
@@ -152,6 +153,8 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
     ledger = Ledger()
     dropped = ledger.rows
+    # Over every row of the file, before cleaning: the shop's market, not one season's.
+    country = shop_country(raw.frame, roles, decimal) if layout in ("long", "orders") else None
     lines, notes = to_lines(raw, layout, roles, path=name, dayfirst=dayfirst, decimal=decimal,
                             ledger=ledger)
     warnings += notes
@@ -199,7 +202,8 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       gaps=0 if layout in ORDER_LAYOUTS else reg.gaps,
                       series_end=ends.rule, end_reason=ends.reason,
                       ended_early=_ended_early(frame),
-                      ids_cleaned=id_cleanup.changed, ids_merged=id_cleanup.merged)
+                      ids_cleaned=id_cleanup.changed, ids_merged=id_cleanup.merged,
+                      country=country)
     report(ProgressEvent(1.0, render("progress.imported"), "import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from core.errors import Problem
 from core.messages import render
+
+if TYPE_CHECKING:
+    from core.data.country import ShopCountry
 
 # Column roles the importer detects and the user can override.
 ROLES = ("date", "product", "quantity", "price", "title", "category", "stock", "promo",
@@ -58,6 +62,7 @@ class Summary:
     ended_early: int = 0  # products whose series ends before `end`
     ids_cleaned: int = 0  # product code spellings stripped of invisible characters or spaces
     ids_merged: list[str] = field(default_factory=list)  # codes that joined several spellings
+    country: ShopCountry | None = None  # the file's dominant country (core.data.country)
 
     def lines(self) -> list[str]:
         """Human-readable summary lines (CLI and GUI show the same text)."""
@@ -88,6 +93,8 @@ class Summary:
             shown = ", ".join(f"'{code}'" for code in self.ids_merged[:5])
             more = f" (+{len(self.ids_merged) - 5:,})" if len(self.ids_merged) > 5 else ""
             out.append(("summary.ids_merged", {"codes": shown + more}))
+        if self.country is not None:
+            out.append(self.country.summary_item())
         out += [("summary.dropped", {"rule": rule, "amount": f"{amount:,.0f}"})
                 for rule, amount in self.dropped.items()]
         out += [("summary.units_removed", {"rule": rule, "amount": f"{amount:,.0f}"})
@@ -120,3 +127,9 @@ class ImportResult:
     summary: Summary
     problems: list[Problem] = field(default_factory=list)  # warnings; errors raise InputError
     source: str = ""
+
+    @property
+    def holiday_country(self) -> str | None:
+        """The ISO code to default the models' holidays to: the country that bought over 60 %
+        of the units (core.data.country), or None."""
+        return self.summary.country.holiday_country if self.summary.country else None

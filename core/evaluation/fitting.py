@@ -41,6 +41,8 @@ class ChunkTask:
     levels: tuple[int, ...]
     params: dict[str, dict] = field(default_factory=dict)
     keep_networks: bool = False  # hand back the networks fitted on all data, as saved files
+    holiday_country: str | None = None  # run-wide ISO code (None: no holidays)
+    seed: int = 0  # run-wide seed
 
 
 @dataclass
@@ -131,10 +133,30 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
 def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
          progress: ProgressCallback = no_progress
          ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel]:
-    params = task.params.get(name, {})  # as the run plan set them (core.run_plan)
-    model = create(name, season_length=task.season_length, **params)
+    model = create(name, season_length=task.season_length, **model_params(name, task))
     model.fit(data, freq=task.freq, progress=progress, cancel=cancel)
     return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_), model
+
+
+def model_params(name: str, task: ChunkTask) -> dict:
+    """The parameters model `name` is built with: the user's own for it, then the run-wide
+    settings for every parameter of that name the model has and the user left alone.
+
+    A model's own parameter wins over the run's setting (a TCN told `holiday_country=US` in a
+    run with GB holidays uses US), as the more specific choice; a form sends only the values the
+    user changed, so an untouched field never hides the run's setting.
+    """
+    params = dict(task.params.get(name, {}))
+    run_wide = {
+        # Networks learn the whole horizon at once: train them for the one asked for.
+        "horizon": task.horizon,
+        "holiday_country": task.holiday_country or "",
+        "seed": task.seed,
+    }
+    for spec in get(name).params:
+        if spec.name in run_wide:
+            params.setdefault(spec.name, run_wide[spec.name])
+    return params
 
 
 def _one_by_one(name, task, data, cancel):

@@ -40,8 +40,13 @@ from gui.widgets.param_form import ERROR_STYLE, ParamForm
 from gui.worker import WorkerHandle, make_worker
 
 WARNING_STYLE = "color: #8a5a00;"  # the run goes on; the user should know
+# GB-ENG: England's bank holidays, which the UK-wide GB calendar leaves two of out.
 HOLIDAY_COUNTRIES = ("AT", "AU", "BE", "BR", "CA", "CH", "CN", "DE", "DK", "ES", "FI", "FR", "GB",
-                     "IE", "IN", "IT", "JP", "MX", "NL", "NO", "NZ", "PL", "PT", "SE", "US")
+                     "GB-ENG", "IE", "IN", "IT", "JP", "MX", "NL", "NO", "NZ", "PL", "PT", "SE",
+                     "US")
+# Set once for the whole run above the model list (the pipeline passes them to every model that
+# has them), so the models' own forms leave them out instead of showing a second, empty field.
+RUN_WIDE_PARAMS = ("holiday_country", "seed")
 
 
 class SetupPanel(QWidget):
@@ -96,6 +101,11 @@ class SetupPanel(QWidget):
             self.holidays.addItem(code, code)
         self.holidays.setToolTip(self.tr("Public holidays of this country are given to the "
                                          "models that can use them"))
+        self.holidays_note = QLabel()  # where the preselected country comes from
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip(self.tr("Starting point of the neural networks' random training: "
+                                     "the same data, settings and seed give the same forecast"))
         self.errors = {key: self._error_label() for key in ("horizon", "season", "windows",
                                                             "models")}
         self.unit_label = QLabel()
@@ -104,7 +114,8 @@ class SetupPanel(QWidget):
                                                             self.errors["horizon"]))
         form.addRow(self.tr("Season length"), self._row(self.season, self.errors["season"]))
         form.addRow(self.tr("Backtest windows"), self._row(self.windows, self.errors["windows"]))
-        form.addRow(self.tr("Holidays of"), self._row(self.holidays, QLabel()))
+        form.addRow(self.tr("Holidays of"), self._row(self.holidays, self.holidays_note))
+        form.addRow(self.tr("Seed"), self._row(self.seed, QLabel()))
         basics = QGroupBox(self.tr("What to forecast"))
         basics.setLayout(form)
 
@@ -158,8 +169,10 @@ class SetupPanel(QWidget):
                 item.setToolTip(0, registry_text(cls.description))
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self.model_items[cls.name] = item
-                # What the run sets itself (a network's horizon) is no knob of the model.
-                form = ParamForm(tuple(p for p in cls.params if p.name not in RUN_SET_PARAMS))
+                # What the run sets itself (a network's horizon, the run-wide holidays and seed)
+                # is no knob of the model.
+                form = ParamForm(tuple(p for p in cls.params
+                                       if p.name not in (*RUN_SET_PARAMS, *RUN_WIDE_PARAMS)))
                 form.changed.connect(self._on_changed)
                 self.param_forms[cls.name] = form
                 self.forms.addWidget(form)
@@ -192,6 +205,7 @@ class SetupPanel(QWidget):
         for box in (self.horizon, self.season, self.windows):
             box.valueChanged.connect(self._on_changed)
         self.holidays.currentIndexChanged.connect(self._on_changed)
+        self.seed.valueChanged.connect(self._on_changed)
         self._update_units()
 
     @staticmethod
@@ -225,9 +239,24 @@ class SetupPanel(QWidget):
         self.products = int(len(sizes))
         self._applying = True
         self.horizon.setValue({"D": 28, "W": 8, "M": 6}.get(self.freq, 28))
+        self._preselect_holidays(result)
         self._update_units()
         self._on_changed()
         self._applying = False
+
+    def _preselect_holidays(self, result) -> None:
+        """The import's country (`ImportResult.holiday_country`), or none; the note says why."""
+        summary = getattr(result, "summary", None)
+        found = getattr(summary, "country", None)
+        self._select_holidays(getattr(result, "holiday_country", None))
+        self.holidays_note.setText(format_clause(*found.summary_item()) if found else "")
+        self.holidays_note.setWordWrap(True)
+
+    def _select_holidays(self, code: str | None) -> None:
+        """Select `code`, adding it when it is not one of the usual countries listed."""
+        if code and self.holidays.findData(code) < 0:
+            self.holidays.addItem(code, code)
+        self.holidays.setCurrentIndex(max(self.holidays.findData(code), 0))
 
     def _update_units(self) -> None:
         units = {"D": self.tr("days"), "W": self.tr("weeks"), "M": self.tr("months")}
@@ -253,7 +282,8 @@ class SetupPanel(QWidget):
         self.horizon.setValue(settings.horizon)
         self.season.setValue(settings.season_length or 0)
         self.windows.setValue(settings.windows)
-        self.holidays.setCurrentIndex(max(self.holidays.findData(settings.holiday_country), 0))
+        self._select_holidays(settings.holiday_country)
+        self.seed.setValue(settings.seed)
         self.auto_check.setChecked(AUTO in settings.models)
         for name, item in self.model_items.items():
             item.setCheckState(0, Qt.CheckState.Checked if name in settings.models
@@ -279,6 +309,7 @@ class SetupPanel(QWidget):
                                 windows=self.windows.value(), models=models,
                                 params={n: p for n, p in params.items() if p},
                                 holiday_country=self.holidays.currentData(),
+                                seed=self.seed.value(),
                                 # projects keep the trained networks for what-if scenarios
                                 keep_networks=True)
 

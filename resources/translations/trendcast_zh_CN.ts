@@ -378,6 +378,18 @@
         <translation>因此合并为同一编码的商品：{codes}</translation>
     </message>
     <message>
+        <source>holidays of {code} by default: {country} bought {share} of the units (column &apos;{column}&apos;)</source>
+        <translation>默认使用 {code} 的节假日：{country} 购买了 {share} 的销量（列 &apos;{column}&apos;）</translation>
+    </message>
+    <message>
+        <source>no default for holidays: the largest country, {country}, bought only {share} of the units (column &apos;{column}&apos;; a default needs over {needed})</source>
+        <translation>未设默认节假日：最大的国家 {country} 只购买了 {share} 的销量（列 &apos;{column}&apos;；设为默认需超过 {needed}）</translation>
+    </message>
+    <message>
+        <source>no default for holidays: {country} bought {share} of the units (column &apos;{column}&apos;), but has no public holidays known</source>
+        <translation>未设默认节假日：{country} 购买了 {share} 的销量（列 &apos;{column}&apos;），但没有已知的公共节假日</translation>
+    </message>
+    <message>
         <source>window {window} of {windows}</source>
         <translation>第 {window}/{windows} 个窗口</translation>
     </message>
@@ -2383,6 +2395,10 @@
         <translation>向能够利用节假日的模型提供该国家的公共假日</translation>
     </message>
     <message>
+        <source>Starting point of the neural networks&apos; random training: the same data, settings and seed give the same forecast</source>
+        <translation>神经网络随机训练的起点：相同的数据、设置和种子给出相同的预测</translation>
+    </message>
+    <message>
         <source>Forecast horizon</source>
         <translation>预测期数</translation>
     </message>
@@ -2397,6 +2413,10 @@
     <message>
         <source>Holidays of</source>
         <translation>节假日所属国家</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>What to forecast</source>

@@ -22,7 +22,8 @@ SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_na
            "first": "2004-03-01", "last": "2010-07-01", "ids": "3", "cap": "12.5",
            "codes": "'85123A', 'POST'", "value": "-1", "change": "+20", "available": "ets, theta",
            "param": "lookback", "minimum": "0", "maximum": "730", "horizon": "28",
-           "history": "60", "most": "1", "season": "52", "lookback": "90"}
+           "history": "60", "most": "1", "season": "52", "lookback": "90", "code": "GB",
+           "country": "United Kingdom", "column": "Country", "needed": "60%"}
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))

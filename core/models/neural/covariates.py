@@ -12,22 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
-
-
-def check_country(country: str | None) -> str | None:
-    """Normalise a holiday country code ('' or None: no holidays); raise if unknown."""
-    if not country:
-        return None
-    import holidays
-
-    code = str(country).strip().upper()
-    if code not in holidays.list_supported_countries():
-        raise TrendcastError(
-            f"Unknown holiday country {country!r}. Use an ISO code such as 'GB', 'US' or 'DE'.")
-    return code
-
-
 PERIODS_PER_YEAR = {"D": 365, "W": 52, "M": 12}
 
 
@@ -56,10 +40,10 @@ def calendar_features(dates: pd.DatetimeIndex, freq: str, country: str | None,
 
 def _holiday_share(dates: pd.DatetimeIndex, freq: str, country: str) -> np.ndarray:
     """Share of the days in each period that are public holidays (0/1 for daily data)."""
-    import holidays
+    from core.countries import holiday_dates
 
     years = range(int(dates.year.min()) - 1, int(dates.year.max()) + 2)
-    days_off = holidays.country_holidays(country, years=years)
+    days_off = holiday_dates(country, years)
     if freq == "D":
         return np.array([d in days_off for d in dates.date], dtype=float)
     # Weeks end on their stamp; months start on it.

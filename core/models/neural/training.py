@@ -14,11 +14,11 @@ import keras
 import numpy as np
 import pandas as pd
 
+from core.countries import check_country
 from core.errors import Cancelled, NotEnoughHistory, TrendcastError
 from core.messages import render
 from core.models.neural import forecasting, tf_runtime
 from core.models.neural.architectures import BUILDERS, Shape
-from core.models.neural.covariates import check_country
 from core.models.neural.layers import PinballLoss
 from core.models.neural.windows import WindowSource, product_scales, validation_end
 from core.models.panel import Panel

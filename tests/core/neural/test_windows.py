@@ -5,8 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core.countries import check_country
 from core.errors import TrendcastError
-from core.models.neural.covariates import calendar_features, check_country
+from core.models.neural.covariates import calendar_features
 from core.models.neural.windows import WindowSource, product_scales, validation_end
 from core.models.panel import Panel
 
