@@ -136,6 +136,32 @@ TEXTS = {
         "CoreTexts", "in {share} of the changed periods the networks' answer goes against the "
                      "price change (cheaper selling less or dearer selling more): treat it with "
                      "caution"),
+    # The reorder plan's "why this number" (core.reorder.explain).
+    "reorder.expected": QT_TRANSLATE_NOOP(
+        "CoreTexts", "about {forecast} units are expected to sell in the {days} days until "
+                     "an order placed at the next review arrives (lead time {lead} + review "
+                     "{review} days)"),
+    "reorder.point": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a reorder point of {reorder_point} covers that in {level} of cases "
+                     "(safety stock {safety})"),
+    "reorder.basis_pool": QT_TRANSLATE_NOOP(
+        "CoreTexts", "how far off forecasts were over the same span is learned from "
+                     "{windows} backtest windows of {products} similar products ({group})"),
+    "reorder.basis_own": QT_TRANSLATE_NOOP(
+        "CoreTexts", "too few backtests to learn from, so the spread comes from this "
+                     "product's own sales over {spans} past spans of the same length"),
+    "reorder.basis_poisson": QT_TRANSLATE_NOOP(
+        "CoreTexts", "too little history to learn from, so units are assumed to sell one by "
+                     "one at random around the forecast"),
+    "reorder.order": QT_TRANSLATE_NOOP(
+        "CoreTexts", "with {position} on hand and on order, {need} more are needed"),
+    "reorder.rounded": QT_TRANSLATE_NOOP(
+        "CoreTexts", "order {order} for the minimum order of {moq} and packs of {pack}"),
+    "reorder.no_order": QT_TRANSLATE_NOOP(
+        "CoreTexts", "with {position} on hand and on order, nothing needs ordering now"),
+    "reorder.no_stock": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no stock figure for this product: add it to the stock file or type it "
+                     "in"),
 }
 
 # Names inside the texts: core's words on the left, the words shown on the right.

@@ -323,6 +323,42 @@
         <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
     </message>
     <message>
+        <source>about {forecast} units are expected to sell in the {days} days until an order placed at the next review arrives (lead time {lead} + review {review} days)</source>
+        <translation>在下次检查时下的订单到货之前的 {days} 天内（交货期 {lead} 天 + 检查周期 {review} 天），预计约售出 {forecast} 件</translation>
+    </message>
+    <message>
+        <source>a reorder point of {reorder_point} covers that in {level} of cases (safety stock {safety})</source>
+        <translation>再订货点 {reorder_point} 能在 {level} 的情况下满足这些需求（安全库存 {safety}）</translation>
+    </message>
+    <message>
+        <source>how far off forecasts were over the same span is learned from {windows} backtest windows of {products} similar products ({group})</source>
+        <translation>同样时长内预测的偏差来自 {products} 个相似商品（{group}）的 {windows} 个回测窗口</translation>
+    </message>
+    <message>
+        <source>too few backtests to learn from, so the spread comes from this product&apos;s own sales over {spans} past spans of the same length</source>
+        <translation>回测太少，无法从中学习，因此波动取自该商品过去 {spans} 个同样时长的销量</translation>
+    </message>
+    <message>
+        <source>too little history to learn from, so units are assumed to sell one by one at random around the forecast</source>
+        <translation>历史太短，无法从中学习，因此假设商品围绕预测值逐件随机售出</translation>
+    </message>
+    <message>
+        <source>with {position} on hand and on order, {need} more are needed</source>
+        <translation>现有库存加在途共 {position}，还需要 {need}</translation>
+    </message>
+    <message>
+        <source>order {order} for the minimum order of {moq} and packs of {pack}</source>
+        <translation>按最小起订量 {moq} 和每包 {pack} 件，订购 {order}</translation>
+    </message>
+    <message>
+        <source>with {position} on hand and on order, nothing needs ordering now</source>
+        <translation>现有库存加在途共 {position}，目前无需订货</translation>
+    </message>
+    <message>
+        <source>no stock figure for this product: add it to the stock file or type it in</source>
+        <translation>该商品没有库存数：请在库存文件中添加或直接输入</translation>
+    </message>
+    <message>
         <source>long</source>
         <translation>长表</translation>
     </message>

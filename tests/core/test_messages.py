@@ -21,6 +21,11 @@ SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_na
            "models": "tcn, lstm_attention", "share": "48%", "end": "2010-06-01",
            "first": "2004-03-01", "last": "2010-07-01", "ids": "3", "cap": "12.5",
            "codes": "'85123A', 'POST'"}
+# the reorder plan's "why" (core.reorder.explain)
+SAMPLES.update({"forecast": "1,204", "days": "21", "lead": "14", "review": "7",
+                "reorder_point": "35", "level": "95%", "safety": "5", "group": "lumpy/2",
+                "spans": "18", "position": "17", "need": "18", "order": "20", "moq": "0",
+                "pack": "10"})
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))

@@ -1,0 +1,165 @@
+"""The distribution of demand over a span of days (lead time + review period), per product.
+
+Per-period quantiles cannot be added, so the sum is learned directly: for every rolling-origin
+backtest window, the actual sales over the first `span` days after the cutoff are divided by what
+the model forecast for the same days. Those ratios are pooled over products of the same demand
+class and a similar sales volume (so a slow, lumpy product is not given a fast product's
+steadiness), and a product's lead-time demand is its own forecast for the span times that pooled
+ratio distribution. No normal curve is assumed, so intermittent products keep their lumps: when
+most spans sell nothing the quantile can be a whole lump or zero, never "mean + z sigma".
+
+Fallbacks, in order, when too few backtest ratios exist (a short history, one product):
+1. the product's own past sales over every span of the same length ("own history");
+2. a Poisson distribution with the forecast as its mean (sales as independent single units).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+ID = "unique_id"
+PERIOD_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
+MIN_POOL = 40  # ratios a pool needs before its quantiles are trusted
+MIN_OWN_SPANS = 8  # past spans a product needs for the own-history fallback
+VOLUME_BANDS = 4  # pools per demand class, by forecast volume
+
+
+def period_days(freq: str) -> float:
+    return PERIOD_DAYS[freq[:1].upper()]
+
+
+def span_weights(days: float, freq: str) -> np.ndarray:
+    """How much of each coming period falls in the next `days` days: [1, 1, 0.43] for 17 days
+    weekly. Zero days -> an empty span."""
+    periods = max(days, 0.0) / period_days(freq)
+    whole = math.floor(periods + 1e-9)
+    part = periods - whole
+    return np.array([1.0] * whole + ([part] if part > 1e-9 else []))
+
+
+def weighted_head_sum(values: np.ndarray, weights: np.ndarray) -> float:
+    """Sum of the first len(weights) values, weighted; NaN if there are fewer values."""
+    if len(values) < len(weights):
+        return float("nan")
+    return float(np.dot(values[:len(weights)], weights))
+
+
+@dataclass
+class SpanDemand:
+    """Lead-time demand of one product: its forecast mean and a way to take quantiles."""
+
+    mean: float  # the forecast over the span
+    samples: np.ndarray  # possible demands over the span (equally likely)
+    basis: str  # "pool", "own_history" or "poisson"
+    pool_size: int = 0  # backtest ratios (pool) or past spans (own_history) behind the samples
+    pool_products: int = 0
+    pool_name: str = ""
+
+    def quantile(self, level: float) -> float:
+        """The smallest demand whose probability of not being exceeded is at least `level`."""
+        if len(self.samples) == 0:
+            return 0.0
+        return float(np.quantile(self.samples, level, method="inverted_cdf"))
+
+    def expected_shortfall(self, stock: float) -> float:
+        """Expected units demanded beyond `stock` over the span."""
+        if len(self.samples) == 0:
+            return 0.0
+        return float(np.mean(np.maximum(self.samples - stock, 0.0)))
+
+
+def backtest_ratios(backtest: pd.DataFrame, weights: np.ndarray) -> pd.DataFrame:
+    """unique_id, cutoff, actual, forecast, ratio: one row per backtest window long enough for the
+    span. Windows whose forecast over the span is 0 give no ratio and are left out."""
+    cols = [ID, "cutoff", "actual", "forecast", "ratio"]
+    if backtest is None or backtest.empty or len(weights) == 0:
+        return pd.DataFrame(columns=cols)
+    bt = backtest.sort_values([ID, "cutoff", "ds"], kind="stable")
+    step = bt.groupby([ID, "cutoff"], sort=False).cumcount().to_numpy()
+    inside = step < len(weights)
+    w = np.where(inside, weights[np.minimum(step, len(weights) - 1)], 0.0)
+    work = pd.DataFrame({ID: bt[ID].to_numpy(), "cutoff": bt["cutoff"].to_numpy(),
+                         "actual": bt["y"].to_numpy(float) * w,
+                         "forecast": np.clip(bt["yhat"].to_numpy(float), 0, None) * w,
+                         "steps": inside.astype(int)})
+    sums = work.groupby([ID, "cutoff"], sort=False).sum().reset_index()
+    sums = sums[(sums["steps"] == len(weights)) & (sums["forecast"] > 0)
+                & np.isfinite(sums["actual"]) & np.isfinite(sums["forecast"])]
+    return sums.assign(ratio=sums["actual"] / sums["forecast"])[cols].reset_index(drop=True)
+
+
+def volume_pools(demand_class: pd.Series, rate: pd.Series) -> pd.Series:
+    """unique_id -> pool name "<class>/<band>": products of one demand class split into
+    VOLUME_BANDS bands by forecast sales per period (band 1 = slowest)."""
+    out = {}
+    classes = demand_class.reindex(rate.index).fillna("unknown")
+    for name, uids in classes.groupby(classes).groups.items():
+        ranks = rate.loc[uids].rank(method="first")
+        bands = np.ceil(ranks / len(ranks) * VOLUME_BANDS).astype(int).clip(1, VOLUME_BANDS)
+        out.update({uid: f"{name}/{band}" for uid, band in bands.items()})
+    return pd.Series(out, dtype=object)
+
+
+def own_history_sums(history_y: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Every past span of the product's history, weighted as the coming one."""
+    n = len(weights)
+    if n == 0 or len(history_y) < n:
+        return np.array([])
+    windows = np.lib.stride_tricks.sliding_window_view(history_y.astype(float), n)
+    return windows @ weights
+
+
+def poisson_samples(mean: float, size: int = 2000) -> np.ndarray:
+    """Evenly spaced quantiles of Poisson(mean): a deterministic sample of it."""
+    if mean <= 0:
+        return np.zeros(1)
+    probs = (np.arange(size) + 0.5) / size
+    return stats.poisson.ppf(probs, mean)
+
+
+class RatioPools:
+    """The backtest ratios of one span, grouped: by pool, by demand class and all together."""
+
+    def __init__(self, ratios: pd.DataFrame, pools: pd.Series):
+        pool = ratios[ID].map(pools).fillna("unknown/1").to_numpy(dtype=str)
+        values = ratios["ratio"].to_numpy(float)
+        ids = ratios[ID].to_numpy()
+        self._groups: dict[str, tuple[np.ndarray, int]] = {}
+        classes = np.array([p.split("/")[0] for p in pool], dtype=str)
+        for keys in (pool, classes):
+            for name in np.unique(keys):
+                mask = keys == name
+                self._groups[name] = (values[mask], len(set(ids[mask])))
+        self._groups["all"] = (values, len(set(ids)))
+
+    def for_pool(self, pool: str) -> tuple[str, np.ndarray, int] | None:
+        """(name, ratios, products) of the narrowest group with MIN_POOL ratios, or None."""
+        for name in (pool, pool.split("/")[0], "all"):
+            values, products = self._groups.get(name, (np.array([]), 0))
+            if len(values) >= MIN_POOL:
+                return name, values, products
+        return None
+
+
+def span_demand(mean: float, pool: str, ratios: RatioPools, history_y: np.ndarray,
+                weights: np.ndarray) -> SpanDemand:
+    """Lead-time demand of one product whose forecast over the span is `mean`.
+
+    The product's pool ("<class>/<band>") with fewer than MIN_POOL ratios borrows its demand
+    class's, then every product's; without enough ratios at all the fallbacks apply."""
+    found = ratios.for_pool(pool)
+    if found is None:
+        return _fallback(mean, history_y, weights)
+    name, values, products = found
+    return SpanDemand(mean, mean * values, "pool", len(values), products, name)
+
+
+def _fallback(mean: float, history_y: np.ndarray, weights: np.ndarray) -> SpanDemand:
+    sums = own_history_sums(history_y, weights)
+    if len(sums) >= MIN_OWN_SPANS:
+        return SpanDemand(mean, sums, "own_history", len(sums))
+    return SpanDemand(mean, poisson_samples(mean), "poisson")

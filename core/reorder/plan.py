@@ -1,0 +1,181 @@
+"""The reorder plan: one row per product, from a forecast, its backtest and the stock.
+
+`build_plan` takes the forecast as a frame so a hand-overridden forecast can be planned on the
+same way; the backtest gives the errors the lead-time demand distribution is learned from.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.reorder import exceptions, explain
+from core.reorder.inputs import ReorderSettings, abc_classes, last_prices
+from core.reorder.lead_time_demand import (
+    RatioPools,
+    SpanDemand,
+    backtest_ratios,
+    period_days,
+    span_demand,
+    span_weights,
+    volume_pools,
+)
+from core.reorder.policy import days_of_cover, days_until_stockout, order_quantity
+
+ID = "unique_id"
+SPREAD_POINTS = (0.1, 0.3, 0.5, 0.7, 0.9)  # lead-time quantiles mixed when it has a spread
+COLUMNS = ["unique_id", "supplier", "abc_class", "on_hand", "on_order", "inventory_position",
+           "lead_time_days", "review_days", "service_level", "forecast_lead_time",
+           "forecast_lead_review", "safety_stock", "reorder_point", "order_qty", "stockout_date",
+           "days_of_cover", "price", "revenue_at_risk", "excess_units", "basis", "exceptions",
+           "why"]
+
+
+@dataclass
+class ReorderPlan:
+    table: pd.DataFrame  # COLUMNS, one row per product
+    reasons: dict[str, list[explain.Clause]] = field(default_factory=dict)  # uid -> why clauses
+    unknown_ids: list[str] = field(default_factory=list)  # stock rows without sales
+    missing_ids: list[str] = field(default_factory=list)  # products without a stock figure
+
+
+def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataFrame | None,
+               items: pd.DataFrame, settings: ReorderSettings, freq: str,
+               demand_class: pd.Series | None = None) -> ReorderPlan:
+    """history: unique_id, ds, y (+ price); forecast: unique_id, ds, yhat (+ model);
+    backtest: unique_id, cutoff, ds, y, yhat, model (rolling origin, any models: the one that
+    made each product's forecast is used); items: unique_id plus any of on_hand, on_order,
+    lead_time_days, lead_time_sd_days, review_days, service_level, moq, pack_size, supplier,
+    price (missing values take the settings' defaults)."""
+    step = period_days(freq)
+    items = _with_defaults(items, history, settings, step)
+    fc = forecast.sort_values([ID, "ds"], kind="stable")
+    per_period = {uid: g["yhat"].to_numpy(float) for uid, g in fc.groupby(ID, sort=False)}
+    starts = fc.groupby(ID, sort=False)["ds"].first()
+    bt = _own_model_rows(backtest, forecast)
+    if demand_class is None:
+        from core.models.demand import classify
+        demand_class = classify(history[[ID, "ds", "y"]])
+    rate = pd.Series({uid: float(np.mean(np.clip(v, 0, None))) for uid, v in per_period.items()})
+    pools = volume_pools(demand_class, rate)
+    histories = {uid: g["y"].to_numpy(float) for uid, g in history.groupby(ID, sort=False)}
+    demands = _Demands(per_period, bt, pools, histories, freq)
+    last_sale = history[history["y"] > 0].groupby(ID)["ds"].max()
+    end = history["ds"].max()
+
+    rows, reasons = [], {}
+    for item in items.itertuples(index=False):
+        uid = item.unique_id
+        values = per_period.get(uid, np.zeros(0))
+        lead, review = float(item.lead_time_days), float(item.review_days)
+        spread = float(item.lead_time_sd_days)
+        over_lead = demands.over(uid, lead, spread)
+        over_cycle = demands.over(uid, lead + review, spread)
+        level = float(item.service_level)
+        row = {c: getattr(item, c) for c in ("supplier", "abc_class", "on_hand", "on_order",
+                                              "lead_time_days", "review_days", "service_level",
+                                              "price")}
+        reorder_point = math.ceil(over_cycle.quantile(level) - 1e-9)
+        row.update(unique_id=uid, forecast_lead_time=over_lead.mean,
+                   forecast_lead_review=over_cycle.mean, reorder_point=float(reorder_point),
+                   safety_stock=max(reorder_point - over_cycle.mean, 0.0),
+                   basis=over_cycle.basis)
+        idle = (end - last_sale.get(uid, pd.NaT)).days if uid in last_sale else math.inf
+        if np.isnan(item.on_hand):
+            row.update(inventory_position=np.nan, order_qty=np.nan, stockout_date=pd.NaT,
+                       days_of_cover=np.nan, revenue_at_risk=np.nan, excess_units=np.nan,
+                       exceptions=exceptions.NO_STOCK)
+            reasons[uid] = explain.no_stock()
+        else:
+            position = float(item.on_hand) + float(item.on_order)
+            need = reorder_point - position
+            order = order_quantity(need, float(item.moq), float(item.pack_size))
+            out_in = days_until_stockout(values, step, float(item.on_hand))
+            cover = days_of_cover(float(item.on_hand), values, step)
+            daily = float(np.mean(np.clip(values, 0, None))) / step if len(values) else 0.0
+            excess = max(position - reorder_point - daily * settings.excess_days, 0.0)
+            row.update(
+                inventory_position=position, order_qty=order,
+                stockout_date=(starts[uid] + pd.Timedelta(days=math.floor(out_in))
+                               if math.isfinite(out_in) and uid in starts else pd.NaT),
+                days_of_cover=cover if math.isfinite(cover) else np.nan,
+                revenue_at_risk=over_lead.expected_shortfall(position) * float(item.price),
+                excess_units=excess,
+                exceptions=exceptions.flags(position=position, lead_demand=over_lead.mean,
+                                            excess=excess, on_hand=float(item.on_hand),
+                                            idle_days=idle, dead_days=settings.dead_days))
+            reasons[uid] = explain.why(lead=lead, review=review, demand=over_cycle, level=level,
+                                       reorder_point=reorder_point,
+                                       safety=row["safety_stock"], position=position,
+                                       need=need, order=order, moq=float(item.moq),
+                                       pack=float(item.pack_size))
+        row["why"] = explain.english(reasons[uid])
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    return ReorderPlan(table, reasons)
+
+
+def _with_defaults(items: pd.DataFrame, history: pd.DataFrame, settings: ReorderSettings,
+                   step: float) -> pd.DataFrame:
+    out = items.copy()
+    abc = abc_classes(history)
+    out["abc_class"] = out[ID].map(abc).fillna("C")
+    by_class = out["abc_class"].map(settings.service_by_abc) if settings.service_by_abc else None
+    default_level = by_class if by_class is not None else settings.service_level
+    defaults = {
+        "on_hand": np.nan, "on_order": 0.0, "lead_time_days": settings.lead_time_days,
+        "lead_time_sd_days": 0.0, "moq": 0.0, "pack_size": 1.0, "supplier": "",
+        "review_days": step if settings.review_days is None else settings.review_days,
+    }
+    for column, value in defaults.items():
+        out[column] = out[column].fillna(value) if column in out else value
+    level = out["service_level"] if "service_level" in out else pd.Series(np.nan, out.index)
+    out["service_level"] = level.fillna(default_level if np.isscalar(default_level)
+                                        else default_level.fillna(settings.service_level))
+    out["service_level"] = out["service_level"].fillna(settings.service_level)
+    prices = out[ID].map(last_prices(history))
+    out["price"] = out["price"].fillna(prices) if "price" in out else prices
+    out["supplier"] = out["supplier"].astype(str)
+    return out.reset_index(drop=True)
+
+
+def _own_model_rows(backtest: pd.DataFrame | None, forecast: pd.DataFrame) -> pd.DataFrame:
+    """Backtest rows of the model that made each product's forecast."""
+    if backtest is None or backtest.empty:
+        return pd.DataFrame(columns=[ID, "cutoff", "ds", "y", "yhat"])
+    if "model" not in backtest or "model" not in forecast:
+        return backtest
+    chosen = forecast.drop_duplicates(ID).set_index(ID)["model"]
+    return backtest[backtest["model"].to_numpy() == backtest[ID].map(chosen).to_numpy()]
+
+
+class _Demands:
+    """Lead-time demand distributions, computed once per span length and shared."""
+
+    def __init__(self, per_period, backtest, pools, histories, freq):
+        self.per_period, self.backtest, self.pools = per_period, backtest, pools
+        self.histories, self.freq = histories, freq
+        self._ratios: dict[tuple, RatioPools] = {}
+
+    def over(self, uid: str, days: float, spread: float) -> SpanDemand:
+        if spread <= 0:
+            return self._one(uid, days)
+        from scipy.stats import norm
+
+        parts = [self._one(uid, max(days + spread * norm.ppf(p), 0.0)) for p in SPREAD_POINTS]
+        middle = parts[len(parts) // 2]
+        return SpanDemand(middle.mean, np.concatenate([p.samples for p in parts]), middle.basis,
+                          middle.pool_size, middle.pool_products, middle.pool_name)
+
+    def _one(self, uid: str, days: float) -> SpanDemand:
+        weights = span_weights(days, self.freq)
+        key = tuple(np.round(weights, 6))
+        if key not in self._ratios:
+            self._ratios[key] = RatioPools(backtest_ratios(self.backtest, weights), self.pools)
+        values = self.per_period.get(uid, np.zeros(0))
+        padded = np.concatenate([values, np.zeros(max(len(weights) - len(values), 0))])
+        mean = float(np.dot(np.clip(padded[:len(weights)], 0, None), weights))
+        return span_demand(mean, self.pools.get(uid, "unknown/1"), self._ratios[key],
+                           self.histories.get(uid, np.zeros(0)), weights)
