@@ -2,11 +2,12 @@
 
 Per-period quantiles cannot be added, so the sum is learned directly: for every rolling-origin
 backtest window, the actual sales over the first `span` days after the cutoff are divided by what
-the model forecast for the same days. Those ratios are pooled over products of the same demand
-class and a similar sales volume (so a slow, lumpy product is not given a fast product's
-steadiness), and a product's lead-time demand is its own forecast for the span times that pooled
-ratio distribution. No normal curve is assumed, so intermittent products keep their lumps: when
-most spans sell nothing the quantile can be a whole lump or zero, never "mean + z sigma".
+the model forecast for the same days. Those ratios are pooled over windows of products of the same
+demand class whose forecast over the span was of a similar size (a window forecast at 0.3 units
+that sold 200 says nothing about a product forecast at 300), and a product's lead-time demand is
+its own forecast for the span times the ratios of its pool. No normal curve is assumed, so
+intermittent products keep their lumps: when most spans sell nothing the quantile can be a whole
+lump or zero, never "mean + z sigma".
 
 Fallbacks, in order, when too few backtest ratios exist (a short history, one product):
 1. the product's own past sales over every span of the same length ("own history");
@@ -25,7 +26,7 @@ ID = "unique_id"
 PERIOD_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 MIN_POOL = 40  # ratios a pool needs before its quantiles are trusted
 MIN_OWN_SPANS = 8  # past spans a product needs for the own-history fallback
-VOLUME_BANDS = 4  # pools per demand class, by forecast volume
+VOLUME_BANDS = 4  # pools per demand class, by the size of the forecast over the span
 
 
 def period_days(freq: str) -> float:
@@ -92,18 +93,6 @@ def backtest_ratios(backtest: pd.DataFrame, weights: np.ndarray) -> pd.DataFrame
     return sums.assign(ratio=sums["actual"] / sums["forecast"])[cols].reset_index(drop=True)
 
 
-def volume_pools(demand_class: pd.Series, rate: pd.Series) -> pd.Series:
-    """unique_id -> pool name "<class>/<band>": products of one demand class split into
-    VOLUME_BANDS bands by forecast sales per period (band 1 = slowest)."""
-    out = {}
-    classes = demand_class.reindex(rate.index).fillna("unknown")
-    for name, uids in classes.groupby(classes).groups.items():
-        ranks = rate.loc[uids].rank(method="first")
-        bands = np.ceil(ranks / len(ranks) * VOLUME_BANDS).astype(int).clip(1, VOLUME_BANDS)
-        out.update({uid: f"{name}/{band}" for uid, band in bands.items()})
-    return pd.Series(out, dtype=object)
-
-
 def own_history_sums(history_y: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Every past span of the product's history, weighted as the coming one."""
     n = len(weights)
@@ -122,36 +111,42 @@ def poisson_samples(mean: float, size: int = 2000) -> np.ndarray:
 
 
 class RatioPools:
-    """The backtest ratios of one span, grouped: by pool, by demand class and all together."""
+    """The backtest ratios of one span, grouped by demand class and, within a class, by the size
+    of the window's forecast (VOLUME_BANDS bands of equal counts)."""
 
-    def __init__(self, ratios: pd.DataFrame, pools: pd.Series):
-        pool = ratios[ID].map(pools).fillna("unknown/1").to_numpy(dtype=str)
-        values = ratios["ratio"].to_numpy(float)
-        ids = ratios[ID].to_numpy()
-        self._groups: dict[str, tuple[np.ndarray, int]] = {}
-        classes = np.array([p.split("/")[0] for p in pool], dtype=str)
-        for keys in (pool, classes):
-            for name in np.unique(keys):
-                mask = keys == name
-                self._groups[name] = (values[mask], len(set(ids[mask])))
-        self._groups["all"] = (values, len(set(ids)))
+    def __init__(self, ratios: pd.DataFrame, classes: pd.Series):
+        cls = ratios[ID].map(classes).fillna("unknown").to_numpy(dtype=str)
+        self._all = ratios
+        self._by_class: dict[str, tuple[np.ndarray, list[pd.DataFrame]]] = {}
+        for name in np.unique(cls):
+            rows = ratios[cls == name]
+            edges = np.quantile(rows["forecast"], np.arange(1, VOLUME_BANDS) / VOLUME_BANDS)
+            band = np.searchsorted(edges, rows["forecast"].to_numpy(float), side="right")
+            self._by_class[name] = (edges, [rows[band == b] for b in range(VOLUME_BANDS)])
 
-    def for_pool(self, pool: str) -> tuple[str, np.ndarray, int] | None:
-        """(name, ratios, products) of the narrowest group with MIN_POOL ratios, or None."""
-        for name in (pool, pool.split("/")[0], "all"):
-            values, products = self._groups.get(name, (np.array([]), 0))
-            if len(values) >= MIN_POOL:
-                return name, values, products
+    def for_product(self, demand_class: str, forecast: float
+                    ) -> tuple[str, np.ndarray, int] | None:
+        """(pool name, ratios, products) of the narrowest pool with MIN_POOL ratios: the band of
+        windows forecast like `forecast`, else the whole class, else every product; or None."""
+        candidates = []
+        if demand_class in self._by_class:
+            edges, bands = self._by_class[demand_class]
+            band = int(np.searchsorted(edges, forecast, side="right"))
+            candidates.append((f"{demand_class}/{band + 1}", bands[band]))
+            candidates.append((demand_class, pd.concat(bands)))
+        candidates.append(("all", self._all))
+        for name, rows in candidates:
+            if len(rows) >= MIN_POOL:
+                return name, rows["ratio"].to_numpy(float), rows[ID].nunique()
         return None
 
 
-def span_demand(mean: float, pool: str, ratios: RatioPools, history_y: np.ndarray,
+def span_demand(mean: float, demand_class: str, ratios: RatioPools, history_y: np.ndarray,
                 weights: np.ndarray) -> SpanDemand:
     """Lead-time demand of one product whose forecast over the span is `mean`.
 
-    The product's pool ("<class>/<band>") with fewer than MIN_POOL ratios borrows its demand
-    class's, then every product's; without enough ratios at all the fallbacks apply."""
-    found = ratios.for_pool(pool)
+    Without MIN_POOL backtest ratios in its pool, its class or at all, the fallbacks apply."""
+    found = ratios.for_product(demand_class, mean)
     if found is None:
         return _fallback(mean, history_y, weights)
     name, values, products = found

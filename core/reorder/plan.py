@@ -20,7 +20,6 @@ from core.reorder.lead_time_demand import (
     period_days,
     span_demand,
     span_weights,
-    volume_pools,
 )
 from core.reorder.policy import days_of_cover, days_until_stockout, order_quantity
 
@@ -58,8 +57,7 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
     if demand_class is None:
         from core.models.demand import classify
         demand_class = classify(history[[ID, "ds", "y"]])
-    rate = pd.Series({uid: float(np.mean(np.clip(v, 0, None))) for uid, v in per_period.items()})
-    pools = volume_pools(demand_class, rate)
+    pools = demand_class.astype(str)
     histories = {uid: g["y"].to_numpy(float) for uid, g in history.groupby(ID, sort=False)}
     demands = _Demands(per_period, bt, pools, histories, freq)
     last_sale = history[history["y"] > 0].groupby(ID)["ds"].max()
@@ -177,5 +175,5 @@ class _Demands:
         values = self.per_period.get(uid, np.zeros(0))
         padded = np.concatenate([values, np.zeros(max(len(weights) - len(values), 0))])
         mean = float(np.dot(np.clip(padded[:len(weights)], 0, None), weights))
-        return span_demand(mean, self.pools.get(uid, "unknown/1"), self._ratios[key],
+        return span_demand(mean, self.pools.get(uid, "unknown"), self._ratios[key],
                            self.histories.get(uid, np.zeros(0)), weights)
