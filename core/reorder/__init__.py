@@ -5,7 +5,7 @@ lead time, from backtest errors) -> policy (order-up-to arithmetic) -> exception
 plan.build_plan. The CLI is core.cli.reorder_cmd.
 """
 from core.reorder.inputs import ReorderSettings, match_stock, read_stock_file, stock_from_sales
-from core.reorder.plan import COLUMNS, ReorderPlan, build_plan
+from core.reorder.plan import COLUMNS, ReorderPlan, build_plan, plan_for_run
 
-__all__ = ["COLUMNS", "ReorderPlan", "ReorderSettings", "build_plan", "match_stock",
+__all__ = ["COLUMNS", "ReorderPlan", "ReorderSettings", "build_plan", "match_stock", "plan_for_run",
            "read_stock_file", "stock_from_sales"]

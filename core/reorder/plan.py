@@ -59,6 +59,7 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
         demand_class = classify(history[[ID, "ds", "y"]])
     pools = demand_class.astype(str)
     histories = {uid: g["y"].to_numpy(float) for uid, g in history.groupby(ID, sort=False)}
+    _check_horizon(items, per_period, step)
     demands = _Demands(per_period, bt, pools, histories, freq)
     last_sale = history[history["y"] > 0].groupby(ID)["ds"].max()
     end = history["ds"].max()
@@ -113,6 +114,20 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
         rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
     return ReorderPlan(table, reasons)
+
+
+def _check_horizon(items: pd.DataFrame, per_period: dict[str, np.ndarray], step: float) -> None:
+    """The forecast must reach past the longest lead time (+ spread) + review: beyond it the
+    plan would have to invent sales."""
+    from core.errors import TrendcastError
+
+    days = items["lead_time_days"] + 1.3 * items["lead_time_sd_days"] + items["review_days"]
+    needed = math.ceil(float(days.max()) / step - 1e-9) if len(days) else 0
+    have = min((len(v) for v in per_period.values()), default=0)
+    if per_period and have < needed:
+        raise TrendcastError(f"The forecast covers {have} periods, but the longest lead time + "
+                             f"review period needs {needed}: forecast at least {needed} periods "
+                             "ahead or shorten the lead time")
 
 
 def _with_defaults(items: pd.DataFrame, history: pd.DataFrame, settings: ReorderSettings,
@@ -177,3 +192,16 @@ class _Demands:
         mean = float(np.dot(np.clip(padded[:len(weights)], 0, None), weights))
         return span_demand(mean, self.pools.get(uid, "unknown"), self._ratios[key],
                            self.histories.get(uid, np.zeros(0)), weights)
+
+
+def plan_for_run(history: pd.DataFrame, run, stock: pd.DataFrame,
+                 settings: ReorderSettings) -> ReorderPlan:
+    """The plan for a finished forecast run (the app's Reorder step): `stock` is read_stock_file
+    or stock_from_sales output, possibly edited; unmatched ids are reported in the plan."""
+    from core.reorder.inputs import match_stock
+
+    match = match_stock(sorted(history[ID].unique()), stock)
+    plan = build_plan(history, run.forecast, run.backtest, match.items, settings,
+                      run.settings.freq)
+    plan.unknown_ids, plan.missing_ids = match.unknown_ids, match.missing_ids
+    return plan

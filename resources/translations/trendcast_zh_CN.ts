@@ -1054,6 +1054,10 @@
         <translation>预测结果</translation>
     </message>
     <message>
+        <source>Reorder</source>
+        <translation>补货</translation>
+    </message>
+    <message>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -1761,6 +1765,208 @@
     <message>
         <source>Opened {0}.</source>
         <translation>已打开 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderPanel</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>How often you check stock and place orders</source>
+        <translation>多久检查一次库存并下单</translation>
+    </message>
+    <message>
+        <source>How often stock should last until the next delivery</source>
+        <translation>库存能撑到下次到货的把握有多大</translation>
+    </message>
+    <message>
+        <source>Stock file…</source>
+        <translation>库存文件…</translation>
+    </message>
+    <message>
+        <source>Use the stock column of the sales file</source>
+        <translation>使用销售文件中的库存列</translation>
+    </message>
+    <message>
+        <source>No stock yet: choose a stock file with product id and on hand, or type stock into the table.</source>
+        <translation>还没有库存：请选择包含商品编码和现有库存的库存文件，或在表格中直接输入库存。</translation>
+    </message>
+    <message>
+        <source>Make plan</source>
+        <translation>生成补货计划</translation>
+    </message>
+    <message>
+        <source>Export purchase list…</source>
+        <translation>导出采购清单…</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>To order now</source>
+        <translation>现在需要订货</translation>
+    </message>
+    <message>
+        <source>Runs out before delivery</source>
+        <translation>到货前会断货</translation>
+    </message>
+    <message>
+        <source>Excess stock</source>
+        <translation>库存过多</translation>
+    </message>
+    <message>
+        <source>Dead stock</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>No stock figure</source>
+        <translation>没有库存数</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <source>Review period</source>
+        <translation>检查周期</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Stock file</source>
+        <translation>库存文件</translation>
+    </message>
+    <message>
+        <source>Stock files (*.csv *.xlsx);;All files (*)</source>
+        <translation>库存文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stock from {0}</source>
+        <translation>库存来自 {0}</translation>
+    </message>
+    <message>
+        <source>Making the plan…</source>
+        <translation>正在生成计划…</translation>
+    </message>
+    <message>
+        <source>{0} products, {1} to order now.</source>
+        <translation>{0} 个产品，其中 {1} 个现在需要订货。</translation>
+    </message>
+    <message>
+        <source>{0} ids in the stock file have no sales: {1}</source>
+        <translation>库存文件中有 {0} 个编码没有销售记录：{1}</translation>
+    </message>
+    <message>
+        <source>{0} products have no stock figure (type it into the table): {1}</source>
+        <translation>{0} 个产品没有库存数（请在表格中输入）：{1}</translation>
+    </message>
+    <message>
+        <source>Could not make the plan</source>
+        <translation>无法生成补货计划</translation>
+    </message>
+    <message>
+        <source>Export purchase list</source>
+        <translation>导出采购清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {0} products to order to {1}.</source>
+        <translation>已将 {0} 个需订货的产品写入 {1}。</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderTable</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货期（天）</translation>
+    </message>
+    <message>
+        <source>Sales in lead time</source>
+        <translation>交货期内销量</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>再订货点</translation>
+    </message>
+    <message>
+        <source>Order now</source>
+        <translation>现在订货</translation>
+    </message>
+    <message>
+        <source>Runs out on</source>
+        <translation>断货日期</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Revenue at risk</source>
+        <translation>风险收入</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Why this number</source>
+        <translation>为什么是这个数</translation>
+    </message>
+    <message>
+        <source>runs out before delivery</source>
+        <translation>到货前会断货</translation>
+    </message>
+    <message>
+        <source>excess stock</source>
+        <translation>库存过多</translation>
+    </message>
+    <message>
+        <source>dead stock</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>no stock figure</source>
+        <translation>没有库存数</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,105 @@
+"""Step 5, Reorder, on the sample shop: stock file, plan in a worker, filters, edits, export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from gui.panels.reorder_panel import ReorderPanel
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "sample_shop_orders.csv.gz"
+STOCK = ROOT / "resources" / "sample" / "sample_stock.csv"
+
+
+@pytest.fixture(scope="module")
+def sample_run():
+    """The sample shop, weekly, forecast by a moving average with 2 backtest windows."""
+    from core.data import ImportOptions, load
+    from core.pipeline import run
+    from core.pipeline_types import ForecastSettings
+
+    frame = load(str(SAMPLE), ImportOptions(freq="W", complete_periods=True)).frame
+    result = run(frame, ForecastSettings(horizon=6, freq="W", windows=2,
+                                         models=("moving_average",), n_jobs=1))
+    return frame, result
+
+
+def _panel(qtbot, sample_run) -> ReorderPanel:
+    panel = ReorderPanel()
+    qtbot.addWidget(panel)
+    panel.set_run(*sample_run)
+    return panel
+
+
+def _plan(qtbot, panel):
+    with qtbot.waitSignal(panel.plan_made, timeout=60_000) as made:
+        panel.plan_button.click()
+    return made.args[0]
+
+
+def test_plan_from_the_sample_stock_file(qtbot, sample_run, tmp_path):
+    panel = _panel(qtbot, sample_run)
+    assert not panel.use_sales_stock.isEnabled()  # the sample has no stock column
+    assert panel.review.value() == 7  # one week of weekly data
+    panel.set_stock_file(str(STOCK))
+    plan = _plan(qtbot, panel)
+    assert len(plan.table) == 300 and panel.model.rowCount() == 300
+    # unmatched ids both ways are shown, not dropped
+    assert plan.unknown_ids == ["RETIRED-1", "RETIRED-2"]
+    assert len(plan.missing_ids) == 3
+    assert "RETIRED-1" in panel.status.text() and "no stock figure" in panel.status.text()
+    # every row explains itself in its tooltip and last column
+    tip = panel.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "reorder point" in tip and tip == panel.proxy.index(0, 13).data()
+    # exception filters
+    ordering = int((plan.table["order_qty"] > 0).sum())
+    panel.filter.setCurrentIndex(panel.filter.findData("order"))
+    assert panel.proxy.rowCount() == ordering > 0
+    panel.filter.setCurrentIndex(panel.filter.findData("no_stock"))
+    assert panel.proxy.rowCount() == 3
+    panel.filter.setCurrentIndex(panel.filter.findData("runs_out"))
+    assert 0 < panel.proxy.rowCount() < 300
+    # export: a sheet per supplier plus the plan
+    path = tmp_path / "buy.xlsx"
+    panel.export(str(path))
+    qtbot.waitUntil(lambda: path.exists() and not panel.runner.busy(), timeout=30_000)
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "Harbour Gifts Ltd", "Kent Paper Co", "Orient Imports", "Plan"]
+    assert "products to order" in panel.status.text()
+
+
+def test_typing_stock_into_the_table_replans(qtbot, sample_run):
+    panel = _panel(qtbot, sample_run)
+    plan = _plan(qtbot, panel)  # no stock at all: every product flagged
+    assert (plan.table["exceptions"] == "no_stock").all()
+    uid = plan.table["unique_id"].iloc[0]
+    column = 2  # on hand
+    index = panel.model.index(0, column)
+    assert panel.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    with qtbot.waitSignal(panel.plan_made, timeout=60_000) as made:
+        assert panel.model.setData(index, 0)
+    row = made.args[0].table.set_index("unique_id").loc[uid]
+    assert row["on_hand"] == 0 and row["order_qty"] == row["reorder_point"] > 0
+    with qtbot.waitSignal(panel.plan_made, timeout=60_000) as made:
+        assert panel.model.setData(index, 1_000_000)
+    row = made.args[0].table.set_index("unique_id").loc[uid]
+    assert row["order_qty"] == 0 and "excess" in row["exceptions"]
+    assert not panel.model.setData(panel.model.index(0, column), -5)  # refused
+
+
+def test_a_bad_stock_file_shows_a_plain_error(qtbot, sample_run, tmp_path):
+    bad = tmp_path / "stock.csv"
+    bad.write_text("sku,on_hand\n85123A,lots\n", encoding="utf-8")
+    panel = _panel(qtbot, sample_run)
+    panel.set_stock_file(str(bad))
+    with qtbot.waitSignal(panel.plan_failed, timeout=30_000) as failed:
+        panel.plan_button.click()
+    assert "row 2, column on_hand" in str(failed.args[0])
+    assert panel.plan_button.isEnabled()
+    box = panel.findChild(QMessageBox, "error_dialog")
+    assert "row 2, column on_hand" in box.text()
+    box.close()
