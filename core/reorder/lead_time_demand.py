@@ -116,28 +116,35 @@ class RatioPools:
 
     def __init__(self, ratios: pd.DataFrame, classes: pd.Series):
         cls = ratios[ID].map(classes).fillna("unknown").to_numpy(dtype=str)
-        self._all = ratios
-        self._by_class: dict[str, tuple[np.ndarray, list[pd.DataFrame]]] = {}
+        self._edges: dict[str, np.ndarray] = {}
+        # pool name -> (ratios, products); a pool too small to use is left out
+        self._pools: dict[str, tuple[np.ndarray, int]] = {}
+        self._add("all", ratios)
         for name in np.unique(cls):
             rows = ratios[cls == name]
+            self._add(name, rows)
             edges = np.quantile(rows["forecast"], np.arange(1, VOLUME_BANDS) / VOLUME_BANDS)
+            self._edges[name] = edges
             band = np.searchsorted(edges, rows["forecast"].to_numpy(float), side="right")
-            self._by_class[name] = (edges, [rows[band == b] for b in range(VOLUME_BANDS)])
+            for b in range(VOLUME_BANDS):
+                self._add(f"{name}/{b + 1}", rows[band == b])
+
+    def _add(self, name: str, rows: pd.DataFrame) -> None:
+        if len(rows) >= MIN_POOL:
+            self._pools[name] = (rows["ratio"].to_numpy(float), rows[ID].nunique())
 
     def for_product(self, demand_class: str, forecast: float
                     ) -> tuple[str, np.ndarray, int] | None:
         """(pool name, ratios, products) of the narrowest pool with MIN_POOL ratios: the band of
         windows forecast like `forecast`, else the whole class, else every product; or None."""
-        candidates = []
-        if demand_class in self._by_class:
-            edges, bands = self._by_class[demand_class]
-            band = int(np.searchsorted(edges, forecast, side="right"))
-            candidates.append((f"{demand_class}/{band + 1}", bands[band]))
-            candidates.append((demand_class, pd.concat(bands)))
-        candidates.append(("all", self._all))
-        for name, rows in candidates:
-            if len(rows) >= MIN_POOL:
-                return name, rows["ratio"].to_numpy(float), rows[ID].nunique()
+        names = ["all"]
+        if demand_class in self._edges:
+            band = int(np.searchsorted(self._edges[demand_class], forecast, side="right"))
+            names = [f"{demand_class}/{band + 1}", demand_class, "all"]
+        for name in names:
+            if name in self._pools:
+                values, products = self._pools[name]
+                return name, values, products
         return None
 
 

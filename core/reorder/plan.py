@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy.stats import norm
 
 from core.reorder import exceptions, explain
 from core.reorder.inputs import ReorderSettings, abc_classes, last_prices
@@ -25,6 +26,8 @@ from core.reorder.policy import days_of_cover, days_until_stockout, order_quanti
 
 ID = "unique_id"
 SPREAD_POINTS = (0.1, 0.3, 0.5, 0.7, 0.9)  # lead-time quantiles mixed when it has a spread
+_SPREAD_Z = norm.ppf(SPREAD_POINTS)  # standard normal lead-time deviations
+MIX_DRAWS = 400  # each lead time's demand enters the mixture as this many equal quantiles
 COLUMNS = ["unique_id", "supplier", "abc_class", "on_hand", "on_order", "inventory_position",
            "lead_time_days", "review_days", "service_level", "forecast_lead_time",
            "forecast_lead_review", "safety_stock", "reorder_point", "order_qty", "stockout_date",
@@ -121,7 +124,8 @@ def _check_horizon(items: pd.DataFrame, per_period: dict[str, np.ndarray], step:
     plan would have to invent sales."""
     from core.errors import TrendcastError
 
-    days = items["lead_time_days"] + 1.3 * items["lead_time_sd_days"] + items["review_days"]
+    days = (items["lead_time_days"] + _SPREAD_Z.max() * items["lead_time_sd_days"]
+            + items["review_days"])
     needed = math.ceil(float(days.max()) / step - 1e-9) if len(days) else 0
     have = min((len(v) for v in per_period.values()), default=0)
     if per_period and have < needed:
@@ -175,11 +179,12 @@ class _Demands:
     def over(self, uid: str, days: float, spread: float) -> SpanDemand:
         if spread <= 0:
             return self._one(uid, days)
-        from scipy.stats import norm
-
-        parts = [self._one(uid, max(days + spread * norm.ppf(p), 0.0)) for p in SPREAD_POINTS]
+        parts = [self._one(uid, max(days + spread * z, 0.0)) for z in _SPREAD_Z]
         middle = parts[len(parts) // 2]
-        return SpanDemand(middle.mean, np.concatenate([p.samples for p in parts]), middle.basis,
+        grid = (np.arange(MIX_DRAWS) + 0.5) / MIX_DRAWS  # equal weight for every lead time
+        samples = np.concatenate([np.quantile(p.samples, grid, method="inverted_cdf")
+                                  for p in parts])
+        return SpanDemand(middle.mean, samples, middle.basis,
                           middle.pool_size, middle.pool_products, middle.pool_name)
 
     def _one(self, uid: str, days: float) -> SpanDemand:

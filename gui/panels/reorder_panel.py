@@ -30,7 +30,7 @@ from core import reorder
 from core.reorder.export import write_purchase_list
 from core.reorder.lead_time_demand import period_days
 from gui.widgets.error_dialog import show_error
-from gui.widgets.reorder_table_model import ReorderTableModel
+from gui.widgets.reorder_table_model import ReorderTableModel, why_texts
 from gui.widgets.task_runner import TaskRunner
 
 MAX_IDS_SHOWN = 5
@@ -135,11 +135,11 @@ class ReorderPanel(QWidget):
         """A finished forecast and its sales data: the plan's inputs."""
         self.history, self.run, self.plan = history, run, None
         self.edits.clear()
-        has_column = reorder.stock_from_sales(history) is not None
+        has_column = "stock" in history.columns and bool(history["stock"].notna().any())
         self.use_sales_stock.setEnabled(has_column)
         self.use_sales_stock.setChecked(has_column and not self.stock_path)
         self.review.setValue(period_days(run.settings.freq))
-        self.model.set_plan(pd.DataFrame(columns=reorder.COLUMNS), {})
+        self.model.set_plan(pd.DataFrame(columns=reorder.COLUMNS), [])
         self.export_button.setEnabled(False)
         self.status.setText("")
 
@@ -169,16 +169,18 @@ class ReorderPanel(QWidget):
 
         def job():
             stock = _stock(history, path, from_sales, read_stock, edits)
-            return make(history, run, stock, settings)
+            plan = make(history, run, stock, settings)
+            return plan, why_texts(plan)
 
         self.plan_button.setEnabled(False)
         self.status.setText(self.tr("Making the plan…"))
         self.runner.submit(job, self._planned, self._failed)
 
-    def _planned(self, plan) -> None:
+    def _planned(self, result) -> None:
+        plan, whys = result
         self.plan = plan
         self.plan_button.setEnabled(True)
-        self.model.set_plan(plan.table, plan.reasons)
+        self.model.set_plan(plan.table, whys)
         self.export_button.setEnabled(True)
         ordering = int((plan.table["order_qty"].fillna(0) > 0).sum())
         lines = [self.tr("{0} products, {1} to order now.").format(len(plan.table), ordering)]

@@ -103,3 +103,20 @@ def test_a_bad_stock_file_shows_a_plain_error(qtbot, sample_run, tmp_path):
     box = panel.findChild(QMessageBox, "error_dialog")
     assert "row 2, column on_hand" in box.text()
     box.close()
+
+
+def test_the_reorder_step_opens_with_a_finished_forecast(qtbot):
+    from views import fake_window, load_sample
+
+    from gui.main_window import PANEL_TITLES, REORDER
+
+    window = load_sample(qtbot, fake_window(qtbot))
+    assert PANEL_TITLES[REORDER] == "Reorder" and window.tabs.tabText(REORDER) == "Reorder"
+    assert not window.tabs.isTabEnabled(REORDER)
+    assert window.tabs.tabToolTip(REORDER) == "Train a forecast first."
+    with qtbot.waitSignal(window.training_panel.training_finished, timeout=10_000):
+        window.start_training()
+    qtbot.waitUntil(lambda: not window.training_panel.is_running(), timeout=5000)
+    assert window.tabs.isTabEnabled(REORDER)
+    assert window.reorder_panel.run is window.training_panel.run
+    assert window.reorder_panel.history is window.dataset.frame

@@ -171,3 +171,29 @@ def test_service_level_per_abc_class():
     table = build_plan(history, forecast, None, items, settings, "W").table.set_index("unique_id")
     assert table.loc["big", "abc_class"] == "A" and table.loc["big", "service_level"] == 0.97
     assert table.loc["small", "abc_class"] == "C" and table.loc["small", "service_level"] == 0.9
+
+
+def test_a_lead_time_spread_raises_the_reorder_point():
+    history, forecast, backtest, classes = _pooled_case(lambda rng, n: rng.normal(100, 20, n),
+                                                        horizon=6)
+    def points(**extra):
+        items = pd.DataFrame({"unique_id": classes.index, "on_hand": 0.0, **extra})
+        return build_plan(history, forecast, backtest, items,
+                          ReorderSettings(lead_time_days=21), "W", classes).table
+
+    steady, spread = points(), points(lead_time_sd_days=7.0)
+    # lead time 3 weeks give or take one: mostly a week's sales of 100 more, or less
+    assert (spread["reorder_point"] > steady["reorder_point"] + 40).all()
+    assert (spread["forecast_lead_review"] == steady["forecast_lead_review"]).all()
+    longer = points(lead_time_days=35.0)  # 2 spreads longer, no spread
+    assert (spread["reorder_point"] < longer["reorder_point"]).all()
+
+
+def test_a_forecast_shorter_than_lead_time_is_refused():
+    from core.errors import TrendcastError
+
+    history = _weekly("a", [5.0] * 20)
+    forecast = _forecast("a", history, 5, periods=2)
+    items = pd.DataFrame({"unique_id": ["a"], "on_hand": [3.0]})
+    with pytest.raises(TrendcastError, match="covers 2 periods.*needs 3"):
+        build_plan(history, forecast, None, items, ReorderSettings(lead_time_days=14), "W")
