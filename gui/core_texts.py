@@ -202,6 +202,9 @@ RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
 # How serious a problem of the import's validation report is (core.errors.Problem.severity).
 SEVERITIES = {"error": QT_TRANSLATE_NOOP("CoreTexts", "error"),
               "warning": QT_TRANSLATE_NOOP("CoreTexts", "warning")}
+# The products a reorder plan learned its forecast errors from (core.reorder.explain).
+REORDER_GROUPS = {"all": QT_TRANSLATE_NOOP("CoreTexts", "all demand classes"),
+                  "unknown": QT_TRANSLATE_NOOP("CoreTexts", "demand class unknown")}
 # Progress stages that are not a model's name.
 STAGES = {"selection": QT_TRANSLATE_NOOP("CoreTexts", "Model choice"),
           "import": QT_TRANSLATE_NOOP("CoreTexts", "Import")}
@@ -221,6 +224,7 @@ FIELDS = {
     "models": lambda v: ", ".join(model_label(m.strip()) for m in v.split(",")),
     "pool": lambda v: _named(DEMAND_CLASSES, v), "unit": lambda v: _named(UNITS, v),
     "freq": lambda v: _named(FREQUENCIES, v), "rule": lambda v: _named(RULES, v),
+    "group": lambda v: _named({**DEMAND_CLASSES, **REORDER_GROUPS}, v),
 }
 
 

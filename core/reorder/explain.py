@@ -51,7 +51,8 @@ def _basis(demand: SpanDemand) -> Clause:
     if demand.basis == "pool":
         return ("reorder.basis_pool", {"windows": units(demand.pool_size),
                                        "products": units(demand.pool_products),
-                                       "group": demand.pool_name})
+                                       # the demand class ("lumpy"), or "all"
+                                       "group": demand.pool_name.split("/")[0]})
     if demand.basis == "own_history":
         return ("reorder.basis_own", {"spans": units(demand.pool_size)})
     return ("reorder.basis_poisson", {})

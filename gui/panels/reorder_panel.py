@@ -34,6 +34,7 @@ from gui.widgets.reorder_table_model import ReorderTableModel, why_texts
 from gui.widgets.task_runner import TaskRunner
 
 MAX_IDS_SHOWN = 5
+ABC_LEVELS = {"A": 0.97, "B": 0.95, "C": 0.90}  # the example; A = 80 % of revenue
 FILTERS = ("", "order", "runs_out", "excess", "dead", "no_stock")
 
 
@@ -77,6 +78,10 @@ class ReorderPanel(QWidget):
         self.service = QDoubleSpinBox(decimals=1, minimum=50, maximum=99.9, value=95,
                                       suffix=" %")
         self.service.setToolTip(self.tr("How often stock should last until the next delivery"))
+        self.by_class = QCheckBox(self.tr("By revenue class: A 97 %, B 95 %, C 90 %"))
+        self.by_class.setToolTip(self.tr("A: the products that make 80 % of revenue, B: the next "
+                                         "15 %, C: the rest"))
+        self.by_class.toggled.connect(lambda on: self.service.setEnabled(not on))
         self.stock_button = QPushButton(self.tr("Stock file…"))
         self.stock_button.clicked.connect(self.choose_stock_file)
         self.use_sales_stock = QCheckBox(self.tr("Use the stock column of the sales file"))
@@ -102,7 +107,11 @@ class ReorderPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Lead time"), self.lead_time)
         form.addRow(self.tr("Review period"), self.review)
-        form.addRow(self.tr("Service level"), self.service)
+        service_row = QHBoxLayout()
+        service_row.addWidget(self.service)
+        service_row.addWidget(self.by_class)
+        service_row.addStretch(1)
+        form.addRow(self.tr("Service level"), service_row)
         stock_row = QHBoxLayout()
         stock_row.addWidget(self.stock_button)
         stock_row.addWidget(self.use_sales_stock)
@@ -155,9 +164,10 @@ class ReorderPanel(QWidget):
         self.stock_label.setText(self.tr("Stock from {0}").format(Path(path).name))
 
     def settings(self) -> reorder.ReorderSettings:
+        by_class = ABC_LEVELS if self.by_class.isChecked() else {}
         return reorder.ReorderSettings(lead_time_days=self.lead_time.value(),
                                        service_level=self.service.value() / 100,
-                                       review_days=self.review.value())
+                                       review_days=self.review.value(), service_by_abc=by_class)
 
     # -- planning ----------------------------------------------------------------------------
     def make_plan(self) -> None:

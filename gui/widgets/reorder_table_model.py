@@ -22,7 +22,7 @@ from gui.core_texts import format_clause
 EDITABLE = ("on_hand", "on_order", "lead_time_days")
 SHOWN = ("unique_id", "supplier", "on_hand", "on_order", "lead_time_days", "forecast_lead_time",
          "safety_stock", "reorder_point", "order_qty", "stockout_date", "days_of_cover",
-         "revenue_at_risk", "exceptions", "why")
+         "revenue_at_risk", "exceptions", "abc_class", "service_level", "why")
 
 
 CONTEXT = "ReorderTable"
@@ -40,6 +40,8 @@ TITLES = {
     "days_of_cover": QT_TRANSLATE_NOOP("ReorderTable", "Days of cover"),
     "revenue_at_risk": QT_TRANSLATE_NOOP("ReorderTable", "Revenue at risk"),
     "exceptions": QT_TRANSLATE_NOOP("ReorderTable", "Needs attention"),
+    "abc_class": QT_TRANSLATE_NOOP("ReorderTable", "Revenue class"),
+    "service_level": QT_TRANSLATE_NOOP("ReorderTable", "Service level"),
     "why": QT_TRANSLATE_NOOP("ReorderTable", "Why this number"),
 }
 EXCEPTIONS = {
@@ -120,6 +122,8 @@ class ReorderTableModel(QAbstractTableModel):
         if isinstance(value, float):
             if role == Qt.ItemDataRole.EditRole:
                 return value
+            if column == "service_level":
+                return f"{value * 100:g} %"
             return f"{value:,.2f}" if column == "revenue_at_risk" else (
                 f"{value:,.0f}" if math.isfinite(value) else "")
         return str(value)

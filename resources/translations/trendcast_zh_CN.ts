@@ -499,6 +499,14 @@
         <translation>警告</translation>
     </message>
     <message>
+        <source>all demand classes</source>
+        <translation>所有需求类型</translation>
+    </message>
+    <message>
+        <source>demand class unknown</source>
+        <translation>需求类型未知</translation>
+    </message>
+    <message>
         <source>Model choice</source>
         <translation>模型选择</translation>
     </message>
@@ -1782,6 +1790,14 @@
         <translation>库存能撑到下次到货的把握有多大</translation>
     </message>
     <message>
+        <source>By revenue class: A 97 %, B 95 %, C 90 %</source>
+        <translation>按收入等级：A 97 %，B 95 %，C 90 %</translation>
+    </message>
+    <message>
+        <source>A: the products that make 80 % of revenue, B: the next 15 %, C: the rest</source>
+        <translation>A：占收入 80 % 的产品，B：其后的 15 %，C：其余产品</translation>
+    </message>
+    <message>
         <source>Stock file…</source>
         <translation>库存文件…</translation>
     </message>
@@ -1947,6 +1963,14 @@
     <message>
         <source>Needs attention</source>
         <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Revenue class</source>
+        <translation>收入等级</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务水平</translation>
     </message>
     <message>
         <source>Why this number</source>

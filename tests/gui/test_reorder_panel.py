@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from gui.panels.reorder_panel import ReorderPanel
+from gui.widgets.reorder_table_model import SHOWN
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "sample_shop_orders.csv.gz"
@@ -54,7 +55,7 @@ def test_plan_from_the_sample_stock_file(qtbot, sample_run, tmp_path):
     assert "RETIRED-1" in panel.status.text() and "no stock figure" in panel.status.text()
     # every row explains itself in its tooltip and last column
     tip = panel.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "reorder point" in tip and tip == panel.proxy.index(0, 13).data()
+    assert "reorder point" in tip and tip == panel.proxy.index(0, SHOWN.index("why")).data()
     # exception filters
     ordering = int((plan.table["order_qty"] > 0).sum())
     panel.filter.setCurrentIndex(panel.filter.findData("order"))
@@ -72,12 +73,24 @@ def test_plan_from_the_sample_stock_file(qtbot, sample_run, tmp_path):
     assert "products to order" in panel.status.text()
 
 
+def test_service_level_by_revenue_class(qtbot, sample_run):
+    panel = _panel(qtbot, sample_run)
+    panel.set_stock_file(str(STOCK))
+    panel.by_class.setChecked(True)
+    assert not panel.service.isEnabled()
+    table = _plan(qtbot, panel).table
+    levels = table.groupby("abc_class")["service_level"].unique()
+    assert {k: list(v) for k, v in levels.items()} == {"A": [0.97], "B": [0.95], "C": [0.9]}
+    column = SHOWN.index("service_level")
+    assert {panel.model.index(i, column).data() for i in range(300)} == {"97 %", "95 %", "90 %"}
+
+
 def test_typing_stock_into_the_table_replans(qtbot, sample_run):
     panel = _panel(qtbot, sample_run)
     plan = _plan(qtbot, panel)  # no stock at all: every product flagged
     assert (plan.table["exceptions"] == "no_stock").all()
     uid = plan.table["unique_id"].iloc[0]
-    column = 2  # on hand
+    column = SHOWN.index("on_hand")
     index = panel.model.index(0, column)
     assert panel.model.flags(index) & Qt.ItemFlag.ItemIsEditable
     with qtbot.waitSignal(panel.plan_made, timeout=60_000) as made:
@@ -120,3 +133,29 @@ def test_the_reorder_step_opens_with_a_finished_forecast(qtbot):
     assert window.tabs.isTabEnabled(REORDER)
     assert window.reorder_panel.run is window.training_panel.run
     assert window.reorder_panel.history is window.dataset.frame
+
+
+def test_the_reorder_step_in_chinese_shows_no_untranslated_strings(qapp, qtbot, sample_run,
+                                                                    tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from test_i18n import untranslated, visible_texts
+
+    from gui import i18n
+
+    path = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(i18n, "QSettings", lambda: QSettings(path, QSettings.Format.IniFormat))
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    try:
+        panel = _panel(qtbot, sample_run)
+        panel.set_stock_file(str(STOCK))
+        plan = _plan(qtbot, panel)
+        history = sample_run[0]
+        # Data the user brought: product codes, titles, suppliers, the stock file's name.
+        data = (set(history.unique_id) | set(history.title.dropna()) | set(plan.table.supplier)
+                | {*plan.unknown_ids, STOCK.name})
+        texts = visible_texts(panel)
+        texts += [panel.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(5)]
+        assert any("再订货点" in t for t in texts) and "补货" not in data
+        assert untranslated(texts, data) == []
+    finally:
+        i18n.remove_translators(qapp)
