@@ -5,7 +5,6 @@ RUNS_OUT = "runs_out"  # stock + on order will not last until a delivery ordered
 EXCESS = "excess"  # more than the reorder point plus ReorderSettings.excess_days of sales
 DEAD = "dead"  # stock on hand, but no sale for ReorderSettings.dead_days
 NO_STOCK = "no_stock"  # no stock figure for the product
-ALL = (RUNS_OUT, EXCESS, DEAD, NO_STOCK)
 
 
 def flags(*, position: float, lead_demand: float, excess: float, on_hand: float,
@@ -20,7 +19,3 @@ def flags(*, position: float, lead_demand: float, excess: float, on_hand: float,
         out.append(DEAD)
     return " ".join(out)
 
-
-def having(table, code: str):
-    """Rows of a plan table flagged with `code`."""
-    return table[table["exceptions"].str.split().apply(lambda codes: code in codes)]

@@ -51,6 +51,10 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
     made each product's forecast is used); items: unique_id plus any of on_hand, on_order,
     lead_time_days, lead_time_sd_days, review_days, service_level, moq, pack_size, supplier,
     price (missing values take the settings' defaults)."""
+    from core.errors import TrendcastError
+
+    if settings.problems():
+        raise TrendcastError("Reorder settings: " + "; ".join(settings.problems()))
     step = period_days(freq)
     items = _with_defaults(items, history, settings, step)
     fc = forecast.sort_values([ID, "ds"], kind="stable")

@@ -197,3 +197,13 @@ def test_a_forecast_shorter_than_lead_time_is_refused():
     items = pd.DataFrame({"unique_id": ["a"], "on_hand": [3.0]})
     with pytest.raises(TrendcastError, match="covers 2 periods.*needs 3"):
         build_plan(history, forecast, None, items, ReorderSettings(lead_time_days=14), "W")
+
+
+def test_impossible_settings_are_refused_by_name():
+    from core.errors import TrendcastError
+
+    history = _weekly("a", [5.0] * 20)
+    items = pd.DataFrame({"unique_id": ["a"], "on_hand": [3.0]})
+    with pytest.raises(TrendcastError, match="service level of class B must be between 0 and 1"):
+        build_plan(history, _forecast("a", history, 5), None, items,
+                   ReorderSettings(service_by_abc={"A": 0.97, "B": 95}), "W")
