@@ -59,6 +59,7 @@ class SpanDemand:
     pool_size: int = 0  # backtest ratios (pool) or past spans (own_history) behind the samples
     pool_products: int = 0
     pool_name: str = ""
+    ratios: np.ndarray | None = None  # the pool's ratios (samples = mean * ratios), if pooled
 
     def quantile(self, level: float) -> float:
         """The smallest demand whose probability of not being exceeded is at least `level`."""
@@ -157,7 +158,7 @@ def span_demand(mean: float, demand_class: str, ratios: RatioPools, history_y: n
     if found is None:
         return _fallback(mean, history_y, weights)
     name, values, products = found
-    return SpanDemand(mean, mean * values, "pool", len(values), products, name)
+    return SpanDemand(mean, mean * values, "pool", len(values), products, name, values)
 
 
 def _fallback(mean: float, history_y: np.ndarray, weights: np.ndarray) -> SpanDemand:

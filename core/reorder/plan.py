@@ -179,17 +179,27 @@ class _Demands:
         self.per_period, self.backtest, self.pools = per_period, backtest, pools
         self.histories, self.freq = histories, freq
         self._ratios: dict[tuple, RatioPools] = {}
+        self._grids: dict[int, np.ndarray] = {}  # id(pool ratios) -> their MIX_DRAWS quantiles
 
     def over(self, uid: str, days: float, spread: float) -> SpanDemand:
         if spread <= 0:
             return self._one(uid, days)
         parts = [self._one(uid, max(days + spread * z, 0.0)) for z in _SPREAD_Z]
         middle = parts[len(parts) // 2]
-        grid = (np.arange(MIX_DRAWS) + 0.5) / MIX_DRAWS  # equal weight for every lead time
-        samples = np.concatenate([np.quantile(p.samples, grid, method="inverted_cdf")
-                                  for p in parts])
+        samples = np.concatenate([self._mix_draws(p) for p in parts])
         return SpanDemand(middle.mean, samples, middle.basis,
                           middle.pool_size, middle.pool_products, middle.pool_name)
+
+    def _mix_draws(self, part: SpanDemand) -> np.ndarray:
+        """MIX_DRAWS equally likely demands of `part` (equal weight for every lead time). A pool's
+        are its ratios' quantiles times the product's mean, computed once per pool."""
+        grid = (np.arange(MIX_DRAWS) + 0.5) / MIX_DRAWS
+        if part.ratios is None:
+            return np.quantile(part.samples, grid, method="inverted_cdf")
+        key = id(part.ratios)  # the arrays live in self._ratios as long as self
+        if key not in self._grids:
+            self._grids[key] = np.quantile(part.ratios, grid, method="inverted_cdf")
+        return part.mean * self._grids[key]
 
     def _one(self, uid: str, days: float) -> SpanDemand:
         weights = span_weights(days, self.freq)
