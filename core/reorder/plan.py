@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
+from core.progress import NEVER, CancelToken
 from core.reorder import exceptions, explain
 from core.reorder.inputs import ReorderSettings, abc_classes, last_prices
 from core.reorder.lead_time_demand import (
@@ -45,12 +46,13 @@ class ReorderPlan:
 
 def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataFrame | None,
                items: pd.DataFrame, settings: ReorderSettings, freq: str,
-               demand_class: pd.Series | None = None) -> ReorderPlan:
+               demand_class: pd.Series | None = None, cancel: CancelToken = NEVER
+               ) -> ReorderPlan:
     """history: unique_id, ds, y (+ price); forecast: unique_id, ds, yhat (+ model);
     backtest: unique_id, cutoff, ds, y, yhat, model (rolling origin, any models: the one that
     made each product's forecast is used); items: unique_id plus any of on_hand, on_order,
     lead_time_days, lead_time_sd_days, review_days, service_level, moq, pack_size, supplier,
-    price (missing values take the settings' defaults)."""
+    price (missing values take the settings' defaults). `cancel` is checked between products."""
     from core.errors import TrendcastError
 
     if settings.problems():
@@ -73,6 +75,7 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
 
     rows, reasons = [], {}
     for item in items.itertuples(index=False):
+        cancel.raise_if_cancelled()
         uid = item.unique_id
         values = per_period.get(uid, np.zeros(0))
         lead, review = float(item.lead_time_days), float(item.review_days)
@@ -213,14 +216,14 @@ class _Demands:
                            self.histories.get(uid, np.zeros(0)), weights)
 
 
-def plan_for_run(history: pd.DataFrame, run, stock: pd.DataFrame,
-                 settings: ReorderSettings) -> ReorderPlan:
+def plan_for_run(history: pd.DataFrame, run, stock: pd.DataFrame, settings: ReorderSettings,
+                 cancel: CancelToken = NEVER) -> ReorderPlan:
     """The plan for a finished forecast run (the app's Reorder step): `stock` is read_stock_file
     or stock_from_sales output, possibly edited; unmatched ids are reported in the plan."""
     from core.reorder.inputs import match_stock
 
     match = match_stock(sorted(history[ID].unique()), stock)
     plan = build_plan(history, run.forecast, run.backtest, match.items, settings,
-                      run.settings.freq)
+                      run.settings.freq, cancel=cancel)
     plan.unknown_ids, plan.missing_ids = match.unknown_ids, match.missing_ids
     return plan

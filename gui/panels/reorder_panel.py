@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from core import reorder
+from core.errors import Cancelled
+from core.progress import CancelToken
 from core.reorder.export import write_purchase_list
 from core.reorder.lead_time_demand import period_days
 from gui.widgets.error_dialog import show_error
@@ -67,6 +69,7 @@ class ReorderPanel(QWidget):
         self.stock_path = ""
         self.edits: dict[tuple[str, str], float] = {}
         self.plan = None
+        self._cancel: CancelToken | None = None  # of the plan being made
         self._build()
 
     def _build(self) -> None:
@@ -91,6 +94,9 @@ class ReorderPanel(QWidget):
         self.plan_button = QPushButton(self.tr("Make plan"))
         self.plan_button.setObjectName("make_plan")
         self.plan_button.clicked.connect(self.make_plan)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
         self.export_button = QPushButton(self.tr("Export purchase list…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.choose_export_file)
@@ -119,6 +125,7 @@ class ReorderPanel(QWidget):
         form.addRow(self.tr("Stock"), stock_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(QLabel(self.tr("Show")))
         buttons.addWidget(self.filter)
         buttons.addStretch(1)
@@ -142,6 +149,8 @@ class ReorderPanel(QWidget):
     # -- inputs ------------------------------------------------------------------------------
     def set_run(self, history: pd.DataFrame, run) -> None:
         """A finished forecast and its sales data: the plan's inputs."""
+        self.cancel()  # a plan of the old forecast must not arrive later
+        self._cancel = None
         self.history, self.run, self.plan = history, run, None
         self.edits.clear()
         has_column = "stock" in history.columns and bool(history["stock"].notna().any())
@@ -176,20 +185,37 @@ class ReorderPanel(QWidget):
         history, run, settings = self.history, self.run, self.settings()
         path, from_sales = self.stock_path, self.use_sales_stock.isChecked()
         edits, read_stock, make = dict(self.edits), self._read_stock, self._make_plan
+        token = self._cancel = CancelToken()
 
         def job():
-            stock = _stock(history, path, from_sales, read_stock, edits)
-            plan = make(history, run, stock, settings)
-            return plan, why_texts(plan)
+            try:
+                stock = _stock(history, path, from_sales, read_stock, edits)
+                plan = make(history, run, stock, settings, cancel=token)
+                return token, plan, why_texts(plan)
+            except Cancelled:
+                return token, None, []
 
         self.plan_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
         self.status.setText(self.tr("Making the plan…"))
         self.runner.submit(job, self._planned, self._failed)
 
+    def cancel(self) -> None:
+        """Stop a plan being made; the table keeps the last one."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+
     def _planned(self, result) -> None:
-        plan, whys = result
+        token, plan, whys = result
+        if token is not self._cancel:  # a plan of an older forecast: stale
+            if self._cancel is None:
+                self._idle("")
+            return
+        if plan is None:
+            self._idle(self.tr("Cancelled."))
+            return
         self.plan = plan
-        self.plan_button.setEnabled(True)
+        self._idle("")
         self.model.set_plan(plan.table, whys)
         self.export_button.setEnabled(True)
         ordering = int((plan.table["order_qty"].fillna(0) > 0).sum())
@@ -203,9 +229,13 @@ class ReorderPanel(QWidget):
         self.status.setText(" ".join(lines))
         self.plan_made.emit(plan)
 
-    def _failed(self, exc: Exception) -> None:
+    def _idle(self, status: str) -> None:
         self.plan_button.setEnabled(True)
-        self.status.setText("")
+        self.cancel_button.setEnabled(False)
+        self.status.setText(status)
+
+    def _failed(self, exc: Exception) -> None:
+        self._idle("")
         show_error(self, self.tr("Could not make the plan"), exc)
         self.plan_failed.emit(exc)
 
@@ -242,6 +272,7 @@ class ReorderPanel(QWidget):
                            lambda exc: show_error(self, self.tr("Could not export"), exc))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.cancel()
         self.runner.shutdown()
         super().closeEvent(event)
 

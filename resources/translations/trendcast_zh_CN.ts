@@ -1814,6 +1814,10 @@
         <translation>生成补货计划</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Export purchase list…</source>
         <translation>导出采购清单…</translation>
     </message>
@@ -1876,6 +1880,10 @@
     <message>
         <source>Making the plan…</source>
         <translation>正在生成计划…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>{0} products, {1} to order now.</source>

@@ -159,3 +159,33 @@ def test_the_reorder_step_in_chinese_shows_no_untranslated_strings(qapp, qtbot, 
         assert untranslated(texts, data) == []
     finally:
         i18n.remove_translators(qapp)
+
+
+def test_cancel_stops_a_plan_and_a_new_forecast_drops_the_old_one(qtbot, sample_run):
+    import threading
+
+    started = threading.Event()
+
+    def slow_plan(history, run, stock, settings, cancel):
+        started.set()
+        while not cancel.cancelled:
+            threading.Event().wait(0.01)
+        cancel.raise_if_cancelled()
+
+    panel = ReorderPanel(make_plan=slow_plan)
+    qtbot.addWidget(panel)
+    panel.set_run(*sample_run)
+    panel.plan_button.click()
+    assert started.wait(10) and panel.cancel_button.isEnabled()
+    assert not panel.plan_button.isEnabled()
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: not panel.runner.busy(), timeout=5000)
+    assert panel.status.text() == "Cancelled." and panel.plan is None
+    assert panel.plan_button.isEnabled() and not panel.cancel_button.isEnabled()
+    # a new forecast while a plan is being made: the old plan is dropped, not shown
+    started.clear()
+    panel.plan_button.click()
+    assert started.wait(10)
+    panel.set_run(*sample_run)
+    qtbot.waitUntil(lambda: not panel.runner.busy(), timeout=5000)
+    assert panel.plan is None and panel.plan_button.isEnabled()
