@@ -146,8 +146,6 @@ def _with_defaults(items: pd.DataFrame, history: pd.DataFrame, settings: Reorder
     out = items.copy()
     abc = abc_classes(history)
     out["abc_class"] = out[ID].map(abc).fillna("C")
-    by_class = out["abc_class"].map(settings.service_by_abc) if settings.service_by_abc else None
-    default_level = by_class if by_class is not None else settings.service_level
     defaults = {
         "on_hand": np.nan, "on_order": 0.0, "lead_time_days": settings.lead_time_days,
         "lead_time_sd_days": 0.0, "moq": 0.0, "pack_size": 1.0, "supplier": "",
@@ -155,10 +153,10 @@ def _with_defaults(items: pd.DataFrame, history: pd.DataFrame, settings: Reorder
     }
     for column, value in defaults.items():
         out[column] = out[column].fillna(value) if column in out else value
-    level = out["service_level"] if "service_level" in out else pd.Series(np.nan, out.index)
-    out["service_level"] = level.fillna(default_level if np.isscalar(default_level)
-                                        else default_level.fillna(settings.service_level))
-    out["service_level"] = out["service_level"].fillna(settings.service_level)
+    level = pd.Series(settings.service_level, index=out.index)  # the product's own row first,
+    if settings.service_by_abc:  # then its revenue class's level, then the one default
+        level = out["abc_class"].map(settings.service_by_abc).fillna(level)
+    out["service_level"] = out["service_level"].fillna(level) if "service_level" in out else level
     prices = out[ID].map(last_prices(history))
     out["price"] = out["price"].fillna(prices) if "price" in out else prices
     out["supplier"] = out["supplier"].astype(str)
