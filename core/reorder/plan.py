@@ -91,39 +91,48 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
                    forecast_lead_review=over_cycle.mean, reorder_point=float(reorder_point),
                    safety_stock=max(reorder_point - over_cycle.mean, 0.0),
                    basis=over_cycle.basis)
-        idle = (end - last_sale.get(uid, pd.NaT)).days if uid in last_sale else math.inf
         if np.isnan(item.on_hand):
             row.update(inventory_position=np.nan, order_qty=np.nan, stockout_date=pd.NaT,
                        days_of_cover=np.nan, revenue_at_risk=np.nan, excess_units=np.nan,
                        exceptions=exceptions.NO_STOCK)
             reasons[uid] = explain.no_stock()
         else:
-            position = float(item.on_hand) + float(item.on_order)
-            need = reorder_point - position
-            order = order_quantity(need, float(item.moq), float(item.pack_size))
-            out_in = days_until_stockout(values, step, float(item.on_hand))
-            cover = days_of_cover(float(item.on_hand), values, step)
-            daily = float(np.mean(np.clip(values, 0, None))) / step if len(values) else 0.0
-            excess = max(position - reorder_point - daily * settings.excess_days, 0.0)
-            row.update(
-                inventory_position=position, order_qty=order,
-                stockout_date=(starts[uid] + pd.Timedelta(days=math.floor(out_in))
-                               if math.isfinite(out_in) and uid in starts else pd.NaT),
-                days_of_cover=cover if math.isfinite(cover) else np.nan,
-                revenue_at_risk=over_lead.expected_shortfall(position) * float(item.price),
-                excess_units=excess,
-                exceptions=exceptions.flags(position=position, lead_demand=over_lead.mean,
-                                            excess=excess, on_hand=float(item.on_hand),
-                                            idle_days=idle, dead_days=settings.dead_days))
-            reasons[uid] = explain.why(lead=lead, review=review, demand=over_cycle, level=level,
-                                       reorder_point=reorder_point,
-                                       safety=row["safety_stock"], position=position,
-                                       need=need, order=order, moq=float(item.moq),
-                                       pack=float(item.pack_size))
+            idle = (end - last_sale[uid]).days if uid in last_sale else math.inf
+            row.update(_with_stock(item, values, step, reorder_point, over_lead, settings,
+                                   idle, starts.get(uid)))
+            reasons[uid] = explain.why(
+                lead=lead, review=review, demand=over_cycle, level=level,
+                reorder_point=reorder_point, safety=row["safety_stock"],
+                position=row["inventory_position"], need=reorder_point - row["inventory_position"],
+                order=row["order_qty"], moq=float(item.moq), pack=float(item.pack_size))
         row["why"] = explain.english(reasons[uid])
         rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
     return ReorderPlan(table, reasons)
+
+
+def _with_stock(item, values: np.ndarray, step: float, reorder_point: float,
+                over_lead: SpanDemand, settings: ReorderSettings, idle_days: float,
+                start: pd.Timestamp | None) -> dict:
+    """The columns that need the product's stock: order, stock-out date, cover, risk, flags."""
+    on_hand = float(item.on_hand)
+    position = on_hand + float(item.on_order)
+    order = order_quantity(reorder_point - position, float(item.moq), float(item.pack_size))
+    out_in = days_until_stockout(values, step, on_hand)
+    cover = days_of_cover(on_hand, values, step)
+    daily = float(np.mean(np.clip(values, 0, None))) / step if len(values) else 0.0
+    excess = max(position - reorder_point - daily * settings.excess_days, 0.0)
+    return dict(
+        inventory_position=position, order_qty=order,
+        stockout_date=(start + pd.Timedelta(days=math.floor(out_in))
+                       if math.isfinite(out_in) and start is not None else pd.NaT),
+        days_of_cover=cover if math.isfinite(cover) else np.nan,
+        # units demanded before an order placed today arrives that the stock cannot meet
+        revenue_at_risk=over_lead.expected_shortfall(position) * float(item.price),
+        excess_units=excess,
+        exceptions=exceptions.flags(position=position, lead_demand=over_lead.mean,
+                                    excess=excess, on_hand=on_hand, idle_days=idle_days,
+                                    dead_days=settings.dead_days))
 
 
 def _check_horizon(items: pd.DataFrame, per_period: dict[str, np.ndarray], step: float) -> None:
