@@ -26,6 +26,10 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                              "column")
     parser.add_argument("--lead-time", type=days, required=True, metavar="DAYS",
                         help="lead time in days for products the stock file gives none")
+    parser.add_argument("--supplier-lead-time", type=supplier_days, action="append",
+                        default=[], metavar="SUPPLIER=DAYS",
+                        help="lead time of one supplier's products (repeat for more); a "
+                             "lead_time_days in the stock file still wins")
     parser.add_argument("--service-level", type=service_level, default=0.95,
                         help="chance of not running out before the next delivery (default 0.95)")
     parser.add_argument("--abc-service-levels", type=abc_levels, metavar="A,B,C",
@@ -76,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
                                  "columns unique_id,on_hand")
     settings = ReorderSettings(lead_time_days=args.lead_time, service_level=args.service_level,
                                review_days=args.review_days,
-                               service_by_abc=args.abc_service_levels or {})
+                               service_by_abc=args.abc_service_levels or {},
+                               lead_time_by_supplier=dict(args.supplier_lead_time))
     horizon = _horizon(args.horizon, stock, settings, freq, period_days(freq))
     result = run_pipeline(frame, ForecastSettings(horizon=horizon, freq=freq,
                                                   windows=args.windows, n_jobs=args.jobs))
@@ -104,7 +109,8 @@ def _horizon(asked: int | None, stock, settings, freq: str, step: float) -> int:
         values = stock[column].dropna() if column in stock else []
         return max([default, *values])
 
-    lead = largest("lead_time_days", settings.lead_time_days)
+    lead = max([largest("lead_time_days", settings.lead_time_days),
+                *settings.lead_time_by_supplier.values()])
     spread = largest("lead_time_sd_days", 0.0)
     review = largest("review_days", step if settings.review_days is None
                      else settings.review_days)
@@ -134,6 +140,14 @@ def days(text: str) -> float:
     if not 0 <= value < 10_000:
         raise argparse.ArgumentTypeError(f"must be between 0 and 10000 days, got {text}")
     return value
+
+
+def supplier_days(text: str) -> tuple[str, float]:
+    """argparse type: 'Acme Ltd=21' -> ('Acme Ltd', 21.0)."""
+    name, sep, value = text.rpartition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected SUPPLIER=DAYS like 'Acme=21', got {text!r}")
+    return name.strip(), days(value.strip())
 
 
 def service_level(text: str) -> float:

@@ -43,6 +43,7 @@ class ReorderSettings:
     service_level: float = 0.95
     review_days: float | None = None  # None: one period of the data (7 days for weekly data)
     service_by_abc: dict[str, float] = field(default_factory=dict)  # e.g. {"A": 0.97, ...}
+    lead_time_by_supplier: dict[str, float] = field(default_factory=dict)  # {"Acme": 21, ...}
     dead_days: float = 90.0  # no sales for this long with stock on hand -> dead stock
     excess_days: float = 180.0  # stock beyond the reorder point + this many days of sales
 
@@ -55,6 +56,9 @@ class ReorderSettings:
         for name, level in levels.items():
             if not 0 < level < 1:
                 out.append(f"{name} must be between 0 and 1 (e.g. 0.95), got {level}")
+        for supplier, days in self.lead_time_by_supplier.items():
+            if not days >= 0:
+                out.append(f"lead time of supplier {supplier} must be 0 days or more, got {days}")
         if self.review_days is not None and not self.review_days >= 0:
             out.append(f"review period must be 0 days or more, got {self.review_days}")
         return out

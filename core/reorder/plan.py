@@ -160,6 +160,10 @@ def _with_defaults(items: pd.DataFrame, history: pd.DataFrame, settings: Reorder
         "lead_time_sd_days": 0.0, "moq": 0.0, "pack_size": 1.0, "supplier": "",
         "review_days": step if settings.review_days is None else settings.review_days,
     }
+    if "supplier" in out and settings.lead_time_by_supplier:  # product row, supplier, default
+        by_supplier = out["supplier"].map(settings.lead_time_by_supplier)
+        given = out.get("lead_time_days", by_supplier)
+        out["lead_time_days"] = given.fillna(by_supplier)
     for column, value in defaults.items():
         out[column] = out[column].fillna(value) if column in out else value
     level = pd.Series(settings.service_level, index=out.index)  # the product's own row first,

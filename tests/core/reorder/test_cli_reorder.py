@@ -34,6 +34,7 @@ def test_plan_columns_matching_and_purchase_list(tmp_path, ids, capsys):
     stock = _stock(tmp_path / "stock.csv", [*ids[:-2], "GHOST"],
                    supplier=(["Acme", "Bolt"] * 20)[:39], pack_size=6)
     code = _reorder(tmp_path, "--stock", stock, "--lead-time", "10",
+                    "--supplier-lead-time", "Bolt=21",
                     "--purchase-list", str(tmp_path / "buy.xlsx"))
     assert code == 0
     out = capsys.readouterr()
@@ -48,6 +49,8 @@ def test_plan_columns_matching_and_purchase_list(tmp_path, ids, capsys):
     known = plan.dropna(subset=["order_qty"])
     assert (known["order_qty"] % 6 == 0).all()  # whole packs
     assert (known["inventory_position"] == 7).all()
+    assert set(known.groupby("supplier")["lead_time_days"].unique().apply(tuple).items()) == {
+        ("Acme", (10.0,)), ("Bolt", (21.0,))}
     need = known["reorder_point"] - 7
     assert ((known["order_qty"] >= need) & (known["order_qty"] < need.clip(lower=0) + 6)).all()
     assert (known["reorder_point"] >= known["forecast_lead_time"]).all()
@@ -93,6 +96,8 @@ def test_bad_stock_or_arguments_exit_2_with_one_line(tmp_path, capsys, stock_row
     (["--lead-time", "7", "--service-level", "1.5"], "between 0 and 1"),
     (["--lead-time", "7", "--service-level", "0"], "between 0 and 1"),
     (["--lead-time", "7", "--abc-service-levels", "0.9,0.8"], "three levels"),
+    (["--lead-time", "7", "--supplier-lead-time", "Acme"], "expected SUPPLIER=DAYS"),
+    (["--lead-time", "7", "--supplier-lead-time", "Acme=-2"], "between 0 and 10000 days"),
     (["--lead-time", "7", "--stock", "nowhere.csv"], "Stock file not found: nowhere.csv"),
     (["--lead-time", "7"], "has no stock column: give --stock"),
 ])

@@ -207,3 +207,16 @@ def test_impossible_settings_are_refused_by_name():
     with pytest.raises(TrendcastError, match="service level of class B must be between 0 and 1"):
         build_plan(history, _forecast("a", history, 5), None, items,
                    ReorderSettings(service_by_abc={"A": 0.97, "B": 95}), "W")
+
+
+def test_lead_time_per_supplier_unless_the_product_has_its_own():
+    history = pd.concat([_weekly(u, [10.0] * 20) for u in ("a", "b", "c")])
+    forecast = pd.concat([_forecast(u, history, 10) for u in ("a", "b", "c")])
+    items = pd.DataFrame({"unique_id": ["a", "b", "c"], "on_hand": 0.0,
+                          "supplier": ["Slow", "Slow", "Other"],
+                          "lead_time_days": [np.nan, 7.0, np.nan]})
+    settings = ReorderSettings(lead_time_days=14, lead_time_by_supplier={"Slow": 28})
+    table = build_plan(history, forecast, None, items, settings, "W").table
+    assert table.set_index("unique_id")["lead_time_days"].to_dict() == {
+        "a": 28, "b": 7, "c": 14}
+    assert table.set_index("unique_id").loc["a", "forecast_lead_time"] == pytest.approx(40)
