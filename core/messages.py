@@ -156,6 +156,23 @@ TEMPLATES: dict[str, str] = {
     "override.absolute": "set to {change}",
     "override.percent": "{change} %",
     "override.units": "{change} units per period",
+    # "Why this number" per product of the reorder plan (core.reorder.explain).
+    "reorder.expected": "about {forecast} units are expected to sell in the {days} days until an "
+                        "order placed at the next review arrives (lead time {lead} + review "
+                        "{review} days)",
+    "reorder.point": "a reorder point of {reorder_point} covers that in {level} of cases "
+                     "(safety stock {safety})",
+    "reorder.basis_pool": "how far off forecasts were over the same span is learned from "
+                          "{windows} backtest windows of {products} similar products ({group})",
+    "reorder.basis_own": "too few backtests to learn from, so the spread comes from this "
+                         "product's own sales over {spans} past spans of the same length",
+    "reorder.basis_poisson": "too little history to learn from, so units are assumed to sell "
+                             "one by one at random around the forecast",
+    "reorder.order": "with {position} on hand and on order, {need} more are needed",
+    "reorder.rounded": "order {order} for the minimum order of {moq} and packs of {pack}",
+    "reorder.no_order": "with {position} on hand and on order, nothing needs ordering now",
+    "reorder.no_stock": "no stock figure for this product: add it to the stock file or type it "
+                        "in",
 }
 
 _NUMBER = r"-?[\d,]*\.?\d+(?:e[-+]?\d+)?%?|nan|-?inf"

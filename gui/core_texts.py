@@ -191,6 +191,32 @@ TEXTS = {
     "override.absolute": QT_TRANSLATE_NOOP("CoreTexts", "set to {change}"),
     "override.percent": QT_TRANSLATE_NOOP("CoreTexts", "{change} %"),
     "override.units": QT_TRANSLATE_NOOP("CoreTexts", "{change} units per period"),
+    # The reorder plan's "why this number" (core.reorder.explain).
+    "reorder.expected": QT_TRANSLATE_NOOP(
+        "CoreTexts", "about {forecast} units are expected to sell in the {days} days until "
+                     "an order placed at the next review arrives (lead time {lead} + review "
+                     "{review} days)"),
+    "reorder.point": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a reorder point of {reorder_point} covers that in {level} of cases "
+                     "(safety stock {safety})"),
+    "reorder.basis_pool": QT_TRANSLATE_NOOP(
+        "CoreTexts", "how far off forecasts were over the same span is learned from "
+                     "{windows} backtest windows of {products} similar products ({group})"),
+    "reorder.basis_own": QT_TRANSLATE_NOOP(
+        "CoreTexts", "too few backtests to learn from, so the spread comes from this "
+                     "product's own sales over {spans} past spans of the same length"),
+    "reorder.basis_poisson": QT_TRANSLATE_NOOP(
+        "CoreTexts", "too little history to learn from, so units are assumed to sell one by "
+                     "one at random around the forecast"),
+    "reorder.order": QT_TRANSLATE_NOOP(
+        "CoreTexts", "with {position} on hand and on order, {need} more are needed"),
+    "reorder.rounded": QT_TRANSLATE_NOOP(
+        "CoreTexts", "order {order} for the minimum order of {moq} and packs of {pack}"),
+    "reorder.no_order": QT_TRANSLATE_NOOP(
+        "CoreTexts", "with {position} on hand and on order, nothing needs ordering now"),
+    "reorder.no_stock": QT_TRANSLATE_NOOP(
+        "CoreTexts", "no stock figure for this product: add it to the stock file or type it "
+                     "in"),
 }
 
 # The import's warnings (core.data.problem_texts): same ids and fields; the Problem carries
@@ -348,6 +374,9 @@ RULES = {"cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
 # How serious a problem of the import's validation report is (core.errors.Problem.severity).
 SEVERITIES = {"error": QT_TRANSLATE_NOOP("CoreTexts", "error"),
               "warning": QT_TRANSLATE_NOOP("CoreTexts", "warning")}
+# The products a reorder plan learned its forecast errors from (core.reorder.explain).
+REORDER_GROUPS = {"all": QT_TRANSLATE_NOOP("CoreTexts", "all demand classes"),
+                  "unknown": QT_TRANSLATE_NOOP("CoreTexts", "demand class unknown")}
 # Progress stages that are not a model's name.
 STAGES = {"selection": QT_TRANSLATE_NOOP("CoreTexts", "Model choice"),
           "import": QT_TRANSLATE_NOOP("CoreTexts", "Import")}
@@ -368,6 +397,7 @@ FIELDS = {
     "pool": lambda v: _named(DEMAND_CLASSES, v), "unit": lambda v: _named(UNITS, v),
     "freq": lambda v: _named(FREQUENCIES, v), "rule": lambda v: _named(RULES, v),
     "chosen_unit": lambda v: _named(UNITS, v), "role": lambda v: _named(ROLES, v),
+    "group": lambda v: _named({**DEMAND_CLASSES, **REORDER_GROUPS}, v),
 }
 
 

@@ -1,4 +1,4 @@
-"""The main window: four steps (Import, Model setup, Training, Forecast view) as tabs.
+"""The main window: five steps (Import, Model setup, Training, Forecast view, Reorder) as tabs.
 
 Each step opens when its input is ready (data, valid settings, a finished run); a closed step's
 tooltip says why. The window holds the state the steps pass along and nothing else: the panels
@@ -20,14 +20,15 @@ from core.scenario.library import ScenarioLibrary
 from gui import engine
 from gui.panels.forecast_view import ForecastView
 from gui.panels.import_panel import ImportPanel
+from gui.panels.reorder_panel import ReorderPanel
 from gui.panels.setup_panel import SetupPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.project_files import ProjectFiles, is_project_path
 from gui.window_menus import build_menus
 from gui.worker import cancel_all_and_wait, running_handles
 
-PANEL_TITLES = ("Import", "Model setup", "Training", "Forecast view")
-IMPORT, SETUP, TRAINING, FORECAST = range(4)
+PANEL_TITLES = ("Import", "Model setup", "Training", "Forecast view", "Reorder")
+IMPORT, SETUP, TRAINING, FORECAST, REORDER = range(5)
 MAX_RECENT = 8
 _WINDOWS: set = set()  # windows built by switch_language, kept alive here
 QUIT_WAIT_MS = 5000
@@ -55,12 +56,16 @@ class MainWindow(QMainWindow):
         self.forecast_view = ForecastView(what_if=what_if, undo_stack=self.undo_stack)
         self.forecast_view.overrides.edited.connect(lambda: self.projects.mark_changed())
         self.forecast_view.scenarios.edited.connect(lambda: self.projects.mark_changed())
+        self.reorder_panel = ReorderPanel()
+        self.reorder_panel.overrides = lambda: self.forecast_view.overrides.journal
+        self.forecast_view.overrides.journal_changed.connect(
+            lambda _journal: self.reorder_panel.forecast_adjusted())
         self.projects = ProjectFiles(self)
         self.tabs = QTabWidget()
         titles = (self.tr("Import"), self.tr("Model setup"), self.tr("Training"),
-                  self.tr("Forecast view"))
+                  self.tr("Forecast view"), self.tr("Reorder"))
         for panel, title in zip((self.import_panel, self.setup_panel, self.training_panel,
-                                 self.forecast_view), titles, strict=True):
+                                 self.forecast_view, self.reorder_panel), titles, strict=True):
             self.tabs.addTab(panel, title)
         self.setCentralWidget(self.tabs)
         self.import_panel.dataset_loaded.connect(self._on_dataset_loaded)
@@ -158,6 +163,8 @@ class MainWindow(QMainWindow):
     def _on_run_finished(self, run) -> None:
         self.projects.mark_changed()
         self.forecast_view.show_run(run, self.dataset.frame if self.dataset else None)
+        if self.dataset is not None:
+            self.reorder_panel.set_run(self.dataset.frame, run)
         self._update_steps()
         self.tabs.setCurrentIndex(FORECAST)
         self.statusBar().showMessage(self.tr("Forecast ready."))
@@ -186,6 +193,7 @@ class MainWindow(QMainWindow):
         self.forecast_view.scenarios.set_library(project.scenarios)
         if project.run is not None:
             self.forecast_view.show_run(project.run, project.frame, project.scenario)
+            self.reorder_panel.set_run(project.frame, project.run)
         self._update_steps()
         self.tabs.setCurrentIndex(FORECAST if project.run is not None else SETUP)
 
@@ -197,7 +205,7 @@ class MainWindow(QMainWindow):
         if index == TRAINING and self.setup_panel.problems() and \
                 not self.training_panel.is_running():
             return self.tr("Fix the settings marked in red in Model setup first.")
-        if index == FORECAST and self.training_panel.run is None:
+        if index in (FORECAST, REORDER) and self.training_panel.run is None:
             return self.tr("Train a forecast first.")
         return ""
 

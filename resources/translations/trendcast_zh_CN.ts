@@ -638,6 +638,42 @@
         <translation>每期 {change} 件</translation>
     </message>
     <message>
+        <source>about {forecast} units are expected to sell in the {days} days until an order placed at the next review arrives (lead time {lead} + review {review} days)</source>
+        <translation>在下次检查时下的订单到货之前的 {days} 天内（交货期 {lead} 天 + 检查周期 {review} 天），预计约售出 {forecast} 件</translation>
+    </message>
+    <message>
+        <source>a reorder point of {reorder_point} covers that in {level} of cases (safety stock {safety})</source>
+        <translation>再订货点 {reorder_point} 能在 {level} 的情况下满足这些需求（安全库存 {safety}）</translation>
+    </message>
+    <message>
+        <source>how far off forecasts were over the same span is learned from {windows} backtest windows of {products} similar products ({group})</source>
+        <translation>同样时长内预测的偏差来自 {products} 个相似商品（{group}）的 {windows} 个回测窗口</translation>
+    </message>
+    <message>
+        <source>too few backtests to learn from, so the spread comes from this product&apos;s own sales over {spans} past spans of the same length</source>
+        <translation>回测太少，无法从中学习，因此波动取自该商品过去 {spans} 个同样时长的销量</translation>
+    </message>
+    <message>
+        <source>too little history to learn from, so units are assumed to sell one by one at random around the forecast</source>
+        <translation>历史太短，无法从中学习，因此假设商品围绕预测值逐件随机售出</translation>
+    </message>
+    <message>
+        <source>with {position} on hand and on order, {need} more are needed</source>
+        <translation>现有库存加在途共 {position}，还需要 {need}</translation>
+    </message>
+    <message>
+        <source>order {order} for the minimum order of {moq} and packs of {pack}</source>
+        <translation>按最小起订量 {moq} 和每包 {pack} 件，订购 {order}</translation>
+    </message>
+    <message>
+        <source>with {position} on hand and on order, nothing needs ordering now</source>
+        <translation>现有库存加在途共 {position}，目前无需订货</translation>
+    </message>
+    <message>
+        <source>no stock figure for this product: add it to the stock file or type it in</source>
+        <translation>该商品没有库存数：请在库存文件中添加或直接输入</translation>
+    </message>
+    <message>
         <source>long</source>
         <translation>长表</translation>
     </message>
@@ -776,6 +812,14 @@
     <message>
         <source>warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>all demand classes</source>
+        <translation>所有需求类型</translation>
+    </message>
+    <message>
+        <source>demand class unknown</source>
+        <translation>需求类型未知</translation>
     </message>
     <message>
         <source>Model choice</source>
@@ -1448,6 +1492,10 @@
     <message>
         <source>Forecast view</source>
         <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>补货</translation>
     </message>
     <message>
         <source>Reading {0}…</source>
@@ -2181,6 +2229,232 @@
     <message>
         <source>Opened {0}.</source>
         <translation>已打开 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderPanel</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>How often you check stock and place orders</source>
+        <translation>多久检查一次库存并下单</translation>
+    </message>
+    <message>
+        <source>How often stock should last until the next delivery</source>
+        <translation>库存能撑到下次到货的把握有多大</translation>
+    </message>
+    <message>
+        <source>By revenue class: A 97 %, B 95 %, C 90 %</source>
+        <translation>按收入等级：A 97 %，B 95 %，C 90 %</translation>
+    </message>
+    <message>
+        <source>A: the products that make 80 % of revenue, B: the next 15 %, C: the rest</source>
+        <translation>A：占收入 80 % 的产品，B：其后的 15 %，C：其余产品</translation>
+    </message>
+    <message>
+        <source>Stock file…</source>
+        <translation>库存文件…</translation>
+    </message>
+    <message>
+        <source>Use the stock column of the sales file</source>
+        <translation>使用销售文件中的库存列</translation>
+    </message>
+    <message>
+        <source>No stock yet: choose a stock file with product id and on hand, or type stock into the table.</source>
+        <translation>还没有库存：请选择包含商品编码和现有库存的库存文件，或在表格中直接输入库存。</translation>
+    </message>
+    <message>
+        <source>Make plan</source>
+        <translation>生成补货计划</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export purchase list…</source>
+        <translation>导出采购清单…</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>To order now</source>
+        <translation>现在需要订货</translation>
+    </message>
+    <message>
+        <source>Runs out before delivery</source>
+        <translation>到货前会断货</translation>
+    </message>
+    <message>
+        <source>Excess stock</source>
+        <translation>库存过多</translation>
+    </message>
+    <message>
+        <source>Dead stock</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>No stock figure</source>
+        <translation>没有库存数</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <source>Review period</source>
+        <translation>检查周期</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Stock file</source>
+        <translation>库存文件</translation>
+    </message>
+    <message>
+        <source>Stock files (*.csv *.xlsx);;All files (*)</source>
+        <translation>库存文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stock from {0}</source>
+        <translation>库存来自 {0}</translation>
+    </message>
+    <message>
+        <source>Making the plan…</source>
+        <translation>正在生成计划…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>{0} products, {1} to order now.</source>
+        <translation>{0} 个产品，其中 {1} 个现在需要订货。</translation>
+    </message>
+    <message>
+        <source>{0} ids in the stock file have no sales: {1}</source>
+        <translation>库存文件中有 {0} 个编码没有销售记录：{1}</translation>
+    </message>
+    <message>
+        <source>{0} products have no stock figure (type it into the table): {1}</source>
+        <translation>{0} 个产品没有库存数（请在表格中输入）：{1}</translation>
+    </message>
+    <message>
+        <source>Could not make the plan</source>
+        <translation>无法生成补货计划</translation>
+    </message>
+    <message>
+        <source>Export purchase list</source>
+        <translation>导出采购清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {0} products to order to {1}.</source>
+        <translation>已将 {0} 个需订货的产品写入 {1}。</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderTable</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货期（天）</translation>
+    </message>
+    <message>
+        <source>Sales in lead time</source>
+        <translation>交货期内销量</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>再订货点</translation>
+    </message>
+    <message>
+        <source>Order now</source>
+        <translation>现在订货</translation>
+    </message>
+    <message>
+        <source>Runs out on</source>
+        <translation>断货日期</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Revenue at risk</source>
+        <translation>风险收入</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Revenue class</source>
+        <translation>收入等级</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>Why this number</source>
+        <translation>为什么是这个数</translation>
+    </message>
+    <message>
+        <source>runs out before delivery</source>
+        <translation>到货前会断货</translation>
+    </message>
+    <message>
+        <source>excess stock</source>
+        <translation>库存过多</translation>
+    </message>
+    <message>
+        <source>dead stock</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>no stock figure</source>
+        <translation>没有库存数</translation>
     </message>
 </context>
 <context>

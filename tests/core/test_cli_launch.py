@@ -20,7 +20,7 @@ FIXTURE = ROOT / "tests" / "core" / "fixtures" / "retail_weekly_40.csv"
 
 
 @pytest.mark.parametrize("argv, expected", [
-    (["reorder", "--help"], "unknown command 'reorder'"),
+    (["replenish", "--help"], "unknown command 'replenish'"),  # reorder is a command now
     (["forcast", "x.csv"], "did you mean 'forecast'?"),
     (["improt"], "did you mean 'import'?"),
     (["--sampel"], "did you mean '--sample'?"),
