@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backtest": ("core.cli.backtest_cmd", "rolling-origin accuracy of models on a sales file"),
     "import": ("core.cli.import_cmd", "read a sales file into daily, weekly or monthly series"),
     "whatif": ("core.cli.whatif_cmd", "what a price change or promotion does to a saved forecast"),
+    "similar": ("core.cli.similar_cmd", "products with the most similar titles (any language)"),
 }
 COMMAND_NAMES = frozenset(COMMANDS)
 

@@ -50,7 +50,12 @@ class SentenceEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        # Lower case: shop exports often write titles in capitals, which the tokenizer splits
+        # into more, rarer pieces, and all-caps titles then look alike whatever they name
+        # (Online Retail: a coat hanger vs a hot-water bottle 0.65 in capitals, 0.34 in lower
+        # case; the same pair of lunch bags 0.69 vs 0.71).
+        return np.asarray(self._model.encode([str(t).lower() for t in texts]),
+                          dtype=np.float32)
 
 
 @dataclass

@@ -1,0 +1,69 @@
+"""`trendcast similar INPUT --product ID [--top 10] [--output OUT.csv]`: products with the most
+similar titles, by the multilingual sentence model (or the n-gram fallback when it is missing).
+
+Prints `unique_id,title,similarity` (cosine, best first), or writes it to OUT.csv.
+"""
+from __future__ import annotations
+
+import argparse
+
+from core.cli._io import add_series_end_argument, positive_int
+
+
+def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("input", metavar="INPUT", help="sales file with a title column")
+    parser.add_argument("--product", required=True, metavar="ID", help="the product's id")
+    parser.add_argument("--top", type=positive_int, default=10, help="how many (default 10)")
+    parser.add_argument("--output", metavar="OUT.csv", help="write the table here, not stdout")
+    parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
+    parser.add_argument("--encoder", choices=("auto", "ngrams"), default="auto",
+                        help="auto: the sentence model (character n-grams if it is missing); "
+                             "ngrams: character n-grams only")
+    add_series_end_argument(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from core.cli._io import read_input, write_output
+    from core.errors import TrendcastError
+    from core.text.encoder import load_encoder
+    from core.text.products import index_products
+
+    if args.output and not Path(args.output).parent.exists():
+        raise TrendcastError(f"Output folder does not exist: {Path(args.output).parent}")
+    frame, _freq = read_input(args.input, args.freq, args.series_end)
+    if "title" not in frame:
+        raise TrendcastError(f"{args.input}: no title or description column was found, so "
+                             "products cannot be compared by text. Add a column named title "
+                             "or description (商品名称) with each product's name.")
+    product = str(args.product)
+    if product not in set(frame["unique_id"].astype(str)):
+        raise TrendcastError(f"{args.input}: no product with id {product!r}"
+                             f"{_close_ids(product, frame)}.")
+    loaded = load_encoder(args.encoder)
+    if not loaded.is_model:
+        print(f"note: {loaded.note}", file=sys.stderr)
+    index = index_products(frame, loaded.encoder)
+    if index.position(product) is None:
+        raise TrendcastError(f"{args.input}: product {product!r} has no title, so it has no "
+                             "text neighbours. Fill in its title in the file.")
+    table = index.similar_to(product, args.top)
+    if args.output:
+        write_output(table, args.output)
+        print(f"wrote {len(table)} products similar to {product} "
+              f"({index.titles[index.position(product)]}) to {args.output}")
+    else:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def _close_ids(product: str, frame) -> str:
+    import difflib
+
+    ids = frame["unique_id"].astype(str).unique().tolist()
+    close = difflib.get_close_matches(product, ids, n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(close)}?)" if close else "; check the id column"
