@@ -38,6 +38,7 @@ FORMAT = "trendcast-project"
 FORMAT_VERSION = 1
 SUFFIX = ".trendcast"
 RUN_TABLES = ("forecast", "candidates", "backtest", "metrics", "metrics_per_product", "choices")
+EMBEDDINGS = "text/embeddings.npz"
 MAX_UNPACKED_BYTES = 4 * 1024 ** 3  # refuse zip bombs; real projects are far smaller
 
 
@@ -49,6 +50,7 @@ class Project:
     settings: ForecastSettings | None = None
     run: ForecastRun | None = None  # with its trained networks in `run.networks`
     scenario: WhatIf | None = None  # the last what-if applied to the run
+    embeddings: bytes | None = None  # title vectors (core.text.cache npz), so reopening skips them
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -82,6 +84,8 @@ def save_project(path: str | os.PathLike, project: Project, *, progress=None,
                 _write_json(zf, "scenario/meta.json", project.scenario.meta_json())
                 _write_table(zf, manifest, "scenario/forecast.csv", project.scenario.forecast)
                 _write_table(zf, manifest, "scenario/effects.csv", project.scenario.effects)
+            if project.embeddings:
+                zf.writestr(EMBEDDINGS, project.embeddings)
             _write_json(zf, "manifest.json", manifest)
     except OSError as exc:
         raise TrendcastError(f"Could not save the project to {path}: "
@@ -207,7 +211,22 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
                           notes=list(meta.get("notes", [])), networks=_read_networks(zf, manifest))
     return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
                    source=str(manifest.get("source", "")), options=options, settings=settings,
-                   run=run, scenario=_read_scenario(zf, manifest) if run is not None else None)
+                   run=run, scenario=_read_scenario(zf, manifest) if run is not None else None,
+                   embeddings=_read_embeddings(zf))
+
+
+def _read_embeddings(zf: zipfile.ZipFile) -> bytes | None:
+    """The title vectors, checked to be plain arrays (never unpickled)."""
+    if EMBEDDINGS not in zf.namelist():
+        return None
+    data = zf.read(EMBEDDINGS)
+    from core.text.cache import EmbeddingCache
+
+    try:
+        EmbeddingCache.from_bytes(data, EMBEDDINGS)
+    except TrendcastError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
+    return data
 
 
 def _read_networks(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, ModelFiles]:

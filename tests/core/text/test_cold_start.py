@@ -87,3 +87,31 @@ def test_with_the_sentence_model_a_chinese_title_borrows_from_english_mugs():
     result = cold_start(frame[frame[ID] != "NEW"], index, ["NEW"], horizon=3, freq="W", k=1)
     assert result.neighbours["neighbour"].tolist() == ["M1"]
     assert result.forecast["yhat"].tolist() == [20.0] * 3
+
+
+def test_text_view_lists_neighbours_with_sales_and_young_products_cold_start():
+    from core.text.view import cold_start_of, prepare_text_view, similar_with_sales
+
+    weeks = pd.date_range("2024-01-07", periods=10, freq="W-SUN")
+    titles = {"M1": "ceramic coffee mug", "M2": "porcelain coffee cup", "S1": "wool scarf",
+              "NEW": "陶瓷咖啡杯"}
+    rates = {"M1": 20.0, "M2": 30.0, "S1": 300.0}
+    frame = pd.DataFrame([{ID: p, DS: d, Y: r, "title": titles[p]}
+                          for p, r in rates.items() for d in weeks]
+                         + [{ID: "NEW", DS: weeks[-1], Y: 5.0, "title": titles["NEW"]}])
+    seen = []
+    view = prepare_text_view(frame, ["NEW"], horizon=4, freq="W", progress=seen.append)
+    assert seen[-1].fraction == 1.0 and view.is_model
+    table = similar_with_sales(view, "M1", top=2)
+    assert table["unique_id"].iloc[0] == "M1"
+    assert set(table["unique_id"].iloc[1:]) == {"NEW", "M2"}  # the scarf is the least similar
+    assert np.isnan(table["similarity"].iloc[0])
+    assert table.set_index("unique_id").loc["M2", "total"] == 300.0
+    level, neighbours = cold_start_of(view, "NEW")
+    assert set(neighbours["neighbour"]) <= {"M1", "M2", "S1"} and level > 0
+    assert cold_start_of(view, "M1") is None
+    # the cache comes back as bytes and a second view embeds nothing new
+    again = prepare_text_view(frame, [], horizon=4, freq="W",
+                              cache_bytes=view.cache.to_bytes())
+    np.testing.assert_array_equal(again.index.vectors, view.index.vectors)
+    assert prepare_text_view(frame.drop(columns="title"), [], 4, "W") is None
