@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
                 self.setup_panel.set_settings(project.settings)
         finally:
             self._restoring = False
+        self.forecast_view.similar.set_cache_bytes(project.embeddings)  # no re-embedding
         if project.run is not None:
             self.forecast_view.show_run(project.run, project.frame, project.scenario)
         self._update_steps()

@@ -139,7 +139,8 @@ class ProjectFiles(QObject):
                        else "", options=options, settings=window.setup_panel.settings(),
                        run=window.training_panel.run,
                        scenario=window.forecast_view.scenario() if window.training_panel.run
-                       is not None else None)
+                       is not None else None,
+                       embeddings=window.forecast_view.similar.cache_bytes())
 
     # -- asking ------------------------------------------------------------------------------
     def ask_to_save(self, answered: Callable[[str], None]) -> None:

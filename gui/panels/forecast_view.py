@@ -39,6 +39,7 @@ from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
+from gui.widgets.similar_panel import SimilarPanel
 from gui.widgets.task_runner import TaskRunner
 from gui.widgets.whatif_panel import WhatIfPanel
 
@@ -130,6 +131,8 @@ class ForecastView(QWidget):
         self.tabs.addTab(metrics_page, self.tr("Model comparison"))
         self.tabs.addTab(self.decomposition, self.tr("Decomposition"))
         self.tabs.addTab(self.whatif, self.tr("What-if"))
+        self.similar = SimilarPanel()
+        self.tabs.addTab(self.similar, self.tr("Similar products"))
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -162,6 +165,7 @@ class ForecastView(QWidget):
         self.whatif.result_changed.connect(lambda _result: self._draw_chart())
         self.whatif.result_changed.connect(lambda _result: self.exports.scenario_changed())
         self.whatif.applied.connect(self.scenario_applied)
+        self.similar.cold_start_found.connect(self.products.set_cold_start)
 
     @staticmethod
     def _table(model: MarkedTableModel) -> QTableView:
@@ -197,6 +201,8 @@ class ForecastView(QWidget):
         if generation != self._generation:
             return  # a newer run arrived meanwhile
         self.whatif.set_run(run, history, scenario, facts)
+        self.products.set_cold_start(set())
+        self.similar.set_run(run, history)
         self.index = index
         self._decompositions.clear()
         self._decomposing = None
@@ -245,6 +251,7 @@ class ForecastView(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.whatif.cancel()
+        self.similar.cancel()
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -271,6 +278,7 @@ class ForecastView(QWidget):
         for model, box in self.model_boxes.items():
             box.setEnabled(model != data.chosen and model in data.forecasts)
         self.whatif.set_product(None if is_total else data.uid, data.title)
+        self.similar.set_product(None if is_total else data.uid)
         self._draw_chart()
         self._fill_forecast_table(data)
         self._fill_metrics_table(data)

@@ -111,7 +111,8 @@ def test_text_view_lists_neighbours_with_sales_and_young_products_cold_start():
     assert set(neighbours["neighbour"]) <= {"M1", "M2", "S1"} and level > 0
     assert cold_start_of(view, "M1") is None
     # the cache comes back as bytes and a second view embeds nothing new
-    again = prepare_text_view(frame, [], horizon=4, freq="W",
-                              cache_bytes=view.cache.to_bytes())
+    assert view.embedded == 4
+    again = prepare_text_view(frame, [], horizon=4, freq="W", cache=view.cache_bytes)
     np.testing.assert_array_equal(again.index.vectors, view.index.vectors)
+    assert again.embedded == 0
     assert prepare_text_view(frame.drop(columns="title"), [], 4, "W") is None
