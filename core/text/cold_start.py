@@ -113,14 +113,14 @@ def cold_start(frame: pd.DataFrame, index: TextIndex, targets: list[str], horizo
             neighbour_total = aggregate(np.nan_to_num(values[picked][:, own]).sum(axis=1),
                                         weights, "mean")
             value = scale_by_own_sales(value, float(np.nansum(values[pos])), neighbour_total)
-        rows.append(pd.DataFrame({ID: str(target), DS: dates, "yhat": max(value, 0.0),
-                                  "model": MODEL}))
-        explained.append(pd.DataFrame({
-            ID: str(target), "neighbour": [index.ids[i] for i in picked],
-            "title": [index.titles[i] for i in picked],
-            "similarity": np.round(sims[picked].astype(float), 4),
-            "weight": np.round(weights, 4), "level": np.round(level[picked], 4)}))
-    empty_fc = pd.DataFrame(columns=[ID, DS, "yhat", "model"])
-    empty_nb = pd.DataFrame(columns=[ID, "neighbour", "title", "similarity", "weight", "level"])
-    return ColdStart(pd.concat(rows, ignore_index=True) if rows else empty_fc,
-                     pd.concat(explained, ignore_index=True) if explained else empty_nb)
+        rows.append((str(target), max(value, 0.0)))
+        explained += [(str(target), index.ids[i], index.titles[i], float(sims[i]), float(w),
+                       float(level[i])) for i, w in zip(picked, weights, strict=True)]
+    forecast = pd.DataFrame({ID: np.repeat([r[0] for r in rows], len(dates)),
+                             DS: np.tile(dates, len(rows)),
+                             "yhat": np.repeat([r[1] for r in rows], len(dates)),
+                             "model": MODEL})
+    neighbours = pd.DataFrame(explained, columns=[ID, "neighbour", "title", "similarity",
+                                                  "weight", "level"]).round(
+        {"similarity": 4, "weight": 4, "level": 4})
+    return ColdStart(forecast, neighbours)

@@ -15,11 +15,14 @@ class TextIndex:
     titles: list[str]
     vectors: np.ndarray
 
+    def __post_init__(self) -> None:
+        # Looked up on every product switch in the GUI: a dict and a ready-made id array keep
+        # that at about a millisecond for 4,000 products.
+        self._positions = {pid: i for i, pid in enumerate(self.ids)}
+        self._id_array = np.array(self.ids, dtype=str)
+
     def position(self, product: str) -> int | None:
-        try:
-            return self.ids.index(str(product))
-        except ValueError:
-            return None
+        return self._positions.get(str(product))
 
     def similar(self, vector: np.ndarray, top: int, exclude: str | None = None,
                 among: np.ndarray | None = None) -> pd.DataFrame:
@@ -30,8 +33,10 @@ class TextIndex:
         if exclude is not None and (pos := self.position(exclude)) is not None:
             keep[pos] = False
         rows = np.flatnonzero(keep)
-        order = np.lexsort((np.array(self.ids, dtype=object)[rows].astype(str),
-                            -scores[rows]))[:top]
+        if top < len(rows):  # only the best `top` (and ties at the edge) need sorting
+            edge = np.partition(-scores[rows], top - 1)[top - 1]
+            rows = rows[-scores[rows] <= edge]
+        order = np.lexsort((self._id_array[rows], -scores[rows]))[:top]
         picked = rows[order]
         return pd.DataFrame({"unique_id": [self.ids[i] for i in picked],
                              "title": [self.titles[i] for i in picked],

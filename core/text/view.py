@@ -60,9 +60,10 @@ def prepare_text_view(history: pd.DataFrame, young: list[str], horizon: int, fre
 
 
 def sales_table(history: pd.DataFrame) -> pd.DataFrame:
-    grouped = history.groupby(history[ID].astype(str), sort=False)[Y]
-    return pd.DataFrame({"recent": grouped.apply(lambda s: float(s.tail(LOOKBACK).mean())),
-                         "total": grouped.sum().astype(float)})
+    ids = history[ID].astype(str)
+    recent = history.assign(**{ID: ids}).groupby(ID, sort=False).tail(LOOKBACK)
+    return pd.DataFrame({"recent": recent.groupby(ID, sort=False)[Y].mean().astype(float),
+                         "total": history.groupby(ids, sort=False)[Y].sum().astype(float)})
 
 
 def similar_with_sales(view: TextView, uid: str, top: int = TOP) -> pd.DataFrame:
