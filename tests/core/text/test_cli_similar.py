@@ -22,10 +22,10 @@ PRODUCTS = {  # id -> title; sales on three days each, so the import keeps every
 }
 
 
-def write_sales(path: Path, products=PRODUCTS, title_column="title") -> Path:
+def write_sales(path: Path, products=PRODUCTS, title_column="title", days=3) -> Path:
     rows = [{"date": day, "product": pid, title_column: title, "quantity": 3 + i}
             for i, (pid, title) in enumerate(products.items())
-            for day in ("2024-01-01", "2024-01-02", "2024-01-03")]
+            for day in pd.date_range("2024-01-01", periods=days).strftime("%Y-%m-%d")]
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
 
@@ -87,3 +87,26 @@ def test_main_without_a_product_exits_2_with_usage():
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 2
     assert "--product" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_new_title_gets_neighbours_and_a_title_alone_level(tmp_path, capsys):
+    sales = write_sales(tmp_path / "sales.csv", days=8)
+    assert run(["similar", str(sales), "--title", "陶瓷马克杯", "--top", "2"]) == 0
+    out = capsys.readouterr()
+    lines = out.out.strip().splitlines()
+    assert lines[0] == "unique_id,title,similarity" and len(lines) == 3
+    assert {lines[1].split(",")[0], lines[2].split(",")[0]} == {"MUG-EN", "MUG-ZH"}
+    assert "from its title alone, about" in out.err and "units a day" in out.err
+    short = write_sales(tmp_path / "short.csv", days=3)
+    assert run(["similar", str(short), "--title", "陶瓷马克杯"]) == 0
+    assert "no similar product has 4 days of sales yet" in capsys.readouterr().err
+
+
+def test_product_and_title_together_or_an_empty_title_are_refused(tmp_path, capsys):
+    sales = write_sales(tmp_path / "sales.csv")
+    with pytest.raises(SystemExit) as stop:  # argparse: exit 2 with one line
+        run(["similar", str(sales), "--product", "PAN", "--title", "pan"])
+    assert stop.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    assert run(["similar", str(sales), "--title", "  "]) == 2
+    assert "--title is empty" in capsys.readouterr().err.strip().splitlines()[-1]
