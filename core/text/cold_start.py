@@ -82,8 +82,9 @@ def cold_start(frame: pd.DataFrame, index: TextIndex, targets: list[str], horizo
                freq: str, *, k: int = K, lookback: int = LOOKBACK,
                established: list[str] | None = None) -> ColdStart:
     """Forecasts for `targets` (products with a title in `index`) from their neighbours among
-    `established` (default: every other product with a title and at least `lookback`
-    periods). A target present in `frame` is scaled by its own sales so far."""
+    `established` (default: every other product with a title and at least
+    `MIN_NEIGHBOUR_PERIODS` of the last `lookback` periods on record). A target in `frame` is
+    scaled by its own sales so far."""
     wide = frame.pivot_table(index=ID, columns=DS, values=Y, aggfunc="sum", observed=True)
     wide.index = wide.index.astype(str)
     periods = wide.columns
