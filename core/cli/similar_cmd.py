@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from core.cli._io import read_input, write_output
+    from core.csv_output import print_csv
     from core.errors import TrendcastError
     from core.text.encoder import load_encoder
     from core.text.products import index_products
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {len(table)} products similar to {product} "
               f"({index.titles[index.position(product)]}) to {args.output}")
     else:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        print_csv(table, sys.stdout)
     return 0
 
 
@@ -77,6 +78,7 @@ def _new_title(args: argparse.Namespace, frame, freq: str) -> int:
     import numpy as np
 
     from core.cli._io import write_output
+    from core.csv_output import print_csv
     from core.errors import TrendcastError
     from core.text.cold_start import LOOKBACK, MIN_NEIGHBOUR_PERIODS, K, cold_start
     from core.text.encoder import load_encoder
@@ -106,7 +108,7 @@ def _new_title(args: argparse.Namespace, frame, freq: str) -> int:
         write_output(table, args.output)
         print(f"wrote {len(table)} products similar to {title!r} to {args.output}")
     else:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        print_csv(table, sys.stdout)
     return 0
 
 

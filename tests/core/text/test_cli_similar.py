@@ -110,3 +110,10 @@ def test_product_and_title_together_or_an_empty_title_are_refused(tmp_path, caps
     assert "not allowed with argument" in capsys.readouterr().err
     assert run(["similar", str(sales), "--title", "  "]) == 2
     assert "--title is empty" in capsys.readouterr().err.strip().splitlines()[-1]
+
+
+def test_printed_titles_cannot_run_as_spreadsheet_formulas(tmp_path, capsys):
+    sales = write_sales(tmp_path / "sales.csv", {"A": "red lunch bag",
+                                                  "B": "=HYPERLINK(\"x\") red lunch box"})
+    assert run(["similar", str(sales), "--product", "A", "--encoder", "ngrams"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("B,\"'=HYPERLINK(")
