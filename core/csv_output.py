@@ -58,3 +58,9 @@ def write_csv(path: str | os.PathLike, frame: pd.DataFrame, *, bom: bool = False
             neutralise_frame(frame).to_csv(handle, index=False, date_format=date_format)
     except OSError as exc:
         raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+
+
+def print_csv(frame: pd.DataFrame, stream, *, date_format: str | None = None) -> None:
+    """The same formula-safe CSV to an open text stream (a CLI command printing to stdout)."""
+    neutralise_frame(frame).to_csv(stream, index=False, date_format=date_format,
+                                   lineterminator="\n")

@@ -42,6 +42,7 @@ SUFFIX = ".trendcast"
 RUN_TABLES = ("forecast", "candidates", "backtest", "metrics", "metrics_per_product", "choices")
 SCENARIOS_MEMBER = "scenarios/library.json"  # named what-ifs (absent when there are none)
 OVERRIDES_MEMBER = "overrides/journal.json"  # absent in projects without overrides (and old ones)
+EMBEDDINGS = "text/embeddings.npz"
 MAX_UNPACKED_BYTES = 4 * 1024 ** 3  # refuse zip bombs; real projects are far smaller
 
 
@@ -55,6 +56,7 @@ class Project:
     scenario: WhatIf | None = None  # the last what-if applied to the run
     overrides: Journal = field(default_factory=Journal)  # hand-made changes to the forecast
     scenarios: ScenarioLibrary = field(default_factory=ScenarioLibrary)  # named what-ifs
+    embeddings: bytes | None = None  # title vectors (core.text.cache npz), so reopening skips them
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -92,6 +94,8 @@ def save_project(path: str | os.PathLike, project: Project, *, progress=None,
                 _write_scenarios(zf, manifest, project.scenarios)
             if project.overrides:
                 _write_json(zf, OVERRIDES_MEMBER, journal_to_json(project.overrides))
+            if project.embeddings:
+                zf.writestr(EMBEDDINGS, project.embeddings)
             _write_json(zf, "manifest.json", manifest)
     except OSError as exc:
         raise TrendcastError(f"Could not save the project to {path}: "
@@ -229,7 +233,8 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
                    run=run, scenario=_read_scenario(zf, manifest) if run is not None else None,
                    overrides=_read_overrides(zf),
                    scenarios=_read_scenarios(zf, manifest) if run is not None
-                   else ScenarioLibrary())
+                   else ScenarioLibrary(),
+                   embeddings=_read_embeddings(zf))
 
 
 def _read_scenarios(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> ScenarioLibrary:
@@ -258,6 +263,20 @@ def _read_overrides(zf: zipfile.ZipFile) -> Journal:
         return journal_from_json(json.loads(zf.read(OVERRIDES_MEMBER)), OVERRIDES_MEMBER)
     except TrendcastError as exc:  # a hand-edited journal: say so as damage of this part
         raise ValueError(f"its overrides are invalid: {exc}") from None
+
+
+def _read_embeddings(zf: zipfile.ZipFile) -> bytes | None:
+    """The title vectors, checked to be plain arrays (never unpickled)."""
+    if EMBEDDINGS not in zf.namelist():
+        return None
+    data = zf.read(EMBEDDINGS)
+    from core.text.cache import EmbeddingCache
+
+    try:
+        EmbeddingCache.from_bytes(data, EMBEDDINGS)
+    except TrendcastError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
+    return data
 
 
 def _read_networks(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> dict[str, ModelFiles]:

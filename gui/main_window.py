@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()  # edits of what was open before are not undone into this one
         self.forecast_view.overrides.reset(project.overrides)
         self.forecast_view.scenarios.set_library(project.scenarios)
+        self.forecast_view.similar.set_cache_bytes(project.embeddings)  # no re-embedding
         if project.run is not None:
             self.forecast_view.show_run(project.run, project.frame, project.scenario)
             self.reorder_panel.set_run(project.frame, project.run)

@@ -140,7 +140,8 @@ class ProjectFiles(QObject):
                        run=window.training_panel.run,
                        scenario=window.forecast_view.scenario() if window.training_panel.run
                        is not None else None, overrides=window.forecast_view.overrides.journal,
-                       scenarios=window.forecast_view.scenarios.library)
+                       scenarios=window.forecast_view.scenarios.library,
+                       embeddings=window.forecast_view.similar.cache_bytes())
 
     # -- asking ------------------------------------------------------------------------------
     def ask_to_save(self, answered: Callable[[str], None]) -> None:

@@ -72,6 +72,7 @@ def run_smoke(argv: list[str]) -> int:
         run.run("resources", lambda: _check_resources(run))
         frame, freq = run.run("sample", lambda: _load_sample(run))
         forecast = run.run("classical model", lambda: _fit_classical(run, frame, freq))
+        run.run("title model", lambda: _check_text_model(run))
         neural, files = run.run("neural model", lambda: _fit_neural(run, frame, freq))
         if neural is None:
             run.run("spawned worker", lambda: _spawn_check(run, frame, freq, forecast))
@@ -159,6 +160,20 @@ def _check_resources(run: _Run) -> None:
         _check(translator.load(str(TRANSLATIONS_DIR / name)) and not translator.isEmpty(),
                f"the {language} translation did not load from {TRANSLATIONS_DIR / name}")
     run.done.append(f"icon and {len(CATALOGUES)} translation(s) loaded from resources/")
+
+
+def _check_text_model(run: _Run) -> None:
+    """The sentence model's weights were bundled: an English title finds its Chinese twin."""
+    from core.text.encoder import load_encoder
+
+    loaded = load_encoder()
+    if not loaded.is_model:
+        run.not_in_build(f"title model ({loaded.note})")
+        return
+    en, zh, other = loaded.encoder.encode(["ceramic coffee mug", "陶瓷咖啡杯", "garden hose"])
+    _check(float(en @ zh) > float(en @ other) + 0.2,
+           f"title model: mug/杯 {float(en @ zh):.2f} vs mug/hose {float(en @ other):.2f}")
+    run.done.append(f"title model ({loaded.name}) matches en/zh")
 
 
 def _load_sample(run: _Run) -> tuple[pd.DataFrame, str]:

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("core.cli.import_cmd", "read a sales file into daily, weekly or monthly series"),
     "whatif": ("core.cli.whatif_cmd", "what a price change or promotion does to a saved forecast"),
     "reorder": ("core.cli.reorder_cmd", "what to order, how much and by when, from sales + stock"),
+    "similar": ("core.cli.similar_cmd", "products with the most similar titles (any language)"),
 }
 COMMAND_NAMES = frozenset(COMMANDS)
 

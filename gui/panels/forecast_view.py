@@ -45,6 +45,7 @@ from gui.widgets.forecast_table_model import ForecastTableModel
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.widgets.product_list import ProductList
 from gui.widgets.scenario_library import ScenarioLibraryView
+from gui.widgets.similar_panel import SimilarPanel
 from gui.widgets.task_runner import TaskRunner
 from gui.widgets.whatif_panel import WhatIfPanel
 
@@ -146,6 +147,8 @@ class ForecastView(QWidget):
         self.scenarios = ScenarioLibraryView(self.undo_stack, lambda: self.whatif.result)
         self.tabs.addTab(self.scenarios, self.tr("Scenarios"))
         self.scenarios.show_requested.connect(self.show_scenario)
+        self.similar = SimilarPanel()
+        self.tabs.addTab(self.similar, self.tr("Similar products"))
         self.exports = ExportMenu(self)
         self.status_label = QLabel()
 
@@ -180,6 +183,7 @@ class ForecastView(QWidget):
         self.whatif.result_changed.connect(lambda _result: self._draw_chart())
         self.whatif.result_changed.connect(lambda _result: self.exports.scenario_changed())
         self.whatif.applied.connect(self.scenario_applied)
+        self.similar.cold_start_found.connect(self.products.set_cold_start)
 
     @staticmethod
     def _table(model: MarkedTableModel) -> QTableView:
@@ -225,6 +229,8 @@ class ForecastView(QWidget):
         if generation != self._generation:
             return  # a newer run arrived meanwhile
         self.whatif.set_run(run, history, scenario, facts)
+        self.products.set_cold_start(set())
+        self.similar.set_run(run, history)
         self.index = index
         self._decompositions.clear()
         self._decomposing = None
@@ -273,6 +279,7 @@ class ForecastView(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.whatif.cancel()
+        self.similar.cancel()
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -300,6 +307,7 @@ class ForecastView(QWidget):
             box.setEnabled(model != data.chosen and model in data.forecasts)
         self.whatif.set_product(None if is_total else data.uid, data.title)
         self.scenarios.set_product(None if is_total else data.uid)
+        self.similar.set_product(None if is_total else data.uid)
         self._draw_chart()
         self._fill_forecast_table(data)
         self._fill_metrics_table(data)

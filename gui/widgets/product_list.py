@@ -41,6 +41,14 @@ class ProductTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._search_text = np.array([], dtype=object)
         self._column, self._order, self._needle = "volume", Qt.SortOrder.DescendingOrder, ""
+        self.cold_start: set[str] = set()  # young products with a forecast from their title
+
+    def set_cold_start(self, ids: set[str]) -> None:
+        """Flag these young products as forecast from similar products' sales (core.text)."""
+        self.cold_start = set(ids)
+        if self.rowCount():
+            column = COLUMNS.index("accuracy")
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     def set_summary(self, summary: pd.DataFrame, total: dict | None) -> None:
         self.beginResetModel()
@@ -158,6 +166,10 @@ class ProductTableModel(QAbstractTableModel):
                 "trend_class"):
             return self.trend_tip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == "accuracy" and _young(row):
+            if uid in self.cold_start:
+                return self.tr("Too little history to backtest; the Similar products tab "
+                               "shows a forecast from the products with the most similar "
+                               "titles")
             return self.tr("Too little history to backtest: forecast as a new product, its "
                            "sales so far spread over its life and the horizon")
         if role == Qt.ItemDataRole.ForegroundRole and column == "trend":
@@ -187,7 +199,9 @@ class ProductTableModel(QAbstractTableModel):
             return "" if _missing(row.get("growth")) else _percent(row["growth"])
         if column == "accuracy":
             if _missing(row.get("accuracy")):
-                return self.tr("too new") if _young(row) else ""
+                if _young(row):
+                    return self.tr("by title") if uid in self.cold_start else self.tr("too new")
+                return ""
             return self.tr("~{0}%").format(f"{row['accuracy']:.0f}")
         if column == "demand_class":
             return self.demand_label(row.get("demand_class") or "")
@@ -310,6 +324,9 @@ class ProductList(QWidget):
         self.model.set_summary(summary, total)
         self._on_sort_chosen(self.sort_box.currentIndex())
         self.count_label.setText(self.tr("%n product(s)", "", len(summary)))
+
+    def set_cold_start(self, ids: set[str]) -> None:
+        self.model.set_cold_start(ids)
 
     def visible_ids(self) -> list[str]:
         return [self.model.index(r, 0).data(ID_ROLE) for r in range(self.model.rowCount())]

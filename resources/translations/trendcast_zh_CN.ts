@@ -1071,6 +1071,10 @@
         <translation>方案</translation>
     </message>
     <message>
+        <source>Similar products</source>
+        <translation>相似商品</translation>
+    </message>
+    <message>
         <source>Preparing the forecast view…</source>
         <translation>正在准备预测结果视图…</translation>
     </message>
@@ -2088,6 +2092,10 @@
         <translation>在该商品的历史数据上回测时，所选模型的预测逐期偏差多少（WAPE：绝对误差除以销量；越低越好）</translation>
     </message>
     <message>
+        <source>Too little history to backtest; the Similar products tab shows a forecast from the products with the most similar titles</source>
+        <translation>历史太短，无法回测；“相似商品”页显示根据名称最相似的商品得出的预测</translation>
+    </message>
+    <message>
         <source>Too little history to backtest: forecast as a new product, its sales so far spread over its life and the horizon</source>
         <translation>历史太短，无法回测：按新产品预测，迄今销量平摊到已上市期间和预测期</translation>
     </message>
@@ -2102,6 +2110,10 @@
     <message>
         <source>~{0}%</source>
         <translation>约 {0}%</translation>
+    </message>
+    <message>
+        <source>by title</source>
+        <translation>按名称</translation>
     </message>
     <message>
         <source>rising</source>
@@ -2807,6 +2819,73 @@
     <message>
         <source>Fix the settings marked in red first.</source>
         <translation>请先修正标红的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This data has no product titles, so products cannot be compared by name. Import a file with a title or description column.</source>
+        <translation>此数据没有商品名称，无法按名称比较商品。请导入带有名称或描述列的文件。</translation>
+    </message>
+    <message>
+        <source>Reading the product titles…</source>
+        <translation>正在读取商品名称…</translation>
+    </message>
+    <message>
+        <source>Reading the titles was cancelled.</source>
+        <translation>已取消读取商品名称。</translation>
+    </message>
+    <message>
+        <source>No product has a title, so products cannot be compared by name.</source>
+        <translation>没有商品有名称，无法按名称比较商品。</translation>
+    </message>
+    <message>
+        <source>Products with the most similar titles, by meaning and in any language.</source>
+        <translation>名称最相似的商品（按含义比较，不限语言）。</translation>
+    </message>
+    <message>
+        <source>The language model is missing, so titles are compared by spelling only (not across languages).</source>
+        <translation>缺少语言模型，名称只按拼写比较（不能跨语言）。</translation>
+    </message>
+    <message>
+        <source>The titles could not be read: {error}</source>
+        <translation>无法读取商品名称：{error}</translation>
+    </message>
+    <message>
+        <source>Select a product with a title to see similar ones.</source>
+        <translation>请选择一个有名称的商品以查看相似商品。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Sales per period, last {0}</source>
+        <translation>最近 {0} 期每期销量</translation>
+    </message>
+    <message>
+        <source>Total sales</source>
+        <translation>总销量</translation>
+    </message>
+    <message>
+        <source>The first row is the selected product. Similarity is the cosine of the title vectors (1 = same meaning).</source>
+        <translation>第一行是所选商品。相似度是名称向量的余弦值（1 = 含义相同）。</translation>
+    </message>
+    <message>
+        <source>Too new to backtest. From its title: about {0} a period, the weighted median of what its {1} most similar products sell lately (scaled by its own first sales); nearest: {2}</source>
+        <translation>太新，无法回测。根据名称：每期约 {0}，即 {1} 个最相似商品近期销量的加权中位数（按其自身最初的销量缩放）；最相似的：{2}</translation>
     </message>
 </context>
 <context>

