@@ -38,10 +38,10 @@ from core.selection import (
     COMBINATIONS,
     add_combinations,
     auto_backtest,
-    choose,
     reason,
     window_scores,
 )
+from core.selection_guard import guard_for, guard_reason
 
 # Rows x models below which starting worker processes costs more than it saves.
 _PROCESS_THRESHOLD = 150_000
@@ -134,9 +134,11 @@ def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel
     if plan.selecting:
         pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
-        final = choose(usable, allowed, pools=pools)
+        chooser = guard_for(bt, allowed)
+        final = chooser(usable, allowed, pools=pools)
         if not bt.empty:  # else no product was long enough for a single window
-            auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
+            auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools,
+                                    chooser=chooser)
             bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
@@ -299,7 +301,8 @@ def _choices(frame, classes, final, fallbacks, plan: _Plan, fc, young: pd.Series
     rows = []
     for uid, row in out.iterrows():
         model = row["model"] if isinstance(row["model"], str) else FALLBACK
-        why = reason(row) if plan.selecting else render("reason.settings")
+        why = join(reason(row), guard_reason(row)) if plan.selecting else \
+            render("reason.settings")
         if uid in young.index:
             flag = render("reason.too_little_history", length=str(young[uid]), need=need)
             model = NEW_PRODUCT

@@ -147,6 +147,10 @@
         <translation>本产品 1 个窗口为 {own}</translation>
     </message>
     <message>
+        <source>{model_name} not chosen: it missed the pool&apos;s backtest total by {missed} vs {reference_missed} for {reference}</source>
+        <translation>未选用 {model_name}：它在回测中对该组总量的偏差为 {missed}，而 {reference} 为 {reference_missed}</translation>
+    </message>
+    <message>
         <source>only {length} {unit} of history ({model} needs {need})</source>
         <translation>历史仅 {length} {unit}（{model}需要 {need}）</translation>
     </message>
