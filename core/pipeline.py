@@ -28,6 +28,7 @@ from core.evaluation.fitting import (
 )
 from core.evaluation.metrics import score
 from core.messages import join, parse, render
+from core.models.neural.auto_candidates import WARM_EPOCHS, networks_for, with_auto_params
 from core.models.registry import get, load_all
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import map_chunks, split
@@ -60,6 +61,7 @@ class _Plan:
     horizon: int
     warmup: int  # backtest windows before the reported ones, used only for choosing
     windows: int  # all backtest windows
+    networks: tuple[str, ...] = ()  # networks `auto` tries (warm-started window to window)
 
 
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
@@ -73,8 +75,9 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     classes = _demand_classes(frame)
     plan = _plan(frame, settings, classes)
     fitting = _with_rate_cap(frame, settings)
+    fitting = replace(fitting, params=with_auto_params(fitting.params, plan.networks))
     result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
-                      cancel)
+                      cancel, warm=plan.networks)
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
     bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
@@ -104,14 +107,17 @@ def _plan(frame: pd.DataFrame, settings: ForecastSettings, classes: pd.Series) -
     if not auto:
         for name in combos:
             members += resolve_members(settings.params.get(name, {}).get("members", ""))
-    groups = _candidate_groups(frame, classes, auto, _unique(members), settings.freq,
-                               _young(frame, settings.horizon))
     selecting = auto or len(named) > 1
     # Enough windows before the reported ones that even the first reported window is chosen
     # from windows whose test periods end by its cutoff.
     warmup = -(-settings.horizon // (settings.step or settings.horizon)) if selecting else 0
+    networks = tuple(n for n in networks_for(frame, settings.freq, settings.horizon,
+                                             settings.windows + warmup, settings.step)
+                     if n not in members) if auto and settings.windows else ()
+    groups = _candidate_groups(frame, classes, auto, _unique([*members, *networks]),
+                               settings.freq, _young(frame, settings.horizon))
     return _Plan(auto, named, combos, groups, selecting, settings.horizon, warmup,
-                 settings.windows + warmup)
+                 settings.windows + warmup, networks)
 
 
 def _evaluate(frame, settings, plan: _Plan, classes, result: ChunkResult, cancel: CancelToken):
@@ -217,7 +223,7 @@ def _pools(groups, classes: pd.Series) -> pd.Series:
     return pd.Series(out, name="pool")
 
 
-def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
+def _fit_all(frame, groups, settings, windows, progress, cancel, warm=()) -> ChunkResult:
     """Fit every (model, chunk of products) task; local models in processes, global in process."""
     n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
     parallel = settings.n_jobs > 1 and len(frame) * n_models >= _PROCESS_THRESHOLD
@@ -228,7 +234,8 @@ def _fit_all(frame, groups, settings, windows, progress, cancel) -> ChunkResult:
         data = pd.concat([by_id[u] for u in uids], ignore_index=True)
         return ChunkTask(data, (name,), settings.horizon, windows, settings.step, settings.freq,
                          settings.season_length, tuple(settings.levels), settings.params,
-                         keep_networks=settings.keep_networks)
+                         keep_networks=settings.keep_networks, warm=tuple(warm),
+                         warm_epochs=WARM_EPOCHS)
 
     local, global_uids = [], {}
     for uids, models in groups:

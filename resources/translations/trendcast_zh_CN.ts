@@ -1880,10 +1880,6 @@
         <translation>均衡</translation>
     </message>
     <message>
-        <source>Auto picks among all classical models, 3 backtests</source>
-        <translation>在全部经典模型中自动挑选，3 次回测</translation>
-    </message>
-    <message>
         <source>Best accuracy</source>
         <translation>最高准确度</translation>
     </message>
@@ -1904,12 +1900,16 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Auto: pick the best classical model per product</source>
-        <translation>自动：为每个产品挑选最佳经典模型</translation>
+        <source>Auto picks among the classical models and, where the data support one, a neural network; 3 backtests</source>
+        <translation>自动在经典模型中挑选，数据足够时也考虑一个神经网络；3 次回测</translation>
     </message>
     <message>
-        <source>Each product gets the model that did best in its backtests, chosen among all classical models</source>
-        <translation>每个产品使用其回测中表现最好的模型（在全部经典模型中挑选）</translation>
+        <source>Auto: pick the best model per product</source>
+        <translation>自动：为每个产品挑选最佳模型</translation>
+    </message>
+    <message>
+        <source>Each product gets the model that did best in its backtests, among the classical models and, where the data support one, a neural network; a model whose backtests missed the total far more than the classical ones is not chosen</source>
+        <translation>每个产品使用回测中表现最好的模型，候选为经典模型，数据足够时也包括一个神经网络；回测总量偏差远大于经典模型的模型不会被选用</translation>
     </message>
     <message>
         <source>Select a model to see its settings.</source>

@@ -67,7 +67,9 @@ def test_models_are_grouped_by_family(qtbot):
 def test_presets_set_models_and_windows(qtbot):
     panel = make_panel(qtbot)
     panel.set_dataset(loaded())
-    assert panel.preset_buttons["fast"].isChecked()
+    assert panel.preset_buttons["balanced"].isChecked()  # the default (issue #12)
+    assert panel.chosen_models() == ("auto",) and panel.windows.value() == 3
+    panel.preset_buttons["fast"].click()
     assert panel.chosen_models() == ("seasonal_naive", "ets")
     assert panel.windows.value() == 2
     panel.preset_buttons["balanced"].click()
@@ -100,11 +102,12 @@ def test_invalid_settings_are_flagged_and_block_the_start(qtbot):
     assert panel.start_hint.text() == "Import sales data first."
     panel.set_dataset(loaded(periods=120))
     assert panel.start_button.isEnabled()
-    panel.horizon.setValue(50)  # 50 x (2 + 1) = 150 > 120 periods
+    panel.horizon.setValue(50)  # Balanced, the default: 50 x (3 + 1) = 200 > 120 periods
     assert not panel.start_button.isEnabled()
-    assert "needs 150 periods" in panel.errors["windows"].text()
+    assert "needs 200 periods" in panel.errors["windows"].text()
     assert not panel.errors["windows"].isHidden()
     panel.horizon.setValue(28)
+    panel.auto_check.setChecked(False)
     for item in panel.model_items.values():
         item.setCheckState(0, Qt.CheckState.Unchecked)
     assert "Pick at least one model" in panel.errors["models"].text()
@@ -118,6 +121,6 @@ def test_start_emits_the_settings(qtbot):
     with qtbot.waitSignal(panel.start_requested) as blocker:
         panel.start_button.click()
     settings = blocker.args[0]
-    assert settings.horizon == 28 and settings.windows == 2
-    assert settings.models == ("seasonal_naive", "ets")
+    assert settings.horizon == 28 and settings.windows == 3  # Balanced, the default
+    assert settings.models == ("auto",)
     assert settings.holiday_country == "DE"
