@@ -29,7 +29,8 @@ from core.pipeline import run as run_pipeline  # noqa: E402
 from core.pipeline_types import ForecastSettings  # noqa: E402
 
 DATA = Path(os.environ.get("TRENDCAST_DATA", "/work/shared/data"))
-PEER_PY = ROOT / "bench" / ".venv" / "bin" / "python"
+# The peer venv (`make bench-env`); TRENDCAST_PEER_PY names another copy (e.g. from a worktree).
+PEER_PY = Path(os.environ.get("TRENDCAST_PEER_PY", ROOT / "bench" / ".venv" / "bin" / "python"))
 RESULTS = ROOT / "bench" / "results"
 FAST_PEERS = "SeasonalNaive,AutoETS,AutoTheta,CrostonOptimized,ADIDA,IMAPA,TSB"
 INTERMITTENT_PEERS = "SeasonalNaive,CrostonOptimized,ADIDA,IMAPA,TSB"
