@@ -29,7 +29,8 @@ from core.pipeline import run as run_pipeline  # noqa: E402
 from core.pipeline_types import ForecastSettings  # noqa: E402
 
 DATA = Path(os.environ.get("TRENDCAST_DATA", "/work/shared/data"))
-PEER_PY = ROOT / "bench" / ".venv" / "bin" / "python"
+# The peer venv (`make bench-env`); TRENDCAST_PEER_PY names another copy (e.g. from a worktree).
+PEER_PY = Path(os.environ.get("TRENDCAST_PEER_PY", ROOT / "bench" / ".venv" / "bin" / "python"))
 RESULTS = ROOT / "bench" / "results"
 FAST_PEERS = "SeasonalNaive,AutoETS,AutoTheta,CrostonOptimized,ADIDA,IMAPA,TSB"
 INTERMITTENT_PEERS = "SeasonalNaive,CrostonOptimized,ADIDA,IMAPA,TSB"
@@ -88,6 +89,7 @@ def cross_validation_task(name: str, df: pd.DataFrame, *, freq: str, pfreq: str,
     n = df.unique_id.nunique()
     result, secs = ours(df, ForecastSettings(horizon=horizon, freq=freq, windows=3, n_jobs=jobs))
     mine = _table(result.metrics, "trendcast", {"auto": round(secs, 1)}, n)
+    _print_totals(result)
     preds, peer_secs = peer(df, freq=pfreq, season=season, horizon=horizon, windows=3,
                             models=peers, jobs=jobs)
     overall, _ = score(preds, df, freq=freq)
@@ -95,6 +97,19 @@ def cross_validation_task(name: str, df: pd.DataFrame, *, freq: str, pfreq: str,
     table = pd.concat([mine, theirs], ignore_index=True)
     _save(table, name, result.choices)
     return table
+
+
+def _print_totals(result) -> None:
+    """What the bias guard looks at, over all products and reported windows: each model's miss
+    of the whole shop's total per window, as a share of its sales (`core.selection_guard`)."""
+    from core.selection_guard import total_errors, window_totals
+
+    bt = result.backtest
+    pools = pd.Series("all", index=bt["unique_id"].unique())
+    errors = total_errors(window_totals(bt), pools).set_index("model")
+    print("shop total per window, |miss| / sales and bias (reported windows):")
+    print((100 * errors[["total_error", "bias"]]).round(1).sort_values("total_error")
+          .to_string())
 
 
 def speed_task(daily: pd.DataFrame, n: int, jobs: int) -> pd.DataFrame:
@@ -134,7 +149,10 @@ def _save(table: pd.DataFrame, name: str, choices: pd.DataFrame) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     table.round(4).to_csv(RESULTS / f"{name}.csv", index=False)
     choices.model.value_counts().to_csv(RESULTS / f"{name}_choices.csv")
-    print(f"\n== {name}")
+    refused = choices.reason.str.contains("not chosen: it missed", regex=False)
+    print(f"\n== {name} (load average {os.getloadavg()[0]:.1f} at the end; "
+          f"{int(refused.sum())} products where the bias guard refused the MASE winner)")
+    print(choices.model.value_counts().to_string())
     print(table.round(3).to_string(index=False))
 
 
@@ -143,6 +161,8 @@ def main() -> None:
     p.add_argument("task", choices=("weekly", "daily", "speed", "m3", "arima-weekly", "all"))
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--subset", type=int, default=300, help="daily products for the speed run")
+    p.add_argument("--full-daily", action=argparse.BooleanOptionalAction, default=True,
+                   help="daily: AutoETS and AutoTheta as peers too (slow)")
     a = p.parse_args()
     retail = DATA / "online_retail"
     if a.task in ("weekly", "all"):
@@ -150,9 +170,12 @@ def main() -> None:
                               freq="W", pfreq="W-SUN", season=1, horizon=8, peers=FAST_PEERS,
                               jobs=a.jobs)
     if a.task in ("daily", "all"):
+        # AutoETS and AutoTheta too (issue #12: `auto`'s time, networks included, side by side
+        # with theirs in one run; they take about 20 minutes here).
         cross_validation_task("retail_daily", _read(retail / "online_retail_daily.csv.gz"),
                               freq="D", pfreq="D", season=7, horizon=28,
-                              peers=INTERMITTENT_PEERS, jobs=a.jobs)
+                              peers=FAST_PEERS if a.full_daily else INTERMITTENT_PEERS,
+                              jobs=a.jobs)
     if a.task in ("speed", "all"):
         speed_task(_read(retail / "online_retail_daily.csv.gz"), a.subset, a.jobs)
     if a.task in ("m3", "all"):

@@ -45,6 +45,9 @@ TEMPLATES: dict[str, str] = {
     "reason.single_alone_one": "lowest MASE in backtest ({best}, 1 window)",
     "reason.own": "this product: {own} over {windows} windows",
     "reason.own_one": "this product: {own} over 1 window",
+    # The bias guard refused the MASE winner (core.selection_guard).
+    "reason.guard_refused": "{model_name} not chosen: it missed the pool's backtest total by "
+                            "{missed} vs {reference_missed} for {reference}",
     # Why a product's forecast fell back (core.evaluation.fitting, panel models).
     "fallback.short": "only {length} {unit} of history ({model} needs {need})",
     "fallback.not_fitted": "{model} could not be fitted",

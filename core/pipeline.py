@@ -30,6 +30,7 @@ from core.evaluation.fitting import (
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
 from core.messages import join, parse, render
+from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
 from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import split
@@ -41,10 +42,10 @@ from core.selection import (
     COMBINATIONS,
     add_combinations,
     auto_backtest,
-    choose,
     reason,
     window_scores,
 )
+from core.selection_guard import guard_for, guard_reason
 
 
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
@@ -63,8 +64,9 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     classes = _demand_classes(frame)
     plan = build(frame, settings, classes, _candidate_groups)  # SettingsError names the field
     fitting = _with_rate_cap(frame, replace(settings, params={**settings.params, **plan.params}))
+    fitting = replace(fitting, params=with_auto_params(fitting.params, plan.networks))
     result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
-                      cancel, executor or ProcessPool(settings.n_jobs))
+                      cancel, executor or ProcessPool(settings.n_jobs), warm=plan.networks)
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
     bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
@@ -101,9 +103,11 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     if plan.selecting:
         pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
-        final = choose(usable, allowed, pools=pools)
+        chooser = guard_for(bt, allowed)
+        final = chooser(usable, allowed, pools=pools)
         if not bt.empty:  # else no product was long enough for a single window
-            auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools)
+            auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools,
+                                    chooser=chooser)
             bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
@@ -187,9 +191,10 @@ def _pools(groups, classes: pd.Series) -> pd.Series:
     return pd.Series(out, name="pool")
 
 
-def _fit_all(frame, groups, settings, windows, progress, cancel, executor) -> ChunkResult:
+def _fit_all(frame, groups, settings, windows, progress, cancel, executor, warm=()
+             ) -> ChunkResult:
     """Fit every (model, chunk of products) task; local models by the executor, global ones
-    here (one fit needs all products at once)."""
+    here (one fit needs all products at once); `warm` networks continue window to window."""
     n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
     n_chunks, runner = executor.split_for(frame[ID].nunique(), len(frame) * n_models)
     by_id = {uid: part for uid, part in frame.groupby(ID, sort=False)}
@@ -203,7 +208,7 @@ def _fit_all(frame, groups, settings, windows, progress, cancel, executor) -> Ch
                          settings.season_length, tuple(settings.levels), settings.params,
                          keep_networks=settings.keep_networks,
                          holiday_country=check_country(settings.holiday_country),
-                         seed=settings.seed)
+                         seed=settings.seed, warm=tuple(warm), warm_epochs=WARM_EPOCHS)
 
     local, global_uids = [], {}
     for uids, models in groups:
@@ -270,7 +275,8 @@ def _choices(frame, classes, final, fallbacks, plan: RunPlan, fc, young: pd.Seri
     rows = []
     for uid, row in out.iterrows():
         model = row["model"] if isinstance(row["model"], str) else FALLBACK
-        why = reason(row) if plan.selecting else render("reason.settings")
+        why = join(reason(row), guard_reason(row)) if plan.selecting else \
+            render("reason.settings")
         if uid in young.index:
             flag = render("reason.too_little_history", length=str(young[uid]), need=need)
             model = NEW_PRODUCT

@@ -108,6 +108,7 @@ class RunPlan:
     history: dict[str, int]  # model -> periods a product needs to be fitted by it
     young: pd.Series  # unique_id -> periods, for products too young to backtest
     warnings: list[Problem] = field(default_factory=list)  # the run goes on, and says so
+    networks: tuple[str, ...] = ()  # networks `auto` tries (warm-started window to window)
 
     def fitted_models(self) -> list[str]:
         return _unique(m for _, models in self.groups for m in models)
@@ -195,15 +196,23 @@ def build(frame: pd.DataFrame, settings, classes: pd.Series,
             members[name] = resolve_members(settings.params.get(name, {}).get("members", ""))
             fitted += members[name]
     young = young_products(frame, settings.horizon)
-    groups = candidate_groups(frame, classes, auto, _unique(fitted), settings.freq, young)
     selecting = is_selecting(requested)
     warmup = warmup_windows(settings, selecting)
+    networks: tuple[str, ...] = ()
+    if auto and settings.windows:  # where the data support a global network (its rule)
+        from core.models.neural.auto_candidates import networks_for
+
+        networks = tuple(n for n in networks_for(frame, settings.freq, settings.horizon,
+                                                 settings.windows + warmup, settings.step)
+                         if n not in fitted)
+    groups = candidate_groups(frame, classes, auto, _unique([*fitted, *networks]),
+                              settings.freq, young)
     plan_models = _unique([m for _, models in groups for m in models])
     params = {name: model_params(name, settings) for name in plan_models}
     history = {name: _history_of(get(name), params[name], settings) for name in plan_models}
     return RunPlan(auto, named, combos, members, groups, selecting, settings.horizon,
                    settings.step or settings.horizon, warmup, settings.windows + warmup, params,
-                   history, young, problems)
+                   history, young, problems, networks)
 
 
 def model_params(name: str, settings) -> dict:

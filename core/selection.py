@@ -116,15 +116,17 @@ def _ranked(mean: pd.DataFrame, order: list[str]) -> pd.DataFrame:
 
 def auto_backtest(backtest: pd.DataFrame, scores: pd.DataFrame, order: list[str],
                   reported: list[int], *, gap: int = 1,
-                  pools: pd.Series | None = None) -> pd.DataFrame:
+                  pools: pd.Series | None = None, chooser=None) -> pd.DataFrame:
     """`auto`'s predictions on the reported windows, each chosen from earlier windows only.
 
     `gap` windows separate the window scored from the last one used to choose, so that every
     period the choice used lies at or before the cutoff (gap = ceil(horizon / step)).
+    `chooser` replaces `choose` (same arguments), e.g. `core.selection_guard.guarded_choose`.
     """
+    chooser = chooser or choose
     parts = []
     for w in reported:
-        pick = choose(scores, order, upto=w - gap + 1, pools=pools)[[ID, "model"]].dropna()
+        pick = chooser(scores, order, upto=w - gap + 1, pools=pools)[[ID, "model"]].dropna()
         rows = backtest[backtest["window"] == w].merge(pick, on=[ID, "model"], how="inner")
         parts.append(rows)
     out = pd.concat(parts, ignore_index=True) if parts else backtest.iloc[:0]

@@ -48,6 +48,9 @@ TEXTS = {
         "CoreTexts", "lowest MASE in backtest ({best}, 1 window)"),
     "reason.own": QT_TRANSLATE_NOOP("CoreTexts", "this product: {own} over {windows} windows"),
     "reason.own_one": QT_TRANSLATE_NOOP("CoreTexts", "this product: {own} over 1 window"),
+    "reason.guard_refused": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model_name} not chosen: it missed the pool's backtest total by "
+                     "{missed} vs {reference_missed} for {reference}"),
     "fallback.short": QT_TRANSLATE_NOOP(
         "CoreTexts", "only {length} {unit} of history ({model} needs {need})"),
     "fallback.not_fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} could not be fitted"),
@@ -393,6 +396,7 @@ def _named(table: dict[str, str], value: str) -> str:
 # How each field's value is shown: names are translated, numbers and dates stay as written.
 FIELDS = {
     "runner_up": model_label, "model_name": model_label, "model": registry_text,
+    "reference": model_label,
     "models": lambda v: ", ".join(model_label(m.strip()) for m in v.split(",")),
     "pool": lambda v: _named(DEMAND_CLASSES, v), "unit": lambda v: _named(UNITS, v),
     "freq": lambda v: _named(FREQUENCIES, v), "rule": lambda v: _named(RULES, v),

@@ -43,6 +43,11 @@ class ChunkTask:
     keep_networks: bool = False  # hand back the networks fitted on all data, as saved files
     holiday_country: str | None = None  # run-wide ISO code (None: no holidays)
     seed: int = 0  # run-wide seed
+    # Models whose every window (and final fit) continues from the previous window's fitted
+    # model for `warm_epochs` epochs instead of starting afresh (`NeuralModel.fine_tune`): the
+    # previous window saw only earlier data, so the backtest stays honest.
+    warm: tuple[str, ...] = ()
+    warm_epochs: int = 3
 
 
 @dataclass
@@ -64,17 +69,19 @@ def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
     fits = len(task.models) * (len(splits) + 1)
     done = 0
     for name in task.models:
+        previous = None  # the last window's model, when `name` is warm-started
         for w, train, test, n_skipped in splits:
             skipped[w] = max(skipped.get(w, 0), n_skipped)
             if train.empty:
                 continue
             part = scaled(progress, done / fits, (done + 1) / fits, name)
-            fc, why, _ = _fit_predict(name, task, train, cancel, part)
+            fc, why, model = _fit_predict(name, task, train, cancel, part, previous)
+            previous = model if name in task.warm else None
             done += 1
             fallbacks.update({(name, w, uid): reason for uid, reason in why.items()})
             bts.append(join_predictions(fc, test, w).assign(model=name))
         part = scaled(progress, done / fits, (done + 1) / fits, name)
-        fc, why, model = _fit_predict(name, task, task.frame, cancel, part)
+        fc, why, model = _fit_predict(name, task, task.frame, cancel, part, previous)
         done += 1
         fallbacks.update({(name, FUTURE, uid): reason for uid, reason in why.items()})
         fcs.append(fc.assign(model=name))
@@ -89,7 +96,7 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
-                 progress: ProgressCallback = no_progress
+                 progress: ProgressCallback = no_progress, previous: ForecastModel | None = None
                  ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel | None]:
     """Forecast of model `name` for every product in `data`, with per-product fallbacks, and
     the model when one fit covered all usable products."""
@@ -105,7 +112,7 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
     model = None
     if not usable.empty:
         try:
-            fc, notes, model = _run(name, task, usable, cancel, progress)
+            fc, notes, model = _run(name, task, usable, cancel, progress, previous)
         except Exception as exc:  # a model bug or short series must not stop the run
             _reraise_settings_error(exc)
             if usable[ID].nunique() == 1:
@@ -131,8 +138,12 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
 
 
 def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
-         progress: ProgressCallback = no_progress
+         progress: ProgressCallback = no_progress, previous: ForecastModel | None = None
          ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel]:
+    if previous is not None:  # warm start: continue training on the longer history
+        previous.fine_tune(data, epochs=task.warm_epochs, progress=progress, cancel=cancel)
+        return (previous.predict(task.horizon, levels=task.levels), dict(previous.fallbacks_),
+                previous)
     model = create(name, season_length=task.season_length, **model_params(name, task))
     model.fit(data, freq=task.freq, progress=progress, cancel=cancel)
     return model.predict(task.horizon, levels=task.levels), dict(model.fallbacks_), model

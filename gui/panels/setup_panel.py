@@ -78,7 +78,8 @@ class SetupPanel(QWidget):
         self.warnings: dict[str, str] = {}  # field -> what the run will do about it
         self._applying = False
         self._build(by_family)
-        self.apply_preset("fast")
+        # Balanced is the default: `auto` with a network where the data support one (#12).
+        self.apply_preset("balanced")
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self, by_family: dict[str, list[str]]) -> None:
@@ -126,7 +127,8 @@ class SetupPanel(QWidget):
         for key, label, tip in (
                 ("fast", self.tr("Fast"), self.tr("A few quick classical models, 2 backtests")),
                 ("balanced", self.tr("Balanced"),
-                 self.tr("Auto picks among all classical models, 3 backtests")),
+                 self.tr("Auto picks among the classical models and, where the data support "
+                         "one, a neural network; 3 backtests")),
                 ("best", self.tr("Best accuracy"),
                  self.tr("Adds neural networks and combinations; takes much longer")),
                 ("custom", self.tr("Custom"), self.tr("Your own choice of settings"))):
@@ -145,9 +147,12 @@ class SetupPanel(QWidget):
         models_box = QGroupBox(self.tr("Models"))
         models_layout = QHBoxLayout(models_box)
         left = QVBoxLayout()
-        self.auto_check = QCheckBox(self.tr("Auto: pick the best classical model per product"))
+        self.auto_check = QCheckBox(self.tr("Auto: pick the best model per product"))
         self.auto_check.setToolTip(self.tr("Each product gets the model that did best in its "
-                                           "backtests, chosen among all classical models"))
+                                           "backtests, among the classical models and, where "
+                                           "the data support one, a neural network; a model "
+                                           "whose backtests missed the total far more than the "
+                                           "classical ones is not chosen"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.model_items: dict[str, QTreeWidgetItem] = {}

@@ -206,6 +206,10 @@
         <translation>本产品 1 个窗口为 {own}</translation>
     </message>
     <message>
+        <source>{model_name} not chosen: it missed the pool&apos;s backtest total by {missed} vs {reference_missed} for {reference}</source>
+        <translation>未选用 {model_name}：它在回测中对该组总量的偏差为 {missed}，而 {reference} 为 {reference_missed}</translation>
+    </message>
+    <message>
         <source>only {length} {unit} of history ({model} needs {need})</source>
         <translation>历史仅 {length} {unit}（{model}需要 {need}）</translation>
     </message>
@@ -2725,10 +2729,6 @@
         <translation>均衡</translation>
     </message>
     <message>
-        <source>Auto picks among all classical models, 3 backtests</source>
-        <translation>在全部经典模型中自动挑选，3 次回测</translation>
-    </message>
-    <message>
         <source>Best accuracy</source>
         <translation>最高准确度</translation>
     </message>
@@ -2749,12 +2749,16 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Auto: pick the best classical model per product</source>
-        <translation>自动：为每个产品挑选最佳经典模型</translation>
+        <source>Auto picks among the classical models and, where the data support one, a neural network; 3 backtests</source>
+        <translation>自动在经典模型中挑选，数据足够时也考虑一个神经网络；3 次回测</translation>
     </message>
     <message>
-        <source>Each product gets the model that did best in its backtests, chosen among all classical models</source>
-        <translation>每个产品使用其回测中表现最好的模型（在全部经典模型中挑选）</translation>
+        <source>Auto: pick the best model per product</source>
+        <translation>自动：为每个产品挑选最佳模型</translation>
+    </message>
+    <message>
+        <source>Each product gets the model that did best in its backtests, among the classical models and, where the data support one, a neural network; a model whose backtests missed the total far more than the classical ones is not chosen</source>
+        <translation>每个产品使用回测中表现最好的模型，候选为经典模型，数据足够时也包括一个神经网络；回测总量偏差远大于经典模型的模型不会被选用</translation>
     </message>
     <message>
         <source>Select a model to see its settings.</source>

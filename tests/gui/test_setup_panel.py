@@ -68,7 +68,9 @@ def test_models_are_grouped_by_family(qtbot):
 def test_presets_set_models_and_windows(qtbot):
     panel = make_panel(qtbot)
     panel.set_dataset(loaded())
-    assert panel.preset_buttons["fast"].isChecked()
+    assert panel.preset_buttons["balanced"].isChecked()  # the default (issue #12)
+    assert panel.chosen_models() == ("auto",) and panel.windows.value() == 3
+    panel.preset_buttons["fast"].click()
     assert panel.chosen_models() == ("seasonal_naive", "ets")
     assert panel.windows.value() == 2
     panel.preset_buttons["balanced"].click()
@@ -112,6 +114,7 @@ def test_the_real_estimate_counts_the_plan(qtbot):
     qtbot.addWidget(panel)
     panel.show()
     panel.set_dataset(loaded())
+    panel.preset_buttons["fast"].click()  # Balanced is the default
     qtbot.waitUntil(lambda: panel.expected_seconds is not None, timeout=20000)
     fast = panel.expected_seconds
     panel.preset_buttons["balanced"].click()
@@ -135,15 +138,16 @@ def test_invalid_settings_are_flagged_and_block_the_start(qtbot):
     assert panel.start_hint.text() == "Import sales data first."
     panel.set_dataset(loaded(periods=120))
     assert panel.start_button.isEnabled()
-    panel.horizon.setValue(50)  # 50 + (2 + 1 - 1) x 50 + 2 = 152 > 120 periods
+    panel.horizon.setValue(50)  # Balanced, the default: 50 + (3 + 1 - 1) x 50 + 2 = 202 > 120
     # The run leaves products out of windows they cannot fill (as the CLI does): a warning
     # beside the field, not a refusal.
     assert panel.start_button.isEnabled()
-    assert "need 152 periods of history" in panel.errors["windows"].text()
+    assert "need 202 periods of history" in panel.errors["windows"].text()
     assert not panel.errors["windows"].isHidden()
     assert panel.warnings == {"windows": panel.errors["windows"].text()}
     panel.horizon.setValue(28)
     assert panel.errors["windows"].isHidden()
+    panel.auto_check.setChecked(False)
     for item in panel.model_items.values():
         item.setCheckState(0, Qt.CheckState.Unchecked)
     assert panel.errors["models"].text() == "pick at least one model, or auto"
@@ -157,6 +161,6 @@ def test_start_emits_the_settings(qtbot):
     with qtbot.waitSignal(panel.start_requested) as blocker:
         panel.start_button.click()
     settings = blocker.args[0]
-    assert settings.horizon == 28 and settings.windows == 2
-    assert settings.models == ("seasonal_naive", "ets")
+    assert settings.horizon == 28 and settings.windows == 3  # Balanced, the default
+    assert settings.models == ("auto",)
     assert settings.holiday_country == "DE"
