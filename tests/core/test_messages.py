@@ -20,7 +20,7 @@ SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_na
            "validation": "0.2345", "pooled": "17", "median": "-1.04", "elasticity": "-1.5",
            "models": "tcn, lstm_attention", "share": "48%", "end": "2010-06-01",
            "first": "2004-03-01", "last": "2010-07-01", "ids": "3", "cap": "12.5",
-           "codes": "'85123A', 'POST'"}
+           "codes": "'85123A', 'POST'", "residuals": "9,600"}
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))
