@@ -65,6 +65,24 @@ def test_known_gaussian_noise_gets_nominal_coverage_on_held_out_windows():
     assert cal.residuals == n * H * WINDOWS
 
 
+def test_errors_that_grow_window_by_window_raise_the_level_aimed_at():
+    rng = np.random.default_rng(6)
+    n = 400
+    level = rng.uniform(50, 100, n)
+    # noise x1, x1.5, x2, x2.5 in the four backtest windows (a season building up)
+    growth = np.ones(T)
+    growth[T - H * WINDOWS:] = np.repeat(1 + 0.5 * np.arange(WINDOWS), H)
+    y = level[:, None] + rng.normal(size=(n, T)) * 5 * growth[None, :]
+    history, bt, fc = _frames(y, level, np.ones(n))
+    cal = calibrate(bt, fc, history)
+    b = cal.backtest
+    # Window 1 learns from window 0 alone and under-covers; it shows the drift, so windows 2 and
+    # 3 aim higher and come back near the nominal level.
+    assert _coverage(b[b["window"] == 1], 80) < 0.7
+    later = b[b["window"] >= 2]
+    assert 0.77 <= _coverage(later, 80) <= 0.87 and 0.93 <= _coverage(later, 95) <= 0.98
+
+
 def test_intermittent_products_get_skewed_quantile_bands_from_zero():
     rng = np.random.default_rng(2)
     n = 300
