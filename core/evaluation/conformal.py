@@ -21,7 +21,9 @@ backtest errors:
 
 The final forecast is calibrated on every backtest window. Backtest window w is calibrated only on
 windows v <= w - gap (their test periods end by w's cutoff), so its coverage is an honest
-held-out score; windows with no such earlier window keep the model's own bands.
+held-out score; windows with no such earlier window keep the model's own bands. Each window's
+miss moves the level the later windows and the forecast aim at (`_Targets`, adaptive conformal):
+errors that grow over time (a season building up) would otherwise leave every band too narrow.
 """
 from __future__ import annotations
 
