@@ -90,6 +90,11 @@ TEMPLATES: dict[str, str] = {
                    "demand class, on earlier backtest windows only ({warmup} extra window(s) "
                    "before the reported ones)",
     "note.fallbacks": "{products} products needed a fallback for at least one candidate",
+    "note.intervals_calibrated": "prediction intervals calibrated on {residuals} backtest "
+                                 "errors per model, demand class and horizon step (each "
+                                 "backtest window only on earlier ones)",
+    "note.intervals_own": "prediction intervals of {models} are the model's own: fewer than "
+                          "{need} backtest errors to calibrate them",
     # The import summary (core.data.types.Summary).
     "summary.shape": "{products} products, {span}, frequency {freq}, {periods} periods",
     "summary.rows": "{rows} rows read, total quantity {total}, {zero_share} of periods without "
@@ -193,6 +198,7 @@ FIELD_PATTERNS = {
     "share": _NUMBER, "ids": _NUMBER, "cap": _NUMBER, "horizon": _NUMBER, "history": _NUMBER,
     "most": _NUMBER, "season": _NUMBER, "lookback": _NUMBER, "end": _DATE, "first": _DATE,
     "last": _DATE, "change": r"[-+]?(?:" + _NUMBER + ")",
+    "residuals": _NUMBER,
 }
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from core.countries import check_country
 from core.errors import TrendcastError
+from core.evaluation.conformal import band_notes, calibrate
 from core.evaluation.fitting import (
     FALLBACK,
     FUTURE,
@@ -69,7 +70,7 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
                       cancel, executor or ProcessPool(settings.n_jobs), warm=plan.networks)
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
-    bt, fc, final = _evaluate(frame, settings, plan, classes, result, cancel)
+    bt, fc, final, bands = _evaluate(frame, settings, plan, classes, result, cancel)
     cancel.raise_if_cancelled()
     young = plan.young
     cap = float(fitting.params.get(NEW_PRODUCT, {}).get("rate_cap", 0.0))
@@ -81,12 +82,13 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
                        backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
                        choices=choices, seconds=time.perf_counter() - started,
-                       notes=_notes(result, plan.warmup, plan.selecting),
+                       notes=_notes(result, plan.warmup, plan.selecting) + band_notes(bands),
                        networks=result.networks)
 
 
 def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, cancel: CancelToken):
-    """Add combinations, choose per product; returns (reported backtest, forecasts, choices)."""
+    """Add combinations, calibrate bands, choose per product; returns (reported backtest,
+    forecasts, choices, calibration)."""
     freq = settings.freq
     bt, fc = result.backtest, result.forecast
     scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
@@ -97,6 +99,10 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
         cancel.raise_if_cancelled()
+    # Every model's bands from its backtest errors, before `auto` copies the chosen model's.
+    bands = calibrate(bt, fc, frame, pools=classes, levels=settings.levels,
+                      gap=-(-settings.horizon // (settings.step or settings.horizon)))
+    bt, fc = bands.backtest, bands.forecast
     order = _unique([m for _, models in plan.groups for m in models] + plan.combos)
     allowed = order if plan.auto else plan.named
     reported = list(range(plan.warmup, plan.windows))
@@ -112,7 +118,7 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     bt = bt[bt["window"].isin(reported)] if not bt.empty else bt
-    return bt, fc, final
+    return bt, fc, final, bands
 
 
 def _combined(bt, fc, scores, plan: RunPlan, k: int):

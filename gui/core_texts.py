@@ -109,6 +109,12 @@ TEXTS = {
                      "before the reported ones)"),
     "note.fallbacks": QT_TRANSLATE_NOOP(
         "CoreTexts", "{products} products needed a fallback for at least one candidate"),
+    "note.intervals_calibrated": QT_TRANSLATE_NOOP(
+        "CoreTexts", "prediction intervals calibrated on {residuals} backtest errors per model, "
+                     "demand class and horizon step (each backtest window only on earlier ones)"),
+    "note.intervals_own": QT_TRANSLATE_NOOP(
+        "CoreTexts", "prediction intervals of {models} are the model's own: fewer than {need} "
+                     "backtest errors to calibrate them"),
     "summary.shape": QT_TRANSLATE_NOOP(
         "CoreTexts", "{products} products, {span}, frequency {freq}, {periods} periods"),
     "summary.rows": QT_TRANSLATE_NOOP(

@@ -322,6 +322,14 @@
         <translation>{products} 个产品至少有一个候选模型使用了后备模型</translation>
     </message>
     <message>
+        <source>prediction intervals calibrated on {residuals} backtest errors per model, demand class and horizon step (each backtest window only on earlier ones)</source>
+        <translation>预测区间已按模型、需求类型和预测步长，用 {residuals} 个回测误差校准（每个回测窗口只用更早的窗口）</translation>
+    </message>
+    <message>
+        <source>prediction intervals of {models} are the model&apos;s own: fewer than {need} backtest errors to calibrate them</source>
+        <translation>{models} 的预测区间为模型自身的区间：回测误差少于 {need} 个，无法校准</translation>
+    </message>
+    <message>
         <source>{products} products, {span}, frequency {freq}, {periods} periods</source>
         <translation>{products} 个产品，{span}，频率：{freq}，共 {periods} 期</translation>
     </message>

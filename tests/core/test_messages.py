@@ -24,7 +24,8 @@ SAMPLES = {"best": "0.83", "runner_up_score": "0.912", "runner_up": "seasonal_na
            "param": "lookback", "minimum": "0", "maximum": "730", "horizon": "28",
            "history": "60", "most": "1", "season": "52", "lookback": "90", "code": "GB",
            "country": "United Kingdom", "column": "Country", "needed": "60%", "missed": "72 %",
-           "reference_missed": "5 %", "reference": "theta"}
+           "reference_missed": "5 %", "reference": "theta",
+           "residuals": "9,600"}
 # the reorder plan's "why" (core.reorder.explain)
 SAMPLES.update({"forecast": "1,204", "days": "21", "lead": "14", "review": "7",
                 "reorder_point": "35", "level": "95%", "safety": "5", "group": "lumpy",

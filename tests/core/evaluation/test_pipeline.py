@@ -221,4 +221,7 @@ def test_kept_networks_come_back_as_files_that_forecast_the_same(weekly):
     again = model.predict(4).sort_values(["unique_id", "ds"]).reset_index(drop=True)
     kept = result.candidates[result.candidates.model == "tcn"].drop(columns="model")
     kept = kept.sort_values(["unique_id", "ds"]).reset_index(drop=True)
-    pd.testing.assert_frame_equal(again[kept.columns], kept, check_exact=False, rtol=1e-5)
+    # The run's bands are calibrated on its backtest errors (core.evaluation.conformal); the
+    # saved network gives the same point forecast.
+    cols = ["unique_id", "ds", "yhat"]
+    pd.testing.assert_frame_equal(again[cols], kept[cols], check_exact=False, rtol=1e-5)
