@@ -227,22 +227,39 @@ def _touch(chunk: int, _cancel: CancelToken) -> int:
 
 
 def _measure_network(calibration: Calibration, name: str, cancel: CancelToken) -> None:
-    """Seconds per training step of network `name` at its default size, and per fit besides
-    (building, tracing): two fits of 1 and 3 epochs on synthetic daily data."""
+    """Seconds per training step of network `name` at its default size on synthetic data of the
+    calibration's frequency, from the time between its epochs' ends (the fastest: other jobs
+    only add time), and its seconds per fit besides (building, tracing, the first epoch's
+    extra). A fit first pays for importing TensorFlow, not part of a run's cost per fit."""
     from core.models.registry import create
 
-    data = synthetic_frame(_LARGE, "D", periods=200)
-    times, steps = [], []
-    create(name, epochs=1, windows_per_epoch=256, horizon=14).fit(data, freq="D", cancel=cancel)
-    for epochs in (1, 3):  # the first fit above paid for importing TensorFlow
-        model = create(name, epochs=epochs, windows_per_epoch=1024, patience=10, horizon=14)
-        began = time.perf_counter()
-        model.fit(data, freq="D", cancel=cancel)
-        times.append(time.perf_counter() - began)
-        steps.append(epochs * (1024 // int(model.batch_size)))
-    step = max(times[1] - times[0], 0.0) / (steps[1] - steps[0])
-    calibration.step_seconds[name] = step
-    calibration.network_seconds[name] = max(times[0] - steps[0] * step, 0.0)
+    freq = calibration.freq
+    data = synthetic_frame(_LARGE, freq)
+    horizon = HORIZON[freq]
+    create(name, epochs=1, windows_per_epoch=64, horizon=horizon).fit(data, freq=freq,
+                                                                       cancel=cancel)
+    ends: dict[int, float] = {}
+
+    def note(event: ProgressEvent) -> None:
+        if event.metrics and "epoch" in event.metrics:
+            ends[int(event.metrics["epoch"])] = time.perf_counter()
+
+    model = create(name, epochs=3, patience=10, horizon=horizon)
+    began = time.perf_counter()
+    model.fit(data, freq=freq, progress=note, cancel=cancel)
+    steps = max(_steps_per_epoch(model, data, horizon), 1)
+    epoch = min(ends[k] - ends[k - 1] for k in (2, 3) if k in ends and k - 1 in ends)
+    calibration.step_seconds[name] = epoch / steps
+    calibration.network_seconds[name] = max(ends[1] - began - epoch, 0.0)
+
+
+def _steps_per_epoch(model, data: pd.DataFrame, horizon: int) -> int:
+    """Training steps of one epoch: windows sampled (at most the windows the data has, about
+    one per period after the first horizon + 1 of each product) over the batch size."""
+    lengths = data.groupby(ID, sort=False).size().to_numpy()
+    available = int(np.clip(lengths - horizon, 0, None).sum())
+    per_epoch = min(int(model.windows_per_epoch), available)
+    return per_epoch // max(min(int(model.batch_size), per_epoch), 1)
 
 
 def _backtest_rows(frame, settings, classes) -> int:
@@ -296,7 +313,9 @@ def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Cal
         epochs = int(params.get("epochs", defaults.get("epochs", 20)))
         batch = int(params.get("batch_size", defaults.get("batch_size", 128)))
         per_epoch = int(params.get("windows_per_epoch", defaults.get("windows_per_epoch", 4096)))
-        steps = epochs * max(per_epoch // max(batch, 1), 1)
+        windows_there = int(np.clip(lengths.to_numpy() - plan.horizon, 0, None).sum())
+        per_epoch = min(per_epoch, max(windows_there, 1))
+        steps = epochs * max(per_epoch // max(min(batch, per_epoch), 1), 1)
         step = calibration.step_seconds.get(name, 0.0)
         parts[name] = fits_per_model * (steps * step + calibration.network_seconds.get(name, 0))
         network_fits += fits_per_model
