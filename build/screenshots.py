@@ -3,7 +3,8 @@
     make screenshots        (runs this under Xvfb: xvfb-run -a python build/screenshots.py)
 
 Loads the bundled sample shop with the real engine, picks the Fast preset, trains, and grabs the
-Import, Model setup, Training and Forecast view steps into docs/screenshots/.
+Import, Model setup, Training, Forecast view (with a what-if) and Reorder steps into
+docs/screenshots/.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import FORECAST, IMPORT, SETUP, TRAINING, MainWindow
+    from gui.main_window import FORECAST, IMPORT, REORDER, SETUP, TRAINING, MainWindow
 
     app = QApplication([sys.argv[0]])
     app.setOrganizationName("TrendcastScreenshots")  # leave the user's settings alone
@@ -94,6 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     shoot(FORECAST, "5_whatif.png")
     view.tabs.setCurrentWidget(view.chart)
     shoot(FORECAST, "6_whatif_chart.png")
+    # Reorder: the sample's stock file, 14 days of lead time, the plan made in its worker.
+    reorder = window.reorder_panel
+    window.tabs.setCurrentIndex(REORDER)
+    reorder.set_stock_file(str(ROOT / "resources" / "sample" / "sample_stock.csv"))
+    reorder.plan_button.click()
+    _wait_for(reorder.plan_made, 300)
+    shoot(REORDER, "7_reorder.png")
     window.projects.ask_to_save = lambda answered: answered("discard")  # nothing to keep
     window.close()
     return 0

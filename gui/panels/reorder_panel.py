@@ -233,7 +233,7 @@ class ReorderPanel(QWidget):
         if plan.missing_ids:
             lines.append(self.tr("{0} products have no stock figure (type it into the table): "
                                  "{1}").format(len(plan.missing_ids), _listed(plan.missing_ids)))
-        self.status.setText(" ".join(lines))
+        self.status.setText("\n".join(lines))  # one finding a line: ids end without a period
         self.plan_made.emit(plan)
 
     def _idle(self, status: str) -> None:
