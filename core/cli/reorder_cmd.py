@@ -10,8 +10,10 @@ import argparse
 import math
 import sys
 
+from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument
 from core.cli._settings_check import whole_number
+from core.executors.cluster_spec import HELP as CLUSTER_HELP
 
 DEFAULT_HORIZON = {"D": 28, "W": 8, "M": 6}
 MAX_LISTED = 10  # ids named in a warning; the rest are counted
@@ -45,6 +47,8 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--windows", type=whole_number, default=3,
                         help="backtest windows the forecast errors are learned from (default 3)")
     parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
+    parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
+    add_holiday_arguments(parser)
     parser.add_argument("--overrides", metavar="JOURNAL.json",
                         help="plan on the forecast with these hand-made overrides (a journal the "
                              "app exports, as for `forecast --overrides`)")
@@ -56,23 +60,12 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.cli._io import check_before_reading, quiet_numeric_warnings, read_input, write_output
+    from core.cli._io import check_before_reading, quiet_numeric_warnings
     from core.cli._settings_check import check_settings
-    from core.errors import TrendcastError
-    from core.export import product_titles
-    from core.overrides import Journal, apply, read_journal
-    from core.pipeline import run as run_pipeline
+    from core.executors import open_executor
+    from core.overrides import Journal, read_journal
     from core.pipeline_types import ForecastSettings
-    from core.reorder import (
-        ReorderSettings,
-        build_plan,
-        match_stock,
-        read_stock_file,
-        stock_from_sales,
-    )
-    from core.reorder.export import write_purchase_list
-    from core.reorder.lead_time_demand import period_days
-    from core.run_plan import DataShape
+    from core.reorder import read_stock_file
 
     quiet_numeric_warnings()
     for out in (args.output, args.purchase_list):
@@ -84,7 +77,27 @@ def run(args: argparse.Namespace) -> int:
     check_settings(ForecastSettings(horizon=max(args.horizon or 1, 1), freq=args.freq or "D",
                                     windows=args.windows, n_jobs=args.jobs), backtest=True)
     stock = read_stock_file(args.stock) if args.stock else None  # its errors before a long run
-    frame, freq = read_input(args.input, args.freq, args.series_end)
+    with open_executor(args.cluster, args.jobs) as executor:  # a bad --cluster fails at once
+        return _plan(args, stock, journal, executor)
+
+
+def _plan(args, stock, journal, executor) -> int:
+    """Import, forecast (on `executor`), plan and write: the body of `run`."""
+    from core.cli._holidays import chosen_country
+    from core.cli._io import load_input, write_output
+    from core.cli._settings_check import check_settings
+    from core.errors import TrendcastError
+    from core.export import product_titles
+    from core.overrides import apply
+    from core.pipeline import run as run_pipeline
+    from core.pipeline_types import ForecastSettings
+    from core.reorder import ReorderSettings, build_plan, match_stock, stock_from_sales
+    from core.reorder.export import write_purchase_list
+    from core.reorder.lead_time_demand import period_days
+    from core.run_plan import DataShape
+
+    imported = load_input(args.input, args.freq, args.series_end)
+    frame, freq = imported.frame, imported.freq
     if stock is None:
         stock = stock_from_sales(frame)
         if stock is None:
@@ -96,10 +109,11 @@ def run(args: argparse.Namespace) -> int:
                                lead_time_by_supplier=dict(args.supplier_lead_time))
     horizon = _horizon(args.horizon, stock, settings, freq, period_days(freq))
     run_settings = ForecastSettings(horizon=horizon, freq=freq, windows=args.windows,
-                                    n_jobs=args.jobs)
+                                    n_jobs=args.jobs, seed=args.seed,
+                                    holiday_country=chosen_country(args, imported))
     # The plan learns from the backtest's errors, so it needs at least one window.
     check_settings(run_settings, DataShape.of(frame), backtest=True)
-    result = run_pipeline(frame, run_settings)
+    result = run_pipeline(frame, run_settings, executor=executor)
     match = match_stock(sorted(frame["unique_id"].unique()), stock)
     forecast = apply(result.forecast, journal)  # the user's overrides are what gets ordered
     plan = build_plan(frame, forecast, result.backtest, match.items, settings, freq)

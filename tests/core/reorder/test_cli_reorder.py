@@ -144,3 +144,19 @@ def test_zero_windows_are_refused_before_the_import(tmp_path, capsys):
     assert _reorder(tmp_path, "--lead-time", "14", "--windows", "0") == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("error: --windows")
+
+
+def test_a_cluster_plans_the_same_as_the_local_pool(tmp_path, ids):
+    """`--cluster sync` (Dask's synchronous scheduler) runs the forecast behind the plan."""
+    stock = _stock(tmp_path / "stock.csv", ids)
+    assert _reorder(tmp_path, "--stock", stock, "--lead-time", "14") == 0
+    local = pd.read_csv(tmp_path / "plan.csv", dtype={"unique_id": str})
+    assert _reorder(tmp_path, "--stock", stock, "--lead-time", "14", "--cluster", "sync") == 0
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "plan.csv", dtype={"unique_id": str}),
+                                  local, check_exact=False, rtol=0, atol=1e-9)
+
+
+def test_a_bad_cluster_address_gives_one_line(tmp_path, capsys):
+    assert _reorder(tmp_path, "--lead-time", "14", "--cluster", "nonsense") == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--cluster" in err
