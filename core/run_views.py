@@ -172,9 +172,32 @@ class RunIndex:
         chosen = chosen[chosen["model"] == chosen["chosen"]].set_index(ID)
         return chosen.reindex(columns=["WAPE", "MASE"])
 
-    def total_row(self) -> dict:
-        """The "All products" row: the shop's total volume, forecast and growth."""
-        s = self.summary
+    def adjusted(self, journal) -> tuple[pd.DataFrame, dict]:
+        """The product list's rows and total with hand-made overrides in force (a
+        `core.overrides.Journal`): the next period's and the horizon's units and the growth of
+        each overridden product follow its final forecast. The trending class stays the model's
+        (it says what the model expects)."""
+        if not journal:
+            return self.summary, self.total_row()
+        from core.overrides import apply
+
+        forecast = self.run.forecast
+        products = {o.product for o in journal}
+        final = apply(forecast[forecast[ID].astype(str).isin(products)], journal)
+        by = final.sort_values(DS, kind="stable").groupby(final[ID].astype(str))["yhat"]
+        out = self.summary.copy()
+        ids = out[ID].astype(str)
+        hit = ids.isin(set(by.groups))
+        out.loc[hit, "forecast"] = ids[hit].map(by.sum())
+        out.loc[hit, "next"] = ids[hit].map(by.first())
+        recent = out.loc[hit, "recent"]
+        out.loc[hit, "growth"] = (out.loc[hit, "forecast"] - recent) / recent.replace(0, np.nan)
+        return out, self.total_row(out)
+
+    def total_row(self, summary: pd.DataFrame | None = None) -> dict:
+        """The "All products" row: the shop's total volume, forecast and growth (of `summary`,
+        default the model's)."""
+        s = self.summary if summary is None else summary
         horizon = max(int(self.run.settings.horizon), 1)
         sales = self.product(ALL_PRODUCTS).history[Y].to_numpy()
         # Each product's own last periods: products that end early have no sales in the shop's

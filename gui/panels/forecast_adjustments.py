@@ -40,8 +40,19 @@ class ForecastAdjustments(QObject):
                                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.range_button.toggled.connect(self.view.chart.show_range_selector)
         state.journal_changed.connect(lambda _journal: self.view.redraw())
+        state.journal_changed.connect(self._relist)
 
     # -- what the view shows -----------------------------------------------------------------
+    def _relist(self, journal) -> None:
+        """The product list's units follow the overrides (the selection stays where it was)."""
+        view = self.view
+        if view.index is None:
+            return
+        current = view.products.current_id()
+        view.products.set_products(*view.index.adjusted(journal))
+        if current is not None:
+            view.products.select(current)
+
     def final(self, data: ProductData) -> pd.DataFrame | None:
         """The chosen forecast after overrides (with yhat_model and overridden), or None."""
         chosen = data.forecasts.get(data.chosen)

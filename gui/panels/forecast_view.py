@@ -235,7 +235,7 @@ class ForecastView(QWidget):
         self._decompositions.clear()
         self._decomposing = None
         self._build_model_boxes(self.index.models)
-        self.products.set_products(self.index.summary, self.index.total_row())
+        self.products.set_products(*self.index.adjusted(self.overrides.journal))
         self.exports.set_run(run, history, self.index)
         self.stack.setCurrentIndex(1)
         self.status_label.clear()

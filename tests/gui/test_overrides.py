@@ -274,3 +274,25 @@ def test_a_whatif_plan_moves_the_adjusted_forecast(view, qtbot):
     mine = blocker.args[0].product(UID)
     assert (mine["yhat_base"] == 80).all()
     np.testing.assert_allclose(mine["yhat"], 80 / 0.9, rtol=1e-3)
+
+
+def test_the_product_list_shows_the_adjusted_units_and_follows_undo(view):
+    from gui.widgets.product_list import COLUMNS
+
+    model = view.products.model
+
+    def cell(uid, column):
+        return model.data(model.index(model.row_of(uid), COLUMNS.index(column)))
+
+    base = model_forecast().sort_values("ds")
+    before_total = cell(ALL_PRODUCTS, "forecast")
+    view.overrides.edit(Journal((Override(UID, "units", 100, comment="trade fair"),)),
+                        "Adjust")
+    horizon = len(base)
+    assert cell(UID, "forecast") == f"{base.yhat.sum() + 100 * horizon:,.0f}"
+    assert cell(UID, "next") == f"{base.yhat.iloc[0] + 100:,.0f}"
+    assert cell(ALL_PRODUCTS, "forecast") != before_total
+    assert view.products.current_id() == UID  # the selection stays
+    view.undo_stack.undo()
+    assert cell(UID, "forecast") == f"{base.yhat.sum():,.0f}"
+    assert cell(ALL_PRODUCTS, "forecast") == before_total
