@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
+from core.calendar_day import calendar_day
 from core.errors import TrendcastError
 from core.messages import render
 
@@ -156,15 +157,10 @@ def restamp(override: Override) -> Override:
 
 
 def _date(value, name: str) -> pd.Timestamp | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
     try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
+        return calendar_day(value)
+    except ValueError:
         raise _invalid(name, f"{value!r} is not a date (use YYYY-MM-DD).") from None
-    if pd.isna(stamp):
-        return None
-    return (stamp.tz_localize(None) if stamp.tzinfo else stamp).normalize()
 
 
 def _invalid(field_name: str, message: str) -> TrendcastError:

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.calendar_day import calendar_day
 from core.errors import TrendcastError
 from core.schema import DS, ID
 
@@ -150,17 +151,11 @@ def price_factors(plan: Scenario, forecast: pd.DataFrame,
 
 
 def _date(value, name: str) -> pd.Timestamp | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
     try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
+        return calendar_day(value)
+    except ValueError:
         raise _invalid(name, f"The {name} date {value!r} is not a date (use YYYY-MM-DD).") \
             from None
-    if pd.isna(stamp):
-        return None
-    # The calendar day as written: 2012-03-01T10:00+01:00 is March 1 in the shop's books.
-    return (stamp.tz_localize(None) if stamp.tzinfo else stamp).normalize()
 
 
 def _fmt(stamp: pd.Timestamp | None) -> str:
