@@ -32,6 +32,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "'auto' tries none, additive (same extra units every season) and multiplicative (same extra percentage) per product; needs two full seasons of history."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "additive"),
     QT_TRANSLATE_NOOP("ModelNames", "multiplicative"),
+    QT_TRANSLATE_NOOP("ModelNames", "Damped-trend exponential smoothing"),
+    QT_TRANSLATE_NOOP("ModelNames", "Exponential smoothing with a trend that flattens out over the horizon; error and seasonal pattern chosen per product (lowest AICc)."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Croston (SBA)"),
     QT_TRANSLATE_NOOP("ModelNames", "For products that sell now and then: smooths the size of each sale and the gap between sales separately (with the Syntetos-Boylan correction)."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Smoothing weight"),

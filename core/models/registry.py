@@ -18,6 +18,7 @@ MODEL_MODULES = (
     "core.models.statistical.baselines",
     "core.models.statistical.new_product",
     "core.models.statistical.ets",
+    "core.models.statistical.damped_ets",
     "core.models.statistical.intermittent",
     "core.models.statistical.theta",
     "core.models.statistical.optimized_theta",

@@ -1685,6 +1685,14 @@
         <translation>乘法</translation>
     </message>
     <message>
+        <source>Damped-trend exponential smoothing</source>
+        <translation>阻尼趋势指数平滑</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing with a trend that flattens out over the horizon; error and seasonal pattern chosen per product (lowest AICc).</source>
+        <translation>趋势在预测期内逐渐趋平的指数平滑；误差和季节模式按产品自动选择（AICc 最低）。</translation>
+    </message>
+    <message>
         <source>Croston (SBA)</source>
         <translation>Croston 法（SBA）</translation>
     </message>

@@ -20,6 +20,7 @@ LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
     "moving_average": (16.66, 1.232, 1.544),
     "drift": (20.0, 1.148, 1.626),
     "ets": (13.77, 0.92, 1.386),
+    "ets_damped": (14.67, 0.927, 1.407),
     "theta": (15.27, 0.929, 1.345),
     "optimized_theta": (15.56, 0.915, 1.35),
     "mstl": (15.56, 0.983, None),
