@@ -15,7 +15,7 @@ import pandas as pd
 
 from core.atomic_write import atomic_path
 from core.csv_output import neutralise, neutralise_frame, write_csv
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.overrides import MODEL_COLUMN, OVERRIDDEN, Journal, apply, journal_table
 from core.pipeline_types import ForecastRun
 from core.schema import DS, ID
@@ -118,7 +118,8 @@ def write_xlsx(path: str | os.PathLike, sheets: Mapping[str, pd.DataFrame]) -> N
         with atomic_path(path) as tmp:
             book.save(tmp)
     except OSError as exc:
-        raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise user_error("file.write_failed", path=str(path),
+                         error=str(exc.strerror or exc)) from exc
 
 
 def _cell(sheet, value: object, cell_type):
@@ -143,7 +144,7 @@ def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame 
               "metrics": lambda: metrics_table(run),
               "whatif": lambda: whatif_table(scenario, history)}
     if what == "whatif" and scenario is None:
-        raise TrendcastError("There is no what-if to export yet: apply a plan first.")
+        raise user_error("export.no_whatif")
     if what not in tables:
         raise ValueError(f"what must be one of {sorted(tables)}")
     # With a byte-order mark, so spreadsheets read non-English titles correctly.

@@ -17,6 +17,7 @@ from core import export
 from core.errors import TrendcastError
 from core.overrides import Journal, write_journal
 from gui import report
+from gui.error_texts import error_text
 
 KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf", "journal_json")
 SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "whatif_csv": ".csv", "xlsx": ".xlsx",
@@ -143,7 +144,7 @@ class ExportMenu(QObject):
         self.finished.emit(self.tr("Saved {name}.").format(name=path.name))
 
     def _failed(self, path: Path, exc: Exception) -> None:
-        detail = str(exc) if isinstance(exc, TrendcastError) else \
+        detail = error_text(exc) if isinstance(exc, TrendcastError) else \
             getattr(exc, "strerror", None) or str(exc)
         self.failed.emit(self.tr("Could not save {name}: {error}").format(name=path.name,
                                                                            error=detail))
