@@ -65,6 +65,15 @@ MESSAGES: dict[str, str] = {
                                  "or train a network on data with a price column.",
     "whatif.no_prices": "The data has no prices, so the effect of a price change cannot be "
                         "estimated. Import a file with a price column.",
+    "whatif.percent_range": "What-if percent: A price change of {percent}% is outside "
+                            "{low}% .. {high}%.",
+    "whatif.ends_before": "What-if end: The change ends ({end}) before it starts ({start}).",
+    # A hand-made override (core.overrides.journal).
+    "override.negative": "Override value: A forecast cannot be set to {value} units; use 0 or "
+                         "more.",
+    "override.below_minus_100": "Override value: {value} % would make sales negative; use "
+                                "-100 % or more.",
+    "override.ends_before": "Override end: The range ends ({end}) before it starts ({start}).",
     "scenario.no_name": "A scenario needs a name.",
     "scenario.long_name": "A scenario name can have at most {most} characters, not {length}.",
     "scenario.taken": "There is already a scenario named '{name}'; choose another name.",

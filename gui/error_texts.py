@@ -287,6 +287,19 @@ MESSAGE_TEXTS = {
     "whatif.no_prices": QT_TRANSLATE_NOOP(
         "CoreTexts", "The data has no prices, so the effect of a price change cannot be estimated. "
                      "Import a file with a price column."),
+    "whatif.percent_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "What-if percent: A price change of {percent}% is outside {low}% .. "
+                     "{high}%."),
+    "whatif.ends_before": QT_TRANSLATE_NOOP(
+        "CoreTexts", "What-if end: The change ends ({end}) before it starts ({start})."),
+    "override.negative": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Override value: A forecast cannot be set to {value} units; use 0 or "
+                     "more."),
+    "override.below_minus_100": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Override value: {value} % would make sales negative; use -100 % or "
+                     "more."),
+    "override.ends_before": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Override end: The range ends ({end}) before it starts ({start})."),
     "scenario.no_name": QT_TRANSLATE_NOOP("CoreTexts", "A scenario needs a name."),
     "scenario.long_name": QT_TRANSLATE_NOOP(
         "CoreTexts", "A scenario name can have at most {most} characters, not {length}."),

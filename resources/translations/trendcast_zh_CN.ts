@@ -1346,6 +1346,26 @@
         <translation>数据中没有价格，因此无法估计价格变化的影响。请导入带价格列的文件。</translation>
     </message>
     <message>
+        <source>What-if percent: A price change of {percent}% is outside {low}% .. {high}%.</source>
+        <translation>假设百分比：价格变动 {percent}% 超出 {low}% .. {high}% 的范围。</translation>
+    </message>
+    <message>
+        <source>What-if end: The change ends ({end}) before it starts ({start}).</source>
+        <translation>假设结束日期：变更的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Override value: A forecast cannot be set to {value} units; use 0 or more.</source>
+        <translation>调整值：预测不能设为 {value} 件；请使用 0 或更大的数。</translation>
+    </message>
+    <message>
+        <source>Override value: {value} % would make sales negative; use -100 % or more.</source>
+        <translation>调整值：{value} % 会使销量为负；请使用 -100 % 或更大的数。</translation>
+    </message>
+    <message>
+        <source>Override end: The range ends ({end}) before it starts ({start}).</source>
+        <translation>调整结束日期：范围的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
         <source>A scenario needs a name.</source>
         <translation>情景需要一个名称。</translation>
     </message>

@@ -82,3 +82,18 @@ def test_gui_templates_match_the_engines():
     from gui.error_texts import ERROR_TEXTS, MESSAGE_TEXTS
 
     assert ERROR_TEXTS == ERRORS and MESSAGE_TEXTS == MESSAGES
+
+
+def test_a_bad_override_or_price_change_is_explained_in_chinese(chinese):  # noqa: F811
+    from core.errors import TrendcastError
+    from core.overrides import Override
+    from core.scenario.plan import PriceChange
+
+    with pytest.raises(TrendcastError) as caught:
+        Override("A1", "absolute", -5, start="2024-01-01", end="2024-01-07")
+    assert str(caught.value).startswith("Override value: A forecast cannot be set to -5 units")
+    assert error_text(caught.value) == "调整值：预测不能设为 -5 件；请使用 0 或更大的数。"
+    with pytest.raises(TrendcastError) as caught:
+        PriceChange(-10, "2024-02-01", "2024-01-01")
+    assert error_text(caught.value) == \
+        "假设结束日期：变更的结束日期（2024-01-01）早于开始日期（2024-02-01）。"
