@@ -159,7 +159,7 @@ def export_xlsx(path: str | os.PathLike, run: ForecastRun,
     overrides' journal when there are any."""
     sheets = {"Forecast": forecast_table(run, history, overrides), "Metrics": metrics_table(run)}
     if not run.choices.empty:
-        sheets["Model choice"] = run.choices
+        sheets["Model choice"] = run.choices.drop(columns=["reason_ids"], errors="ignore")
     if not run.metrics_per_product.empty:
         sheets["Metrics per product"] = run.metrics_per_product.round(4)
     if scenario is not None:

@@ -97,3 +97,19 @@ def test_a_bad_override_or_price_change_is_explained_in_chinese(chinese):  # noq
         PriceChange(-10, "2024-02-01", "2024-01-01")
     assert error_text(caught.value) == \
         "假设结束日期：变更的结束日期（2024-01-01）早于开始日期（2024-02-01）。"
+
+
+def test_a_reason_is_rendered_from_its_ids_not_its_english(chinese):  # noqa: F811
+    from core.message_parts import encode
+    from core.messages import render
+    from gui.core_texts import core_text, plain_text
+
+    ids = encode([("reason.too_little_history", {"length": "3", "need": "10"}),
+                  ("reason.new_product", {})])
+    # The English beside the ids is not read: a text no template matches changes nothing.
+    shown = plain_text("written by someone else", ids)
+    assert shown == core_text("", ids) and "3" in shown and "10" in shown
+    assert untranslated([shown], set()) == []
+    # A project of an older version has only the English: it is read back as before.
+    old = render("reason.settings")
+    assert plain_text(old) == core_text(old) != old
