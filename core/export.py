@@ -8,7 +8,7 @@ get the same neutralising and are stored as text. Files are written atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -137,9 +137,11 @@ def _cell(sheet, value: object, cell_type):
 
 
 def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame | None = None,
-               *, what: str = "forecast", scenario=None, overrides: Journal | None = None) -> None:
+               *, what: str = "forecast", scenario=None, overrides: Journal | None = None,
+               labels: Callable[[str], str] | None = None) -> None:
     """Write the forecast (`what="forecast"`, with `overrides` applied), the model comparison
-    (`"metrics"`) or the what-if `scenario` (`"whatif"`)."""
+    (`"metrics"`) or the what-if `scenario` (`"whatif"`). `labels` words the column headers
+    (the GUI's language, `gui.export_headers`); without it they are the column names."""
     tables = {"forecast": lambda: forecast_table(run, history, overrides),
               "metrics": lambda: metrics_table(run),
               "whatif": lambda: whatif_table(scenario, history)}
@@ -148,15 +150,16 @@ def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame 
     if what not in tables:
         raise ValueError(f"what must be one of {sorted(tables)}")
     # With a byte-order mark, so spreadsheets read non-English titles correctly.
-    write_csv(path, tables[what](), bom=True)
+    write_csv(path, _labelled(tables[what](), labels), bom=True)
 
 
 def export_xlsx(path: str | os.PathLike, run: ForecastRun,
                 history: pd.DataFrame | None = None, scenario=None,
-                overrides: Journal | None = None) -> None:
+                overrides: Journal | None = None,
+                labels: Callable[[str], str] | None = None) -> None:
     """Forecast (with `overrides` applied), model comparison, per-product choices and
     per-product metrics in one workbook, the what-if with its plan when there is one, and the
-    overrides' journal when there are any."""
+    overrides' journal when there are any. `labels` words sheet names and headers."""
     sheets = {"Forecast": forecast_table(run, history, overrides), "Metrics": metrics_table(run)}
     if not run.choices.empty:
         sheets["Model choice"] = run.choices.drop(columns=["reason_ids"], errors="ignore")
@@ -167,4 +170,10 @@ def export_xlsx(path: str | os.PathLike, run: ForecastRun,
         sheets["What-if plan"] = whatif_plan_table(scenario)
     if overrides:
         sheets["Overrides"] = journal_table(overrides)
+    if labels is not None:
+        sheets = {labels(name): _labelled(frame, labels) for name, frame in sheets.items()}
     write_xlsx(path, sheets)
+
+
+def _labelled(frame: pd.DataFrame, labels: Callable[[str], str] | None) -> pd.DataFrame:
+    return frame if labels is None else frame.rename(columns=lambda c: labels(str(c)))
