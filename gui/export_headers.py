@@ -42,6 +42,24 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ExportColumns", "comment"), QT_TRANSLATE_NOOP("ExportColumns", "kind"),
     QT_TRANSLATE_NOOP("ExportColumns", "value"), QT_TRANSLATE_NOOP("ExportColumns", "windows"),
     QT_TRANSLATE_NOOP("ExportColumns", "products_scored"),
+    # The reorder plan and its purchase list (core.reorder).
+    QT_TRANSLATE_NOOP("ExportColumns", "supplier"), QT_TRANSLATE_NOOP("ExportColumns", "order_qty"),
+    QT_TRANSLATE_NOOP("ExportColumns", "on_hand"), QT_TRANSLATE_NOOP("ExportColumns", "on_order"),
+    QT_TRANSLATE_NOOP("ExportColumns", "reorder_point"),
+    QT_TRANSLATE_NOOP("ExportColumns", "lead_time_days"),
+    QT_TRANSLATE_NOOP("ExportColumns", "stockout_date"),
+    QT_TRANSLATE_NOOP("ExportColumns", "order_value"), QT_TRANSLATE_NOOP("ExportColumns", "why"),
+    QT_TRANSLATE_NOOP("ExportColumns", "abc_class"),
+    QT_TRANSLATE_NOOP("ExportColumns", "inventory_position"),
+    QT_TRANSLATE_NOOP("ExportColumns", "review_days"),
+    QT_TRANSLATE_NOOP("ExportColumns", "service_level"),
+    QT_TRANSLATE_NOOP("ExportColumns", "forecast_lead_time"),
+    QT_TRANSLATE_NOOP("ExportColumns", "forecast_lead_review"),
+    QT_TRANSLATE_NOOP("ExportColumns", "safety_stock"),
+    QT_TRANSLATE_NOOP("ExportColumns", "days_of_cover"),
+    QT_TRANSLATE_NOOP("ExportColumns", "revenue_at_risk"),
+    QT_TRANSLATE_NOOP("ExportColumns", "excess_units"),
+    QT_TRANSLATE_NOOP("ExportColumns", "basis"), QT_TRANSLATE_NOOP("ExportColumns", "exceptions"),
 )
 SHEETS = (
     QT_TRANSLATE_NOOP("ExportColumns", "Forecast"), QT_TRANSLATE_NOOP("ExportColumns", "Metrics"),
@@ -50,6 +68,7 @@ SHEETS = (
     QT_TRANSLATE_NOOP("ExportColumns", "What-if"),
     QT_TRANSLATE_NOOP("ExportColumns", "What-if plan"),
     QT_TRANSLATE_NOOP("ExportColumns", "Overrides"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Purchase list"), QT_TRANSLATE_NOOP("ExportColumns", "Plan"),
 )
 # `yhat_lo_80` -> the translated `yhat` and the level; `coverage_95` likewise.
 _LOW = QT_TRANSLATE_NOOP("ExportColumns", "{column}_lo_{level}")

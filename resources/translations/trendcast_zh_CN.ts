@@ -1599,6 +1599,90 @@
         <translation>参与评分的商品数</translation>
     </message>
     <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>order_qty</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <source>on_hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>on_order</source>
+        <translation>在途数量</translation>
+    </message>
+    <message>
+        <source>reorder_point</source>
+        <translation>再订货点</translation>
+    </message>
+    <message>
+        <source>lead_time_days</source>
+        <translation>交货期（天）</translation>
+    </message>
+    <message>
+        <source>stockout_date</source>
+        <translation>缺货日期</translation>
+    </message>
+    <message>
+        <source>order_value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>abc_class</source>
+        <translation>ABC 分类</translation>
+    </message>
+    <message>
+        <source>inventory_position</source>
+        <translation>库存状况</translation>
+    </message>
+    <message>
+        <source>review_days</source>
+        <translation>盘点周期（天）</translation>
+    </message>
+    <message>
+        <source>service_level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>forecast_lead_time</source>
+        <translation>交货期内预测</translation>
+    </message>
+    <message>
+        <source>forecast_lead_review</source>
+        <translation>交货期加盘点期内预测</translation>
+    </message>
+    <message>
+        <source>safety_stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>days_of_cover</source>
+        <translation>可供天数</translation>
+    </message>
+    <message>
+        <source>revenue_at_risk</source>
+        <translation>风险收入</translation>
+    </message>
+    <message>
+        <source>excess_units</source>
+        <translation>过剩数量</translation>
+    </message>
+    <message>
+        <source>basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>exceptions</source>
+        <translation>例外情况</translation>
+    </message>
+    <message>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
@@ -1625,6 +1709,14 @@
     <message>
         <source>Overrides</source>
         <translation>手动调整</translation>
+    </message>
+    <message>
+        <source>Purchase list</source>
+        <translation>采购清单</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>{column}_lo_{level}</source>

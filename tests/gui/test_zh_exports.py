@@ -50,3 +50,35 @@ def test_every_column_of_a_whatif_and_overrides_export_has_a_chinese_header(chin
                "yhat_base_hi_80", "coverage_80", "change", "percent", "when", "comment",
                "overridden", "yhat_model", "trend_f1"]
     assert untranslated([label(c) for c in columns], METRICS) == []
+
+
+def _plan_table() -> pd.DataFrame:
+    from core.reorder.plan import COLUMNS
+
+    row = {c: 1.0 for c in COLUMNS}
+    row.update(unique_id="A1", supplier="", abc_class="A", stockout_date=pd.Timestamp("2024-02-01"),
+               basis="pool", exceptions="", why="w")
+    return pd.DataFrame([row], columns=COLUMNS)
+
+
+def test_purchase_list_from_the_chinese_ui_has_chinese_headers(chinese, tmp_path):  # noqa: F811
+    from core.reorder.export import write_purchase_list
+
+    table = _plan_table()
+    assert write_purchase_list(tmp_path / "p.xlsx", table, labels=export_labeller()) == 1
+    write_purchase_list(tmp_path / "p.csv", table, labels=export_labeller())
+    book = load_workbook(tmp_path / "p.xlsx", read_only=True)
+    headers = [sheet.title for sheet in book.worksheets]
+    for sheet in book.worksheets:
+        headers += [c.value for c in next(sheet.iter_rows(max_row=1))]
+    headers += list(pd.read_csv(tmp_path / "p.csv", encoding="utf-8-sig").columns)
+    assert "采购清单" in headers and "订购数量" in headers
+    assert untranslated([str(h) for h in headers], {"ABC"}) == []
+
+
+def test_purchase_list_without_labels_keeps_the_cli_columns(tmp_path):
+    from core.reorder.export import PURCHASE_COLUMNS, write_purchase_list
+
+    write_purchase_list(tmp_path / "p.csv", _plan_table())
+    assert list(pd.read_csv(tmp_path / "p.csv", encoding="utf-8-sig").columns) == \
+        PURCHASE_COLUMNS
