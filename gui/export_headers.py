@@ -42,6 +42,9 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ExportColumns", "comment"), QT_TRANSLATE_NOOP("ExportColumns", "kind"),
     QT_TRANSLATE_NOOP("ExportColumns", "value"), QT_TRANSLATE_NOOP("ExportColumns", "windows"),
     QT_TRANSLATE_NOOP("ExportColumns", "products_scored"),
+    QT_TRANSLATE_NOOP("ExportColumns", "points"),
+    QT_TRANSLATE_NOOP("ExportColumns", "zero_scale"),
+    QT_TRANSLATE_NOOP("ExportColumns", "mape_zeros_skipped"),
     # The reorder plan and its purchase list (core.reorder).
     QT_TRANSLATE_NOOP("ExportColumns", "supplier"), QT_TRANSLATE_NOOP("ExportColumns", "order_qty"),
     QT_TRANSLATE_NOOP("ExportColumns", "on_hand"), QT_TRANSLATE_NOOP("ExportColumns", "on_order"),

@@ -1599,6 +1599,18 @@
         <translation>参与评分的商品数</translation>
     </message>
     <message>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>zero_scale</source>
+        <translation>尺度为零的商品数</translation>
+    </message>
+    <message>
+        <source>mape_zeros_skipped</source>
+        <translation>MAPE 跳过的零值数</translation>
+    </message>
+    <message>
         <source>supplier</source>
         <translation>供应商</translation>
     </message>
