@@ -42,7 +42,13 @@ class Problem:
 
 
 class TrendcastError(Exception):
-    """An error caused by input or settings; its message is meant for the user."""
+    """An error caused by input or settings; its message is meant for the user.
+
+    `key` and `fields` name its template (`core.error_messages.user_error`), so a UI in another
+    language says it in its own words; None for a message without a template."""
+
+    key: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

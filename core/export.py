@@ -8,14 +8,14 @@ get the same neutralising and are stored as text. Files are written atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from core.atomic_write import atomic_path
 from core.csv_output import neutralise, neutralise_frame, write_csv
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.overrides import MODEL_COLUMN, OVERRIDDEN, Journal, apply, journal_table
 from core.pipeline_types import ForecastRun
 from core.schema import DS, ID
@@ -118,7 +118,8 @@ def write_xlsx(path: str | os.PathLike, sheets: Mapping[str, pd.DataFrame]) -> N
         with atomic_path(path) as tmp:
             book.save(tmp)
     except OSError as exc:
-        raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise user_error("file.write_failed", path=str(path),
+                         error=str(exc.strerror or exc)) from exc
 
 
 def _cell(sheet, value: object, cell_type):
@@ -136,29 +137,32 @@ def _cell(sheet, value: object, cell_type):
 
 
 def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame | None = None,
-               *, what: str = "forecast", scenario=None, overrides: Journal | None = None) -> None:
+               *, what: str = "forecast", scenario=None, overrides: Journal | None = None,
+               labels: Callable[[str], str] | None = None) -> None:
     """Write the forecast (`what="forecast"`, with `overrides` applied), the model comparison
-    (`"metrics"`) or the what-if `scenario` (`"whatif"`)."""
+    (`"metrics"`) or the what-if `scenario` (`"whatif"`). `labels` words the column headers
+    (the GUI's language, `gui.export_headers`); without it they are the column names."""
     tables = {"forecast": lambda: forecast_table(run, history, overrides),
               "metrics": lambda: metrics_table(run),
               "whatif": lambda: whatif_table(scenario, history)}
     if what == "whatif" and scenario is None:
-        raise TrendcastError("There is no what-if to export yet: apply a plan first.")
+        raise user_error("export.no_whatif")
     if what not in tables:
         raise ValueError(f"what must be one of {sorted(tables)}")
     # With a byte-order mark, so spreadsheets read non-English titles correctly.
-    write_csv(path, tables[what](), bom=True)
+    write_csv(path, _labelled(tables[what](), labels), bom=True)
 
 
 def export_xlsx(path: str | os.PathLike, run: ForecastRun,
                 history: pd.DataFrame | None = None, scenario=None,
-                overrides: Journal | None = None) -> None:
+                overrides: Journal | None = None,
+                labels: Callable[[str], str] | None = None) -> None:
     """Forecast (with `overrides` applied), model comparison, per-product choices and
     per-product metrics in one workbook, the what-if with its plan when there is one, and the
-    overrides' journal when there are any."""
+    overrides' journal when there are any. `labels` words sheet names and headers."""
     sheets = {"Forecast": forecast_table(run, history, overrides), "Metrics": metrics_table(run)}
     if not run.choices.empty:
-        sheets["Model choice"] = run.choices
+        sheets["Model choice"] = run.choices.drop(columns=["reason_ids"], errors="ignore")
     if not run.metrics_per_product.empty:
         sheets["Metrics per product"] = run.metrics_per_product.round(4)
     if scenario is not None:
@@ -166,4 +170,10 @@ def export_xlsx(path: str | os.PathLike, run: ForecastRun,
         sheets["What-if plan"] = whatif_plan_table(scenario)
     if overrides:
         sheets["Overrides"] = journal_table(overrides)
+    if labels is not None:
+        sheets = {labels(name): _labelled(frame, labels) for name, frame in sheets.items()}
     write_xlsx(path, sheets)
+
+
+def _labelled(frame: pd.DataFrame, labels: Callable[[str], str] | None) -> pd.DataFrame:
+    return frame if labels is None else frame.rename(columns=lambda c: labels(str(c)))

@@ -30,7 +30,8 @@ from core.evaluation.fitting import (
 )
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
-from core.messages import join, parse, render
+from core.message_parts import encode, english
+from core.messages import parse, render
 from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
 from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
@@ -43,10 +44,10 @@ from core.selection import (
     COMBINATIONS,
     add_combinations,
     auto_backtest,
-    reason,
+    reason_parts,
     window_scores,
 )
-from core.selection_guard import guard_for, guard_reason
+from core.selection_guard import guard_for, guard_parts
 
 
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
@@ -281,20 +282,23 @@ def _choices(frame, classes, final, fallbacks, plan: RunPlan, fc, young: pd.Seri
     rows = []
     for uid, row in out.iterrows():
         model = row["model"] if isinstance(row["model"], str) else FALLBACK
-        why = join(reason(row), guard_reason(row)) if plan.selecting else \
-            render("reason.settings")
+        # The reason as (template id, fields) clauses; its English is written from them.
+        parts = reason_parts(row) + guard_parts(row) if plan.selecting else \
+            [("reason.settings", {})]
         if uid in young.index:
-            flag = render("reason.too_little_history", length=str(young[uid]), need=need)
             model = NEW_PRODUCT
-            why = join(why if not plan.auto else "", flag, render("reason.new_product"),
-                       render("reason.new_product_capped", cap=f"{cap:,.4g}")
-                       if uid in capped else "")
+            parts = [*(parts if not plan.auto else []),
+                     ("reason.too_little_history", {"length": str(young[uid]), "need": need}),
+                     ("reason.new_product", {}),
+                     *([("reason.new_product_capped", {"cap": f"{cap:,.4g}"})]
+                       if uid in capped else [])]
         if (uid, model) not in available:
             model = FALLBACK
         fallback = fallbacks.get((model, FUTURE, uid), "")
         rows.append({ID: uid, "demand_class": classes.get(uid, ""), "model": model,
-                     "reason": why, "fallback": fallback})
-    return pd.DataFrame(rows, columns=[ID, "demand_class", "model", "reason", "fallback"])
+                     "reason": english(parts), "fallback": fallback, "reason_ids": encode(parts)})
+    return pd.DataFrame(rows, columns=[ID, "demand_class", "model", "reason", "fallback",
+                                       "reason_ids"])
 
 
 def _capped(frame: pd.DataFrame, young: pd.Series, horizon: int, cap: float) -> set[str]:

@@ -28,6 +28,7 @@ import pandas as pd
 from core import project_format
 from core.atomic_write import atomic_path
 from core.data.types import ImportOptions  # noqa: F401  (Project's field type)
+from core.error_messages import user_error
 from core.errors import TrendcastError
 from core.json_check import check
 from core.model_files import ModelFiles, check_files, safe_name
@@ -98,8 +99,8 @@ def save_project(path: str | os.PathLike, project: Project, *, progress=None,
                 zf.writestr(EMBEDDINGS, project.embeddings)
             _write_json(zf, "manifest.json", manifest)
     except OSError as exc:
-        raise TrendcastError(f"Could not save the project to {path}: "
-                             f"{exc.strerror or exc}.") from exc
+        raise user_error("project.save_failed", path=str(path),
+                         error=str(exc.strerror or exc)) from exc
 
 
 def _write_scenarios(zf: zipfile.ZipFile, manifest: dict, library: ScenarioLibrary) -> None:
@@ -156,23 +157,22 @@ def load_project(path: str | os.PathLike, *, progress=None, cancel=None) -> Proj
             manifest = _read_manifest(zf, name)
             return _read_project(zf, manifest)
     except FileNotFoundError:
-        raise TrendcastError(f"The project {name} does not exist.") from None
+        raise user_error("project.missing", name=name) from None
     except TrendcastError:
         raise
     except zipfile.BadZipFile as exc:
         if not _has_manifest(path):
-            raise TrendcastError(f"{name} is not a Trendcast project.") from exc
-        raise TrendcastError(_damaged(name, exc)) from exc
+            raise user_error("project.foreign", name=name) from exc
+        raise _damaged(name, exc) from exc
     except (OSError, KeyError, ValueError, TypeError, EOFError, RuntimeError, zlib.error,
             json.JSONDecodeError, pd.errors.ParserError) as exc:
-        raise TrendcastError(_damaged(name, exc)) from exc
+        raise _damaged(name, exc) from exc
 
 
-def _damaged(name: str, exc: BaseException) -> str:
+def _damaged(name: str, exc: BaseException) -> TrendcastError:
     # One line: some library messages go on with several lines of advice for programmers.
     reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(" :.")
-    return (f"The project {name} is damaged and cannot be opened ({reason}). "
-            f"Open an earlier copy, or import the sales file again.")
+    return user_error("project.damaged", name=name, error=reason)
 
 
 def _has_manifest(path: str | os.PathLike) -> bool:
@@ -190,23 +190,21 @@ def _has_manifest(path: str | os.PathLike) -> bool:
 def _read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:
     total = sum(info.file_size for info in zf.infolist())
     if total > MAX_UNPACKED_BYTES:
-        raise TrendcastError(f"{name} unpacks to {total / 1024 ** 3:.1f} GB; refusing to open it.")
+        raise user_error("project.too_large", name=name, size=f"{total / 1024 ** 3:.1f}")
     if "manifest.json" not in zf.namelist():
         if any(n.startswith("run/") or n.startswith("data/frame") for n in zf.namelist()):
-            raise TrendcastError(_damaged(name, KeyError("manifest.json missing")))
-        raise TrendcastError(f"{name} is not a Trendcast project (it is a zip file without a "
-                             f"Trendcast manifest).")
+            raise _damaged(name, KeyError("manifest.json missing"))
+        raise user_error("project.foreign_zip", name=name)
     manifest = json.loads(zf.read("manifest.json"))
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise TrendcastError(f"{name} is not a Trendcast project.")
+        raise user_error("project.foreign", name=name)
     version = manifest.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise TrendcastError(_damaged(name, ValueError(
-            f"format_version should be a whole number of at least 1, not {version!r}")))
+        raise _damaged(name, ValueError(
+            f"format_version should be a whole number of at least 1, not {version!r}"))
     if version > FORMAT_VERSION:
-        raise TrendcastError(f"{name} was saved by a newer version of Trendcast (project format "
-                             f"{version}; this version reads up to {FORMAT_VERSION}). "
-                             f"Please update Trendcast to open it.")
+        raise user_error("project.newer", name=name, version=str(version),
+                         supported=str(FORMAT_VERSION))
     project_format.check_manifest(manifest)
     return manifest
 

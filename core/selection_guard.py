@@ -22,6 +22,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from core.message_parts import decode, encode
 from core.messages import render
 from core.models.registry import load_all
 from core.schema import ID, Y
@@ -31,6 +32,7 @@ RATIO = 1.5  # refused above 1.5x the reference's total error ...
 MARGIN = 0.10  # ... and at least 10 % of the pool's sales worse than it
 
 GUARD = "guard"  # column of `guarded_choose`'s result: the reason clause, or ""
+GUARD_IDS = "guard_ids"  # the same clause as `core.message_parts`, or ""
 
 
 def classical_models(names) -> list[str]:
@@ -94,26 +96,29 @@ def guarded_choose(scores: pd.DataFrame, order: list[str], *, totals: pd.DataFra
     `guard` (the reason clause where the MASE winner was refused, else "")."""
     raw = choose(scores, order, upto=upto, pools=pools)
     if pools is None or not classical:
-        return raw.assign(**{GUARD: ""})
+        return raw.assign(**{GUARD: "", GUARD_IDS: ""})
     reference = choose(scores[scores["model"].isin(classical)], order, upto=upto, pools=pools)
     reference = reference.drop_duplicates("pool").set_index("pool")["model"]
     out = refused(total_errors(totals, pools, upto), reference)
     if out.empty:
-        return raw.assign(**{GUARD: ""})
+        return raw.assign(**{GUARD: "", GUARD_IDS: ""})
     pool_of = scores[ID].map(pools)
     bad = pd.MultiIndex.from_frame(out[["pool", "model"]])
     keep = ~pd.MultiIndex.from_arrays([pool_of, scores["model"]]).isin(bad)
     final = choose(scores[keep], order, upto=upto, pools=pools)
-    why = {(row.pool, row.model): render("reason.guard_refused", model_name=row.model,
-                                         missed=_percent(row.total_error),
-                                         reference=row.reference,
-                                         reference_missed=_percent(row.reference_error))
-           for row in out.itertuples(index=False)}
+    fields = {(row.pool, row.model): {"model_name": row.model,
+                                      "missed": _percent(row.total_error),
+                                      "reference": row.reference,
+                                      "reference_missed": _percent(row.reference_error)}
+              for row in out.itertuples(index=False)}
+    why = {at: render("reason.guard_refused", **f) for at, f in fields.items()}
+    ids = {at: encode([("reason.guard_refused", f)]) for at, f in fields.items()}
     winners = raw.set_index(ID)["model"]
-    final[GUARD] = [why.get((pool, winners.get(uid)), "")
-                    if winners.get(uid) != model else ""
-                    for uid, pool, model in zip(final[ID], final["pool"], final["model"],
-                                                strict=True)]
+    refused_at = [(pool, winners.get(uid)) if winners.get(uid) != model else None
+                  for uid, pool, model in zip(final[ID], final["pool"], final["model"],
+                                              strict=True)]
+    final[GUARD] = [why.get(at, "") for at in refused_at]
+    final[GUARD_IDS] = [ids.get(at, "") for at in refused_at]
     return final
 
 
@@ -132,3 +137,8 @@ def guard_reason(row: pd.Series) -> str:
     """The guard's clause of a `guarded_choose` row ("" when it refused nothing there)."""
     text = row.get(GUARD, "")
     return text if isinstance(text, str) else ""
+
+
+def guard_parts(row: pd.Series) -> list[tuple[str, dict[str, str]]]:
+    """`guard_reason` as `(template id, fields)` clauses ([] when it refused nothing)."""
+    return decode(row.get(GUARD_IDS, "")) or []

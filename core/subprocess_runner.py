@@ -42,8 +42,12 @@ class ProcessFailed(Exception):
     """The work in the child process failed; `message` is for people, `details` for developers.
 
     `user_error` is True when the child raised a `TrendcastError` (bad input or settings), so
-    the message alone says what to fix; `problems` carries its `Problem`s when it had any.
+    the message alone says what to fix; `problems` carries its `Problem`s when it had any,
+    `key` and `fields` its template (`core.error_messages`) when it had one.
     """
+
+    key: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, message: str, details: str = "", *, user_error: bool = False,
                  problems: list[Problem] | None = None) -> None:
@@ -84,7 +88,8 @@ def _child_main(conn, cancel_event, target, args, kwargs, niceness, parent) -> N
         problems = list(getattr(exc, "problems", None) or [])
         problems = [p for p in problems if isinstance(p, Problem)]
         conn.send(("errored", (str(exc) or type(exc).__name__, details,
-                               isinstance(exc, TrendcastError), problems)))
+                               isinstance(exc, TrendcastError), problems,
+                               getattr(exc, "key", None), tuple(getattr(exc, "fields", ())))))
     finally:
         conn.close()
 
@@ -151,8 +156,10 @@ def run_in_process(target: str | Callable[..., Any], *args: Any,
         return payload
     if kind == "cancelled":
         raise Cancelled()
-    message, details, user_error, problems = payload
-    raise ProcessFailed(message, details, user_error=user_error, problems=problems)
+    message, details, user_error, problems, key, fields = payload
+    failed = ProcessFailed(message, details, user_error=user_error, problems=problems)
+    failed.key, failed.fields = key, fields  # the message's template, for the GUI's language
+    raise failed
 
 
 def _stop(child, *, patient: bool) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from core.message_parts import decode
 from core.messages import TEMPLATES, parse
 from gui.model_names import model_label, registry_text
 
@@ -423,20 +424,27 @@ def format_clause(key: str | None, fields: dict[str, str]) -> str:
         return TEXTS[key].format(**shown)
 
 
-def core_text(text: str) -> str:
+def _clauses(text: str, ids: str) -> list:
+    """The clauses of an engine text: from its ids (`core.message_parts`) when it has them;
+    read back from the English only for texts without ids (projects of older versions)."""
+    found = decode(ids)
+    return found if found is not None else parse(text)
+
+
+def core_text(text: str, ids: str = "") -> str:
     """An engine text (reason, fallback, note, progress message) in the user's language."""
-    if not text:
+    if not text and not ids:
         return text
-    clauses = [format_clause(key, fields) for key, fields in parse(text)]
+    clauses = [format_clause(key, fields) for key, fields in _clauses(text, ids)]
     return _tr("; ").join(clauses)
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, ids: str = "") -> str:
     """A model-choice reason in a shop owner's words (PLAIN), other clauses as `core_text`."""
-    if not text:
+    if not text and not ids:
         return text
     clauses = []
-    for key, fields in parse(text):
+    for key, fields in _clauses(text, ids):
         if key in NOT_PLAIN:
             continue
         if key in PLAIN:

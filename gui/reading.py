@@ -37,7 +37,7 @@ def read_file(path: str, options: ImportOptions | None, *, preview_fn: Callable,
     except InputError as exc:
         outcome.problems = list(exc.problems) or [Problem(str(exc), file=path)]
     except TrendcastError as exc:
-        outcome.problems = [Problem(str(exc), file=path)]
+        outcome.problems = [Problem(str(exc), file=path, key=exc.key, fields=exc.fields)]
     return outcome
 
 

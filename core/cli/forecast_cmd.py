@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {args.overrides}, entry {number}: changes nothing (product "
               f"{override.product}, {override.span()} is not in the forecast)", file=sys.stderr)
     if args.choices:
-        write_output(result.choices, args.choices)
+        write_output(result.choices.drop(columns=["reason_ids"], errors="ignore"), args.choices)
     if args.trending:
         write_output(trending_table(result, frame), args.trending)
     if args.project:

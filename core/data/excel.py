@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from core.data.problems import fail
+from core.data.error_texts import fail
 from core.errors import InputError, Problem
 
 PEEK_ROWS = 50  # rows looked at to tell whether another sheet holds a table
@@ -43,13 +43,11 @@ def read_workbook(path: Path, sheet: str | None, nrows: int | None) -> SheetTabl
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types on damaged files
-        raise fail(path, f"The Excel file cannot be read ({type(exc).__name__}).",
-                   "Open it in Excel or LibreOffice and save it again.") from None
+        raise fail(path, "error.excel", error=type(exc).__name__) from None
     try:
         names = list(book.sheetnames)
         if sheet is not None and sheet not in names:
-            raise fail(path, f"The workbook has no sheet '{sheet}'.",
-                       f"Check the sheet name; the sheets are {_quoted(names)}.")
+            raise fail(path, "error.no_sheet", sheet=str(sheet), sheets=_quoted(names))
         chosen = sheet or next((n for n in names if _holds_table(book[n])), names[0])
         limit = None if nrows is None else nrows + 30
         rows = _filled_cells(book[chosen], limit)
@@ -57,13 +55,11 @@ def read_workbook(path: Path, sheet: str | None, nrows: int | None) -> SheetTabl
     except InputError:
         raise
     except Exception as exc:
-        raise fail(path, f"The Excel file cannot be read ({type(exc).__name__}).",
-                   "Open it in Excel or LibreOffice and save it again.") from None
+        raise fail(path, "error.excel", error=type(exc).__name__) from None
     finally:
         book.close()
     if not rows:
-        raise fail(path, f"The sheet '{chosen}' is empty.",
-                   "Choose the sheet that holds the sales.")
+        raise fail(path, "error.empty_sheet", sheet=str(chosen))
     header_row, header = _header(rows)
     width = max(max(cells) for cells in rows.values()) + 1
     columns = _unique([str(header.get(i, "")).strip() or f"Unnamed: {i}" for i in range(width)])
@@ -84,10 +80,9 @@ def _check_container(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except zipfile.BadZipFile:
-        raise fail(path, "The file is a damaged ZIP or Excel file.", "Export it again.") from None
+        raise fail(path, "error.zip_damaged") from None
     if "xl/workbook.xml" not in names:
-        raise fail(path, "This is a ZIP archive, not a table.",
-                   "Unpack it and choose the CSV or Excel file inside.")
+        raise fail(path, "error.zip")
 
 
 def _filled_cells(sheet, limit: int | None = None) -> dict[int, dict[int, object]]:

@@ -15,10 +15,10 @@ import pandas as pd
 from core.data.cancellations import cancellation_warnings, partial_refund_warnings
 from core.data.cleaning import clean_order_lines, merge_case_variants
 from core.data.country import shop_country
+from core.data.error_texts import fail, mix_field, problem
 from core.data.layouts import to_lines
 from core.data.ledger import Ledger
 from core.data.problem_texts import warning
-from core.data.problems import fail
 from core.data.product_ids import IdCleanup, normalise_ids
 from core.data.reading import RawTable, read_table
 from core.data.regular import complete_span, period_start, regularise, step_frequencies
@@ -60,11 +60,10 @@ def load(path: str | Path, options: ImportOptions | None = None, *,
     except TrendcastError:
         raise
     except MemoryError:
-        raise fail(path, "The file is too large to import in the memory available.",
-                   "Split it into shorter periods or close other programs.") from None
+        raise fail(path, "error.memory") from None
     except Exception as exc:  # a safety net: the user must never see a traceback
-        raise fail(path, f"Unexpected problem while importing ({type(exc).__name__}: {exc}).",
-                   "Please report this together with the file.") from exc
+        raise fail(path, "error.unexpected_import",
+                   error=f"{type(exc).__name__}: {exc}") from exc
 
 
 def preview(path: str | Path, options: ImportOptions | None = None, nrows: int = 200
@@ -79,8 +78,8 @@ def preview(path: str | Path, options: ImportOptions | None = None, nrows: int =
     except TrendcastError:
         raise
     except Exception as exc:
-        raise fail(path, f"Unexpected problem while reading ({type(exc).__name__}: {exc}).",
-                   "Please report this together with the file.") from exc
+        raise fail(path, "error.unexpected_read",
+                   error=f"{type(exc).__name__}: {exc}") from exc
     return RawPreview(str(path), raw.frame.reset_index(drop=True), layout, roles, dayfirst,
                       raw.encoding, raw.delimiter, raw.problems, raw.sheets, raw.sheet)
 
@@ -108,21 +107,20 @@ def _check_options(path: str, raw: RawTable, options: ImportOptions) -> None:
     problems = []
     for role, column in options.roles.items():
         if role not in ROLES:
-            problems.append(Problem(f"Unknown column role '{role}'.",
-                                    f"Use one of: {', '.join(ROLES)}.", file=path))
+            problems.append(problem(path, "error.unknown_role", role=str(role),
+                                    choices=", ".join(ROLES)))
         elif column not in raw.frame.columns:
             names = ", ".join(f"'{c}'" for c in raw.frame.columns[:15])
-            problems.append(Problem(f"There is no column '{column}' for the {role}.",
-                                    f"Columns are: {names}.", file=path, column=column))
+            problems.append(problem(path, "error.no_such_column", column=column,
+                                    name=str(column), role=role, columns=names))
     if options.freq is not None and options.freq not in FREQ_ALIASES:
-        problems.append(Problem(f"Unknown frequency '{options.freq}'.",
-                                "Use D (daily), W (weekly) or M (monthly).", file=path))
+        problems.append(problem(path, "error.unknown_freq", value=str(options.freq)))
     if options.layout is not None and options.layout not in LAYOUTS:
-        problems.append(Problem(f"Unknown layout '{options.layout}'.",
-                                f"Use one of: {', '.join(LAYOUTS)}.", file=path))
+        problems.append(problem(path, "error.unknown_layout", value=str(options.layout),
+                                choices=", ".join(LAYOUTS)))
     if options.series_end is not None and options.series_end not in SERIES_ENDS:
-        problems.append(Problem(f"Unknown series end '{options.series_end}'.",
-                                f"Use one of: {', '.join(SERIES_ENDS)}.", file=path))
+        problems.append(problem(path, "error.unknown_series_end",
+                                value=str(options.series_end), choices=", ".join(SERIES_ENDS)))
     if problems:
         raise InputError(problems)
 
@@ -140,11 +138,9 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                      sheet=options.sheet)
     cancel.raise_if_cancelled()
     if raw.frame.empty:
-        raise fail(name, "The file has column names but no rows of data.",
-                   "Export the sales history again, including its rows.")
+        raise fail(name, "error.no_rows")
     if len(raw.frame) == 1:
-        raise fail(name, "The file has a single row of data; a forecast needs a history.",
-                   "Export several days, weeks or months of sales.", row=raw.line_of(0))
+        raise fail(name, "error.one_row", row=raw.line_of(0))
     _check_options(name, raw, options)
     roles, layout, decimal, dayfirst = _detect(raw, options)
     _check_decimal(name, raw, roles, decimal, chosen=options.decimal is not None)
@@ -169,7 +165,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
         warnings += cancellation_warnings(name, matched)
         warnings += partial_refund_warnings(name, lines, matched)
     if lines.empty:
-        raise fail(name, "No sales are left to import after cleaning.", _why_empty(dropped))
+        raise _why_empty(name, dropped)
     unclear_order = (dayfirst is None and options.dayfirst is None
                      and day_order_unclear(raw.frame[roles["date"]]))
     freq = options.freq or _choose_freq(name, lines, layout, unclear_order=unclear_order)
@@ -185,12 +181,11 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     cancel.raise_if_cancelled()
     frame = reg.frame
     if frame.empty:
-        raise fail(name, "No product has a sale above 0.", "Check the quantity column.")
+        raise fail(name, "error.no_sales")
     periods = frame[DS].nunique()
     if periods < 2:
-        raise fail(name, f"All sales fall in one {FREQ_UNITS[freq][:-1]} "
-                   f"({frame[DS].iloc[0]:%Y-%m-%d}); a forecast needs at least two periods.",
-                   "Export a longer history or choose a shorter frequency.")
+        raise fail(name, "error.one_period", unit=FREQ_UNITS[freq][:-1],
+                   date=f"{frame[DS].iloc[0]:%Y-%m-%d}")
     warnings += _warnings(name, layout, freq, lines, reg, dayfirst, roles, options,
                           raw.frame[roles["date"]])
     warnings += ledger.warnings(name)
@@ -232,11 +227,9 @@ def _check_decimal(name: str, raw: RawTable, roles: dict[str, str], decimal: str
         if conflicts.any():
             first = int(np.flatnonzero(conflicts)[0])
             other = "," if decimal == "." else "."
-            how = "was chosen" if chosen else "was detected"
-            raise fail(name, f"'{values.iloc[first]}' does not fit the decimal mark '{decimal}' "
-                       f"that {how} ({int(conflicts.sum()):,} cells like it in this column).",
-                       f"Choose the decimal mark '{other}' (--decimal {other} on the command "
-                       "line) if the file uses it; otherwise correct these cells.",
+            key = "error.decimal_chosen" if chosen else "error.decimal"
+            raise fail(name, key, value=str(values.iloc[first]), decimal=decimal,
+                       cells=f"{int(conflicts.sum()):,}", other=other,
                        row=raw.line_of(values.index[first]), column=column)
 
 
@@ -249,17 +242,16 @@ def _check_grid_size(name: str, lines: pd.DataFrame, freq: str) -> None:
                - starts.to_numpy().astype(unit).astype(np.int64) + 1)
     cells = int(periods.sum())
     if cells > MAX_GRID_CELLS:
-        raise fail(name, f"{len(starts):,} products from {lines[DS].min():%Y-%m-%d} to "
-                   f"{lines[DS].max():%Y-%m-%d} make {cells:,} product-{FREQ_UNITS[freq]}, too "
-                   "many to hold in memory.", "Check the dates for mistyped years, choose a "
-                   "coarser frequency (--freq W or M), or import a shorter period.")
+        raise fail(name, "error.too_many_cells", products=f"{len(starts):,}",
+                   first=f"{lines[DS].min():%Y-%m-%d}", last=f"{lines[DS].max():%Y-%m-%d}",
+                   cells=f"{cells:,}", units=FREQ_UNITS[freq])
 
 
-def _why_empty(dropped: dict[str, float]) -> str:
+def _why_empty(name: str, dropped: dict[str, float]) -> InputError:
     if not dropped:
-        return "Check that the quantity column holds units sold."
+        return fail(name, "error.nothing_left")
     rules = ", ".join(f"{rule}: {n:,.0f} rows" for rule, n in dropped.items())
-    return f"Rows removed: {rules}. Check the column roles."
+    return fail(name, "error.nothing_left_rules", rules=rules)
 
 
 def _choose_freq(name: str, lines: pd.DataFrame, layout: str, *,
@@ -276,16 +268,10 @@ def _choose_freq(name: str, lines: pd.DataFrame, layout: str, *,
         return "D"
     found = counts[counts > 0]
     if len(found) > 1 and found.iloc[1] >= max(3, 0.2 * found.sum()):
-        mix = " and ".join(f"{FREQ_UNITS[f]} ({n} steps)" for f, n in found.items())
+        mix = mix_field({FREQ_UNITS[f]: int(n) for f, n in found.items()})
         if unclear_order:
-            raise fail(name, f"Mixed frequencies: the dates are spaced in {mix}, read "
-                       "month-first; they could be day-first or month-first (01/02/2024 is 1 "
-                       "February or 2 January).", "Choose the date order (--dayfirst or "
-                       "--monthfirst on the command line); if the mix remains, choose one "
-                       "frequency (--freq D, W or M).")
-        raise fail(name, f"Mixed frequencies: the dates are spaced in {mix}.",
-                   "Choose one frequency (--freq D, W or M; the Frequency box in the Import "
-                   "panel) and the sales are added up to it.")
+            raise fail(name, "error.mixed_unclear", mix=mix)
+        raise fail(name, "error.mixed", mix=mix)
     return str(found.index[0])
 
 
@@ -295,8 +281,7 @@ def _complete_periods_only(name: str, lines: pd.DataFrame, freq: str,
     days = lines[DS].dt.normalize()
     inside = ((days >= start) & (days <= end)).to_numpy()
     if not inside.any():
-        raise fail(name, f"The orders do not cover one complete {FREQ_UNITS[freq][:-1]}.",
-                   "Import them daily, or keep the incomplete periods.")
+        raise fail(name, "error.incomplete", unit=FREQ_UNITS[freq][:-1])
     return ledger.remove("partial period", lines, ~inside)
 
 

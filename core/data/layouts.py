@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from core.data.error_texts import fail, problem
 from core.data.ledger import Ledger
 from core.data.problem_texts import warning
 from core.data.reading import RawTable
@@ -19,10 +20,6 @@ from core.data.values import parse_dates, parse_numbers, per_distinct, text_cate
 from core.errors import InputError, Problem
 
 MAX_LISTED = 5  # cells named one by one in an error; the rest are counted
-_DATE_HINT = ("Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix these cells or "
-              "choose another date column.")
-_NUMBER_HINT = ("Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); fix "
-                "these cells or choose another quantity column.")
 ROW_RULES = """Every layout (long and wide tables, order lines, wide order tables) first leaves out:
 
 - total row: rows and columns labelled as totals ("Total", "Sum", "Subtotal", "合计", ...),
@@ -39,8 +36,6 @@ and is named. A product that loses all of its rows to a rule is named in a warni
 # below them, sums over any file stay far from float overflow.
 MAX_QUANTITY = 1e10
 MAX_PRICE = 1e9
-_LIMIT_HINT = ("Correct these cells (a stray exponent such as 1e308, digits typed twice?) or "
-               "choose another column.")
 _TEXT_ROLES = ("title", "category", "order", "status", "cancelled", "customer")
 TOTAL_WORDS = frozenset({"total", "totals", "sum", "grandtotal", "subtotal", "overall", "合计",
                          "总计", "小计", "总数", "gesamt", "summe", "totaal", "somme"})
@@ -74,13 +69,12 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
     out = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     out["ds"], bad = parse_dates(frame[roles["date"]], dayfirst)
-    problems += _cell_problems(raw, frame, bad, roles["date"], "is not a date", _DATE_HINT, path)
+    problems += _cell_problems(raw, frame, bad, roles["date"], "error.not_date", path)
     out["y"], bad = parse_numbers(frame[roles["quantity"]], decimal)
-    problems += _cell_problems(raw, frame, bad, roles["quantity"], "is not a number",
-                               _NUMBER_HINT, path)
-    problems += _cell_problems(raw, frame, (out["y"].abs() > MAX_QUANTITY).to_numpy(),
-                               roles["quantity"], "is too large to be a quantity", _LIMIT_HINT,
+    problems += _cell_problems(raw, frame, bad, roles["quantity"], "error.not_number",
                                path)
+    problems += _cell_problems(raw, frame, (out["y"].abs() > MAX_QUANTITY).to_numpy(),
+                               roles["quantity"], "error.huge_quantity", path)
     if problems:
         raise InputError(problems)
     if layout == "wide":
@@ -101,7 +95,7 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
                                      example=str(example)))
     if "price" in out:
         problems = _cell_problems(raw, frame, (out["price"].abs() > MAX_PRICE).to_numpy(),
-                                  roles["price"], "is too large to be a price", _LIMIT_HINT, path)
+                                  roles["price"], "error.huge_price", path)
         if problems:
             raise InputError(problems)
     for role in _TEXT_ROLES:
@@ -117,16 +111,11 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
 def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str) -> None:
     columns = ", ".join(f"'{c}'" for c in frame.columns[:12])
     if "date" not in roles:
-        raise InputError([Problem(
-            "No date column found.", f"Choose the column that holds the dates (--date-col in the "
-            f"command line, the Date box in the Import panel). Columns are: {columns}.",
-            file=path)])
+        raise fail(path, "error.no_date_column", columns=columns)
     if layout in ("long", "orders"):
         for role, flag in (("product", "--id-col"), ("quantity", "--qty-col")):
             if role not in roles and not (role == "product" and "title" in roles):
-                raise InputError([Problem(
-                    f"No {role} column found.", f"Choose the {role} column ({flag} in the command "
-                    f"line, the Import panel's role boxes). Columns are: {columns}.", file=path)])
+                raise fail(path, "error.no_role_column", role=role, flag=flag, columns=columns)
         if "product" not in roles:
             roles["product"] = roles["title"]
 
@@ -170,11 +159,7 @@ def _melt(raw: RawTable, frame: pd.DataFrame, roles: dict[str, str], path: str,
     skipped = [c for c in products if normalise(c) in TOTAL_WORDS]
     products = [c for c in products if c not in skipped]
     if not products:
-        raise InputError([Problem(
-            "No quantity or product columns found.",
-            "A long table needs product and quantity columns; a wide table needs one numeric "
-            "column per product. Choose the columns in the Import panel or on the command line.",
-            file=path)])
+        raise fail(path, "error.no_columns")
     long = frame[keep + products].melt(id_vars=keep, value_vars=products,
                                        var_name="_product", value_name="_qty", ignore_index=False)
     blank = per_distinct(long["_qty"], lambda u: u.str.strip() == "").to_numpy(bool)
@@ -203,8 +188,8 @@ def _empty_cells(out: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
     return out.loc[keep] if not keep.all() else out, frame.loc[keep] if not keep.all() else frame
 
 
-def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad, column: str, what: str,
-                   hint: str, path: str) -> list[Problem]:
+def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad, column: str, key: str,
+                   path: str) -> list[Problem]:
     if not bad.any():
         return []
     picked = frame.loc[np.asarray(bad)]
@@ -214,10 +199,12 @@ def _cell_problems(raw: RawTable, frame: pd.DataFrame, bad, column: str, what: s
                          index=picked.index).sort_index(kind="stable")
     if not melted:  # a wide row repeats its date once per product: report it once
         cells = cells[~cells.index.duplicated()]
-    problems = [Problem(f"'{value}' {what}.", hint, file=path, row=raw.line_of(row),
-                        column=name) for row, value, name in cells.head(MAX_LISTED).itertuples()]
-    if len(cells) > MAX_LISTED:
-        where = "cells" if melted else f"rows in column '{column}'"
-        problems.append(Problem(f"{len(cells) - MAX_LISTED} more {where} have the same problem.",
-                                file=path, column=None if melted else column))
+    problems = [problem(path, key, row=raw.line_of(row), column=name, value=str(value))
+                for row, value, name in cells.head(MAX_LISTED).itertuples()]
+    more = f"{len(cells) - MAX_LISTED}"
+    if len(cells) > MAX_LISTED and melted:
+        problems.append(problem(path, "error.more_cells", count=more))
+    elif len(cells) > MAX_LISTED:
+        problems.append(problem(path, "error.more_rows", column=column, count=more,
+                                name=column))
     return problems

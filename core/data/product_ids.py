@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from core.data.problems import fail
+from core.data.error_texts import fail
 from core.data.values import INVISIBLE, distinct, spread
 
 MAX_ID_CHARS = 500  # longer than any SKU or product title we have seen, far below the harm
@@ -41,10 +41,8 @@ def normalise_ids(values: pd.Series, *, path: str, column: str,
     if too_long.any():
         first = int(np.flatnonzero(np.isin(codes, np.flatnonzero(too_long)))[0])
         length = len(cleaned.iloc[codes[first]])
-        raise fail(path, f"This product code is {length:,} characters long (at most "
-                   f"{MAX_ID_CHARS} are accepted).", "The column probably holds other text: "
-                   "choose the product column (--id-col, or the Import panel's role boxes) or "
-                   "fix this cell.", row=line_of(values.index[first]), column=column)
+        raise fail(path, "error.long_id", length=f"{length:,}", most=str(MAX_ID_CHARS),
+                   row=line_of(values.index[first]), column=column)
     changed = (cleaned != texts) & (cleaned != "")
     spellings = pd.Series(texts.to_numpy(), index=cleaned.to_numpy())
     counts = spellings.groupby(level=0).nunique()

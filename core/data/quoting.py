@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.problems import fail
+from core.data.error_texts import fail
 from core.errors import InputError
 
 _HINT = ("Remove the stray quote or close it (a quote inside a value is written twice: \"\"), "
@@ -44,8 +44,7 @@ def check_runaway_quotes(path: Path, frame: pd.DataFrame, delim: str, first_line
     if runaway.any():
         at = int(np.flatnonzero(runaway)[0])
         line = first_line + at + int(breaks[:at].sum())
-        raise fail(path, "A quote (\") opens a value in this row and closes only lines later, "
-                   "so the rows in between were read as one cell.", _HINT, row=line)
+        raise fail(path, "error.quote_runaway", row=line)
     return breaks
 
 
@@ -54,5 +53,4 @@ def unclosed_quote_problem(path: Path, message: str, skip: int) -> InputError | 
     found = re.search(r"EOF inside string starting at row (\d+)", message)
     if not found:
         return None
-    return fail(path, "A quote (\") opens a value in this row and is never closed, so every "
-                "line after it was read as one cell.", _HINT, row=int(found.group(1)) + 1 + skip)
+    return fail(path, "error.quote_open", row=int(found.group(1)) + 1 + skip)

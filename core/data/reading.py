@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from core.data.error_texts import fail
 from core.data.excel import read_workbook
 from core.data.problem_texts import warning
-from core.data.problems import fail
 from core.data.quoting import check_runaway_quotes, unclosed_quote_problem
 from core.data.sniffing import (
     ENCODING_NAMES,
@@ -66,16 +66,15 @@ def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str 
     try:
         return _read_table(path, encoding, delimiter, sheet, nrows)
     except OSError as exc:  # permissions, a file locked by another program, a vanished drive
-        raise fail(path, f"The file cannot be read: {exc.strerror or exc}.",
-                   "Check that you may open it and that no other program holds it.") from None
+        raise fail(path, "error.unreadable", error=str(exc.strerror or exc)) from None
 
 
 def _read_table(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
                 nrows: int | None) -> RawTable:
     if not path.exists():
-        raise fail(path, "The file does not exist.", "Check the path and the file name.")
+        raise fail(path, "error.missing")
     if path.is_dir():
-        raise fail(path, "This is a folder, not a file.", "Choose a sales file inside it.")
+        raise fail(path, "error.folder")
     head = _open_head(path)
     if head.startswith(ZIP_MAGIC):
         return _read_excel(path, sheet, nrows)
@@ -113,13 +112,11 @@ def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: 
     """Parse UTF-8 `source`; `head` (its decoded start) is used to sniff the layout."""
     lines = [ln for ln in head.splitlines()[:60] if ln.strip()]
     if not lines:
-        raise fail(path, "The file is empty.", "Export the sales history again.")
+        raise fail(path, "error.empty")
     sniffed, fields, header = sniff_delimiter(lines)
     delim = delimiter or sniffed
     if fields < 2 and not delimiter:
-        raise fail(path, "This is not a table: no line has more than one column.",
-                   "A sales file needs at least a date column and a quantity column, separated "
-                   "by commas, semicolons or tabs.")
+        raise fail(path, "error.one_column")
     skip = _lines_before(head, lines[header]) if header else 0
     options = dict(sep=delim, dtype=object, keep_default_na=False, skiprows=skip, nrows=nrows,
                    skip_blank_lines=False, index_col=False, encoding="utf-8")
@@ -135,7 +132,7 @@ def _parse_text(path: Path, head: str, source: bytes, encoding: str, delimiter: 
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
             frame = pd.read_csv(io.BytesIO(source), **options)
     except pd.errors.EmptyDataError:
-        raise fail(path, "The file is empty.", "Export the sales history again.") from None
+        raise fail(path, "error.empty") from None
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
         raise _parser_problem(path, exc, skip) from None
     lines_of_rows = None
@@ -163,11 +160,8 @@ def _parser_problem(path: Path, exc: Exception, skip: int) -> InputError:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
         want, line, saw = (int(g) for g in found.groups())
-        return fail(path, f"This row has {saw} values but the header has {want} columns.",
-                    "A value probably contains the separator without quotes around it; fix that "
-                    "row or export the file again with quoted text.", row=line + skip)
-    return fail(path, f"The table cannot be read: {str(exc).splitlines()[0]}",
-                "Check that the file is a CSV, TSV or Excel export.")
+        return fail(path, "error.row_width", saw=str(saw), want=str(want), row=line + skip)
+    return fail(path, "error.table", error=str(exc).splitlines()[0])
 
 
 def _surplus_problem(path: Path, text: str, delim: str, skip: int) -> InputError | None:
@@ -179,13 +173,10 @@ def _surplus_problem(path: Path, text: str, delim: str, skip: int) -> InputError
             if line == skip + 1:
                 want = len(row)
             elif line > skip + 1 and len(row) > want and any(v.strip() for v in row[want:]):
-                return fail(path, f"This row has {len(row)} values but the header has {want} "
-                            "columns.", "A value probably contains the separator without "
-                            "quotes around it; fix that row or export the file again with "
-                            "quoted text.", row=line)
+                return fail(path, "error.row_width", saw=str(len(row)), want=str(want),
+                            row=line)
     except csv.Error as exc:
-        return fail(path, f"The table cannot be read: {exc}.",
-                    "Check the separator and the quoting of the file.")
+        return fail(path, "error.table_quoting", error=str(exc))
     return None  # only empty values at the ends of rows: safe to drop
 
 

@@ -14,7 +14,7 @@ import zlib
 from collections import Counter
 from pathlib import Path
 
-from core.data.problems import fail
+from core.data.error_texts import fail
 
 SNIFF_BYTES = 256 * 1024  # enough to guess encoding and delimiter, small enough to be instant
 DELIMITERS = (",", ";", "\t", "|")
@@ -35,8 +35,7 @@ def read_bytes(path: Path, limit: int | None) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         if limit:  # a preview may stop inside a damaged tail; read what we can
             return gunzip_partial(raw)
-        raise fail(path, f"The compressed file is damaged ({exc}).",
-                   "Download or export the file again.") from None
+        raise fail(path, "error.gzip", error=str(exc)) from None
 
 
 def gunzip_partial(raw: bytes) -> bytes:
@@ -50,28 +49,22 @@ def gunzip_partial(raw: bytes) -> bytes:
 def reject_non_text(path: Path, data: bytes) -> None:
     """Raise InputError for empty, binary, PDF, old-Excel, HTML/XML or JSON content."""
     if not data[:65536].strip() and not data.strip():
-        raise fail(path, "The file is empty.", "Export the sales history again; the file has "
-                   "no rows.")
+        raise fail(path, "error.empty_rows")
     if data.startswith(OLE_MAGIC):
-        raise fail(path, "This is an old Excel (.xls) or other Office file, which is not read.",
-                   "Open it in Excel or LibreOffice and save it as .xlsx or CSV.")
+        raise fail(path, "error.xls")
     if data.startswith(b"%PDF"):
-        raise fail(path, "This is a PDF document, not a table.",
-                   "Export the sales as CSV or Excel from your shop system.")
+        raise fail(path, "error.pdf")
     sample = data[:8192]
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
     if b"\x00" in sample or controls > len(sample) * 0.02:
-        raise fail(path, "This is a binary file, not a table of text.",
-                   "Choose a CSV, TSV or .xlsx export of your sales.")
+        raise fail(path, "error.binary")
     start = sample.lstrip()[:15].lower()
     if start.startswith((b"<!doctype", b"<html", b"<?xml")):
-        raise fail(path, "This is a web page or XML document, not a table.",
-                   "Save the sales as CSV or Excel instead.")
+        raise fail(path, "error.html")
     if start.startswith((b"{", b"[")):
-        raise fail(path, "This looks like JSON, not a table.",
-                   "Export the sales as CSV or Excel instead.")
+        raise fail(path, "error.json")
 
 
 def decode(path: Path, data: bytes, forced: str | None, truncated: bool) -> tuple[str, str]:
@@ -80,8 +73,7 @@ def decode(path: Path, data: bytes, forced: str | None, truncated: bool) -> tupl
         try:
             return data.decode(forced, errors="replace" if truncated else "strict"), forced
         except (LookupError, UnicodeDecodeError) as exc:
-            raise fail(path, f"The file cannot be read as {forced} ({exc}).",
-                       "Choose another encoding, or leave it on automatic.") from None
+            raise fail(path, "error.encoding", encoding=str(forced), error=str(exc)) from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):

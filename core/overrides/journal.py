@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.calendar_day import calendar_day
+from core.error_messages import user_error
 from core.errors import TrendcastError
 from core.messages import render
 
@@ -53,11 +54,9 @@ class Override:
         if not math.isfinite(value):
             raise _invalid("value", f"{self.value!r} is not a finite number.")
         if self.kind == "absolute" and value < 0:
-            raise _invalid("value", f"A forecast cannot be set to {value:g} units; use 0 or "
-                           "more.")
+            raise user_error("override.negative", value=f"{value:g}")
         if self.kind == "percent" and value < MIN_PERCENT:
-            raise _invalid("value", f"{value:g} % would make sales negative; use -100 % or "
-                           "more.")
+            raise user_error("override.below_minus_100", value=f"{value:g}")
         object.__setattr__(self, "value", value)
         try:
             when = pd.Timestamp(self.when)
@@ -74,8 +73,8 @@ class Override:
             raise _invalid("periods", "Give either chosen periods or a start..end range, "
                            "not both.")
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise _invalid("end", f"The range ends ({self.end:%Y-%m-%d}) before it starts "
-                           f"({self.start:%Y-%m-%d}).")
+            raise user_error("override.ends_before", end=f"{self.end:%Y-%m-%d}",
+                             start=f"{self.start:%Y-%m-%d}")
 
     def covers(self, dates) -> np.ndarray:
         """Which of `dates` (one product's forecast dates: a Series or datetime64 array) this

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.atomic_write import atomic_path
+from core.error_messages import user_error
 from core.errors import TrendcastError
 from core.json_check import AtLeast, ListOf, OneOf, Optional, Record, SchemaError, check
 from core.overrides.journal import KINDS, Journal, Override
@@ -61,14 +62,14 @@ def read_journal(path: str | os.PathLike) -> Journal:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise TrendcastError(f"The overrides file {path} does not exist.") from None
+        raise user_error("journal.missing", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TrendcastError(f"Could not read the overrides file {path}: {exc}.") from None
+        raise user_error("journal.unreadable", path=str(path), error=str(exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TrendcastError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                             f"{exc.msg}); fix it or export the journal again.") from None
+        raise user_error("journal.not_json", name=name, line=str(exc.lineno),
+                         column=str(exc.colno), error=exc.msg) from None
     try:
         return journal_from_json(data, name)
     except SchemaError as exc:
@@ -81,7 +82,8 @@ def write_journal(path: str | os.PathLike, journal: Journal) -> None:
             Path(tmp).write_text(json.dumps(journal_to_json(journal), indent=1,
                                             ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
-        raise TrendcastError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise user_error("file.write_failed", path=str(path),
+                         error=str(exc.strerror or exc)) from exc
 
 
 def _entry(o: Override) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -43,14 +44,21 @@ def supplier_sheets(purchases: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def write_purchase_list(path: str | os.PathLike, table: pd.DataFrame,
-                        titles: pd.Series | None = None) -> int:
-    """Write the purchase list as .xlsx or .csv (by the file's suffix); returns rows to order."""
+                        titles: pd.Series | None = None,
+                        labels: Callable[[str], str] | None = None) -> int:
+    """Write the purchase list as .xlsx or .csv (by the file's suffix); returns rows to order.
+    `labels` words the headers and our own sheet names (`gui.export_headers`); suppliers'
+    sheets keep their names."""
     from core.csv_output import write_csv
     from core.export import write_xlsx
 
+    label = labels or str
     purchases = purchase_list(table, titles)
+    headed = purchases.rename(columns=label)
     if Path(path).suffix.lower() == ".xlsx":
-        write_xlsx(path, {**supplier_sheets(purchases), "Plan": table})
+        sheets = {label(name) if name == "Purchase list" else name: rows.rename(columns=label)
+                  for name, rows in supplier_sheets(purchases).items()}
+        write_xlsx(path, {**sheets, label("Plan"): table.rename(columns=label)})
     else:
-        write_csv(path, purchases, bom=True, date_format="%Y-%m-%d")
+        write_csv(path, headed, bom=True, date_format="%Y-%m-%d")
     return len(purchases)

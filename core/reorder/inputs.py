@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 
 ID = "unique_id"
 # column -> accepted spellings in a stock file (compared lower-case, without spaces, _ and -)
@@ -81,14 +81,14 @@ def read_stock_file(path: str | Path) -> pd.DataFrame:
     Raises TrendcastError naming the file, column and row for anything that cannot be used."""
     path = Path(path)
     if not path.is_file():
-        raise TrendcastError(f"Stock file not found: {path}")
+        raise user_error("stock.missing", path=str(path))
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raw = pd.read_excel(path, dtype=str)
         else:
             raw = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig")
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise TrendcastError(f"Could not read stock file {path}: {exc}") from exc
+        raise user_error("stock.unreadable", path=str(path), error=str(exc)) from exc
     names = {}
     for column in raw.columns:
         for role, spellings in STOCK_COLUMNS.items():
@@ -98,10 +98,8 @@ def read_stock_file(path: str | Path) -> pd.DataFrame:
     frame = raw[list(names)].rename(columns=names)
     for role in (ID, "on_hand"):
         if role not in frame:
-            raise TrendcastError(
-                f"{path}: no {role} column; the stock file needs a product id column "
-                f"(unique_id, sku or product_id) and an on_hand column. Columns found: "
-                f"{', '.join(map(str, raw.columns))}")
+            raise user_error("stock.no_column", path=str(path), role=role,
+                             columns=", ".join(map(str, raw.columns)))
     frame[ID] = frame[ID].astype(str).str.strip()
     for role in NUMERIC:
         if role in frame:
@@ -110,8 +108,7 @@ def read_stock_file(path: str | Path) -> pd.DataFrame:
     dup = frame[ID][frame[ID].duplicated()]
     if len(dup):
         row = int(dup.index[0]) + 2
-        raise TrendcastError(f"{path}, row {row}: product {dup.iloc[0]} is listed twice; "
-                             "keep one row per product")
+        raise user_error("stock.twice", path=str(path), row=str(row), product=str(dup.iloc[0]))
     return frame.reset_index(drop=True)
 
 
@@ -121,29 +118,29 @@ def _numbers(values: pd.Series, path: Path, role: str) -> pd.Series:
     bad = out.isna() & text.notna()
     if bad.any():
         row = int(bad.idxmax()) + 2  # header is row 1
-        raise TrendcastError(f"{path}, row {row}, column {role}: {text[bad].iloc[0]!r} is not a "
-                             "number; write a plain number such as 12 or 2.5")
+        raise user_error("stock.not_number", path=str(path), row=str(row), role=role,
+                         value=str(text[bad].iloc[0]))
     return out.astype(float)
 
 
 def _check_values(frame: pd.DataFrame, path: Path) -> None:
     rules = {  # column -> (rows that are wrong, what is wrong with them)
-        "on_hand": (lambda c: c < 0, "cannot be negative (count what is on the shelf)"),
-        "on_order": (lambda c: c < 0, "cannot be negative"),
-        "lead_time_days": (lambda c: c < 0, "cannot be negative"),
-        "lead_time_sd_days": (lambda c: c < 0, "cannot be negative"),
-        "review_days": (lambda c: c < 0, "cannot be negative"),
-        "moq": (lambda c: c < 0, "cannot be negative"),
-        "pack_size": (lambda c: c <= 0, "must be more than 0"),
-        "service_level": (lambda c: (c <= 0) | (c >= 1), "must be between 0 and 1, e.g. 0.95"),
+        "on_hand": (lambda c: c < 0, "stock.negative_on_hand"),
+        "on_order": (lambda c: c < 0, "stock.negative"),
+        "lead_time_days": (lambda c: c < 0, "stock.negative"),
+        "lead_time_sd_days": (lambda c: c < 0, "stock.negative"),
+        "review_days": (lambda c: c < 0, "stock.negative"),
+        "moq": (lambda c: c < 0, "stock.negative"),
+        "pack_size": (lambda c: c <= 0, "stock.not_positive"),
+        "service_level": (lambda c: (c <= 0) | (c >= 1), "stock.service_range"),
     }
     for role, (wrong, what) in rules.items():
         if role in frame:
             bad = wrong(frame[role]).fillna(False)
             if bad.any():
                 i = int(bad.idxmax())
-                raise TrendcastError(f"{path}, row {i + 2}, column {role}: "
-                                     f"{frame[role][i]:g} {what}")
+                raise user_error(what, path=str(path), row=str(i + 2), role=role,
+                                 value=f"{frame[role][i]:g}")
 
 
 def stock_from_sales(history: pd.DataFrame) -> pd.DataFrame | None:

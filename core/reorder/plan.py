@@ -138,16 +138,14 @@ def _with_stock(item, values: np.ndarray, step: float, reorder_point: float,
 def _check_horizon(items: pd.DataFrame, per_period: dict[str, np.ndarray], step: float) -> None:
     """The forecast must reach past the longest lead time (+ spread) + review: beyond it the
     plan would have to invent sales."""
-    from core.errors import TrendcastError
+    from core.error_messages import user_error
 
     days = (items["lead_time_days"] + _SPREAD_Z.max() * items["lead_time_sd_days"]
             + items["review_days"])
     needed = math.ceil(float(days.max()) / step - 1e-9) if len(days) else 0
     have = min((len(v) for v in per_period.values()), default=0)
     if per_period and have < needed:
-        raise TrendcastError(f"The forecast covers {have} periods, but the longest lead time + "
-                             f"review period needs {needed}: forecast at least {needed} periods "
-                             "ahead or shorten the lead time")
+        raise user_error("reorder.short_forecast", have=str(have), needed=str(needed))
 
 
 def _with_defaults(items: pd.DataFrame, history: pd.DataFrame, settings: ReorderSettings,

@@ -30,7 +30,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.schema import DS, ID, Y
 
 LOWEST, HIGHEST = -4.0, 0.0
@@ -60,8 +60,7 @@ def estimate(history: pd.DataFrame, freq: str) -> pd.DataFrame:
     its local level), source ("product", "pooled" or "assumed")."""
     column = price_column(history)
     if column is None:
-        raise TrendcastError("The data has no prices, so the effect of a price change cannot be "
-                             "estimated. Import a file with a price column.")
+        raise user_error("whatif.no_prices")
     frame = history[[ID, DS, Y, column]].sort_values([ID, DS], kind="stable")
     frame[ID] = frame[ID].astype(str)
     price = pd.to_numeric(frame[column], errors="coerce").where(lambda p: p > 0)

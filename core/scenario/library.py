@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.scenario.whatif import WhatIf
 from core.schema import DS
 
@@ -65,12 +65,11 @@ def check_name(name: str, taken=()) -> str:
     """`name` without surrounding spaces, or TrendcastError saying what is wrong with it."""
     name = str(name).strip()
     if not name:
-        raise TrendcastError("A scenario needs a name.")
+        raise user_error("scenario.no_name")
     if len(name) > MAX_NAME:
-        raise TrendcastError(f"A scenario name can have at most {MAX_NAME} characters, not "
-                             f"{len(name)}.")
+        raise user_error("scenario.long_name", most=str(MAX_NAME), length=str(len(name)))
     if name in taken:
-        raise TrendcastError(f"There is already a scenario named {name!r}; choose another name.")
+        raise user_error("scenario.taken", name=name)
     return name
 
 

@@ -13,7 +13,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.model_files import ModelFiles, from_files
 from core.schema import ID
 
@@ -48,9 +48,7 @@ def deltas(networks: dict[str, ModelFiles], plan: pd.DataFrame, cancel=None) -> 
     """
     names = answering(networks)
     if not names:
-        raise TrendcastError("None of the trained networks reads prices or promotions, so they "
-                             "cannot answer a what-if. Use the price-elasticity method, or train "
-                             "a network on data with a price column.")
+        raise user_error("whatif.no_reading_network")
     total, known = np.zeros(len(plan)), np.zeros(len(plan))
     for name in names:
         if cancel is not None:

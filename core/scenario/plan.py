@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.calendar_day import calendar_day
+from core.error_messages import user_error
 from core.errors import TrendcastError
 from core.schema import DS, ID
 
@@ -38,11 +39,11 @@ class PriceChange:
         object.__setattr__(self, "end", _date(self.end, "end"))
         object.__setattr__(self, "products", tuple(str(p) for p in self.products))
         if not np.isfinite(self.percent) or not MIN_PERCENT <= self.percent <= MAX_PERCENT:
-            raise _invalid("percent", f"A price change of {self.percent}% is outside "
-                           f"{MIN_PERCENT:+.0f}% .. {MAX_PERCENT:+.0f}%.")
+            raise user_error("whatif.percent_range", percent=str(self.percent),
+                             low=f"{MIN_PERCENT:+.0f}", high=f"{MAX_PERCENT:+.0f}")
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise _invalid("end", f"The change ends ({self.end:%Y-%m-%d}) before it starts "
-                           f"({self.start:%Y-%m-%d}).")
+            raise user_error("whatif.ends_before", end=f"{self.end:%Y-%m-%d}",
+                             start=f"{self.start:%Y-%m-%d}")
 
     @property
     def factor(self) -> float:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.messages import join, render
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
 from core.scenario import elasticity, network
@@ -101,7 +101,7 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     """The run's chosen forecast moved by `plan` (see the module's docstring)."""
     progress, cancel = progress or no_progress, cancel or NEVER
     if not plan.changes:
-        raise TrendcastError("The what-if plan has no changes yet: add a price change first.")
+        raise user_error("whatif.empty")
     base = run.forecast.sort_values([ID, DS], kind="stable").reset_index(drop=True)
     base[ID] = base[ID].astype(str)
     history = history.copy()
@@ -110,8 +110,8 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     _check_targets(plan, set(base[ID]), categories)
     factor, promo = price_factors(plan, base, categories)
     if not (factor != 1).any() and not promo.any():
-        raise TrendcastError("No forecast period falls inside the planned dates: the forecast "
-                             f"covers {base[DS].min():%Y-%m-%d} to {base[DS].max():%Y-%m-%d}.")
+        raise user_error("whatif.outside", first=f"{base[DS].min():%Y-%m-%d}",
+                         last=f"{base[DS].max():%Y-%m-%d}")
     method = resolve_method(plan, run, history)
     notes = []
     progress(ProgressEvent(0.05, f"what-if by {method}", stage="what-if"))
@@ -208,9 +208,7 @@ def resolve_method(plan: Scenario, run, history: pd.DataFrame | None = None) -> 
     networks = network.responsive(kept)
     promo_networks = [n for n, files in kept.items() if network.PROMO in network.inputs_of(files)]
     if asked == "network" and not networks:
-        raise TrendcastError("This forecast has no trained network that reads prices. Train "
-                             "LSTM, Transformer or TCN on data with prices, or use the "
-                             "price-elasticity method.")
+        raise user_error("whatif.no_price_network")
     if asked == "auto":
         if promo_networks and any(change.promo for change in plan.changes):
             return "network"
@@ -247,11 +245,11 @@ def _check_targets(plan: Scenario, ids: set[str], categories: pd.Series | None) 
     for i, change in enumerate(plan.changes, 1):
         unknown = [p for p in change.products if p not in ids]
         if unknown:
-            raise TrendcastError(f"What-if change {i} names products the forecast does not have: "
-                                 f"{', '.join(unknown[:5])}.")
+            raise user_error("whatif.unknown_products", change=str(i),
+                             products=", ".join(unknown[:5]))
         if change.category and (categories is None or change.category not in set(categories)):
-            raise TrendcastError(f"What-if change {i}: no product is in category "
-                                 f"{change.category!r}.")
+            raise user_error("whatif.unknown_category", change=str(i),
+                             category=str(change.category))
 
 
 def _last_prices(history: pd.DataFrame) -> pd.Series:

@@ -338,7 +338,8 @@ class ForecastView(QWidget):
             return text if note is None else f"{text} {format_clause(*note)}."
         parts = [self.tr("Model: {model}").format(model=self.model_label(data.chosen))]
         if data.reason:
-            parts.append(self.tr("why: {reason}").format(reason=plain_text(data.reason)))
+            parts.append(self.tr("why: {reason}").format(
+                reason=plain_text(data.reason, data.reason_ids)))
         if data.demand_class:
             parts.append(self.tr("demand: {kind}").format(
                 kind=self.products.model.demand_label(data.demand_class)))
@@ -400,7 +401,8 @@ class ForecastView(QWidget):
                                               "for it."))
         else:
             self.metrics_note.setText(self.tr("✓ marks the chosen model: {reason}").format(
-                reason=core_text(data.reason) or self.model_label(data.chosen)))
+                reason=core_text(data.reason, data.reason_ids) or
+                self.model_label(data.chosen)))
 
     # -- decomposition in the background --------------------------------------------------
     def _maybe_decompose(self) -> None:

@@ -42,10 +42,10 @@ from gui import engine
 from gui.core_texts import (
     core_text,
     layout_label,
-    problem_texts,
     severity_label,
     summary_lines,
 )
+from gui.error_texts import problem_texts
 from gui.reading import ImportOutcome, read_file, read_file_in_process
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel

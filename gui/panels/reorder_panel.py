@@ -32,6 +32,7 @@ from core.overrides import apply_to_run
 from core.progress import CancelToken
 from core.reorder.export import write_purchase_list
 from core.reorder.lead_time_demand import period_days
+from gui.export_headers import export_labeller
 from gui.widgets.error_dialog import show_error
 from gui.widgets.reorder_table_model import ReorderTableModel, why_texts
 from gui.widgets.task_runner import TaskRunner
@@ -282,7 +283,8 @@ class ReorderPanel(QWidget):
             return
         table, export = self.plan.table, self._export
         titles = _titles(self.history)
-        self.runner.submit(lambda: export(path, table, titles),
+        labels = export_labeller()  # headers in the UI's language, translated on this thread
+        self.runner.submit(lambda: export(path, table, titles, labels=labels),
                            lambda rows: self.status.setText(
                                self.tr("Wrote {0} products to order to {1}.").format(
                                    rows, Path(path).name)),

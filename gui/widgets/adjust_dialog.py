@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import TrendcastError
 from core.overrides import Override
+from gui.error_texts import error_text
 
 MAX_VALUE = 1e9
 
@@ -89,7 +90,7 @@ class AdjustDialog(QDialog):
                                       periods=self.periods, start=self.start, end=self.end,
                                       comment=self.comment.text().strip())
         except TrendcastError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         super().accept()
 

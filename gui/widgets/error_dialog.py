@@ -5,13 +5,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.errors import TrendcastError
+from gui.error_texts import error_text
 
 
 def plain_message(exc: BaseException) -> str:
     """What a shop owner can read: our own errors say what to fix; others get a gentle line."""
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, TrendcastError) or getattr(exc, "user_error", False):
-        return message
+        return error_text(exc)
     return QCoreApplication.translate(
         "ErrorDialog", "Something went wrong inside Trendcast: {0}. Your data is unchanged; you "
         "can try again. If it keeps happening, please report it with the details below."

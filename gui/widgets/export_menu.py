@@ -17,6 +17,8 @@ from core import export
 from core.errors import TrendcastError
 from core.overrides import Journal, write_journal
 from gui import report
+from gui.error_texts import error_text
+from gui.export_headers import export_labeller
 
 KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf", "journal_json")
 SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "whatif_csv": ".csv", "xlsx": ".xlsx",
@@ -118,13 +120,16 @@ class ExportMenu(QObject):
         overrides = self.view.overrides.journal if hasattr(self.view, "overrides") else None
         # Translated here: the jobs run on another thread and must not touch this QObject.
         title = self.tr("Trendcast forecast report")
+        labels = export_labeller()  # column headers in the UI's language
         jobs = {
             "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast",
-                                                      overrides=overrides),
-            "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics"),
+                                                      overrides=overrides, labels=labels),
+            "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics",
+                                                     labels=labels),
             "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
-                                                    scenario=scenario),
-            "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides),
+                                                    scenario=scenario, labels=labels),
+            "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides,
+                                               labels=labels),
             "pdf": lambda: _pdf_report(path, run, history, index, overrides, title),
             "journal_json": lambda: write_journal(path, overrides or Journal()),
         }
@@ -143,7 +148,7 @@ class ExportMenu(QObject):
         self.finished.emit(self.tr("Saved {name}.").format(name=path.name))
 
     def _failed(self, path: Path, exc: Exception) -> None:
-        detail = str(exc) if isinstance(exc, TrendcastError) else \
+        detail = error_text(exc) if isinstance(exc, TrendcastError) else \
             getattr(exc, "strerror", None) or str(exc)
         self.failed.emit(self.tr("Could not save {name}: {error}").format(name=path.name,
                                                                            error=detail))

@@ -33,6 +33,7 @@ from core.errors import TrendcastError
 from core.scenario import PlanningFacts, PriceChange, Scenario, planning_facts
 from core.scenario.network import responsive
 from gui.core_texts import core_text
+from gui.error_texts import error_text
 from gui.model_names import model_label
 from gui.undo_commands import ReplaceValue
 from gui.widgets.metric_table_model import MarkedTableModel
@@ -191,7 +192,7 @@ class WhatIfPanel(QWidget):
                                  category=value if scope == CATEGORY else "",
                                  promo=self.promo.isChecked() and self.promo.isEnabled())
         except TrendcastError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         if change.percent == 0 and not change.promo:
             self.message.setText(self.tr("A change of 0 % without a promotion changes nothing."))

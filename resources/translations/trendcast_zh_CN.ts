@@ -845,6 +845,578 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>The file cannot be read: {error}.</source>
+        <translation>无法读取该文件：{error}。</translation>
+    </message>
+    <message>
+        <source>Check that you may open it and that no other program holds it.</source>
+        <translation>请确认您有权限打开它，且没有其他程序占用它。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>Check the path and the file name.</source>
+        <translation>请检查路径和文件名。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>这是一个文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>Choose a sales file inside it.</source>
+        <translation>请选择其中的销售文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>Export the sales history again.</source>
+        <translation>请重新导出销售历史。</translation>
+    </message>
+    <message>
+        <source>Export the sales history again; the file has no rows.</source>
+        <translation>请重新导出销售历史；该文件没有任何行。</translation>
+    </message>
+    <message>
+        <source>This is not a table: no line has more than one column.</source>
+        <translation>这不是表格：没有一行多于一列。</translation>
+    </message>
+    <message>
+        <source>A sales file needs at least a date column and a quantity column, separated by commas, semicolons or tabs.</source>
+        <translation>销售文件至少需要日期列和数量列，以逗号、分号或制表符分隔。</translation>
+    </message>
+    <message>
+        <source>This row has {saw} values but the header has {want} columns.</source>
+        <translation>这一行有 {saw} 个值，但表头有 {want} 列。</translation>
+    </message>
+    <message>
+        <source>A value probably contains the separator without quotes around it; fix that row or export the file again with quoted text.</source>
+        <translation>可能有值包含分隔符却没有加引号；请修正这一行，或重新导出带引号文本的文件。</translation>
+    </message>
+    <message>
+        <source>The table cannot be read: {error}</source>
+        <translation>无法读取表格：{error}</translation>
+    </message>
+    <message>
+        <source>Check that the file is a CSV, TSV or Excel export.</source>
+        <translation>请确认文件是 CSV、TSV 或 Excel 导出文件。</translation>
+    </message>
+    <message>
+        <source>The table cannot be read: {error}.</source>
+        <translation>无法读取表格：{error}。</translation>
+    </message>
+    <message>
+        <source>Check the separator and the quoting of the file.</source>
+        <translation>请检查文件的分隔符和引号。</translation>
+    </message>
+    <message>
+        <source>The compressed file is damaged ({error}).</source>
+        <translation>压缩文件已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>Download or export the file again.</source>
+        <translation>请重新下载或导出该文件。</translation>
+    </message>
+    <message>
+        <source>This is an old Excel (.xls) or other Office file, which is not read.</source>
+        <translation>这是旧版 Excel（.xls）或其他 Office 文件，无法读取。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it as .xlsx or CSV.</source>
+        <translation>请在 Excel 或 LibreOffice 中打开，另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>This is a PDF document, not a table.</source>
+        <translation>这是 PDF 文档，不是表格。</translation>
+    </message>
+    <message>
+        <source>Export the sales as CSV or Excel from your shop system.</source>
+        <translation>请从网店系统中将销售数据导出为 CSV 或 Excel。</translation>
+    </message>
+    <message>
+        <source>This is a binary file, not a table of text.</source>
+        <translation>这是二进制文件，不是文本表格。</translation>
+    </message>
+    <message>
+        <source>Choose a CSV, TSV or .xlsx export of your sales.</source>
+        <translation>请选择销售数据的 CSV、TSV 或 .xlsx 导出文件。</translation>
+    </message>
+    <message>
+        <source>This is a web page or XML document, not a table.</source>
+        <translation>这是网页或 XML 文档，不是表格。</translation>
+    </message>
+    <message>
+        <source>Save the sales as CSV or Excel instead.</source>
+        <translation>请将销售数据另存为 CSV 或 Excel。</translation>
+    </message>
+    <message>
+        <source>This looks like JSON, not a table.</source>
+        <translation>这看起来是 JSON，不是表格。</translation>
+    </message>
+    <message>
+        <source>Export the sales as CSV or Excel instead.</source>
+        <translation>请将销售数据导出为 CSV 或 Excel。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as {encoding} ({error}).</source>
+        <translation>无法按 {encoding} 编码读取该文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>Choose another encoding, or leave it on automatic.</source>
+        <translation>请选择其他编码，或保留自动识别。</translation>
+    </message>
+    <message>
+        <source>The Excel file cannot be read ({error}).</source>
+        <translation>无法读取该 Excel 文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again.</source>
+        <translation>请在 Excel 或 LibreOffice 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet &apos;{sheet}&apos;.</source>
+        <translation>工作簿中没有工作表“{sheet}”。</translation>
+    </message>
+    <message>
+        <source>Check the sheet name; the sheets are {sheets}.</source>
+        <translation>请检查工作表名称；现有工作表为 {sheets}。</translation>
+    </message>
+    <message>
+        <source>The sheet &apos;{sheet}&apos; is empty.</source>
+        <translation>工作表“{sheet}”是空的。</translation>
+    </message>
+    <message>
+        <source>Choose the sheet that holds the sales.</source>
+        <translation>请选择包含销售数据的工作表。</translation>
+    </message>
+    <message>
+        <source>The file is a damaged ZIP or Excel file.</source>
+        <translation>该文件是损坏的 ZIP 或 Excel 文件。</translation>
+    </message>
+    <message>
+        <source>Export it again.</source>
+        <translation>请重新导出。</translation>
+    </message>
+    <message>
+        <source>This is a ZIP archive, not a table.</source>
+        <translation>这是 ZIP 压缩包，不是表格。</translation>
+    </message>
+    <message>
+        <source>Unpack it and choose the CSV or Excel file inside.</source>
+        <translation>请解压后选择其中的 CSV 或 Excel 文件。</translation>
+    </message>
+    <message>
+        <source>A quote (&quot;) opens a value in this row and closes only lines later, so the rows in between were read as one cell.</source>
+        <translation>这一行的某个值以引号（&quot;）开头，几行之后才闭合，因此中间的行被读成了一个单元格。</translation>
+    </message>
+    <message>
+        <source>Remove the stray quote or close it (a quote inside a value is written twice: &quot;&quot;), then import the file again.</source>
+        <translation>请删除多余的引号或将其闭合（值中的引号要写两次：&quot;&quot;），然后重新导入文件。</translation>
+    </message>
+    <message>
+        <source>A quote (&quot;) opens a value in this row and is never closed, so every line after it was read as one cell.</source>
+        <translation>这一行的某个值以引号（&quot;）开头却从未闭合，因此之后的每一行都被读成了一个单元格。</translation>
+    </message>
+    <message>
+        <source>The file is too large to import in the memory available.</source>
+        <translation>文件太大，可用内存不足以导入。</translation>
+    </message>
+    <message>
+        <source>Split it into shorter periods or close other programs.</source>
+        <translation>请将其拆分为较短的时间段，或关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>Unexpected problem while importing ({error}).</source>
+        <translation>导入时出现意外问题（{error}）。</translation>
+    </message>
+    <message>
+        <source>Please report this together with the file.</source>
+        <translation>请连同该文件一起报告此问题。</translation>
+    </message>
+    <message>
+        <source>Unexpected problem while reading ({error}).</source>
+        <translation>读取时出现意外问题（{error}）。</translation>
+    </message>
+    <message>
+        <source>Unknown column role &apos;{role}&apos;.</source>
+        <translation>未知的列角色“{role}”。</translation>
+    </message>
+    <message>
+        <source>Use one of: {choices}.</source>
+        <translation>请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>There is no column &apos;{name}&apos; for the {role}.</source>
+        <translation>没有用作{role}的列“{name}”。</translation>
+    </message>
+    <message>
+        <source>Columns are: {columns}.</source>
+        <translation>现有列为：{columns}。</translation>
+    </message>
+    <message>
+        <source>Unknown frequency &apos;{value}&apos;.</source>
+        <translation>未知的频率“{value}”。</translation>
+    </message>
+    <message>
+        <source>Use D (daily), W (weekly) or M (monthly).</source>
+        <translation>请使用 D（每日）、W（每周）或 M（每月）。</translation>
+    </message>
+    <message>
+        <source>Unknown layout &apos;{value}&apos;.</source>
+        <translation>未知的表格布局“{value}”。</translation>
+    </message>
+    <message>
+        <source>Unknown series end &apos;{value}&apos;.</source>
+        <translation>未知的序列结束方式“{value}”。</translation>
+    </message>
+    <message>
+        <source>The file has column names but no rows of data.</source>
+        <translation>文件有列名，但没有数据行。</translation>
+    </message>
+    <message>
+        <source>Export the sales history again, including its rows.</source>
+        <translation>请重新导出销售历史，包括数据行。</translation>
+    </message>
+    <message>
+        <source>The file has a single row of data; a forecast needs a history.</source>
+        <translation>文件只有一行数据；预测需要一段历史。</translation>
+    </message>
+    <message>
+        <source>Export several days, weeks or months of sales.</source>
+        <translation>请导出若干天、周或月的销售数据。</translation>
+    </message>
+    <message>
+        <source>No sales are left to import after cleaning.</source>
+        <translation>清理后没有剩下可导入的销售数据。</translation>
+    </message>
+    <message>
+        <source>Check that the quantity column holds units sold.</source>
+        <translation>请确认数量列记录的是售出件数。</translation>
+    </message>
+    <message>
+        <source>Rows removed: {rules}. Check the column roles.</source>
+        <translation>被规则删除的行：{rules}。请检查列角色。</translation>
+    </message>
+    <message>
+        <source>No product has a sale above 0.</source>
+        <translation>没有任何商品的销量大于 0。</translation>
+    </message>
+    <message>
+        <source>Check the quantity column.</source>
+        <translation>请检查数量列。</translation>
+    </message>
+    <message>
+        <source>All sales fall in one {unit} ({date}); a forecast needs at least two periods.</source>
+        <translation>所有销售都落在同一个{unit}（{date}）；预测至少需要两个周期。</translation>
+    </message>
+    <message>
+        <source>Export a longer history or choose a shorter frequency.</source>
+        <translation>请导出更长的历史，或选择更短的频率。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not fit the decimal mark &apos;{decimal}&apos; that was detected ({cells} cells like it in this column).</source>
+        <translation>“{value}”与检测到的小数点“{decimal}”不符（此列中有 {cells} 个类似单元格）。</translation>
+    </message>
+    <message>
+        <source>Choose the decimal mark &apos;{other}&apos; (--decimal {other} on the command line) if the file uses it; otherwise correct these cells.</source>
+        <translation>如果文件使用小数点“{other}”，请选择它（命令行用 --decimal {other}）；否则请更正这些单元格。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not fit the decimal mark &apos;{decimal}&apos; that was chosen ({cells} cells like it in this column).</source>
+        <translation>“{value}”与所选的小数点“{decimal}”不符（此列中有 {cells} 个类似单元格）。</translation>
+    </message>
+    <message>
+        <source>{products} products from {first} to {last} make {cells} product-{units}, too many to hold in memory.</source>
+        <translation>{products} 个商品从 {first} 到 {last} 共 {cells} 个商品周期（{units}），内存放不下。</translation>
+    </message>
+    <message>
+        <source>Check the dates for mistyped years, choose a coarser frequency (--freq W or M), or import a shorter period.</source>
+        <translation>请检查日期中是否有输错的年份，选择更粗的频率（--freq W 或 M），或导入更短的时间段。</translation>
+    </message>
+    <message>
+        <source>Mixed frequencies: the dates are spaced in {mix}, read month-first; they could be day-first or month-first (01/02/2024 is 1 February or 2 January).</source>
+        <translation>频率混杂：日期间隔为 {mix}（按月在前读取）；日期可能是日在前也可能是月在前（01/02/2024 可以是 2 月 1 日或 1 月 2 日）。</translation>
+    </message>
+    <message>
+        <source>Choose the date order (--dayfirst or --monthfirst on the command line); if the mix remains, choose one frequency (--freq D, W or M).</source>
+        <translation>请选择日期顺序（命令行用 --dayfirst 或 --monthfirst）；如果仍然混杂，请选择一种频率（--freq D、W 或 M）。</translation>
+    </message>
+    <message>
+        <source>Mixed frequencies: the dates are spaced in {mix}.</source>
+        <translation>频率混杂：日期间隔为 {mix}。</translation>
+    </message>
+    <message>
+        <source>Choose one frequency (--freq D, W or M; the Frequency box in the Import panel) and the sales are added up to it.</source>
+        <translation>请选择一种频率（--freq D、W 或 M；或导入面板中的“频率”框），销售将按该频率汇总。</translation>
+    </message>
+    <message>
+        <source>The orders do not cover one complete {unit}.</source>
+        <translation>订单没有覆盖一个完整的{unit}。</translation>
+    </message>
+    <message>
+        <source>Import them daily, or keep the incomplete periods.</source>
+        <translation>请按日导入，或保留不完整的周期。</translation>
+    </message>
+    <message>
+        <source>This product code is {length} characters long (at most {most} are accepted).</source>
+        <translation>此商品编码长 {length} 个字符（最多接受 {most} 个）。</translation>
+    </message>
+    <message>
+        <source>The column probably holds other text: choose the product column (--id-col, or the Import panel&apos;s role boxes) or fix this cell.</source>
+        <translation>该列可能包含其他文本：请选择商品列（--id-col 或导入面板中的角色框），或修正此单元格。</translation>
+    </message>
+    <message>
+        <source>No date column found.</source>
+        <translation>没有找到日期列。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the dates (--date-col in the command line, the Date box in the Import panel). Columns are: {columns}.</source>
+        <translation>请选择包含日期的列（命令行用 --date-col，或导入面板中的“日期”框）。现有列为：{columns}。</translation>
+    </message>
+    <message>
+        <source>No {role} column found.</source>
+        <translation>没有找到{role}列。</translation>
+    </message>
+    <message>
+        <source>Choose the {role} column ({flag} in the command line, the Import panel&apos;s role boxes). Columns are: {columns}.</source>
+        <translation>请选择{role}列（命令行用 {flag}，或导入面板中的角色框）。现有列为：{columns}。</translation>
+    </message>
+    <message>
+        <source>No quantity or product columns found.</source>
+        <translation>没有找到数量列或商品列。</translation>
+    </message>
+    <message>
+        <source>A long table needs product and quantity columns; a wide table needs one numeric column per product. Choose the columns in the Import panel or on the command line.</source>
+        <translation>长表需要商品列和数量列；宽表需要每个商品一个数值列。请在导入面板或命令行中选择列。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date.</source>
+        <translation>“{value}”不是日期。</translation>
+    </message>
+    <message>
+        <source>Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix these cells or choose another date column.</source>
+        <translation>日期应形如 2024-01-31、31/01/2024 或 01/31/2024；请修正这些单元格，或选择其他日期列。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number.</source>
+        <translation>“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <source>Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); fix these cells or choose another quantity column.</source>
+        <translation>数量必须是数字，例如 3 或 2.5（使用小数逗号时为 2,5）；请修正这些单元格，或选择其他数量列。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is too large to be a quantity.</source>
+        <translation>“{value}”太大，不可能是数量。</translation>
+    </message>
+    <message>
+        <source>Correct these cells (a stray exponent such as 1e308, digits typed twice?) or choose another column.</source>
+        <translation>请更正这些单元格（多余的指数，如 1e308？数字输入了两遍？），或选择其他列。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is too large to be a price.</source>
+        <translation>“{value}”太大，不可能是价格。</translation>
+    </message>
+    <message>
+        <source>{count} more cells have the same problem.</source>
+        <translation>另有 {count} 个单元格有同样的问题。</translation>
+    </message>
+    <message>
+        <source>{count} more rows in column &apos;{name}&apos; have the same problem.</source>
+        <translation>“{name}”列中另有 {count} 行有同样的问题。</translation>
+    </message>
+    <message>
+        <source>Could not save the project to {path}: {error}.</source>
+        <translation>无法将项目保存到 {path}：{error}。</translation>
+    </message>
+    <message>
+        <source>The project {name} does not exist.</source>
+        <translation>项目 {name} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is not a Trendcast project.</source>
+        <translation>{name} 不是 Trendcast 项目。</translation>
+    </message>
+    <message>
+        <source>{name} is not a Trendcast project (it is a zip file without a Trendcast manifest).</source>
+        <translation>{name} 不是 Trendcast 项目（它是一个没有 Trendcast 清单的 zip 文件）。</translation>
+    </message>
+    <message>
+        <source>The project {name} is damaged and cannot be opened ({error}). Open an earlier copy, or import the sales file again.</source>
+        <translation>项目 {name} 已损坏，无法打开（{error}）。请打开较早的副本，或重新导入销售文件。</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {size} GB; refusing to open it.</source>
+        <translation>{name} 解压后有 {size} GB；拒绝打开。</translation>
+    </message>
+    <message>
+        <source>{name} was saved by a newer version of Trendcast (project format {version}; this version reads up to {supported}). Please update Trendcast to open it.</source>
+        <translation>{name} 由更新版本的 Trendcast 保存（项目格式 {version}；本版本最多读取 {supported}）。请更新 Trendcast 后再打开。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}.</source>
+        <translation>无法写入 {path}：{error}。</translation>
+    </message>
+    <message>
+        <source>There is no what-if to export yet: apply a plan first.</source>
+        <translation>还没有可导出的假设分析：请先应用一个计划。</translation>
+    </message>
+    <message>
+        <source>The overrides file {path} does not exist.</source>
+        <translation>调整记录文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Could not read the overrides file {path}: {error}.</source>
+        <translation>无法读取调整记录文件 {path}：{error}。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON (line {line}, column {column}: {error}); fix it or export the journal again.</source>
+        <translation>{name} 不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）；请修正它，或重新导出调整记录。</translation>
+    </message>
+    <message>
+        <source>Stock file not found: {path}</source>
+        <translation>找不到库存文件：{path}</translation>
+    </message>
+    <message>
+        <source>Could not read stock file {path}: {error}</source>
+        <translation>无法读取库存文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: no {role} column; the stock file needs a product id column (unique_id, sku or product_id) and an on_hand column. Columns found: {columns}</source>
+        <translation>{path}：没有 {role} 列；库存文件需要一个商品编号列（unique_id、sku 或 product_id）和一个 on_hand 列。找到的列：{columns}</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: product {product} is listed twice; keep one row per product</source>
+        <translation>{path}，第 {row} 行：商品 {product} 出现了两次；每个商品只保留一行</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}, column {role}: &apos;{value}&apos; is not a number; write a plain number such as 12 or 2.5</source>
+        <translation>{path}，第 {row} 行，{role} 列：“{value}”不是数字；请填写普通数字，例如 12 或 2.5</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}, column {role}: {value} cannot be negative (count what is on the shelf)</source>
+        <translation>{path}，第 {row} 行，{role} 列：{value} 不能为负数（请清点货架上的数量）</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}, column {role}: {value} cannot be negative</source>
+        <translation>{path}，第 {row} 行，{role} 列：{value} 不能为负数</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}, column {role}: {value} must be more than 0</source>
+        <translation>{path}，第 {row} 行，{role} 列：{value} 必须大于 0</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}, column {role}: {value} must be between 0 and 1, e.g. 0.95</source>
+        <translation>{path}，第 {row} 行，{role} 列：{value} 必须在 0 和 1 之间，例如 0.95</translation>
+    </message>
+    <message>
+        <source>The forecast covers {have} periods, but the longest lead time + review period needs {needed}: forecast at least {needed} periods ahead or shorten the lead time</source>
+        <translation>预测只覆盖 {have} 个周期，但最长的交货期加盘点周期需要 {needed} 个：请至少预测 {needed} 个周期，或缩短交货期</translation>
+    </message>
+    <message>
+        <source>The what-if plan has no changes yet: add a price change first.</source>
+        <translation>假设计划还没有任何变更：请先添加一个价格变更。</translation>
+    </message>
+    <message>
+        <source>No forecast period falls inside the planned dates: the forecast covers {first} to {last}.</source>
+        <translation>没有预测周期落在计划的日期内：预测覆盖 {first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>This forecast has no trained network that reads prices. Train LSTM, Transformer or TCN on data with prices, or use the price-elasticity method.</source>
+        <translation>此预测没有读取价格的已训练网络。请在含价格的数据上训练 LSTM、Transformer 或 TCN，或使用价格弹性方法。</translation>
+    </message>
+    <message>
+        <source>What-if change {change} names products the forecast does not have: {products}.</source>
+        <translation>假设变更 {change} 指定了预测中没有的商品：{products}。</translation>
+    </message>
+    <message>
+        <source>What-if change {change}: no product is in category &apos;{category}&apos;.</source>
+        <translation>假设变更 {change}：没有商品属于类别“{category}”。</translation>
+    </message>
+    <message>
+        <source>None of the trained networks reads prices or promotions, so they cannot answer a what-if. Use the price-elasticity method, or train a network on data with a price column.</source>
+        <translation>已训练的网络都不读取价格或促销，因此无法回答假设分析。请使用价格弹性方法，或在含价格列的数据上训练网络。</translation>
+    </message>
+    <message>
+        <source>The data has no prices, so the effect of a price change cannot be estimated. Import a file with a price column.</source>
+        <translation>数据中没有价格，因此无法估计价格变化的影响。请导入带价格列的文件。</translation>
+    </message>
+    <message>
+        <source>What-if percent: A price change of {percent}% is outside {low}% .. {high}%.</source>
+        <translation>假设百分比：价格变动 {percent}% 超出 {low}% .. {high}% 的范围。</translation>
+    </message>
+    <message>
+        <source>What-if end: The change ends ({end}) before it starts ({start}).</source>
+        <translation>假设结束日期：变更的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Override value: A forecast cannot be set to {value} units; use 0 or more.</source>
+        <translation>调整值：预测不能设为 {value} 件；请使用 0 或更大的数。</translation>
+    </message>
+    <message>
+        <source>Override value: {value} % would make sales negative; use -100 % or more.</source>
+        <translation>调整值：{value} % 会使销量为负；请使用 -100 % 或更大的数。</translation>
+    </message>
+    <message>
+        <source>Override end: The range ends ({end}) before it starts ({start}).</source>
+        <translation>调整结束日期：范围的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>A scenario needs a name.</source>
+        <translation>情景需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A scenario name can have at most {most} characters, not {length}.</source>
+        <translation>情景名称最多 {most} 个字符，而不是 {length} 个。</translation>
+    </message>
+    <message>
+        <source>There is already a scenario named &apos;{name}&apos;; choose another name.</source>
+        <translation>已经有名为“{name}”的情景；请另选一个名称。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>{unit} ({count} steps)</source>
+        <translation>{unit}（{count} 步）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
 </context>
 <context>
     <name>DecompositionView</name>
@@ -878,6 +1450,297 @@
     <message>
         <source>Something went wrong inside Trendcast: {0}. Your data is unchanged; you can try again. If it keeps happening, please report it with the details below.</source>
         <translation>Trendcast 内部出现了问题：{0}。您的数据没有改变，可以再试一次。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportColumns</name>
+    <message>
+        <source>unique_id</source>
+        <translation>商品编号</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>ds</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>yhat</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>yhat_model</source>
+        <translation>模型预测</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>已手动调整</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>chosen_for_products</source>
+        <translation>被选用的商品数</translation>
+    </message>
+    <message>
+        <source>demand_class</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>选择原因</translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation>备用方案</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>trend_precision</source>
+        <translation>趋势精确率</translation>
+    </message>
+    <message>
+        <source>trend_recall</source>
+        <translation>趋势召回率</translation>
+    </message>
+    <message>
+        <source>trend_f1</source>
+        <translation>趋势 F1</translation>
+    </message>
+    <message>
+        <source>yhat_base</source>
+        <translation>原预测</translation>
+    </message>
+    <message>
+        <source>price_base</source>
+        <translation>原价格</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>revenue_base</source>
+        <translation>原收入</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>promo</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>elasticity</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>periods</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>windows</source>
+        <translation>窗口数</translation>
+    </message>
+    <message>
+        <source>products_scored</source>
+        <translation>参与评分的商品数</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>zero_scale</source>
+        <translation>尺度为零的商品数</translation>
+    </message>
+    <message>
+        <source>mape_zeros_skipped</source>
+        <translation>MAPE 跳过的零值数</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>order_qty</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <source>on_hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>on_order</source>
+        <translation>在途数量</translation>
+    </message>
+    <message>
+        <source>reorder_point</source>
+        <translation>再订货点</translation>
+    </message>
+    <message>
+        <source>lead_time_days</source>
+        <translation>交货期（天）</translation>
+    </message>
+    <message>
+        <source>stockout_date</source>
+        <translation>缺货日期</translation>
+    </message>
+    <message>
+        <source>order_value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>abc_class</source>
+        <translation>ABC 分类</translation>
+    </message>
+    <message>
+        <source>inventory_position</source>
+        <translation>库存状况</translation>
+    </message>
+    <message>
+        <source>review_days</source>
+        <translation>盘点周期（天）</translation>
+    </message>
+    <message>
+        <source>service_level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>forecast_lead_time</source>
+        <translation>交货期内预测</translation>
+    </message>
+    <message>
+        <source>forecast_lead_review</source>
+        <translation>交货期加盘点期内预测</translation>
+    </message>
+    <message>
+        <source>safety_stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>days_of_cover</source>
+        <translation>可供天数</translation>
+    </message>
+    <message>
+        <source>revenue_at_risk</source>
+        <translation>风险收入</translation>
+    </message>
+    <message>
+        <source>excess_units</source>
+        <translation>过剩数量</translation>
+    </message>
+    <message>
+        <source>basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>exceptions</source>
+        <translation>例外情况</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Model choice</source>
+        <translation>模型选择</translation>
+    </message>
+    <message>
+        <source>Metrics per product</source>
+        <translation>各商品指标</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>What-if plan</source>
+        <translation>假设计划</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>手动调整</translation>
+    </message>
+    <message>
+        <source>Purchase list</source>
+        <translation>采购清单</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>{column}_lo_{level}</source>
+        <translation>{column}下限 {level}%</translation>
+    </message>
+    <message>
+        <source>{column}_hi_{level}</source>
+        <translation>{column}上限 {level}%</translation>
+    </message>
+    <message>
+        <source>coverage_{level}</source>
+        <translation>覆盖率 {level}%</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,375 @@
+"""The engine's errors in the user's language.
+
+Errors that stop an import are Problems with a template id (`core.data.error_texts`), other
+engine errors are `TrendcastError`s with one (`core.error_messages`); here each id has its
+translatable twin with the same `{fields}`, so nothing is parsed back from English. An error
+without an id (from an older version, or a library's own) is shown as written.
+
+    message, hint = problem_texts(problem)        # the Import step's validation report
+    box.setText(error_text(exc))                  # any engine error
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core.data.error_texts import mix_steps
+from core.errors import Problem
+from gui import core_texts
+
+CONTEXT = "CoreTexts"
+
+# Same ids and fields as core.data.error_texts.ERRORS (a test checks both agree).
+ERROR_TEXTS = {
+    "error.unreadable": QT_TRANSLATE_NOOP("CoreTexts", "The file cannot be read: {error}."),
+    "error.unreadable.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Check that you may open it and that no other program holds it."),
+    "error.missing": QT_TRANSLATE_NOOP("CoreTexts", "The file does not exist."),
+    "error.missing.hint": QT_TRANSLATE_NOOP("CoreTexts", "Check the path and the file name."),
+    "error.folder": QT_TRANSLATE_NOOP("CoreTexts", "This is a folder, not a file."),
+    "error.folder.hint": QT_TRANSLATE_NOOP("CoreTexts", "Choose a sales file inside it."),
+    "error.empty": QT_TRANSLATE_NOOP("CoreTexts", "The file is empty."),
+    "error.empty.hint": QT_TRANSLATE_NOOP("CoreTexts", "Export the sales history again."),
+    "error.empty_rows": QT_TRANSLATE_NOOP("CoreTexts", "The file is empty."),
+    "error.empty_rows.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Export the sales history again; the file has no rows."),
+    "error.one_column": QT_TRANSLATE_NOOP(
+        "CoreTexts", "This is not a table: no line has more than one column."),
+    "error.one_column.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A sales file needs at least a date column and a quantity column, separated "
+                     "by commas, semicolons or tabs."),
+    "error.row_width": QT_TRANSLATE_NOOP(
+        "CoreTexts", "This row has {saw} values but the header has {want} columns."),
+    "error.row_width.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A value probably contains the separator without quotes around it; fix that "
+                     "row or export the file again with quoted text."),
+    "error.table": QT_TRANSLATE_NOOP("CoreTexts", "The table cannot be read: {error}"),
+    "error.table.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Check that the file is a CSV, TSV or Excel export."),
+    "error.table_quoting": QT_TRANSLATE_NOOP("CoreTexts", "The table cannot be read: {error}."),
+    "error.table_quoting.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Check the separator and the quoting of the file."),
+    "error.gzip": QT_TRANSLATE_NOOP("CoreTexts", "The compressed file is damaged ({error})."),
+    "error.gzip.hint": QT_TRANSLATE_NOOP("CoreTexts", "Download or export the file again."),
+    "error.xls": QT_TRANSLATE_NOOP(
+        "CoreTexts", "This is an old Excel (.xls) or other Office file, which is not read."),
+    "error.xls.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Open it in Excel or LibreOffice and save it as .xlsx or CSV."),
+    "error.pdf": QT_TRANSLATE_NOOP("CoreTexts", "This is a PDF document, not a table."),
+    "error.pdf.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Export the sales as CSV or Excel from your shop system."),
+    "error.binary": QT_TRANSLATE_NOOP("CoreTexts", "This is a binary file, not a table of text."),
+    "error.binary.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose a CSV, TSV or .xlsx export of your sales."),
+    "error.html": QT_TRANSLATE_NOOP(
+        "CoreTexts", "This is a web page or XML document, not a table."),
+    "error.html.hint": QT_TRANSLATE_NOOP("CoreTexts", "Save the sales as CSV or Excel instead."),
+    "error.json": QT_TRANSLATE_NOOP("CoreTexts", "This looks like JSON, not a table."),
+    "error.json.hint": QT_TRANSLATE_NOOP("CoreTexts", "Export the sales as CSV or Excel instead."),
+    "error.encoding": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The file cannot be read as {encoding} ({error})."),
+    "error.encoding.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose another encoding, or leave it on automatic."),
+    "error.excel": QT_TRANSLATE_NOOP("CoreTexts", "The Excel file cannot be read ({error})."),
+    "error.excel.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Open it in Excel or LibreOffice and save it again."),
+    "error.no_sheet": QT_TRANSLATE_NOOP("CoreTexts", "The workbook has no sheet '{sheet}'."),
+    "error.no_sheet.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Check the sheet name; the sheets are {sheets}."),
+    "error.empty_sheet": QT_TRANSLATE_NOOP("CoreTexts", "The sheet '{sheet}' is empty."),
+    "error.empty_sheet.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose the sheet that holds the sales."),
+    "error.zip_damaged": QT_TRANSLATE_NOOP("CoreTexts", "The file is a damaged ZIP or Excel file."),
+    "error.zip_damaged.hint": QT_TRANSLATE_NOOP("CoreTexts", "Export it again."),
+    "error.zip": QT_TRANSLATE_NOOP("CoreTexts", "This is a ZIP archive, not a table."),
+    "error.zip.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Unpack it and choose the CSV or Excel file inside."),
+    "error.quote_runaway": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A quote (\") opens a value in this row and closes only lines later, so the "
+                     "rows in between were read as one cell."),
+    "error.quote_runaway.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Remove the stray quote or close it (a quote inside a value is written twice: "
+                     "\"\"), then import the file again."),
+    "error.quote_open": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A quote (\") opens a value in this row and is never closed, so every line "
+                     "after it was read as one cell."),
+    "error.quote_open.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Remove the stray quote or close it (a quote inside a value is written twice: "
+                     "\"\"), then import the file again."),
+    "error.memory": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The file is too large to import in the memory available."),
+    "error.memory.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Split it into shorter periods or close other programs."),
+    "error.unexpected_import": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Unexpected problem while importing ({error})."),
+    "error.unexpected_import.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Please report this together with the file."),
+    "error.unexpected_read": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Unexpected problem while reading ({error})."),
+    "error.unexpected_read.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Please report this together with the file."),
+    "error.unknown_role": QT_TRANSLATE_NOOP("CoreTexts", "Unknown column role '{role}'."),
+    "error.unknown_role.hint": QT_TRANSLATE_NOOP("CoreTexts", "Use one of: {choices}."),
+    "error.no_such_column": QT_TRANSLATE_NOOP(
+        "CoreTexts", "There is no column '{name}' for the {role}."),
+    "error.no_such_column.hint": QT_TRANSLATE_NOOP("CoreTexts", "Columns are: {columns}."),
+    "error.unknown_freq": QT_TRANSLATE_NOOP("CoreTexts", "Unknown frequency '{value}'."),
+    "error.unknown_freq.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Use D (daily), W (weekly) or M (monthly)."),
+    "error.unknown_layout": QT_TRANSLATE_NOOP("CoreTexts", "Unknown layout '{value}'."),
+    "error.unknown_layout.hint": QT_TRANSLATE_NOOP("CoreTexts", "Use one of: {choices}."),
+    "error.unknown_series_end": QT_TRANSLATE_NOOP("CoreTexts", "Unknown series end '{value}'."),
+    "error.unknown_series_end.hint": QT_TRANSLATE_NOOP("CoreTexts", "Use one of: {choices}."),
+    "error.no_rows": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The file has column names but no rows of data."),
+    "error.no_rows.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Export the sales history again, including its rows."),
+    "error.one_row": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The file has a single row of data; a forecast needs a history."),
+    "error.one_row.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Export several days, weeks or months of sales."),
+    "error.nothing_left": QT_TRANSLATE_NOOP(
+        "CoreTexts", "No sales are left to import after cleaning."),
+    "error.nothing_left.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Check that the quantity column holds units sold."),
+    "error.nothing_left_rules": QT_TRANSLATE_NOOP(
+        "CoreTexts", "No sales are left to import after cleaning."),
+    "error.nothing_left_rules.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Rows removed: {rules}. Check the column roles."),
+    "error.no_sales": QT_TRANSLATE_NOOP("CoreTexts", "No product has a sale above 0."),
+    "error.no_sales.hint": QT_TRANSLATE_NOOP("CoreTexts", "Check the quantity column."),
+    "error.one_period": QT_TRANSLATE_NOOP(
+        "CoreTexts", "All sales fall in one {unit} ({date}); a forecast needs at least two "
+                     "periods."),
+    "error.one_period.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Export a longer history or choose a shorter frequency."),
+    "error.decimal": QT_TRANSLATE_NOOP(
+        "CoreTexts", "'{value}' does not fit the decimal mark '{decimal}' that was detected "
+                     "({cells} cells like it in this column)."),
+    "error.decimal.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose the decimal mark '{other}' (--decimal {other} on the command line) if "
+                     "the file uses it; otherwise correct these cells."),
+    "error.decimal_chosen": QT_TRANSLATE_NOOP(
+        "CoreTexts", "'{value}' does not fit the decimal mark '{decimal}' that was chosen ({cells} "
+                     "cells like it in this column)."),
+    "error.decimal_chosen.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose the decimal mark '{other}' (--decimal {other} on the command line) if "
+                     "the file uses it; otherwise correct these cells."),
+    "error.too_many_cells": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{products} products from {first} to {last} make {cells} product-{units}, too "
+                     "many to hold in memory."),
+    "error.too_many_cells.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Check the dates for mistyped years, choose a coarser frequency (--freq W or "
+                     "M), or import a shorter period."),
+    "error.mixed_unclear": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Mixed frequencies: the dates are spaced in {mix}, read month-first; they "
+                     "could be day-first or month-first (01/02/2024 is 1 February or 2 January)."),
+    "error.mixed_unclear.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose the date order (--dayfirst or --monthfirst on the command line); if "
+                     "the mix remains, choose one frequency (--freq D, W or M)."),
+    "error.mixed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Mixed frequencies: the dates are spaced in {mix}."),
+    "error.mixed.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose one frequency (--freq D, W or M; the Frequency box in the Import "
+                     "panel) and the sales are added up to it."),
+    "error.incomplete": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The orders do not cover one complete {unit}."),
+    "error.incomplete.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Import them daily, or keep the incomplete periods."),
+    "error.long_id": QT_TRANSLATE_NOOP(
+        "CoreTexts", "This product code is {length} characters long (at most {most} are "
+                     "accepted)."),
+    "error.long_id.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The column probably holds other text: choose the product column (--id-col, "
+                     "or the Import panel's role boxes) or fix this cell."),
+    "error.no_date_column": QT_TRANSLATE_NOOP("CoreTexts", "No date column found."),
+    "error.no_date_column.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose the column that holds the dates (--date-col in the command line, the "
+                     "Date box in the Import panel). Columns are: {columns}."),
+    "error.no_role_column": QT_TRANSLATE_NOOP("CoreTexts", "No {role} column found."),
+    "error.no_role_column.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Choose the {role} column ({flag} in the command line, the Import panel's "
+                     "role boxes). Columns are: {columns}."),
+    "error.no_columns": QT_TRANSLATE_NOOP("CoreTexts", "No quantity or product columns found."),
+    "error.no_columns.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A long table needs product and quantity columns; a wide table needs one "
+                     "numeric column per product. Choose the columns in the Import panel or on the "
+                     "command line."),
+    "error.not_date": QT_TRANSLATE_NOOP("CoreTexts", "'{value}' is not a date."),
+    "error.not_date.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Dates must look like 2024-01-31, 31/01/2024 or 01/31/2024; fix these cells "
+                     "or choose another date column."),
+    "error.not_number": QT_TRANSLATE_NOOP("CoreTexts", "'{value}' is not a number."),
+    "error.not_number.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Quantities must be numbers such as 3 or 2.5 (or 2,5 with a decimal comma); "
+                     "fix these cells or choose another quantity column."),
+    "error.huge_quantity": QT_TRANSLATE_NOOP(
+        "CoreTexts", "'{value}' is too large to be a quantity."),
+    "error.huge_quantity.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Correct these cells (a stray exponent such as 1e308, digits typed twice?) or "
+                     "choose another column."),
+    "error.huge_price": QT_TRANSLATE_NOOP("CoreTexts", "'{value}' is too large to be a price."),
+    "error.huge_price.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Correct these cells (a stray exponent such as 1e308, digits typed twice?) or "
+                     "choose another column."),
+    "error.more_cells": QT_TRANSLATE_NOOP("CoreTexts", "{count} more cells have the same problem."),
+    "error.more_rows": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{count} more rows in column '{name}' have the same problem."),
+}
+# Same ids and fields as core.error_messages.MESSAGES.
+MESSAGE_TEXTS = {
+    "project.save_failed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Could not save the project to {path}: {error}."),
+    "project.missing": QT_TRANSLATE_NOOP("CoreTexts", "The project {name} does not exist."),
+    "project.foreign": QT_TRANSLATE_NOOP("CoreTexts", "{name} is not a Trendcast project."),
+    "project.foreign_zip": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{name} is not a Trendcast project (it is a zip file without a Trendcast "
+                     "manifest)."),
+    "project.damaged": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The project {name} is damaged and cannot be opened ({error}). Open an "
+                     "earlier copy, or import the sales file again."),
+    "project.too_large": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{name} unpacks to {size} GB; refusing to open it."),
+    "project.newer": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{name} was saved by a newer version of Trendcast (project format {version}; "
+                     "this version reads up to {supported}). Please update Trendcast to open it."),
+    "file.write_failed": QT_TRANSLATE_NOOP("CoreTexts", "Could not write {path}: {error}."),
+    "export.no_whatif": QT_TRANSLATE_NOOP(
+        "CoreTexts", "There is no what-if to export yet: apply a plan first."),
+    "journal.missing": QT_TRANSLATE_NOOP("CoreTexts", "The overrides file {path} does not exist."),
+    "journal.unreadable": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Could not read the overrides file {path}: {error}."),
+    "journal.not_json": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{name} is not valid JSON (line {line}, column {column}: {error}); fix it or "
+                     "export the journal again."),
+    "stock.missing": QT_TRANSLATE_NOOP("CoreTexts", "Stock file not found: {path}"),
+    "stock.unreadable": QT_TRANSLATE_NOOP("CoreTexts", "Could not read stock file {path}: {error}"),
+    "stock.no_column": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: no {role} column; the stock file needs a product id column "
+                     "(unique_id, sku or product_id) and an on_hand column. Columns found: "
+                     "{columns}"),
+    "stock.twice": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}, row {row}: product {product} is listed twice; keep one row per "
+                     "product"),
+    "stock.not_number": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}, row {row}, column {role}: '{value}' is not a number; write a plain "
+                     "number such as 12 or 2.5"),
+    "stock.negative_on_hand": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}, row {row}, column {role}: {value} cannot be negative (count what is "
+                     "on the shelf)"),
+    "stock.negative": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}, row {row}, column {role}: {value} cannot be negative"),
+    "stock.not_positive": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}, row {row}, column {role}: {value} must be more than 0"),
+    "stock.service_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}, row {row}, column {role}: {value} must be between 0 and 1, "
+                     "e.g. 0.95"),
+    "reorder.short_forecast": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The forecast covers {have} periods, but the longest lead time + review "
+                     "period needs {needed}: forecast at least {needed} periods ahead or shorten "
+                     "the lead time"),
+    "whatif.empty": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The what-if plan has no changes yet: add a price change first."),
+    "whatif.outside": QT_TRANSLATE_NOOP(
+        "CoreTexts", "No forecast period falls inside the planned dates: the forecast covers "
+                     "{first} to {last}."),
+    "whatif.no_price_network": QT_TRANSLATE_NOOP(
+        "CoreTexts", "This forecast has no trained network that reads prices. Train LSTM, "
+                     "Transformer or TCN on data with prices, or use the price-elasticity method."),
+    "whatif.unknown_products": QT_TRANSLATE_NOOP(
+        "CoreTexts", "What-if change {change} names products the forecast does not have: "
+                     "{products}."),
+    "whatif.unknown_category": QT_TRANSLATE_NOOP(
+        "CoreTexts", "What-if change {change}: no product is in category '{category}'."),
+    "whatif.no_reading_network": QT_TRANSLATE_NOOP(
+        "CoreTexts", "None of the trained networks reads prices or promotions, so they cannot "
+                     "answer a what-if. Use the price-elasticity method, or train a network on "
+                     "data with a price column."),
+    "whatif.no_prices": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The data has no prices, so the effect of a price change cannot be estimated. "
+                     "Import a file with a price column."),
+    "whatif.percent_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "What-if percent: A price change of {percent}% is outside {low}% .. "
+                     "{high}%."),
+    "whatif.ends_before": QT_TRANSLATE_NOOP(
+        "CoreTexts", "What-if end: The change ends ({end}) before it starts ({start})."),
+    "override.negative": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Override value: A forecast cannot be set to {value} units; use 0 or "
+                     "more."),
+    "override.below_minus_100": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Override value: {value} % would make sales negative; use -100 % or "
+                     "more."),
+    "override.ends_before": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Override end: The range ends ({end}) before it starts ({start})."),
+    "scenario.no_name": QT_TRANSLATE_NOOP("CoreTexts", "A scenario needs a name."),
+    "scenario.long_name": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A scenario name can have at most {most} characters, not {length}."),
+    "scenario.taken": QT_TRANSLATE_NOOP(
+        "CoreTexts", "There is already a scenario named '{name}'; choose another name."),
+}
+
+# Column roles named inside import errors (the warnings' own roles are in gui.core_texts).
+IMPORT_ROLES = {"date": QT_TRANSLATE_NOOP("CoreTexts", "date"),
+                "product": QT_TRANSLATE_NOOP("CoreTexts", "product"),
+                "quantity": QT_TRANSLATE_NOOP("CoreTexts", "quantity"),
+                "title": QT_TRANSLATE_NOOP("CoreTexts", "title"),
+                "category": QT_TRANSLATE_NOOP("CoreTexts", "category"),
+                "order": QT_TRANSLATE_NOOP("CoreTexts", "order"),
+                "status": QT_TRANSLATE_NOOP("CoreTexts", "status"),
+                "cancelled": QT_TRANSLATE_NOOP("CoreTexts", "cancelled"),
+                "customer": QT_TRANSLATE_NOOP("CoreTexts", "customer"),
+                **core_texts.ROLES}
+_STEPS = QT_TRANSLATE_NOOP("CoreTexts", "{unit} ({count} steps)")
+_AND = QT_TRANSLATE_NOOP("CoreTexts", " and ")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _mix(value: str) -> str:
+    """The spacings a file mixes ("weeks:4,days:3"), worded in the user's language."""
+    return _tr(_AND).join(_tr(_STEPS).format(unit=core_texts._named(core_texts.UNITS, unit),
+                                             count=count) for unit, count in mix_steps(value))
+
+
+_FIELDS = {**core_texts.FIELDS, "mix": _mix,
+           "role": lambda v: core_texts._named(IMPORT_ROLES, v),
+           "units": lambda v: core_texts._named(core_texts.UNITS, v)}
+# Stock-file errors name the file's own columns (on_hand, unique_id): those stay as written.
+_AS_WRITTEN = {"stock."}
+
+
+def _render(table: dict[str, str], key: str | None, fields: dict[str, str],
+            english: str) -> str:
+    if key not in table:
+        return english
+    keep = any(key.startswith(prefix) for prefix in _AS_WRITTEN)
+    shown = {name: value if keep or name not in _FIELDS else _FIELDS[name](value)
+             for name, value in fields.items()}
+    try:
+        return _tr(table[key]).format(**shown)
+    except (KeyError, IndexError, ValueError):  # a translation with a mistyped field
+        return english
+
+
+def problem_texts(problem: Problem) -> tuple[str, str]:
+    """A Problem's (message, hint) in the user's language: import errors, engine errors that
+    stopped a read, and the import's warnings (`gui.core_texts.problem_texts`)."""
+    fields = dict(problem.fields)
+    for table in (ERROR_TEXTS, MESSAGE_TEXTS):
+        if problem.key in table:
+            return (_render(table, problem.key, fields, problem.message),
+                    _render(table, problem.hint_key, fields, problem.hint))
+    return core_texts.problem_texts(problem)
+
+
+def error_text(exc: BaseException) -> str:
+    """An engine error's message in the user's language; as written when it has no id."""
+    key = getattr(exc, "key", None)
+    english = getattr(exc, "message", None) or str(exc)
+    problems = getattr(exc, "problems", None)
+    if problems:  # an InputError: its first error, with where it is
+        first = next((p for p in problems if p.severity == "error"), problems[0])
+        message, hint = problem_texts(first)
+        return f"{message} {hint}".strip()
+    return _render(MESSAGE_TEXTS, key, dict(getattr(exc, "fields", ())), english)
