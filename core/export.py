@@ -29,7 +29,7 @@ def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None,
     """The chosen forecast per product and period, with the product title when it is known.
     With `overrides`, `yhat` is the final number and `yhat_model`/`overridden` beside it say
     what the model forecast and which rows were changed by hand."""
-    frame = final_forecast(run.forecast, overrides)
+    frame = with_basis(final_forecast(run.forecast, overrides))
     titles = product_titles(history)
     if titles is not None:
         frame.insert(1, "title", frame[ID].map(titles).fillna(""))
@@ -37,6 +37,17 @@ def forecast_table(run: ForecastRun, history: pd.DataFrame | None = None,
     numeric = [c for c in frame.columns if c.startswith("yhat")]
     frame[numeric] = frame[numeric].round(3)
     return frame
+
+
+def with_basis(forecast: pd.DataFrame) -> pd.DataFrame:
+    """`forecast` with `basis` after `model`: history / new_product / cold_start."""
+    from core.text.run_cold_start import basis_of
+
+    if "model" not in forecast:
+        return forecast
+    out = forecast.copy()
+    out.insert(out.columns.get_loc("model") + 1, "basis", basis_of(out["model"]))
+    return out
 
 
 def final_forecast(forecast: pd.DataFrame, overrides: Journal | None) -> pd.DataFrame:

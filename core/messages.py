@@ -34,6 +34,9 @@ TEMPLATES: dict[str, str] = {
                           "the horizon)",
     "reason.new_product_capped": "held to {cap} a period, what the shop's top tenth of "
                                  "established products sell lately",
+    # A young product forecast from the products with the most similar titles (core.text).
+    "reason.cold_start": "forecast borrowed from the sales of the products with the most "
+                         "similar titles: {neighbours}",
     "reason.pooled": "lowest MASE in backtest over {products} {pool} products "
                      "({best} vs {runner_up_score} for {runner_up})",
     "reason.pooled_alone": "lowest MASE in backtest over {products} {pool} products ({best})",
@@ -90,6 +93,14 @@ TEMPLATES: dict[str, str] = {
                    "demand class, on earlier backtest windows only ({warmup} extra window(s) "
                    "before the reported ones)",
     "note.fallbacks": "{products} products needed a fallback for at least one candidate",
+    "note.cold_start": "{products} products too young to backtest are forecast from the "
+                       "products with the most similar titles ({encoder})",
+    "note.cold_start_untitled": "{products} products too young to backtest have no title and "
+                                "keep the new-product rate",
+    "note.cold_start_no_titles": "the data have no product titles, so {products} products too "
+                                 "young to backtest keep the new-product rate",
+    "note.cold_start_off": "cold start from titles is off: {products} products too young to "
+                           "backtest keep the new-product rate",
     "note.intervals_calibrated": "prediction intervals calibrated on {residuals} backtest "
                                  "errors per model, demand class and horizon step (each "
                                  "backtest window only on earlier ones)",
@@ -176,6 +187,8 @@ TEMPLATES: dict[str, str] = {
                          "product's own sales over {spans} past spans of the same length",
     "reorder.basis_poisson": "too little history to learn from, so units are assumed to sell "
                              "one by one at random around the forecast",
+    "reorder.borrowed": "a new product: its forecast is borrowed from the products with the "
+                        "most similar titles: {neighbours}",
     "reorder.order": "with {position} on hand and on order, {need} more are needed",
     "reorder.rounded": "order {order} for the minimum order of {moq} and packs of {pack}",
     "reorder.no_order": "with {position} on hand and on order, nothing needs ordering now",

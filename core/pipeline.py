@@ -52,11 +52,12 @@ from core.selection_guard import guard_for, guard_parts
 
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
         progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None, executor: Executor | None = None) -> ForecastRun:
+        cancel: CancelToken | None = None, executor: Executor | None = None,
+        embeddings: bytes | None = None) -> ForecastRun:
     """Backtest, choose and forecast every product of `frame` as `settings` say.
 
     `executor` runs the per-product fits (`core.executors`); default: a process pool of
-    `settings.n_jobs` workers."""
+    `settings.n_jobs` workers. `embeddings`: the project's title embedding cache, if any."""
     started = time.perf_counter()
     progress = progress or no_progress
     cancel = cancel or NEVER
@@ -77,14 +78,29 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     cap = float(fitting.params.get(NEW_PRODUCT, {}).get("rate_cap", 0.0))
     choices = _choices(frame, classes, final, result.fallbacks, plan, fc, young, cap)
     forecast = _chosen_forecast(fc, choices)
+    cold = _cold_start(frame, settings, choices, forecast, young, embeddings, cancel)
+    choices, forecast = cold.choices, cold.forecast
     freq = settings.freq
     metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
     progress(ProgressEvent(1.0, "done", stage="selection"))
     return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
                        backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
                        choices=choices, seconds=time.perf_counter() - started,
-                       notes=_notes(result, plan.warmup, plan.selecting) + band_notes(bands),
-                       networks=result.networks)
+                       notes=_notes(result, plan.warmup, plan.selecting) + band_notes(bands)
+                       + cold.notes, networks=result.networks, embeddings=cold.embeddings)
+
+
+def _cold_start(frame, settings: ForecastSettings, choices, forecast, young: pd.Series,
+                embeddings: bytes | None, cancel: CancelToken):
+    """Young titled products on their neighbours' sales (`core.text.run_cold_start`)."""
+    from core.text import run_cold_start
+
+    if not settings.cold_start:
+        rated = int((choices["model"] == NEW_PRODUCT).sum())
+        notes = [render("note.cold_start_off", products=str(rated))] if rated else []
+        return run_cold_start.Applied(choices, forecast, notes)
+    return run_cold_start.apply(frame, choices, forecast, young, settings.horizon, settings.freq,
+                                new_product=NEW_PRODUCT, cache=embeddings, cancel=cancel)
 
 
 def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, cancel: CancelToken):

@@ -25,6 +25,9 @@ class ForecastSettings:
     seed: int = 0
     # Hand the trained networks back in `ForecastRun.networks` (the GUI keeps them in projects).
     keep_networks: bool = False
+    # Products too young to backtest that have a title get the forecast of the products with the
+    # most similar titles instead of the new-product rate (`core.text.run_cold_start`).
+    cold_start: bool = True
 
 
 @dataclass
@@ -49,3 +52,5 @@ class ForecastRun:
     # Trained networks (only with `settings.keep_networks`): model name -> {relative path: bytes}
     # as `NeuralModel.save` writes them; `core.neural_store` loads them back.
     networks: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    # The title embedding cache after the cold start (with this run's titles), b"" without one.
+    embeddings: bytes = b""

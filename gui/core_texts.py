@@ -32,6 +32,9 @@ TEXTS = {
     "reason.new_product_capped": QT_TRANSLATE_NOOP(
         "CoreTexts", "held to {cap} a period, what the shop's top tenth of established products "
                      "sell lately"),
+    "reason.cold_start": QT_TRANSLATE_NOOP(
+        "CoreTexts", "forecast borrowed from the sales of the products with the most similar "
+                     "titles: {neighbours}"),
     "reason.pooled": QT_TRANSLATE_NOOP(
         "CoreTexts", "lowest MASE in backtest over {products} {pool} products ({best} vs "
                      "{runner_up_score} for {runner_up})"),
@@ -110,6 +113,18 @@ TEXTS = {
                      "before the reported ones)"),
     "note.fallbacks": QT_TRANSLATE_NOOP(
         "CoreTexts", "{products} products needed a fallback for at least one candidate"),
+    "note.cold_start": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{products} products too young to backtest are forecast from the products "
+                     "with the most similar titles ({encoder})"),
+    "note.cold_start_untitled": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{products} products too young to backtest have no title and keep the "
+                     "new-product rate"),
+    "note.cold_start_no_titles": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the data have no product titles, so {products} products too young to "
+                     "backtest keep the new-product rate"),
+    "note.cold_start_off": QT_TRANSLATE_NOOP(
+        "CoreTexts", "cold start from titles is off: {products} products too young to backtest "
+                     "keep the new-product rate"),
     "note.intervals_calibrated": QT_TRANSLATE_NOOP(
         "CoreTexts", "prediction intervals calibrated on {residuals} backtest errors per model, "
                      "demand class and horizon step (each backtest window only on earlier ones)"),
@@ -209,6 +224,9 @@ TEXTS = {
     "reorder.point": QT_TRANSLATE_NOOP(
         "CoreTexts", "a reorder point of {reorder_point} covers that in {level} of cases "
                      "(safety stock {safety})"),
+    "reorder.borrowed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a new product: its forecast is borrowed from the products with the most "
+                     "similar titles: {neighbours}"),
     "reorder.basis_pool": QT_TRANSLATE_NOOP(
         "CoreTexts", "how far off forecasts were over the same span is learned from "
                      "{windows} backtest windows of {products} similar products ({group})"),

@@ -45,10 +45,11 @@ def in_process(target: str) -> Callable[..., Any]:
     """A `run_forecast` that calls `target` ("module:function") in a spawned process."""
 
     def run(frame, settings, *, progress: ProgressCallback | None = None,
-            cancel: CancelToken | None = None):
+            cancel: CancelToken | None = None, **kwargs):
         from core.subprocess_runner import run_in_process
 
-        return run_in_process(target, frame, settings, progress=progress, cancel=cancel)
+        return run_in_process(target, frame, settings, progress=progress, cancel=cancel,
+                              **kwargs)
 
     run.__name__ = f"in_process({target})"
     return run

@@ -63,6 +63,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ExportColumns", "revenue_at_risk"),
     QT_TRANSLATE_NOOP("ExportColumns", "excess_units"),
     QT_TRANSLATE_NOOP("ExportColumns", "basis"), QT_TRANSLATE_NOOP("ExportColumns", "exceptions"),
+    QT_TRANSLATE_NOOP("ExportColumns", "forecast_basis"),
 )
 SHEETS = (
     QT_TRANSLATE_NOOP("ExportColumns", "Forecast"), QT_TRANSLATE_NOOP("ExportColumns", "Metrics"),

@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TRAINING)
         known = settings == self.setup_panel.settings()  # the estimate is for those
         self.training_panel.start(self.dataset.frame, settings,
-                                  expected=self.setup_panel.expected_seconds if known else None)
+                                  expected=self.setup_panel.expected_seconds if known else None,
+                                  embeddings=self.forecast_view.similar.cache_bytes())
         self.statusBar().showMessage(self.tr("Training…"))
         self._update_steps()
 

@@ -59,7 +59,9 @@ def save_run_as_project(path: str, source: str, frame: pd.DataFrame, freq: str, 
 
     save_project(path, Project(frame=frame, source=Path(source).name,
                                options=import_options(freq, series_end), settings=run.settings,
-                               run=run, overrides=overrides or Journal()))
+                               run=run, overrides=overrides or Journal(),
+                               # the titles the cold start read, so the app need not again
+                               embeddings=getattr(run, "embeddings", b"") or None))
 
 
 def check_before_reading(output: str) -> None:

@@ -5,6 +5,7 @@ import argparse
 import sys
 from dataclasses import replace
 
+from core.cli._cold_start import add_cold_start_argument
 from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument
 from core.cli._settings_check import level_list, model_list, whole_number
@@ -43,6 +44,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--overrides", metavar="JOURNAL.json",
                         help="apply hand-made overrides (a journal the app exports): OUT.csv "
                              "then has the final yhat, the model's yhat_model and overridden")
+    add_cold_start_argument(parser)
     parser.add_argument("--project", metavar="SHOP.trendcast",
                         help="also save a project (data, settings, results, trained networks) "
                              "that the app opens and `whatif` reads")
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from core.cli._settings_check import check_settings
     from core.executors import open_executor
-    from core.export import final_forecast
+    from core.export import final_forecast, with_basis
     from core.overrides import Journal, read_journal, unmatched
     from core.pipeline import run as run_pipeline
     from core.pipeline_types import ForecastSettings
@@ -70,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     settings = ForecastSettings(horizon=args.horizon, freq=args.freq or "D",
                                 season_length=args.season_length, windows=args.windows,
                                 models=args.model, levels=args.levels, n_jobs=args.jobs,
-                                keep_networks=bool(args.project))
+                                keep_networks=bool(args.project),
+                                cold_start=not args.no_cold_start)
     check_settings(settings)  # fail fast, before a long import
     check_before_reading(args.output)
     journal = read_journal(args.overrides) if args.overrides else Journal()
@@ -85,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
                            holiday_country=chosen_country(args, imported))
         check_settings(settings, DataShape.of(frame))
         result = run_pipeline(frame, settings, executor=executor)
-    write_output(final_forecast(result.forecast, journal), args.output)
+    write_output(with_basis(final_forecast(result.forecast, journal)), args.output)
     for number, override in unmatched(result.forecast, journal):
         print(f"warning: {args.overrides}, entry {number}: changes nothing (product "
               f"{override.product}, {override.span()} is not in the forecast)", file=sys.stderr)

@@ -10,6 +10,7 @@ import argparse
 import math
 import sys
 
+from core.cli._cold_start import add_cold_start_argument
 from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_series_end_argument
 from core.cli._settings_check import whole_number
@@ -48,6 +49,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="backtest windows the forecast errors are learned from (default 3)")
     parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
     parser.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
+    add_cold_start_argument(parser)
     add_holiday_arguments(parser)
     parser.add_argument("--overrides", metavar="JOURNAL.json",
                         help="plan on the forecast with these hand-made overrides (a journal the "
@@ -110,13 +112,15 @@ def _plan(args, stock, journal, executor) -> int:
     horizon = _horizon(args.horizon, stock, settings, freq, period_days(freq))
     run_settings = ForecastSettings(horizon=horizon, freq=freq, windows=args.windows,
                                     n_jobs=args.jobs, seed=args.seed,
-                                    holiday_country=chosen_country(args, imported))
+                                    holiday_country=chosen_country(args, imported),
+                                    cold_start=not args.no_cold_start)
     # The plan learns from the backtest's errors, so it needs at least one window.
     check_settings(run_settings, DataShape.of(frame), backtest=True)
     result = run_pipeline(frame, run_settings, executor=executor)
     match = match_stock(sorted(frame["unique_id"].unique()), stock)
     forecast = apply(result.forecast, journal)  # the user's overrides are what gets ordered
-    plan = build_plan(frame, forecast, result.backtest, match.items, settings, freq)
+    plan = build_plan(frame, forecast, result.backtest, match.items, settings, freq,
+                      choices=result.choices)
     write_output(plan.table, args.output)
     _warn("ids in the stock file with no sales (left out of the plan)", match.unknown_ids)
     _warn("products with sales but no stock figure (planned without stock, flagged no_stock)",

@@ -32,8 +32,8 @@ MIX_DRAWS = 400  # each lead time's demand enters the mixture as this many equal
 COLUMNS = ["unique_id", "supplier", "abc_class", "on_hand", "on_order", "inventory_position",
            "lead_time_days", "review_days", "service_level", "forecast_lead_time",
            "forecast_lead_review", "safety_stock", "reorder_point", "order_qty", "stockout_date",
-           "days_of_cover", "price", "revenue_at_risk", "excess_units", "basis", "exceptions",
-           "why"]
+           "days_of_cover", "price", "revenue_at_risk", "excess_units", "basis", "forecast_basis",
+           "exceptions", "why"]
 
 
 @dataclass
@@ -46,13 +46,14 @@ class ReorderPlan:
 
 def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataFrame | None,
                items: pd.DataFrame, settings: ReorderSettings, freq: str,
-               demand_class: pd.Series | None = None, cancel: CancelToken = NEVER
-               ) -> ReorderPlan:
+               demand_class: pd.Series | None = None, cancel: CancelToken = NEVER,
+               choices: pd.DataFrame | None = None) -> ReorderPlan:
     """history: unique_id, ds, y (+ price); forecast: unique_id, ds, yhat (+ model);
     backtest: unique_id, cutoff, ds, y, yhat, model (rolling origin, any models: the one that
     made each product's forecast is used); items: unique_id plus any of on_hand, on_order,
     lead_time_days, lead_time_sd_days, review_days, service_level, moq, pack_size, supplier,
-    price (missing values take the settings' defaults). `cancel` is checked between products."""
+    price (missing values take the settings' defaults). `cancel` is checked between products.
+    `choices` (the run's): a forecast borrowed from similar titles names them in the why."""
     from core.errors import TrendcastError
 
     if settings.problems():
@@ -72,6 +73,8 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
     demands = _Demands(per_period, bt, pools, histories, freq)
     last_sale = history[history["y"] > 0].groupby(ID)["ds"].max()
     end = history["ds"].max()
+    bases = forecast_bases(forecast)
+    borrowed = borrowed_from(choices)
 
     rows, reasons = [], {}
     for item in items.itertuples(index=False):
@@ -90,7 +93,7 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
         row.update(unique_id=uid, forecast_lead_time=over_lead.mean,
                    forecast_lead_review=over_cycle.mean, reorder_point=float(reorder_point),
                    safety_stock=max(reorder_point - over_cycle.mean, 0.0),
-                   basis=over_cycle.basis)
+                   basis=over_cycle.basis, forecast_basis=bases.get(uid, "history"))
         if np.isnan(item.on_hand):
             row.update(inventory_position=np.nan, order_qty=np.nan, stockout_date=pd.NaT,
                        days_of_cover=np.nan, revenue_at_risk=np.nan, excess_units=np.nan,
@@ -105,10 +108,36 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
                 reorder_point=reorder_point, safety=row["safety_stock"],
                 position=row["inventory_position"], need=reorder_point - row["inventory_position"],
                 order=row["order_qty"], moq=float(item.moq), pack=float(item.pack_size))
+        if uid in borrowed:  # say first that the forecast itself is borrowed
+            reasons[uid] = [borrowed[uid], *reasons[uid]]
         row["why"] = explain.english(reasons[uid])
         rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
     return ReorderPlan(table, reasons)
+
+
+def forecast_bases(forecast: pd.DataFrame) -> dict[str, str]:
+    """Product -> history / new_product / cold_start, from the forecast's model column."""
+    from core.text.run_cold_start import basis_of
+
+    if "model" not in forecast:
+        return {}
+    first = forecast.drop_duplicates(ID)
+    return dict(zip(first[ID], basis_of(first["model"]), strict=True))
+
+
+def borrowed_from(choices: pd.DataFrame | None) -> dict[str, explain.Clause]:
+    """Product -> the "borrowed from similar titles" clause, for cold-start products."""
+    from core.messages import parse
+
+    if choices is None or choices.empty:
+        return {}
+    out = {}
+    for uid, text in zip(choices[ID], choices["reason"], strict=True):
+        for key, fields in parse(str(text)):
+            if key == "reason.cold_start":
+                out[uid] = ("reorder.borrowed", {"neighbours": fields["neighbours"]})
+    return out
 
 
 def _with_stock(item, values: np.ndarray, step: float, reorder_point: float,
@@ -233,6 +262,6 @@ def plan_for_run(history: pd.DataFrame, run, stock: pd.DataFrame, settings: Reor
 
     match = match_stock(sorted(history[ID].unique()), stock)
     plan = build_plan(history, run.forecast, run.backtest, match.items, settings,
-                      run.settings.freq, cancel=cancel)
+                      run.settings.freq, cancel=cancel, choices=getattr(run, "choices", None))
     plan.unknown_ids, plan.missing_ids = match.unknown_ids, match.missing_ids
     return plan

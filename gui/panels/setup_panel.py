@@ -185,7 +185,15 @@ class SetupPanel(QWidget):
         self.tree.currentItemChanged.connect(self._show_form)
         self.tree.itemChanged.connect(self._on_changed)
         self.auto_check.toggled.connect(self._on_changed)
+        self.cold_start_check = QCheckBox(self.tr("New products: forecast from similar titles"))
+        self.cold_start_check.setChecked(True)
+        self.cold_start_check.setToolTip(self.tr(
+            "A product too young to backtest that has a title is forecast from the sales of the "
+            "products with the most similar titles, scaled by its own first sales; off: its "
+            "sales so far spread over its life and the horizon"))
+        self.cold_start_check.toggled.connect(self._on_changed)
         left.addWidget(self.auto_check)
+        left.addWidget(self.cold_start_check)
         left.addWidget(self.tree)
         left.addWidget(self.errors["models"])
         scroll = QScrollArea()
@@ -290,6 +298,7 @@ class SetupPanel(QWidget):
         self._select_holidays(settings.holiday_country)
         self.seed.setValue(settings.seed)
         self.auto_check.setChecked(AUTO in settings.models)
+        self.cold_start_check.setChecked(settings.cold_start)
         for name, item in self.model_items.items():
             item.setCheckState(0, Qt.CheckState.Checked if name in settings.models
                                else Qt.CheckState.Unchecked)
@@ -315,6 +324,7 @@ class SetupPanel(QWidget):
                                 params={n: p for n, p in params.items() if p},
                                 holiday_country=self.holidays.currentData(),
                                 seed=self.seed.value(),
+                                cold_start=self.cold_start_check.isChecked(),
                                 # projects keep the trained networks for what-if scenarios
                                 keep_networks=True)
 

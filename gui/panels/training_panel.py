@@ -124,9 +124,11 @@ class TrainingPanel(QWidget):
         layout.addWidget(splitter, 1)
 
     # -- control -----------------------------------------------------------------------------
-    def start(self, frame, settings, expected: float | None = None) -> None:
+    def start(self, frame, settings, expected: float | None = None,
+              embeddings: bytes | None = None) -> None:
         """Train on `frame` (canonical long frame) with `settings` in the background;
-        `expected`: the Model setup's estimate of the seconds it takes, if known."""
+        `expected`: the Model setup's estimate of the seconds it takes, if known;
+        `embeddings`: the project's title vectors, so the cold start need not encode them."""
         if self.is_running():
             return
         self.run = None
@@ -137,7 +139,8 @@ class TrainingPanel(QWidget):
         self.status_label.setText(self.tr("Training {0}…").format(models))
         self._log(self.tr("Started: horizon {0}, {1} backtest window(s), models {2}").format(
             settings.horizon, settings.windows, models))
-        handle = make_worker(self._run_forecast, frame, settings, parent=self)
+        extra = {"embeddings": embeddings} if embeddings else {}
+        handle = make_worker(self._run_forecast, frame, settings, parent=self, **extra)
         handle.progressed.connect(self._on_progress)
         handle.returned.connect(self._on_returned)
         handle.errored.connect(self._on_errored)

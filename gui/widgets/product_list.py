@@ -166,6 +166,10 @@ class ProductTableModel(QAbstractTableModel):
                 "trend_class"):
             return self.trend_tip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == "accuracy" and _young(row):
+            if _by_title(row):
+                return self.tr("Too little history to backtest: the forecast is borrowed from "
+                               "the products with the most similar titles (listed in Why and "
+                               "in the Similar products tab)")
             if uid in self.cold_start:
                 return self.tr("Too little history to backtest; the Similar products tab "
                                "shows a forecast from the products with the most similar "
@@ -200,7 +204,8 @@ class ProductTableModel(QAbstractTableModel):
         if column == "accuracy":
             if _missing(row.get("accuracy")):
                 if _young(row):
-                    return self.tr("by title") if uid in self.cold_start else self.tr("too new")
+                    by_title = _by_title(row) or uid in self.cold_start
+                    return self.tr("by title") if by_title else self.tr("too new")
                 return ""
             return self.tr("~{0}%").format(f"{row['accuracy']:.0f}")
         if column == "demand_class":
@@ -256,8 +261,13 @@ class ProductTableModel(QAbstractTableModel):
 
 
 def _young(row: dict) -> bool:
-    """Forecast by the new-product rate: too little history for any backtest."""
-    return row.get("model") == "new_product"
+    """Too little history for any backtest: forecast by the new-product rate or, when it has
+    a title, from its title neighbours (the run's cold start)."""
+    return row.get("model") in ("new_product", "cold_start")
+
+
+def _by_title(row: dict) -> bool:
+    return row.get("model") == "cold_start"
 
 
 def _missing(value) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.models.statistical.new_product import NewProduct
 from core.text.cold_start import LOOKBACK
+from core.text.cold_start import MODEL as COLD_START
 from core.text.view import cold_start_of, prepare_text_view, similar_with_sales
 from gui.widgets.metric_table_model import MarkedTableModel
 from gui.worker import make_worker
@@ -79,6 +80,8 @@ class SimilarPanel(QWidget):
         self._generation += 1
         if self.view is not None:  # titles of the last run need not be encoded again
             self._cache_bytes = self.view.cache_bytes
+        if getattr(run, "embeddings", b""):  # the run's cold start read this data's titles
+            self._cache_bytes = run.embeddings
         self.view = None
         self._pending = (run, history)
         self.model.set_frame(pd.DataFrame())
@@ -104,8 +107,8 @@ class SimilarPanel(QWidget):
                                          "description column."))
             return
         choices = run.choices if run is not None else pd.DataFrame()
-        young = (choices.loc[choices["model"] == NewProduct.name, "unique_id"].astype(str)
-                 .tolist() if "model" in choices else [])
+        young = (choices.loc[choices["model"].isin([NewProduct.name, COLD_START]), "unique_id"]
+                 .astype(str).tolist() if "model" in choices else [])
         settings = run.settings
         handle = make_worker(prepare_text_view, history, young, settings.horizon, settings.freq,
                              self._cache_bytes, parent=self)

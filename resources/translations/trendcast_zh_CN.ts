@@ -174,6 +174,10 @@
         <translation>每期最多 {cap}，即本店销量前十分之一的成熟商品近期的销量</translation>
     </message>
     <message>
+        <source>forecast borrowed from the sales of the products with the most similar titles: {neighbours}</source>
+        <translation>预测借自标题最相似的商品的销量：{neighbours}</translation>
+    </message>
+    <message>
         <source>lowest MASE in backtest over {products} {pool} products ({best} vs {runner_up_score} for {runner_up})</source>
         <translation>在 {products} 个{pool}产品上回测 MASE 最低（{best}，{runner_up}为 {runner_up_score}）</translation>
     </message>
@@ -320,6 +324,22 @@
     <message>
         <source>{products} products needed a fallback for at least one candidate</source>
         <translation>{products} 个产品至少有一个候选模型使用了后备模型</translation>
+    </message>
+    <message>
+        <source>{products} products too young to backtest are forecast from the products with the most similar titles ({encoder})</source>
+        <translation>{products} 个历史太短、无法回测的商品按标题最相似的商品来预测（{encoder}）</translation>
+    </message>
+    <message>
+        <source>{products} products too young to backtest have no title and keep the new-product rate</source>
+        <translation>{products} 个历史太短、无法回测的商品没有标题，仍按新品速率预测</translation>
+    </message>
+    <message>
+        <source>the data have no product titles, so {products} products too young to backtest keep the new-product rate</source>
+        <translation>数据中没有商品标题，因此 {products} 个历史太短、无法回测的商品仍按新品速率预测</translation>
+    </message>
+    <message>
+        <source>cold start from titles is off: {products} products too young to backtest keep the new-product rate</source>
+        <translation>按标题冷启动已关闭：{products} 个历史太短、无法回测的商品仍按新品速率预测</translation>
     </message>
     <message>
         <source>prediction intervals calibrated on {residuals} backtest errors per model, demand class and horizon step (each backtest window only on earlier ones)</source>
@@ -476,6 +496,10 @@
     <message>
         <source>in {share} of the changed periods the networks&apos; answer goes against the price change (cheaper selling less or dearer selling more): treat it with caution</source>
         <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
+    </message>
+    <message>
+        <source>a new product: its forecast is borrowed from the products with the most similar titles: {neighbours}</source>
+        <translation>新品：其预测借自标题最相似的商品：{neighbours}</translation>
     </message>
     <message>
         <source>The dates are spaced in {unit} but {chosen_unit} were chosen: most {chosen_unit} will show 0 sales.</source>
@@ -1693,6 +1717,10 @@
     <message>
         <source>exceptions</source>
         <translation>例外情况</translation>
+    </message>
+    <message>
+        <source>forecast_basis</source>
+        <translation>预测依据</translation>
     </message>
     <message>
         <source>Forecast</source>
@@ -2999,6 +3027,10 @@
         <translation>按名称</translation>
     </message>
     <message>
+        <source>Too little history to backtest: the forecast is borrowed from the products with the most similar titles (listed in Why and in the Similar products tab)</source>
+        <translation>历史太短，无法回测：预测借自标题最相似的商品（列在“原因”和“相似商品”标签页中）</translation>
+    </message>
+    <message>
         <source>rising</source>
         <translation>上升</translation>
     </message>
@@ -3662,6 +3694,14 @@
     <message>
         <source>Combinations</source>
         <translation>组合模型</translation>
+    </message>
+    <message>
+        <source>New products: forecast from similar titles</source>
+        <translation>新品：按相似标题预测</translation>
+    </message>
+    <message>
+        <source>A product too young to backtest that has a title is forecast from the sales of the products with the most similar titles, scaled by its own first sales; off: its sales so far spread over its life and the horizon</source>
+        <translation>历史太短、无法回测但有标题的商品，按标题最相似的商品的销量预测，并按其自身最初的销量缩放；关闭时：把它至今的销量分摊到其上市时长和预测期上</translation>
     </message>
     <message>
         <source>Start training</source>

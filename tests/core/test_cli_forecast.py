@@ -11,7 +11,7 @@ from core.cli import run
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "core" / "fixtures" / "retail_weekly_40.csv"
 COLUMNS = ["unique_id", "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_lo_95", "yhat_hi_95",
-           "model"]
+           "model", "basis"]
 
 
 def test_forecast_writes_one_row_per_product_and_period(tmp_path, capsys):
@@ -36,7 +36,8 @@ def test_forecast_with_a_named_model_and_other_levels(tmp_path):
     assert run(["forecast", str(FIXTURE), "--horizon", "2", "--model", "naive", "--levels", "90",
                 "--jobs", "1", "--output", str(out)]) == 0
     fc = pd.read_csv(out)
-    assert list(fc.columns) == ["unique_id", "ds", "yhat", "yhat_lo_90", "yhat_hi_90", "model"]
+    assert list(fc.columns) == ["unique_id", "ds", "yhat", "yhat_lo_90", "yhat_hi_90", "model",
+                                 "basis"]
     assert set(fc.model) == {"naive"}
 
 

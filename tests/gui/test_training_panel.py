@@ -117,3 +117,18 @@ def _seconds(text: str) -> int:
         return 60 * int(words[1]) + int(words[3])
     return int(words[1])
 
+
+
+def test_the_projects_title_vectors_go_to_the_run(qtbot):
+    seen = {}
+
+    def run(frame, settings, **kwargs):
+        seen.update(kwargs)
+        return fakes.fake_run_forecast(frame, settings, progress=kwargs.get("progress"),
+                                       cancel=kwargs.get("cancel"))
+
+    panel = make_panel(qtbot, run)
+    with qtbot.waitSignal(panel.training_finished, timeout=5000):
+        panel.start(fakes.make_frame(), SETTINGS, embeddings=b"vectors")
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=2000)
+    assert seen["embeddings"] == b"vectors"
