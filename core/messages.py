@@ -170,6 +170,8 @@ TEMPLATES: dict[str, str] = {
                         "{review} days)",
     "reorder.point": "a reorder point of {reorder_point} covers that in {level} of cases "
                      "(safety stock {safety})",
+    "reorder.point_fill": "a reorder point of {reorder_point} is expected to meet {level} of the "
+                          "units demanded (fill rate; safety stock {safety})",
     "reorder.basis_pool": "how far off forecasts were over the same span is learned from "
                           "{windows} backtest windows of {products} similar products ({group})",
     "reorder.basis_own": "too few backtests to learn from, so the spread comes from this "

@@ -208,6 +208,9 @@ TEXTS = {
     "reorder.point": QT_TRANSLATE_NOOP(
         "CoreTexts", "a reorder point of {reorder_point} covers that in {level} of cases "
                      "(safety stock {safety})"),
+    "reorder.point_fill": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a reorder point of {reorder_point} is expected to meet {level} of the "
+                     "units demanded (fill rate; safety stock {safety})"),
     "reorder.basis_pool": QT_TRANSLATE_NOOP(
         "CoreTexts", "how far off forecasts were over the same span is learned from "
                      "{windows} backtest windows of {products} similar products ({group})"),

@@ -25,12 +25,13 @@ def percent(level: float) -> str:
 
 def why(*, lead: float, review: float, demand: SpanDemand, level: float, reorder_point: float,
         safety: float, position: float, need: float, order: float, moq: float,
-        pack: float) -> list[Clause]:
+        pack: float, measure: str = "cycle") -> list[Clause]:
     clauses: list[Clause] = [
         ("reorder.expected", {"forecast": units(demand.mean), "days": units(lead + review),
                               "lead": units(lead), "review": units(review)}),
-        ("reorder.point", {"reorder_point": units(reorder_point), "level": percent(level),
-                           "safety": units(safety)}),
+        ("reorder.point_fill" if measure == "fill" else "reorder.point",
+         {"reorder_point": units(reorder_point), "level": percent(level),
+          "safety": units(safety)}),
         _basis(demand),
     ]
     if order > 0:

@@ -14,6 +14,7 @@ from scipy.stats import norm
 
 from core.progress import NEVER, CancelToken
 from core.reorder import exceptions, explain
+from core.reorder.fill_rate import fill_rate_point
 from core.reorder.inputs import ReorderSettings, abc_classes, last_prices
 from core.reorder.lead_time_demand import (
     RatioPools,
@@ -86,7 +87,11 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
         row = {c: getattr(item, c) for c in ("supplier", "abc_class", "on_hand", "on_order",
                                               "lead_time_days", "review_days", "service_level",
                                               "price")}
-        reorder_point = math.ceil(over_cycle.quantile(level) - 1e-9)
+        if settings.service_measure == "fill":
+            reorder_point = fill_rate_point(over_cycle.samples, level,
+                                            _cycle_demand(over_cycle, lead, review, step))
+        else:
+            reorder_point = math.ceil(over_cycle.quantile(level) - 1e-9)
         row.update(unique_id=uid, forecast_lead_time=over_lead.mean,
                    forecast_lead_review=over_cycle.mean, reorder_point=float(reorder_point),
                    safety_stock=max(reorder_point - over_cycle.mean, 0.0),
@@ -104,11 +109,22 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
                 lead=lead, review=review, demand=over_cycle, level=level,
                 reorder_point=reorder_point, safety=row["safety_stock"],
                 position=row["inventory_position"], need=reorder_point - row["inventory_position"],
-                order=row["order_qty"], moq=float(item.moq), pack=float(item.pack_size))
+                order=row["order_qty"], moq=float(item.moq), pack=float(item.pack_size),
+                measure=settings.service_measure)
         row["why"] = explain.english(reasons[uid])
         rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
     return ReorderPlan(table, reasons)
+
+
+def _cycle_demand(over_cycle: SpanDemand, lead: float, review: float, step: float) -> float:
+    """Units expected to be demanded in one review cycle (the fill rate's denominator): the
+    span's mean demand, from the same samples as its shortage, times the review's share of the
+    span. With no review period (continuous review) one period of the data stands for it."""
+    span = lead + review
+    if len(over_cycle.samples) == 0 or span <= 0:
+        return float(np.mean(over_cycle.samples)) if len(over_cycle.samples) else 0.0
+    return float(np.mean(over_cycle.samples)) * min(max(review, step) / span, 1.0)
 
 
 def _with_stock(item, values: np.ndarray, step: float, reorder_point: float,
