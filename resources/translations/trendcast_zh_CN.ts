@@ -478,6 +478,10 @@
         <translation>在 {share} 的变动期间，神经网络的结果与价格变动方向相反（降价却少卖或涨价却多卖）：请谨慎看待</translation>
     </message>
     <message>
+        <source>a reorder point of {reorder_point} is expected to meet {level} of the units demanded (fill rate; safety stock {safety})</source>
+        <translation>再订货点 {reorder_point} 预计能满足 {level} 的需求件数（满足率；安全库存 {safety}）</translation>
+    </message>
+    <message>
         <source>The dates are spaced in {unit} but {chosen_unit} were chosen: most {chosen_unit} will show 0 sales.</source>
         <translation>日期按{unit}间隔，但选择了按{chosen_unit}：大多数{chosen_unit}将显示 0 销量。</translation>
     </message>
@@ -2278,6 +2282,18 @@
         <translation>A：占收入 80 % 的产品，B：其后的 15 %，C：其余产品</translation>
     </message>
     <message>
+        <source>cycle service</source>
+        <translation>周期服务水平</translation>
+    </message>
+    <message>
+        <source>fill rate</source>
+        <translation>满足率</translation>
+    </message>
+    <message>
+        <source>Cycle service: the chance that stock lasts until the next delivery. Fill rate: the share of units ordered by customers that stock can meet.</source>
+        <translation>周期服务水平：库存能撑到下次到货的概率。满足率：顾客订购的件数中库存能满足的比例。</translation>
+    </message>
+    <message>
         <source>Stock file…</source>
         <translation>库存文件…</translation>
     </message>
@@ -2334,12 +2350,20 @@
         <translation>检查周期</translation>
     </message>
     <message>
+        <source>as</source>
+        <translation>按</translation>
+    </message>
+    <message>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
         <source>Stock</source>
         <translation>库存</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2380,6 +2404,10 @@
     <message>
         <source>Could not make the plan</source>
         <translation>无法生成补货计划</translation>
+    </message>
+    <message>
+        <source>Lead time of {0}</source>
+        <translation>{0} 的交货期</translation>
     </message>
     <message>
         <source>Export purchase list</source>
@@ -2898,6 +2926,25 @@
     <message>
         <source>Too new to backtest. From its title: about {0} a period, the weighted median of what its {1} most similar products sell lately (scaled by its own first sales); nearest: {2}</source>
         <translation>太新，无法回测。根据名称：每期约 {0}，即 {1} 个最相似商品近期销量的加权中位数（按其自身最初的销量缩放）；最相似的：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierLeadTimes</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货期（天）</translation>
+    </message>
+    <message>
+        <source>Type a supplier&apos;s lead time to use it for all its products (a lead time typed for one product in the plan still wins)</source>
+        <translation>输入供应商的交货期，用于其所有商品（在计划中为单个商品输入的交货期仍然优先）</translation>
     </message>
 </context>
 <context>
