@@ -216,7 +216,14 @@ class _Demands:
             return self._one(uid, days)
         parts = [self._one(uid, max(days + spread * z, 0.0)) for z in _SPREAD_Z]
         middle = parts[len(parts) // 2]
-        samples = np.concatenate([self._mix_draws(p) for p in parts])
+        if middle.ratios is not None:
+            # One error shape for every lead time: the ratios learned over the mean lead time,
+            # scaled by each lead time's own forecast. Each lead time's own pool (learned
+            # separately, with part periods) put its sampling noise into the mix: on the sample
+            # shop a 3-day spread gave 27 % of products a lower reorder point than none.
+            samples = np.concatenate([p.mean * middle.ratios for p in parts])
+        else:
+            samples = np.concatenate([self._mix_draws(p) for p in parts])
         return SpanDemand(middle.mean, samples, middle.basis,
                           middle.pool_size, middle.pool_products, middle.pool_name)
 
