@@ -1,15 +1,17 @@
 """The order-up-to level that meets a fill-rate target: the share of units demanded that the
 shelf meets, rather than the chance a cycle has no shortfall (cycle service).
 
-Over one cycle the expected units short are E[(D - S)+], D the demand over lead time + review
-period (the span an order-up-to level S must last), and the units demanded in that cycle are the
-demand over one review period. The level is the smallest S with
+An order placed now at level S covers the demand D over lead time + review period; the units it
+is short are those beyond S by the end of that span that were not already short before the order
+arrived (the previous order's cycle counted those): E[(D - S)+] - E[(L - S)+], L the demand over
+the lead time alone (the textbook's expected shortage per replenishment cycle, exact with
+backorders; Silver, Pyke & Peterson 7.7). The level is the smallest S with
 
-    E[(D - S)+] / E[demand per cycle] <= 1 - target
+    (E[(D - S)+] - E[(L - S)+]) / E[demand per cycle] <= 1 - target
 
 taken from the same equally likely demands the cycle-service quantile uses (no normal curve).
-Counting every unit D exceeds S as lost in this cycle is the textbook's lost-sales form; it errs
-towards more stock when a cycle starts short.
+Without the lead-time term (the first version) every lump that fell before the order could arrive
+was counted twice, and the level chased the largest lumps.
 """
 from __future__ import annotations
 
@@ -25,24 +27,39 @@ def expected_shortage(samples: np.ndarray, stock: float) -> float:
     return float(np.mean(np.maximum(np.asarray(samples, float) - stock, 0.0)))
 
 
-def fill_rate_level(samples: np.ndarray, target: float, cycle_demand: float) -> float:
-    """The smallest stock S (a real number) whose expected shortage is at most
+def fill_rate_level(samples: np.ndarray, target: float, cycle_demand: float,
+                    lead_samples: np.ndarray | None = None) -> float:
+    """The smallest stock S (a real number) whose expected shortage per cycle, E[(D - S)+] minus
+    E[(L - S)+] over the lead-time demands `lead_samples` (if given), is at most
     (1 - target) * cycle_demand. 0 when nothing is expected to be demanded."""
-    x = np.sort(np.clip(np.asarray(samples, float), 0, None))[::-1]  # largest first
-    n = len(x)
-    if n == 0 or cycle_demand <= 0 or x[0] <= 0:
+    x = np.clip(np.asarray(samples, float), 0, None)
+    lead = np.clip(np.asarray(lead_samples if lead_samples is not None else [], float), 0, None)
+    if len(x) == 0 or cycle_demand <= 0 or x.max() <= 0:
         return 0.0
-    allowed = (1.0 - target) * cycle_demand * n  # n * E[(D - S)+] may be at most this
-    top = np.cumsum(x)
-    # n * E[(D - x_j)+] for each sample value x_j: the j larger values minus j * x_j
-    short_at = top - np.arange(1, n + 1) * x
-    over = np.nonzero(short_at > allowed + 1e-12)[0]
-    if len(over) == 0:  # even S at the smallest sample is enough: the line below it
-        return max((top[-1] - allowed) / n, 0.0)
-    j = int(over[0])  # S lies between x[j] and x[j - 1], with j values above it
-    return float((top[j - 1] - allowed) / j)
+    allowed = (1.0 - target) * cycle_demand
+    # The shortage is piecewise linear in S with kinks at the sample values: evaluate it there,
+    # find the last kink still short by more than allowed, and interpolate to the next one.
+    kinks = np.unique(np.concatenate([[0.0], x, lead]))
+    short = _loss(x, kinks) - (_loss(lead, kinks) if len(lead) else 0.0)
+    over = np.nonzero(short > allowed + 1e-12)[0]
+    if len(over) == 0:
+        return 0.0
+    i = int(over[-1])
+    if i == len(kinks) - 1:  # beyond the largest sample nothing is short
+        return float(kinks[i])
+    s0, s1, f0, f1 = kinks[i], kinks[i + 1], short[i], short[i + 1]
+    return float(s0 + (f0 - allowed) / (f0 - f1) * (s1 - s0))
 
 
-def fill_rate_point(samples: np.ndarray, target: float, cycle_demand: float) -> int:
+def _loss(values: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """E[(V - s)+] at every s of the sorted `points`, V equally likely `values`."""
+    v = np.sort(values)
+    above = np.concatenate([np.cumsum(v[::-1])[::-1], [0.0]])  # sum of v[k:], k = 0..n
+    k = np.searchsorted(v, points, side="right")  # values <= s
+    return (above[k] - (len(v) - k) * points) / len(v)
+
+
+def fill_rate_point(samples: np.ndarray, target: float, cycle_demand: float,
+                    lead_samples: np.ndarray | None = None) -> int:
     """The level in whole units."""
-    return math.ceil(fill_rate_level(samples, target, cycle_demand) - 1e-9)
+    return math.ceil(fill_rate_level(samples, target, cycle_demand, lead_samples) - 1e-9)

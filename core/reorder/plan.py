@@ -89,7 +89,8 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
                                               "price")}
         if settings.service_measure == "fill":
             reorder_point = fill_rate_point(over_cycle.samples, level,
-                                            _cycle_demand(over_cycle, lead, review, step))
+                                            _cycle_demand(over_cycle, lead, review, step),
+                                            over_lead.samples)
         else:
             reorder_point = math.ceil(over_cycle.quantile(level) - 1e-9)
         row.update(unique_id=uid, forecast_lead_time=over_lead.mean,

@@ -73,3 +73,42 @@ def test_plan_in_fill_rate_mode_uses_the_cycle_demand():
 def test_unknown_measure_is_a_problem():
     assert "service measure must be cycle or fill" in ReorderSettings(
         service_measure="units").problems()[0]
+
+
+def test_hand_worked_shortage_already_lost_before_the_order_arrives():
+    # A week sells 0 (3 in 4) or a case of 8. Lead time 1 week, review 1 week: demand over the
+    # 2-week span is 0 / 8 / 16 with chances 9/16, 6/16, 1/16; over the lead time 0 / 8 with
+    # 12/16, 4/16; a cycle's demand is 2. For S in [0, 8] the shortage this cycle is
+    # E[(D - S)+] - E[(L - S)+] = (64 - 7S)/16 - (32 - 4S)/16 = (32 - 3S)/16; at a 70 % fill
+    # rate 0.6 may be short -> S = (32 - 9.6) / 3 = 7.47. Counting the lead-time lumps again
+    # (the first version) asked (64 - 9.6) / 7 = 7.77.
+    span = np.array([0.0] * 9 + [8.0] * 6 + [16.0])
+    lead = np.array([0.0] * 12 + [8.0] * 4)
+    assert fill_rate_level(span, 0.7, 2.0, lead) == pytest.approx(22.4 / 3)
+    assert fill_rate_level(span, 0.7, 2.0) == pytest.approx(54.4 / 7)
+    # above 8 only the 16 is short: (16 - S) / 16 <= 0.1 at 95 % -> S = 14.4 -> 15 units
+    assert fill_rate_point(span, 0.95, 2.0, lead) == 15
+
+
+def _simulated_fill_rate(base_stock: int, mean: float, periods: int = 3000) -> float:
+    """stockpyl's simulation of a base-stock node, Poisson demand, backorders. With shipment
+    lead time 2 a base-stock level protects two periods' demand, one passing before the order
+    placed now arrives (its fill rate matched 1 - (n_2(S) - n_1(S)) / mean to 0.003 at S 14-20)."""
+    from stockpyl.sim import simulation
+    from stockpyl.supply_chain_network import single_stage_system
+
+    network = single_stage_system(holding_cost=1, stockout_cost=10, demand_type="P",
+                                  mean=mean, policy_type="BS", base_stock_level=base_stock,
+                                  shipment_lead_time=2)
+    simulation(network, periods, rand_seed=1, progress_bar=False)
+    state = network.nodes[0].state_vars[periods - 1]
+    return sum(state.demand_met_from_stock_cumul.values()) / sum(state.demand_cumul.values())
+
+
+@pytest.mark.parametrize("target", [0.80, 0.92, 0.97])
+def test_fill_rate_level_is_the_smallest_that_stockpyls_simulation_fills(target):
+    # Poisson(5) a period, the order covering two periods of which one passes before it arrives:
+    # the level is the smallest base stock whose simulated fill rate reaches the target.
+    level = fill_rate_point(poisson_samples(10, 20000), target, 5.0, poisson_samples(5, 20000))
+    assert _simulated_fill_rate(level, 5.0) >= target
+    assert _simulated_fill_rate(level - 1, 5.0) < target
