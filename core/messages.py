@@ -178,6 +178,11 @@ TEMPLATES: dict[str, str] = {
                          "product's own sales over {spans} past spans of the same length",
     "reorder.basis_poisson": "too little history to learn from, so units are assumed to sell "
                              "one by one at random around the forecast",
+    "reorder.point_cycle": "a reorder point of {reorder_point} covers that in {level} of cases "
+                           "(cycle service; safety stock {safety})",
+    "reorder.basis_near_zero": "the forecast is under one unit, so the spread is the units sold "
+                               "after {windows} such forecasts of {products} similar products "
+                               "({group}), at most this product's own best of {cap}",
     "reorder.order": "with {position} on hand and on order, {need} more are needed",
     "reorder.rounded": "order {order} for the minimum order of {moq} and packs of {pack}",
     "reorder.no_order": "with {position} on hand and on order, nothing needs ordering now",

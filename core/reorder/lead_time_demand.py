@@ -65,11 +65,12 @@ class SpanDemand:
 
     mean: float  # the forecast over the span
     samples: np.ndarray  # possible demands over the span (equally likely)
-    basis: str  # "pool", "own_history" or "poisson"
+    basis: str  # "pool", "near_zero" (units, not ratios), "own_history" or "poisson"
     pool_size: int = 0  # backtest ratios (pool) or past spans (own_history) behind the samples
     pool_products: int = 0
     pool_name: str = ""
     ratios: np.ndarray | None = None  # the pool's ratios (samples = mean * ratios), if pooled
+    cap: float = math.nan  # near_zero: the product's own largest past span (samples' ceiling)
 
     def quantile(self, level: float) -> float:
         """The smallest demand whose probability of not being exceeded is at least `level`."""
@@ -201,16 +202,16 @@ def span_demand(mean: float, demand_class: str, ratios: RatioPools, history_y: n
 def _near_zero(mean: float, demand_class: str, pools: UnitPools, history_y: np.ndarray,
                weights: np.ndarray) -> SpanDemand:
     """A product forecast near zero: its forecast plus the unit errors of windows forecast near
-    zero, capped at its own largest past span (when it ever sold)."""
+    zero, capped at its own largest past span. One that never sold takes the fallbacks (its
+    own zeros or Poisson around the forecast), not other products' cases."""
     found = pools.for_product(demand_class)
-    if found is None:
+    own = own_history_sums(history_y, weights)
+    if found is None or not len(own) or own.max() <= 0:
         return _fallback(mean, history_y, weights)
     name, errors, products = found
-    samples = np.clip(mean + errors, 0, None)
-    own = own_history_sums(history_y, weights)
-    if len(own) and own.max() > 0:
-        samples = np.minimum(samples, max(own.max(), mean))
-    return SpanDemand(mean, samples, "pool", len(errors), products, name)
+    cap = max(float(own.max()), mean)
+    samples = np.minimum(np.clip(mean + errors, 0, None), cap)
+    return SpanDemand(mean, samples, "near_zero", len(errors), products, name, cap=cap)
 
 
 def _fallback(mean: float, history_y: np.ndarray, weights: np.ndarray) -> SpanDemand:

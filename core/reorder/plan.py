@@ -225,8 +225,8 @@ class _Demands:
             samples = np.concatenate([p.mean * middle.ratios for p in parts])
         else:
             samples = np.concatenate([self._mix_draws(p) for p in parts])
-        return SpanDemand(middle.mean, samples, middle.basis,
-                          middle.pool_size, middle.pool_products, middle.pool_name)
+        return SpanDemand(middle.mean, samples, middle.basis, middle.pool_size,
+                          middle.pool_products, middle.pool_name, cap=middle.cap)
 
     def _mix_draws(self, part: SpanDemand) -> np.ndarray:
         """MIX_DRAWS equally likely demands of `part` (equal weight for every lead time). A pool's

@@ -482,6 +482,14 @@
         <translation>再订货点 {reorder_point} 预计能满足 {level} 的需求件数（满足率；安全库存 {safety}）</translation>
     </message>
     <message>
+        <source>a reorder point of {reorder_point} covers that in {level} of cases (cycle service; safety stock {safety})</source>
+        <translation>再订货点 {reorder_point} 能在 {level} 的情况下满足这些需求（周期服务水平；安全库存 {safety}）</translation>
+    </message>
+    <message>
+        <source>the forecast is under one unit, so the spread is the units sold after {windows} such forecasts of {products} similar products ({group}), at most this product&apos;s own best of {cap}</source>
+        <translation>预测不足一件，因此波动取自 {products} 个相似商品（{group}）在 {windows} 次同样接近零的预测之后实际售出的件数，且不超过该商品自身的最高纪录 {cap}</translation>
+    </message>
+    <message>
         <source>The dates are spaced in {unit} but {chosen_unit} were chosen: most {chosen_unit} will show 0 sales.</source>
         <translation>日期按{unit}间隔，但选择了按{chosen_unit}：大多数{chosen_unit}将显示 0 销量。</translation>
     </message>

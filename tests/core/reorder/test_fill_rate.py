@@ -67,7 +67,8 @@ def test_plan_in_fill_rate_mode_uses_the_cycle_demand():
     cycle, fill = plan("cycle"), plan("fill")
     assert cycle["reorder_point"] == 35 and fill["reorder_point"] == 33
     assert "fill rate" in fill["why"] and "fill rate" not in cycle["why"]
-    assert "in 90% of cases" in cycle["why"]
+    assert "in 90% of cases (cycle service; safety stock 5)" in cycle["why"]
+    assert "cycle service" not in fill["why"]
 
 
 def test_unknown_measure_is_a_problem():

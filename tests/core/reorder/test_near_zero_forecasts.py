@@ -87,5 +87,22 @@ def test_a_dormant_product_is_planned_in_units_within_its_own_history(plans, mea
     # three weeks, so 6 is the most it is planned for. Before: 0.003 x the pool's 95 % ratio.
     row = plans[measure].loc["d"]
     assert row["forecast_lead_review"] == pytest.approx(0.003)
-    assert row["basis"] == "pool"
+    assert row["basis"] == "near_zero"
     assert row["reorder_point"] == 6
+    assert ("the forecast is under one unit, so the spread is the units sold after 120 such "
+            "forecasts of 10 similar products (lumpy), at most this product's own best of 6"
+            ) in row["why"]
+
+
+def test_a_product_that_never_sold_is_not_given_other_products_cases():
+    # forecast 0.003, 60 weeks without a sale: its own 58 empty spans, not the 13-unit cases
+    history, forecast, backtest, classes = _shop()
+    history = pd.concat([history, pd.DataFrame({"unique_id": "n", "ds": history["ds"].unique(),
+                                                "y": 0.0})])
+    forecast = pd.concat([forecast, forecast[forecast["unique_id"] == "d"].assign(unique_id="n")])
+    classes["n"] = "lumpy"
+    items = pd.DataFrame({"unique_id": ["n"], "on_hand": 0.0})
+    row = build_plan(history, forecast, backtest, items,
+                     ReorderSettings(lead_time_days=14, review_days=7, service_level=0.95),
+                     "W", classes).table.iloc[0]
+    assert row["basis"] == "own_history" and row["reorder_point"] == 0
