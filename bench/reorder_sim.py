@@ -15,6 +15,8 @@ on hand = the first plan's level (the policy's steady state), nothing on order.
 
 Policies compared at 90 % and 95 %:
 - trendcast: `core.reorder.build_plan` (quantile of backtest-learned lead-time demand);
+- trendcast fill-rate: the same with `service_measure="fill"` (the level whose expected shortage
+  is 1 - target of a cycle's demand);
 - normal: forecast over lead time + review + z * sigma * sqrt(3 weeks), sigma = RMS of the same
   model's one-week backtest errors (the textbook formula);
 - cover: keep lead time + review + 2 weeks of the last 8 weeks' average sales (a "days of
@@ -55,11 +57,14 @@ def levels_at(history: pd.DataFrame, ids: list[str], jobs: int) -> dict[str, np.
     out = {}
     span = LEAD_WEEKS + REVIEW_WEEKS
     for level in LEVELS:
-        plan = build_plan(history, result.forecast, result.backtest, items,
-                          ReorderSettings(lead_time_days=7 * LEAD_WEEKS, service_level=level,
-                                          review_days=7 * REVIEW_WEEKS), "W")
-        table = plan.table.set_index("unique_id").loc[ids]
-        out[f"trendcast {level:.0%}"] = table["reorder_point"].to_numpy(float)
+        for measure in ("cycle", "fill"):
+            plan = build_plan(history, result.forecast, result.backtest, items,
+                              ReorderSettings(lead_time_days=7 * LEAD_WEEKS, service_level=level,
+                                              review_days=7 * REVIEW_WEEKS,
+                                              service_measure=measure), "W")
+            table = plan.table.set_index("unique_id").loc[ids]
+            name = "trendcast" if measure == "cycle" else "trendcast fill-rate"
+            out[f"{name} {level:.0%}"] = table["reorder_point"].to_numpy(float)
         mean = table["forecast_lead_review"].to_numpy(float)
         out[f"normal {level:.0%}"] = np.maximum(mean + norm.ppf(level) * _sigma(result, ids)
                                                 * np.sqrt(span), 0)

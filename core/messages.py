@@ -181,6 +181,8 @@ TEMPLATES: dict[str, str] = {
                         "{review} days)",
     "reorder.point": "a reorder point of {reorder_point} covers that in {level} of cases "
                      "(safety stock {safety})",
+    "reorder.point_fill": "a reorder point of {reorder_point} is expected to meet {level} of the "
+                          "units demanded (fill rate; safety stock {safety})",
     "reorder.basis_pool": "how far off forecasts were over the same span is learned from "
                           "{windows} backtest windows of {products} similar products ({group})",
     "reorder.basis_own": "too few backtests to learn from, so the spread comes from this "
@@ -189,6 +191,11 @@ TEMPLATES: dict[str, str] = {
                              "one by one at random around the forecast",
     "reorder.borrowed": "a new product: its forecast is borrowed from the products with the "
                         "most similar titles: {neighbours}",
+    "reorder.point_cycle": "a reorder point of {reorder_point} covers that in {level} of cases "
+                           "(cycle service; safety stock {safety})",
+    "reorder.basis_near_zero": "the forecast is under one unit, so the spread is the units sold "
+                               "after {windows} such forecasts of {products} similar products "
+                               "({group}), at most this product's own best of {cap}",
     "reorder.order": "with {position} on hand and on order, {need} more are needed",
     "reorder.rounded": "order {order} for the minimum order of {moq} and packs of {pack}",
     "reorder.no_order": "with {position} on hand and on order, nothing needs ordering now",

@@ -34,6 +34,11 @@ from core.json_check import check
 from core.model_files import ModelFiles, check_files, safe_name
 from core.overrides import Journal, journal_from_json, journal_to_json
 from core.pipeline_types import ForecastRun, ForecastSettings
+from core.reorder.saved_inputs import (
+    ReorderInputs,
+    reorder_inputs_from_json,
+    reorder_inputs_to_json,
+)
 from core.scenario.library import ScenarioLibrary
 from core.scenario.whatif import WhatIf
 
@@ -43,6 +48,7 @@ SUFFIX = ".trendcast"
 RUN_TABLES = ("forecast", "candidates", "backtest", "metrics", "metrics_per_product", "choices")
 SCENARIOS_MEMBER = "scenarios/library.json"  # named what-ifs (absent when there are none)
 OVERRIDES_MEMBER = "overrides/journal.json"  # absent in projects without overrides (and old ones)
+REORDER_MEMBER = "reorder/inputs.json"  # the Reorder step's inputs (absent in old projects)
 EMBEDDINGS = "text/embeddings.npz"
 MAX_UNPACKED_BYTES = 4 * 1024 ** 3  # refuse zip bombs; real projects are far smaller
 
@@ -58,6 +64,7 @@ class Project:
     overrides: Journal = field(default_factory=Journal)  # hand-made changes to the forecast
     scenarios: ScenarioLibrary = field(default_factory=ScenarioLibrary)  # named what-ifs
     embeddings: bytes | None = None  # title vectors (core.text.cache npz), so reopening skips them
+    reorder: ReorderInputs | None = None  # the Reorder step's inputs, None: its defaults
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -95,6 +102,8 @@ def save_project(path: str | os.PathLike, project: Project, *, progress=None,
                 _write_scenarios(zf, manifest, project.scenarios)
             if project.overrides:
                 _write_json(zf, OVERRIDES_MEMBER, journal_to_json(project.overrides))
+            if project.reorder is not None:
+                _write_json(zf, REORDER_MEMBER, reorder_inputs_to_json(project.reorder))
             if project.embeddings:
                 zf.writestr(EMBEDDINGS, project.embeddings)
             _write_json(zf, "manifest.json", manifest)
@@ -232,7 +241,7 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
                    overrides=_read_overrides(zf),
                    scenarios=_read_scenarios(zf, manifest) if run is not None
                    else ScenarioLibrary(),
-                   embeddings=_read_embeddings(zf))
+                   embeddings=_read_embeddings(zf), reorder=_read_reorder(zf))
 
 
 def _read_scenarios(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> ScenarioLibrary:
@@ -261,6 +270,15 @@ def _read_overrides(zf: zipfile.ZipFile) -> Journal:
         return journal_from_json(json.loads(zf.read(OVERRIDES_MEMBER)), OVERRIDES_MEMBER)
     except TrendcastError as exc:  # a hand-edited journal: say so as damage of this part
         raise ValueError(f"its overrides are invalid: {exc}") from None
+
+
+def _read_reorder(zf: zipfile.ZipFile) -> ReorderInputs | None:
+    if REORDER_MEMBER not in zf.namelist():
+        return None
+    try:
+        return reorder_inputs_from_json(json.loads(zf.read(REORDER_MEMBER)), REORDER_MEMBER)
+    except TrendcastError as exc:  # a hand-edited value: damage of this part
+        raise ValueError(f"its reorder inputs are invalid: {exc}") from None
 
 
 def _read_embeddings(zf: zipfile.ZipFile) -> bytes | None:

@@ -227,6 +227,9 @@ TEXTS = {
     "reorder.borrowed": QT_TRANSLATE_NOOP(
         "CoreTexts", "a new product: its forecast is borrowed from the products with the most "
                      "similar titles: {neighbours}"),
+    "reorder.point_fill": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a reorder point of {reorder_point} is expected to meet {level} of the "
+                     "units demanded (fill rate; safety stock {safety})"),
     "reorder.basis_pool": QT_TRANSLATE_NOOP(
         "CoreTexts", "how far off forecasts were over the same span is learned from "
                      "{windows} backtest windows of {products} similar products ({group})"),
@@ -236,6 +239,13 @@ TEXTS = {
     "reorder.basis_poisson": QT_TRANSLATE_NOOP(
         "CoreTexts", "too little history to learn from, so units are assumed to sell one by "
                      "one at random around the forecast"),
+    "reorder.point_cycle": QT_TRANSLATE_NOOP(
+        "CoreTexts", "a reorder point of {reorder_point} covers that in {level} of cases "
+                     "(cycle service; safety stock {safety})"),
+    "reorder.basis_near_zero": QT_TRANSLATE_NOOP(
+        "CoreTexts", "the forecast is under one unit, so the spread is the units sold "
+                     "after {windows} such forecasts of {products} similar products "
+                     "({group}), at most this product's own best of {cap}"),
     "reorder.order": QT_TRANSLATE_NOOP(
         "CoreTexts", "with {position} on hand and on order, {need} more are needed"),
     "reorder.rounded": QT_TRANSLATE_NOOP(

@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self.forecast_view = ForecastView(what_if=what_if, undo_stack=self.undo_stack)
         self.forecast_view.overrides.edited.connect(lambda: self.projects.mark_changed())
         self.forecast_view.scenarios.edited.connect(lambda: self.projects.mark_changed())
-        self.reorder_panel = ReorderPanel()
+        self.reorder_panel = ReorderPanel(undo_stack=self.undo_stack)
+        self.reorder_panel.inputs_changed.connect(self._settings_changed)  # kept in the project
         self.reorder_panel.overrides = lambda: self.forecast_view.overrides.journal
         self.forecast_view.overrides.journal_changed.connect(
             lambda _journal: self.reorder_panel.forecast_adjusted())
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         if project.run is not None:
             self.forecast_view.show_run(project.run, project.frame, project.scenario)
             self.reorder_panel.set_run(project.frame, project.run)
+            self.reorder_panel.restore_inputs(project.reorder)
         self._update_steps()
         self.tabs.setCurrentIndex(FORECAST if project.run is not None else SETUP)
 

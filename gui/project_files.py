@@ -141,7 +141,9 @@ class ProjectFiles(QObject):
                        scenario=window.forecast_view.scenario() if window.training_panel.run
                        is not None else None, overrides=window.forecast_view.overrides.journal,
                        scenarios=window.forecast_view.scenarios.library,
-                       embeddings=window.forecast_view.similar.cache_bytes())
+                       embeddings=window.forecast_view.similar.cache_bytes(),
+                       reorder=window.reorder_panel.inputs() if window.training_panel.run
+                       is not None else None)
 
     # -- asking ------------------------------------------------------------------------------
     def ask_to_save(self, answered: Callable[[str], None]) -> None:

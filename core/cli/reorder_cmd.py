@@ -36,6 +36,10 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                              "lead_time_days in the stock file still wins")
     parser.add_argument("--service-level", type=service_level, default=0.95,
                         help="chance of not running out before the next delivery (default 0.95)")
+    parser.add_argument("--service-measure", choices=("cycle", "fill"), default="cycle",
+                        help="what the service level means: cycle = the chance a review cycle "
+                             "has no shortfall (default); fill = the share of units demanded "
+                             "that the stock meets (fill rate)")
     parser.add_argument("--abc-service-levels", type=abc_levels, metavar="A,B,C",
                         help="service levels by revenue class instead, e.g. 0.97,0.95,0.90")
     parser.add_argument("--review-days", type=days, metavar="DAYS",
@@ -108,7 +112,8 @@ def _plan(args, stock, journal, executor) -> int:
     settings = ReorderSettings(lead_time_days=args.lead_time, service_level=args.service_level,
                                review_days=args.review_days,
                                service_by_abc=args.abc_service_levels or {},
-                               lead_time_by_supplier=dict(args.supplier_lead_time))
+                               lead_time_by_supplier=dict(args.supplier_lead_time),
+                               service_measure=args.service_measure)
     horizon = _horizon(args.horizon, stock, settings, freq, period_days(freq))
     run_settings = ForecastSettings(horizon=horizon, freq=freq, windows=args.windows,
                                     n_jobs=args.jobs, seed=args.seed,

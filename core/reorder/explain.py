@@ -25,12 +25,13 @@ def percent(level: float) -> str:
 
 def why(*, lead: float, review: float, demand: SpanDemand, level: float, reorder_point: float,
         safety: float, position: float, need: float, order: float, moq: float,
-        pack: float) -> list[Clause]:
+        pack: float, measure: str = "cycle") -> list[Clause]:
     clauses: list[Clause] = [
         ("reorder.expected", {"forecast": units(demand.mean), "days": units(lead + review),
                               "lead": units(lead), "review": units(review)}),
-        ("reorder.point", {"reorder_point": units(reorder_point), "level": percent(level),
-                           "safety": units(safety)}),
+        ("reorder.point_fill" if measure == "fill" else "reorder.point_cycle",
+         {"reorder_point": units(reorder_point), "level": percent(level),
+          "safety": units(safety)}),
         _basis(demand),
     ]
     if order > 0:
@@ -53,6 +54,10 @@ def _basis(demand: SpanDemand) -> Clause:
                                        "products": units(demand.pool_products),
                                        # the demand class ("lumpy"), or "all"
                                        "group": demand.pool_name.split("/")[0]})
+    if demand.basis == "near_zero":
+        return ("reorder.basis_near_zero", {
+            "windows": units(demand.pool_size), "products": units(demand.pool_products),
+            "group": demand.pool_name, "cap": units(demand.cap)})
     if demand.basis == "own_history":
         return ("reorder.basis_own", {"spans": units(demand.pool_size)})
     return ("reorder.basis_poisson", {})

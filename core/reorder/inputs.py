@@ -46,6 +46,8 @@ class ReorderSettings:
     lead_time_by_supplier: dict[str, float] = field(default_factory=dict)  # {"Acme": 21, ...}
     dead_days: float = 90.0  # no sales for this long with stock on hand -> dead stock
     excess_days: float = 180.0  # stock beyond the reorder point + this many days of sales
+    # "cycle": the level is the chance a cycle has no shortfall; "fill": the share of units met
+    service_measure: str = "cycle"
 
     def problems(self) -> list[str]:
         out = []
@@ -59,6 +61,8 @@ class ReorderSettings:
         for supplier, days in self.lead_time_by_supplier.items():
             if not days >= 0:
                 out.append(f"lead time of supplier {supplier} must be 0 days or more, got {days}")
+        if self.service_measure not in ("cycle", "fill"):
+            out.append(f"service measure must be cycle or fill, got {self.service_measure!r}")
         if self.review_days is not None and not self.review_days >= 0:
             out.append(f"review period must be 0 days or more, got {self.review_days}")
         return out

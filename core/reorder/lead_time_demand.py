@@ -9,6 +9,15 @@ its own forecast for the span times the ratios of its pool. No normal curve is a
 intermittent products keep their lumps: when most spans sell nothing the quantile can be a whole
 lump or zero, never "mean + z sigma".
 
+Near zero the ratio stops measuring error: a window forecast at 0.0002 units that sold 13 gives
+a ratio of 66,000, which made a product forecast at 4.5 units "need" 290,000 in fill-rate mode
+(the mean shortage weighs every sample; the cycle quantile only moved from 14x to 33x). So ratios
+come only from windows forecast at NEAR_ZERO units or more, and a product forecast below that
+gets an error model in units: the units that windows forecast near zero actually sold, pooled by
+demand class, never more than the product's own largest sale over a past span of this length (a
+product that never sold more than 5 units over three weeks does not inherit another one's case
+of 288).
+
 Fallbacks, in order, when too few backtest ratios exist (a short history, one product):
 1. the product's own past sales over every span of the same length ("own history");
 2. a Poisson distribution with the forecast as its mean (sales as independent single units).
@@ -27,6 +36,7 @@ PERIOD_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 MIN_POOL = 40  # ratios a pool needs before its quantiles are trusted
 MIN_OWN_SPANS = 8  # past spans a product needs for the own-history fallback
 VOLUME_BANDS = 4  # pools per demand class, by the size of the forecast over the span
+NEAR_ZERO = 1.0  # units over the span below which a forecast is "nothing" and errors are units
 
 
 def period_days(freq: str) -> float:
@@ -55,11 +65,12 @@ class SpanDemand:
 
     mean: float  # the forecast over the span
     samples: np.ndarray  # possible demands over the span (equally likely)
-    basis: str  # "pool", "own_history" or "poisson"
+    basis: str  # "pool", "near_zero" (units, not ratios), "own_history" or "poisson"
     pool_size: int = 0  # backtest ratios (pool) or past spans (own_history) behind the samples
     pool_products: int = 0
     pool_name: str = ""
     ratios: np.ndarray | None = None  # the pool's ratios (samples = mean * ratios), if pooled
+    cap: float = math.nan  # near_zero: the product's own largest past span (samples' ceiling)
 
     def quantile(self, level: float) -> float:
         """The smallest demand whose probability of not being exceeded is at least `level`."""
@@ -113,9 +124,13 @@ def poisson_samples(mean: float, size: int = 2000) -> np.ndarray:
 
 class RatioPools:
     """The backtest ratios of one span, grouped by demand class and, within a class, by the size
-    of the window's forecast (VOLUME_BANDS bands of equal counts)."""
+    of the window's forecast (VOLUME_BANDS bands of equal counts). Windows forecast below
+    NEAR_ZERO units are kept apart, as units sold, for products forecast near zero."""
 
     def __init__(self, ratios: pd.DataFrame, classes: pd.Series):
+        near_zero = ratios["forecast"].to_numpy(float) < NEAR_ZERO
+        self.near_zero = UnitPools(ratios[near_zero], classes)
+        ratios = ratios[~near_zero]
         cls = ratios[ID].map(classes).fillna("unknown").to_numpy(dtype=str)
         self._edges: dict[str, np.ndarray] = {}
         # pool name -> (ratios, products); a pool too small to use is left out
@@ -149,16 +164,54 @@ class RatioPools:
         return None
 
 
+class UnitPools:
+    """Units sold over the span by windows forecast near zero, by demand class."""
+
+    def __init__(self, windows: pd.DataFrame, classes: pd.Series):
+        cls = windows[ID].map(classes).fillna("unknown").to_numpy(dtype=str)
+        errors = windows["actual"].to_numpy(float) - windows["forecast"].to_numpy(float)
+        self._pools: dict[str, tuple[np.ndarray, int]] = {}
+        for name, rows in [("all", np.ones(len(cls), bool))] + [
+                (c, cls == c) for c in np.unique(cls)]:
+            if rows.sum() >= MIN_POOL:
+                self._pools[name] = (errors[rows], windows[ID][rows].nunique())
+
+    def for_product(self, demand_class: str) -> tuple[str, np.ndarray, int] | None:
+        """(pool name, errors in units, products) of the product's class, else of all, or None."""
+        for name in (demand_class, "all"):
+            if name in self._pools:
+                values, products = self._pools[name]
+                return name, values, products
+        return None
+
+
 def span_demand(mean: float, demand_class: str, ratios: RatioPools, history_y: np.ndarray,
                 weights: np.ndarray) -> SpanDemand:
     """Lead-time demand of one product whose forecast over the span is `mean`.
 
     Without MIN_POOL backtest ratios in its pool, its class or at all, the fallbacks apply."""
+    if mean < NEAR_ZERO:
+        return _near_zero(mean, demand_class, ratios.near_zero, history_y, weights)
     found = ratios.for_product(demand_class, mean)
     if found is None:
         return _fallback(mean, history_y, weights)
     name, values, products = found
     return SpanDemand(mean, mean * values, "pool", len(values), products, name, values)
+
+
+def _near_zero(mean: float, demand_class: str, pools: UnitPools, history_y: np.ndarray,
+               weights: np.ndarray) -> SpanDemand:
+    """A product forecast near zero: its forecast plus the unit errors of windows forecast near
+    zero, capped at its own largest past span. One that never sold takes the fallbacks (its
+    own zeros or Poisson around the forecast), not other products' cases."""
+    found = pools.for_product(demand_class)
+    own = own_history_sums(history_y, weights)
+    if found is None or not len(own) or own.max() <= 0:
+        return _fallback(mean, history_y, weights)
+    name, errors, products = found
+    cap = max(float(own.max()), mean)
+    samples = np.minimum(np.clip(mean + errors, 0, None), cap)
+    return SpanDemand(mean, samples, "near_zero", len(errors), products, name, cap=cap)
 
 
 def _fallback(mean: float, history_y: np.ndarray, weights: np.ndarray) -> SpanDemand:

@@ -32,9 +32,13 @@ from core.overrides import apply_to_run
 from core.progress import CancelToken
 from core.reorder.export import write_purchase_list
 from core.reorder.lead_time_demand import period_days
+from core.reorder.saved_inputs import ReorderInputs
+from core.reorder.typed_stock import stock_for_plan
 from gui.export_headers import export_labeller
+from gui.undo_commands import ReplaceValue
 from gui.widgets.error_dialog import show_error
 from gui.widgets.reorder_table_model import ReorderTableModel, why_texts
+from gui.widgets.supplier_lead_times import SupplierLeadTimes
 from gui.widgets.task_runner import TaskRunner
 
 MAX_IDS_SHOWN = 5
@@ -59,11 +63,15 @@ class _ExceptionFilter(QSortFilterProxyModel):
 class ReorderPanel(QWidget):
     plan_made = Signal(object)  # ReorderPlan
     plan_failed = Signal(object)
+    inputs_changed = Signal()  # the user changed what a saved project keeps (ReorderInputs)
 
     def __init__(self, make_plan: Callable = reorder.plan_for_run,
                  read_stock: Callable = reorder.read_stock_file,
-                 export: Callable = write_purchase_list, parent=None) -> None:
+                 export: Callable = write_purchase_list, parent=None,
+                 undo_stack=None) -> None:
         super().__init__(parent)
+        self.undo_stack = undo_stack  # supplier lead times are undoable when there is one
+        self._quiet = False  # widgets set by the program, not the user: no inputs_changed
         self._make_plan, self._read_stock, self._export = make_plan, read_stock, export
         self.runner = TaskRunner(self)
         self.history: pd.DataFrame | None = None
@@ -74,6 +82,8 @@ class ReorderPanel(QWidget):
         self._replan = False  # the forecast changed while a plan was being made
         self.stock_path = ""
         self.edits: dict[tuple[str, str], float] = {}
+        self.supplier_lead_times: dict[str, float] = {}  # typed in the suppliers table
+        self.abc_levels = dict(ABC_LEVELS)
         self.plan = None
         self._cancel: CancelToken | None = None  # of the plan being made
         self._build()
@@ -91,6 +101,15 @@ class ReorderPanel(QWidget):
         self.by_class.setToolTip(self.tr("A: the products that make 80 % of revenue, B: the next "
                                          "15 %, C: the rest"))
         self.by_class.toggled.connect(lambda on: self.service.setEnabled(not on))
+        self.measure = QComboBox()
+        self.measure.addItem(self.tr("cycle service"), "cycle")
+        self.measure.addItem(self.tr("fill rate"), "fill")
+        self.measure.setToolTip(self.tr("Cycle service: the chance that stock lasts until the "
+                                        "next delivery. Fill rate: the share of units ordered "
+                                        "by customers that stock can meet."))
+        self.suppliers = SupplierLeadTimes(self)
+        self.suppliers.setMaximumHeight(120)
+        self.suppliers.lead_time_edited.connect(self._supplier_edited)
         self.stock_button = QPushButton(self.tr("Stock file…"))
         self.stock_button.clicked.connect(self.choose_stock_file)
         self.use_sales_stock = QCheckBox(self.tr("Use the stock column of the sales file"))
@@ -122,6 +141,8 @@ class ReorderPanel(QWidget):
         service_row = QHBoxLayout()
         service_row.addWidget(self.service)
         service_row.addWidget(self.by_class)
+        service_row.addWidget(QLabel(self.tr("as")))
+        service_row.addWidget(self.measure)
         service_row.addStretch(1)
         form.addRow(self.tr("Service level"), service_row)
         stock_row = QHBoxLayout()
@@ -129,6 +150,11 @@ class ReorderPanel(QWidget):
         stock_row.addWidget(self.use_sales_stock)
         stock_row.addStretch(1)
         form.addRow(self.tr("Stock"), stock_row)
+        form.addRow(self.tr("Suppliers"), self.suppliers)
+        for signal in (self.lead_time.valueChanged, self.review.valueChanged,
+                       self.service.valueChanged, self.by_class.toggled,
+                       self.measure.currentIndexChanged, self.use_sales_stock.toggled):
+            signal.connect(self._inputs_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
         buttons.addWidget(self.cancel_button)
@@ -160,9 +186,14 @@ class ReorderPanel(QWidget):
         self.history, self.run, self.plan = history, run, None
         self.edits.clear()
         has_column = "stock" in history.columns and bool(history["stock"].notna().any())
-        self.use_sales_stock.setEnabled(has_column)
-        self.use_sales_stock.setChecked(has_column and not self.stock_path)
-        self.review.setValue(period_days(run.settings.freq))
+        self._quiet = True
+        try:
+            self.use_sales_stock.setEnabled(has_column)
+            self.use_sales_stock.setChecked(has_column and not self.stock_path)
+            self.review.setValue(period_days(run.settings.freq))
+        finally:
+            self._quiet = False
+        self.suppliers.setRowCount(0)
         self.model.set_plan(pd.DataFrame(columns=reorder.COLUMNS), [])
         self.export_button.setEnabled(False)
         self.status.setText("")
@@ -177,12 +208,50 @@ class ReorderPanel(QWidget):
         self.stock_path = path
         self.use_sales_stock.setChecked(False)
         self.stock_label.setText(self.tr("Stock from {0}").format(Path(path).name))
+        self._inputs_changed()
 
     def settings(self) -> reorder.ReorderSettings:
-        by_class = ABC_LEVELS if self.by_class.isChecked() else {}
-        return reorder.ReorderSettings(lead_time_days=self.lead_time.value(),
-                                       service_level=self.service.value() / 100,
-                                       review_days=self.review.value(), service_by_abc=by_class)
+        return self.inputs().settings()
+
+    def inputs(self) -> ReorderInputs:
+        """What a project keeps of this step."""
+        return ReorderInputs(
+            stock_path=self.stock_path, from_sales=self.use_sales_stock.isChecked(),
+            edits=tuple((uid, column, value) for (uid, column), value in self.edits.items()),
+            lead_time_days=self.lead_time.value(), review_days=self.review.value(),
+            service_level=self.service.value() / 100,
+            service_by_abc=dict(self.abc_levels) if self.by_class.isChecked() else {},
+            service_measure=self.measure.currentData(),
+            lead_time_by_supplier=dict(self.supplier_lead_times))
+
+    def restore_inputs(self, inputs: ReorderInputs | None) -> None:
+        """Show the inputs a project kept (after set_run); None: keep the defaults."""
+        if inputs is None:
+            return
+        self._quiet = True
+        try:
+            self.stock_path = inputs.stock_path
+            if inputs.stock_path:
+                self.stock_label.setText(self.tr("Stock from {0}").format(
+                    Path(inputs.stock_path).name))
+            self.use_sales_stock.setChecked(inputs.from_sales
+                                            and self.use_sales_stock.isEnabled())
+            self.edits = {(uid, column): value for uid, column, value in inputs.edits}
+            self.lead_time.setValue(inputs.lead_time_days)
+            if inputs.review_days is not None:
+                self.review.setValue(inputs.review_days)
+            self.service.setValue(inputs.service_level * 100)
+            if inputs.service_by_abc:
+                self.abc_levels = dict(inputs.service_by_abc)
+            self.by_class.setChecked(bool(inputs.service_by_abc))
+            self.measure.setCurrentIndex(max(self.measure.findData(inputs.service_measure), 0))
+            self.supplier_lead_times = dict(inputs.lead_time_by_supplier)
+        finally:
+            self._quiet = False
+
+    def _inputs_changed(self, *_args) -> None:
+        if not self._quiet:
+            self.inputs_changed.emit()
 
     # -- planning ----------------------------------------------------------------------------
     def make_plan(self) -> None:
@@ -191,13 +260,14 @@ class ReorderPanel(QWidget):
         history, run, settings = self.history, self.run, self.settings()
         path, from_sales = self.stock_path, self.use_sales_stock.isChecked()
         edits, read_stock, make = dict(self.edits), self._read_stock, self._make_plan
+        by_supplier = dict(self.supplier_lead_times)
         journal = self.overrides() if self.overrides is not None else None
         token = self._cancel = CancelToken()
 
         def job():
             try:
                 adjusted = apply_to_run(run, journal) if journal else run
-                stock = _stock(history, path, from_sales, read_stock, edits)
+                stock = stock_for_plan(history, path, from_sales, read_stock, edits, by_supplier)
                 plan = make(history, adjusted, stock, settings, cancel=token)
                 return token, plan, why_texts(plan)
             except Cancelled:
@@ -225,6 +295,7 @@ class ReorderPanel(QWidget):
         self.plan = plan
         self._idle("")
         self.model.set_plan(plan.table, whys)
+        self.suppliers.show_suppliers(plan.table, self.supplier_lead_times)
         self.export_button.setEnabled(True)
         ordering = int((plan.table["order_qty"].fillna(0) > 0).sum())
         lines = [self.tr("{0} products, {1} to order now.").format(len(plan.table), ordering)]
@@ -259,6 +330,25 @@ class ReorderPanel(QWidget):
 
     def _edited(self, uid: str, column: str, value: float) -> None:
         self.edits[(uid, column)] = value
+        self._inputs_changed()
+        self.make_plan()
+
+    def _supplier_edited(self, supplier: str, days: float) -> None:
+        before = dict(self.supplier_lead_times)
+        after = {**before, supplier: days}
+        if self.undo_stack is None:
+            self.set_supplier_lead_times(after)
+        else:  # push runs the command's redo: the edit itself
+            self.undo_stack.push(ReplaceValue(
+                self.tr("Lead time of {0}").format(supplier), before, after,
+                self.set_supplier_lead_times))
+
+    def set_supplier_lead_times(self, lead_times: dict[str, float]) -> None:
+        """Lead times typed per supplier (an edit, its undo or redo): shown and planned with."""
+        self.supplier_lead_times = dict(lead_times)
+        if self.plan is not None:
+            self.suppliers.show_suppliers(self.plan.table, self.supplier_lead_times)
+        self._inputs_changed()
         self.make_plan()
 
     def _filter_changed(self) -> None:
@@ -294,20 +384,6 @@ class ReorderPanel(QWidget):
         self.cancel()
         self.runner.shutdown()
         super().closeEvent(event)
-
-
-def _stock(history, path, from_sales, read_stock, edits) -> pd.DataFrame:
-    """The stock table the plan uses (runs in the worker): file or sales column, then edits."""
-    if path:
-        stock = read_stock(path)
-    elif from_sales:
-        stock = reorder.stock_from_sales(history)
-    else:
-        stock = pd.DataFrame({"unique_id": pd.Series(dtype=str), "on_hand": pd.Series(dtype=float)})
-    stock = stock.set_index("unique_id")
-    for (uid, column), value in edits.items():
-        stock.loc[uid, column] = value
-    return stock.reset_index()
 
 
 def _titles(history):

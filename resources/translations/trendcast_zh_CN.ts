@@ -502,6 +502,18 @@
         <translation>新品：其预测借自标题最相似的商品：{neighbours}</translation>
     </message>
     <message>
+        <source>a reorder point of {reorder_point} is expected to meet {level} of the units demanded (fill rate; safety stock {safety})</source>
+        <translation>再订货点 {reorder_point} 预计能满足 {level} 的需求件数（满足率；安全库存 {safety}）</translation>
+    </message>
+    <message>
+        <source>a reorder point of {reorder_point} covers that in {level} of cases (cycle service; safety stock {safety})</source>
+        <translation>再订货点 {reorder_point} 能在 {level} 的情况下满足这些需求（周期服务水平；安全库存 {safety}）</translation>
+    </message>
+    <message>
+        <source>the forecast is under one unit, so the spread is the units sold after {windows} such forecasts of {products} similar products ({group}), at most this product&apos;s own best of {cap}</source>
+        <translation>预测不足一件，因此波动取自 {products} 个相似商品（{group}）在 {windows} 次同样接近零的预测之后实际售出的件数，且不超过该商品自身的最高纪录 {cap}</translation>
+    </message>
+    <message>
         <source>The dates are spaced in {unit} but {chosen_unit} were chosen: most {chosen_unit} will show 0 sales.</source>
         <translation>日期按{unit}间隔，但选择了按{chosen_unit}：大多数{chosen_unit}将显示 0 销量。</translation>
     </message>
@@ -3181,6 +3193,18 @@
         <translation>A：占收入 80 % 的产品，B：其后的 15 %，C：其余产品</translation>
     </message>
     <message>
+        <source>cycle service</source>
+        <translation>周期服务水平</translation>
+    </message>
+    <message>
+        <source>fill rate</source>
+        <translation>满足率</translation>
+    </message>
+    <message>
+        <source>Cycle service: the chance that stock lasts until the next delivery. Fill rate: the share of units ordered by customers that stock can meet.</source>
+        <translation>周期服务水平：库存能撑到下次到货的概率。满足率：顾客订购的件数中库存能满足的比例。</translation>
+    </message>
+    <message>
         <source>Stock file…</source>
         <translation>库存文件…</translation>
     </message>
@@ -3237,12 +3261,20 @@
         <translation>检查周期</translation>
     </message>
     <message>
+        <source>as</source>
+        <translation>按</translation>
+    </message>
+    <message>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
         <source>Stock</source>
         <translation>库存</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Show</source>
@@ -3283,6 +3315,10 @@
     <message>
         <source>Could not make the plan</source>
         <translation>无法生成补货计划</translation>
+    </message>
+    <message>
+        <source>Lead time of {0}</source>
+        <translation>{0} 的交货期</translation>
     </message>
     <message>
         <source>Export purchase list</source>
@@ -3809,6 +3845,25 @@
     <message>
         <source>Too new to backtest. From its title: about {0} a period, the weighted median of what its {1} most similar products sell lately (scaled by its own first sales); nearest: {2}</source>
         <translation>太新，无法回测。根据名称：每期约 {0}，即 {1} 个最相似商品近期销量的加权中位数（按其自身最初的销量缩放）；最相似的：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierLeadTimes</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货期（天）</translation>
+    </message>
+    <message>
+        <source>Type a supplier&apos;s lead time to use it for all its products (a lead time typed for one product in the plan still wins)</source>
+        <translation>输入供应商的交货期，用于其所有商品（在计划中为单个商品输入的交货期仍然优先）</translation>
     </message>
 </context>
 <context>
