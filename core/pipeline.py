@@ -19,6 +19,7 @@ import pandas as pd
 
 from core.countries import check_country
 from core.errors import TrendcastError
+from core.evaluation.batch_scores import merged_scores
 from core.evaluation.conformal import band_notes, calibrate
 from core.evaluation.fitting import (
     FALLBACK,
@@ -108,7 +109,9 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     forecasts, choices, calibration)."""
     freq = settings.freq
     bt, fc = result.backtest, result.forecast
-    scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
+    scores = result.scores  # scored by the batches that fitted them (`batch_scores`)
+    if scores is None:
+        scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
     cancel.raise_if_cancelled()  # each step below takes seconds at most on 1,817 daily products
     if plan.combos and not bt.empty:
         k = int(settings.params.get("weighted", {}).get("k", 3))
@@ -272,7 +275,8 @@ def _merge(results: list[ChunkResult]) -> ChunkResult:
         for w, n in r.skipped.items():
             skipped[w] = skipped.get(w, 0) + n
     return ChunkResult(pd.concat(bt, ignore_index=True) if bt else pd.DataFrame(),
-                       pd.concat(fc, ignore_index=True), fallbacks, skipped, networks)
+                       pd.concat(fc, ignore_index=True), fallbacks, skipped, networks,
+                       scores=merged_scores([r.scores for r in results]))
 
 
 def _with_rate_cap(frame: pd.DataFrame, settings: ForecastSettings) -> ForecastSettings:

@@ -75,16 +75,21 @@ def calibrate(backtest: pd.DataFrame, forecast: pd.DataFrame, history: pd.DataFr
     targets = _Targets(levels)
     out_bt = backtest
     if errors is not None:
-        parts = []
-        for w, rows in backtest.groupby("window", sort=True):
-            rows = rows.join(aux)
+        out_bt = _with_bands(backtest, levels)
+        bands = [f"yhat_{side}_{level}" for level in levels for side in ("lo", "hi")]
+        # One window's needed columns at a time, written back in place: copying every column
+        # of every window and joining them again held three copies of all the candidates'
+        # backtest rows at once (the client's peak on 100k products, issue #15).
+        needed = [ID, Y, "yhat", "model", *bands]
+        at_band = [out_bt.columns.get_loc(c) for c in bands]
+        for w, at in sorted(out_bt.groupby("window", sort=True).indices.items()):
+            rows = out_bt.iloc[at][needed].join(aux.iloc[at])
             earlier = errors[errors["window"] <= w - gap]
             aims = targets.for_window(w, gap)
             rows, skipped = _apply(rows, earlier, pool_of, levels, aims, min_residuals,
                                    rows["model"].unique())
             targets.record(w, rows, skipped)
-            parts.append(rows.drop(columns=["_step", "_scale", "_zeros"]))
-        out_bt = pd.concat(parts).loc[backtest.index]
+            out_bt.iloc[at, at_band] = rows[bands].to_numpy(dtype=float)
 
     fc = forecast.copy()
     fc["_step"] = fc.groupby(["model", ID], sort=False).cumcount() + 1
@@ -96,6 +101,20 @@ def calibrate(backtest: pd.DataFrame, forecast: pd.DataFrame, history: pd.DataFr
                               min_residuals, models)
     out_fc = fc.drop(columns=["_step", "_scale", "_zeros"])
     return Calibration(out_bt, out_fc, sorted(uncalibrated), len(used))
+
+
+def _with_bands(backtest: pd.DataFrame, levels: list[int]) -> pd.DataFrame:
+    """A copy of `backtest` with a float column for every band (NaN where a model had none),
+    added in the order `_apply` adds them."""
+    out = backtest.copy()
+    for level in levels:
+        for side in ("lo", "hi"):
+            column = f"yhat_{side}_{level}"
+            if column not in out.columns:
+                out[column] = np.nan
+            elif out[column].dtype != float:
+                out[column] = out[column].astype(float)
+    return out
 
 
 class _Targets:

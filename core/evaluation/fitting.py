@@ -14,6 +14,7 @@ import pandas as pd
 
 from core.errors import NotEnoughHistory, TrendcastError
 from core.evaluation.backtest import join_predictions, window_splits
+from core.evaluation.batch_scores import batch_window_scores
 from core.messages import join, render
 from core.model_files import to_files
 from core.models.base import ForecastModel
@@ -58,6 +59,9 @@ class ChunkResult:
     skipped: dict[int, int]  # window -> products too short for it
     # model name -> {relative file path: bytes} of a saveable model fitted on all the data
     networks: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    # model, unique_id, window, score: the backtest's window scores, computed where the batch
+    # was fitted (`core.evaluation.batch_scores`); None when they were not computed
+    scores: pd.DataFrame | None = None
 
 
 def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
@@ -87,7 +91,9 @@ def fit_chunk(task: ChunkTask, cancel: CancelToken = NEVER,
         fcs.append(fc.assign(model=name))
         if task.keep_networks and model is not None and model.capabilities.saveable:
             networks[name] = to_files(model)
-    return ChunkResult(_concat(bts), _concat(fcs), fallbacks, skipped, networks)
+    bt = _concat(bts)
+    return ChunkResult(bt, _concat(fcs), fallbacks, skipped, networks,
+                       scores=batch_window_scores(bt, task.frame, freq=task.freq))
 
 
 
