@@ -73,6 +73,7 @@ def run_smoke(argv: list[str]) -> int:
         frame, freq = run.run("sample", lambda: _load_sample(run))
         forecast = run.run("classical model", lambda: _fit_classical(run, frame, freq))
         run.run("title model", lambda: _check_text_model(run))
+        run.run("Chinese titles", lambda: _check_chinese_titles(run))
         neural, files = run.run("neural model", lambda: _fit_neural(run, frame, freq))
         if neural is None:
             run.run("spawned worker", lambda: _spawn_check(run, frame, freq, forecast))
@@ -174,6 +175,14 @@ def _check_text_model(run: _Run) -> None:
     _check(float(en @ zh) > float(en @ other) + 0.2,
            f"title model: mug/杯 {float(en @ zh):.2f} vs mug/hose {float(en @ other):.2f}")
     run.done.append(f"title model ({loaded.name}) matches en/zh")
+
+
+def _check_chinese_titles(run: _Run) -> None:
+    """Chinese titles through the Similar-products tab, pinyin sorting and line wrapping (the
+    bundle's ICU data is trimmed to English and Chinese)."""
+    from gui.smoke_text import check_chinese_titles
+
+    run.done.append(check_chinese_titles())
 
 
 def _load_sample(run: _Run) -> tuple[pd.DataFrame, str]:
