@@ -16,7 +16,8 @@ on hand = the first plan's level (the policy's steady state), nothing on order.
 Policies compared at 90 % and 95 %:
 - trendcast: `core.reorder.build_plan` (quantile of backtest-learned lead-time demand);
 - trendcast fill-rate: the same with `service_measure="fill"` (the level whose expected shortage
-  is 1 - target of a cycle's demand);
+  per cycle, beyond what was already short before the order could arrive, is 1 - target of a
+  cycle's demand);
 - normal: forecast over lead time + review + z * sigma * sqrt(3 weeks), sigma = RMS of the same
   model's one-week backtest errors (the textbook formula);
 - cover: keep lead time + review + 2 weeks of the last 8 weeks' average sales (a "days of

@@ -38,6 +38,7 @@ from gui.core_texts import core_text, format_clause, plain_text
 from gui.model_names import model_label
 from gui.overrides_state import OverridesState
 from gui.panels.forecast_adjustments import ForecastAdjustments
+from gui.undo_commands import ReplaceValue
 from gui.widgets.decomposition_view import DecompositionView
 from gui.widgets.export_menu import ExportMenu
 from gui.widgets.forecast_chart import ForecastChart
@@ -144,6 +145,7 @@ class ForecastView(QWidget):
         self.tabs.addTab(self.adjustments.journal_view, self.tr("Adjustments"))
         self.whatif.undo_stack = self.undo_stack
         self.whatif.overrides = lambda: self.overrides.journal  # plans move the final forecast
+        self.overrides.edited.connect(self.whatif.refresh)  # a shown what-if follows edits
         self.scenarios = ScenarioLibraryView(self.undo_stack, lambda: self.whatif.result)
         self.tabs.addTab(self.scenarios, self.tr("Scenarios"))
         self.scenarios.show_requested.connect(self.show_scenario)
@@ -220,8 +222,21 @@ class ForecastView(QWidget):
         panel = self.whatif
         if panel.run is None or panel.is_busy():
             return
-        panel.set_run(panel.run, panel.history, result, panel.facts)
+        before = (panel.result, tuple(panel.changes))
+        name = result.plan.name or ""
+        self.undo_stack.push(ReplaceValue(self.tr("Show scenario {name}").format(name=name),
+                                          before, (result, tuple(result.plan.changes)),
+                                          self._show_whatif))
         self.tabs.setCurrentWidget(panel)
+
+    def _show_whatif(self, state) -> None:
+        """Put a what-if (and the plan being edited beside it) in the What-if tab: the setter of
+        the undo step that shows a saved scenario."""
+        result, changes = state
+        panel = self.whatif
+        panel.cancel()
+        panel.set_run(panel.run, panel.history, result, panel.facts)
+        panel._set_changes(changes)
         self.scenario_applied.emit(result)
 
     def _index_ready(self, generation: int, run, history, index: RunIndex, facts,

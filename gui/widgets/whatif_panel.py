@@ -234,10 +234,25 @@ class WhatIfPanel(QWidget):
             if not self.changes:
                 return
         self.message.setText(self.tr("Working out the what-if…"))
+        self._start(self.plan(), applied=True)
+
+    def refresh(self) -> None:
+        """The forecast under the shown what-if changed (an override, its undo or redo): work
+        the same plan out again on it, so the chart and totals never show a stale answer. A
+        refresh still running is superseded."""
+        if self.result is None or self.run is None or self.history is None:
+            return
+        self.cancel()
+        self._generation += 1  # a superseded answer is ignored
+        self.message.setText(self.tr("The forecast changed: working out the what-if again…"))
+        self._start(self.result.plan, applied=False)
+
+    def _start(self, plan: Scenario, applied: bool) -> None:
         journal = self.overrides() if self.overrides is not None else None
         handle = make_worker(_on_final_forecast, self._what_if, self.run, journal,
-                             self.history, self.plan(), parent=self)
-        handle.returned.connect(lambda result, g=self._generation: self._returned(g, result))
+                             self.history, plan, parent=self)
+        handle.returned.connect(
+            lambda result, g=self._generation: self._returned(g, result, applied))
         handle.errored.connect(lambda exc, g=self._generation: self._failed(g, exc))
         handle.cancelled.connect(lambda: self.message.setText(self.tr("What-if cancelled.")))
         handle.finished.connect(lambda h=handle: self._finished(h))
@@ -255,10 +270,11 @@ class WhatIfPanel(QWidget):
     def is_busy(self) -> bool:
         return self.handle is not None
 
-    def _returned(self, generation: int, result) -> None:
+    def _returned(self, generation: int, result, applied: bool = True) -> None:
         if generation == self._generation:
             self._set_result(result)
-            self.applied.emit(result)
+            if applied:
+                self.applied.emit(result)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

@@ -1994,6 +1994,10 @@
         <translation>正在准备预测结果视图…</translation>
     </message>
     <message>
+        <source>Show scenario {name}</source>
+        <translation>显示方案 {name}</translation>
+    </message>
+    <message>
         <source>This forecast cannot be shown: {error}</source>
         <translation>无法显示此预测：{error}</translation>
     </message>
@@ -4062,6 +4066,10 @@
     <message>
         <source>Working out the what-if…</source>
         <translation>正在计算假设分析…</translation>
+    </message>
+    <message>
+        <source>The forecast changed: working out the what-if again…</source>
+        <translation>预测已更改：正在重新计算假设分析…</translation>
     </message>
     <message>
         <source>What-if cancelled.</source>
