@@ -20,6 +20,7 @@ from core.messages import render
 from core.models.neural import forecasting, tf_runtime
 from core.models.neural.architectures import BUILDERS, Shape
 from core.models.neural.layers import PinballLoss
+from core.models.neural.model import REFIT_SHARE
 from core.models.neural.windows import WindowSource, product_scales, validation_end
 from core.models.panel import Panel
 from core.progress import CancelToken, ProgressCallback, ProgressEvent, scaled
@@ -36,7 +37,6 @@ REPORT_EVERY = 8  # batches between progress reports inside an epoch
 # epochs of 16 steps + 1 refit) run eagerly: 4 x 48 eager steps, ~80 s of a 184 s run.
 EAGER_STEP_PERIODS = 600
 UNKNOWN_SHARE = 0.05  # windows trained as "unknown product"
-REFIT_SHARE = 0.25  # extra epochs on all data after early stopping, per epoch it took
 
 
 class _Watch(keras.callbacks.Callback):
