@@ -291,7 +291,7 @@ def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Cal
     workers = min(settings.n_jobs, os.cpu_count() or 1) if parallel else 1
     per_chunk = -(-len(lengths) // (settings.n_jobs * _CHUNKS_PER_JOB if parallel else 1))
     parts: dict[str, float] = {}
-    fits = network_fits = 0
+    fits = network_fits_count = 0
     networks: dict[str, int] = {}
     for uids, models in plan.groups:
         group = lengths.reindex(uids)
@@ -306,25 +306,18 @@ def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Cal
                        + periods * calibration.cell_seconds.get(name, 0.0))
             parts[name] = parts.get(name, 0.0) + seconds / workers
             fits += fits_per_model * chunks
-    for name in networks:
-        params = plan.params.get(name, {})
-        cls = get(name)
-        defaults = {spec.name: spec.default for spec in cls.params}
-        epochs = int(params.get("epochs", defaults.get("epochs", 20)))
-        batch = int(params.get("batch_size", defaults.get("batch_size", 128)))
-        per_epoch = int(params.get("windows_per_epoch", defaults.get("windows_per_epoch", 4096)))
-        windows_there = int(np.clip(lengths.to_numpy() - plan.horizon, 0, None).sum())
-        per_epoch = min(per_epoch, max(windows_there, 1))
-        steps = epochs * max(per_epoch // max(min(batch, per_epoch), 1), 1)
-        step = calibration.step_seconds.get(name, 0.0)
-        parts[name] = fits_per_model * (steps * step + calibration.network_seconds.get(name, 0))
-        network_fits += fits_per_model
+    if networks:  # training epochs as the run takes them (`core.network_estimate`)
+        from core.network_estimate import network_fits
+
+        trained = network_fits(plan, lengths, calibration)
+        parts.update(trained.seconds)
+        network_fits_count = trained.fits
     rows = sum(len(uids) * len(models) for uids, models in plan.groups) * plan.windows * \
         plan.horizon
     parts["choosing"] = calibration.row_seconds * rows + calibration.run_seconds
     # Workers start side by side, about as fast as one; the app's own run process is one more.
     parts["start"] = calibration.spawn_seconds * (int(parallel) + int(in_child))
-    return Estimate(float(sum(parts.values())), fits, network_fits, parts)
+    return Estimate(float(sum(parts.values())), fits, network_fits_count, parts)
 
 
 def networks_in(settings) -> tuple[str, ...]:

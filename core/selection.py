@@ -107,6 +107,8 @@ def choose(scores: pd.DataFrame, order: list[str], *, upto: int | None = None,
 POOLED_METHOD = "fence"
 FENCE = 30.0  # Q3 + FENCE x IQR: 3 (Tukey) cost weekly 0.006 MASE, 30 gained 0.001, M1 same
 SCORE_FLOOR = 0.05  # MASE below this counts as this: a perfect zero must not outvote everything
+SPREAD_FLOOR = 0.1  # a tied middle half spreads this x Q3 (the fence is then 4 x Q3)
+MIN_FENCED = 4  # product-windows with an error a pool needs for quartiles (a fence)
 
 
 def pooled_scores(use: pd.DataFrame, *, method: str = "fence") -> pd.DataFrame:
@@ -116,7 +118,7 @@ def pooled_scores(use: pd.DataFrame, *, method: str = "fence") -> pd.DataFrame:
     any per product-window benchmark, so no outlier's scale weighs more than another's);
     relative: mean of score / the product-window's median over the models; trim: 10 % trimmed
     mean; fence: mean without the product-windows whose median score over the models is far out
-    (above Q3 + FENCE x IQR of the pool's); mean: plain mean.
+    (above Q3 + FENCE x IQR of the pool's, `_far_out`); mean: plain mean.
     """
     groups = ["pool", "model"]
     floored = use["score"].clip(lower=SCORE_FLOOR)
@@ -129,12 +131,7 @@ def pooled_scores(use: pd.DataFrame, *, method: str = "fence") -> pd.DataFrame:
         values = use["score"]
     frame = use[groups + [ID]].assign(value=values.to_numpy())
     if method == "fence":
-        # Drop the pool's far-out product-windows (the models' median score above Q3 + FENCE x
-        # IQR): degenerate scales there, not evidence about the models.
-        typical = use["score"].groupby([use[ID], use["window"]]).transform("median")
-        q1 = typical.groupby(use["pool"]).transform(lambda v: v.quantile(0.25))
-        q3 = typical.groupby(use["pool"]).transform(lambda v: v.quantile(0.75))
-        frame = frame[(typical <= q3 + FENCE * (q3 - q1)).to_numpy()]
+        frame = frame[~_far_out(use)]
     if method == "trim":
         from scipy.stats import trim_mean
         score = frame.groupby(groups)["value"].agg(lambda v: trim_mean(v, 0.1))
@@ -144,6 +141,30 @@ def pooled_scores(use: pd.DataFrame, *, method: str = "fence") -> pd.DataFrame:
         score = np.exp(score)
     products = use.groupby(groups)[ID].nunique()  # the pool's, fenced-out ones too
     return pd.DataFrame({"score": score, "products": products}).reset_index()
+
+
+def _far_out(use: pd.DataFrame) -> np.ndarray:
+    """Rows of the pool's far-out product-windows: the models' median score above
+    Q3 + FENCE x spread of the pool's (degenerate scales there, not evidence about the models).
+
+    The quartiles come from the product-windows some model got wrong (median above SCORE_FLOOR):
+    windows every model forecast perfectly say nothing about the spread, and where they are most
+    of a pool (intermittent products with zero sales, zero forecasts) they made Q3 = IQR = 0 and
+    fenced out every window with an error. A pool with no such window, or too few for quartiles,
+    has no fence (everything kept); a middle half that is tied spreads at least SPREAD_FLOOR x Q3,
+    so one window far above a tied pool is still dropped.
+    """
+    typical = use["score"].groupby([use[ID], use["window"]]).transform("median")
+    informative = typical.where(typical > SCORE_FLOOR)
+    quartiles = informative.groupby(use["pool"]).quantile([0.25, 0.75]).unstack()
+    q1 = use["pool"].map(quartiles[0.25]) if len(quartiles) else np.nan
+    q3 = use["pool"].map(quartiles[0.75]) if len(quartiles) else np.nan
+    spread = np.maximum(q3 - q1, SPREAD_FLOOR * q3)
+    windows = use[[ID, "window", "pool"]].assign(informative=informative.to_numpy())
+    counted = use["pool"].map(windows.drop_duplicates([ID, "window"])
+                              .groupby("pool")["informative"].count())
+    far = (typical > q3 + FENCE * spread) & (counted >= MIN_FENCED)
+    return far.fillna(False).to_numpy(dtype=bool)
 
 
 def _ranked(mean: pd.DataFrame, order: list[str]) -> pd.DataFrame:

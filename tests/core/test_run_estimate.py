@@ -1,5 +1,6 @@
 """Run-time estimates: counted from the plan, costed by a calibration cached per machine."""
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -61,7 +62,47 @@ def test_networks_cost_their_training_steps(weekly):
                                                 "batch_size": 64}})
     got = estimate(weekly, settings, classify(weekly), calibration, in_child=False)
     assert got.network_fits == 3
-    assert got.parts["tcn"] == pytest.approx(3 * (5 * 8 * 0.01 + 1.0))
+    # Each fit stops early: best epoch 2 + patience 4 would be 6, so all 5 epochs, + 1 refit.
+    assert got.parts["tcn"] == pytest.approx(3 * (6 * 8 * 0.01 + 1.0))
+    settings = replace(settings, params={"tcn": {"epochs": 20, "windows_per_epoch": 512,
+                                                 "batch_size": 64, "patience": 3}})
+    got = estimate(weekly, settings, classify(weekly), calibration, in_child=False)
+    # 20 epochs at most, but early stopping ends a fit at the best epoch (2) + patience (3).
+    assert got.parts["tcn"] == pytest.approx(3 * ((2 + 3 + 1) * 8 * 0.01 + 1.0))
+
+
+def test_autos_network_is_priced_with_its_own_settings_and_warm_windows(monkeypatch):
+    """auto's LSTM: at most 6 epochs, 2,048 windows an epoch, patience 2 on the first window,
+    then 2 warm epochs (+ 1 refit) a window; it used to be priced at 20 fresh epochs of 4,096
+    windows for every fit (issue #12: 913 s estimated for a 64 s run)."""
+    import core.run_plan as run_plan
+    from core.models.neural import auto_candidates
+
+    frame = _long_daily(products=120, periods=300)
+    monkeypatch.setattr(auto_candidates, "MIN_PRODUCTS", 100)
+    calibration = flat()
+    calibration.freq = "D"
+    calibration.step_seconds["lstm_attention"] = 0.1
+    calibration.network_seconds["lstm_attention"] = 2.0
+    settings = ForecastSettings(horizon=28, freq="D", windows=3, n_jobs=1)
+    plan = run_plan.build(frame, settings, classify(frame))
+    assert plan.networks == ("lstm_attention",)
+    got = estimate(frame, settings, classify(frame), calibration, in_child=False)
+    steps = 2048 // 128
+    first, warm = (2 + 2) + 1, 2 + 1  # best epoch 2 + patience 2, refit 1; warm: 2 + refit 1
+    assert got.network_fits == 5
+    assert got.parts["lstm_attention"] == pytest.approx(
+        (first + 4 * warm) * steps * 0.1 + 5 * 2.0)
+
+
+def _long_daily(products: int, periods: int) -> pd.DataFrame:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2023-01-01", periods=periods, freq="D")
+    return pd.DataFrame({"unique_id": np.repeat([f"p{i:03d}" for i in range(products)], periods),
+                         "ds": np.tile(days, products),
+                         "y": rng.poisson(3.0, products * periods).astype(float)})
 
 
 def test_the_calibration_is_cached_atomically_and_only_for_this_machine(tmp_path):

@@ -23,6 +23,9 @@ from core.progress import NEVER, CancelToken, ProgressCallback, no_progress
 QUANTILES = (0.025, 0.1, 0.5, 0.9, 0.975)
 AUTO_HORIZON = {"D": 28, "W": 8, "M": 12}
 AUTO_LOOKBACK = {"D": 56, "W": 16, "M": 24}
+# Extra epochs on all data after early stopping, per epoch it took (`training.fit`; here so the
+# run-time estimate can count them without importing TensorFlow).
+REFIT_SHARE = 0.25
 
 _COMMON = (
     ParamSpec("horizon", "int", 0, "Horizon trained for",

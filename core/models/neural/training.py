@@ -20,6 +20,7 @@ from core.messages import render
 from core.models.neural import forecasting, tf_runtime
 from core.models.neural.architectures import BUILDERS, Shape
 from core.models.neural.layers import PinballLoss
+from core.models.neural.model import REFIT_SHARE
 from core.models.neural.windows import WindowSource, product_scales, validation_end
 from core.models.panel import Panel
 from core.progress import CancelToken, ProgressCallback, ProgressEvent, scaled
@@ -30,9 +31,12 @@ if TYPE_CHECKING:
 
 EMBED = 8  # product embedding width
 REPORT_EVERY = 8  # batches between progress reports inside an epoch
-EAGER_STEPS = 40  # at most this many training steps in all: skip graph tracing
+# Eager below this many step-periods (training steps x lookback) in all: tracing the step costs
+# seconds, an eager step a Python loop over the lookback (the LSTM: ~0.4 s a step at lookback
+# 56, batch 128). Counting steps alone made `auto`'s warm windows on Online Retail daily (2
+# epochs of 16 steps + 1 refit) run eagerly: 4 x 48 eager steps, ~80 s of a 184 s run.
+EAGER_STEP_PERIODS = 600
 UNKNOWN_SHARE = 0.05  # windows trained as "unknown product"
-REFIT_SHARE = 0.25  # extra epochs on all data after early stopping, per epoch it took
 
 
 class _Watch(keras.callbacks.Callback):
@@ -125,9 +129,10 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
     steps = per_epoch // batch_size
     net, learning_rate = _network(model, source, params, warm)
     schedule = keras.optimizers.schedules.CosineDecay(learning_rate, epochs * steps, alpha=0.1)
-    # Tracing the training step costs seconds; for a handful of steps eager mode is quicker.
+    # Tracing the training step costs seconds; for a handful of short steps eager is quicker.
+    eager = epochs * steps * int(params["lookback"]) <= EAGER_STEP_PERIODS
     net.compile(optimizer=keras.optimizers.Adam(schedule, clipnorm=1.0),
-                loss=PinballLoss(model.quantiles), run_eagerly=epochs * steps <= EAGER_STEPS)
+                loss=PinballLoss(model.quantiles), run_eagerly=eager)
     common = {"per_epoch": steps * batch_size, "batch_size": batch_size, "cancel": cancel}
     refit = validation is not None and REFIT_SHARE > 0
     history = _train(model, net, source, validation, train_end, epochs=epochs,
