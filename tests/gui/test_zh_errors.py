@@ -131,14 +131,14 @@ def test_model_network_cache_and_reorder_errors_are_in_chinese(chinese):  # noqa
 
     frame = pd.DataFrame({"unique_id": ["A1"] * 3, "ds": pd.date_range("2024-01-01", periods=3),
                           "y": [1.0, 2.0, 3.0]})
-    settings = ReorderSettings(lead_time_days=-2, service_level=1.5)
+    bad_settings = ReorderSettings(lead_time_days=-2, service_level=1.5)
     calls = [lambda: get("nosuch"), lambda: next(window_splits(frame, horizon=0, windows=1)),
              lambda: create("moving_average", window=-3).fit(frame),
              lambda: check_files({"meta.json": b"{}"}, "models/lstm"),
              lambda: EmbeddingCache.from_bytes(b"junk", "titles.npz"),
              lambda: parse_cluster("local:x"),
              lambda: build_plan(frame, frame, None, frame[["unique_id"]].drop_duplicates(),
-                                settings, "D")]
+                                bad_settings, "D")]
     shown = []
     for call in calls:
         with pytest.raises(TrendcastError) as caught:
