@@ -15,7 +15,7 @@ import posixpath
 import tempfile
 from pathlib import Path
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 
 ModelFiles = dict[str, bytes]
 
@@ -24,7 +24,7 @@ def safe_name(part: str) -> str:
     """`part` as a clean relative POSIX path; raises on absolute paths, `..` and drive letters."""
     clean = posixpath.normpath(part.replace("\\", "/"))
     if clean.startswith(("/", "..")) or clean in (".", "") or ":" in clean:
-        raise TrendcastError(f"Unsafe model file name {part!r}.")
+        raise user_error("model_files.unsafe_name", name=str(part))
     return clean
 
 
@@ -62,12 +62,10 @@ def check_files(files: ModelFiles, where: str) -> None:
         name = json.loads(files["meta.json"])["model"]
         cls = get(name)
     except (KeyError, TypeError, ValueError):
-        raise TrendcastError(f"The model files in {where} are not a saved Trendcast model "
-                             "(meta.json does not name one).") from None
+        raise user_error("model_files.no_model", where=where) from None
     checker = getattr(cls, "check_files", None)
     if not cls.capabilities.saveable or checker is None:
-        raise TrendcastError(f"The model files in {where} name {name}, which cannot be loaded "
-                             "from files.")
+        raise user_error("model_files.not_loadable", where=where, name=str(name))
     checker(files, where)
 
 
@@ -81,8 +79,8 @@ def from_files(files: ModelFiles):
         name = json.loads(files["meta.json"])["model"]
         cls = get(name)
     except (KeyError, TypeError, ValueError) as exc:
-        raise TrendcastError(f"These files are not a saved Trendcast model ({exc}).") from None
+        raise user_error("model_files.unreadable", error=str(exc)) from None
     if not cls.capabilities.saveable:
-        raise TrendcastError(f"{name} models cannot be loaded from files.")
+        raise user_error("model_files.not_saveable", name=str(name))
     with tempfile.TemporaryDirectory(prefix="trendcast-model-") as tmp:
         return cls.load(write_dir(files, Path(tmp) / name))

@@ -13,8 +13,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.data.error_texts import mix_steps
+from core.error_messages import decode_clauses
 from core.errors import Problem
 from gui import core_texts
+from gui.model_names import model_label, registry_text
 
 CONTEXT = "CoreTexts"
 
@@ -305,6 +307,115 @@ MESSAGE_TEXTS = {
         "CoreTexts", "A scenario name can have at most {most} characters, not {length}."),
     "scenario.taken": QT_TRANSLATE_NOOP(
         "CoreTexts", "There is already a scenario named '{name}'; choose another name."),
+    "model.season_length": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}: the season length must be a whole number of periods, at least "
+                     "1; got {value}."),
+    "model.param_choice": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}: '{setting}' ({param}) must be one of {choices}; got {value}."),
+    "model.param_whole": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}: '{setting}' ({param}) must be a whole number; got {value}."),
+    "model.param_number": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}: '{setting}' ({param}) must be a number; got {value}."),
+    "model.param_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}: '{setting}' ({param}) must be between {low} and {high}; got "
+                     "{value}."),
+    "model.param_bool": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model}: '{setting}' ({param}) must be true or false; got {value}."),
+    "model.short_history": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model} needs at least {need} {units} of history; the longest product "
+                     "has {longest}."),
+    "model.levels": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Interval levels are percentages between 0 and 100 (e.g. 80, 95); got "
+                     "{levels}."),
+    "model.unknown": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Unknown model '{name}'. Available: {available}."),
+    "model.unknown_members": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Unknown ensemble member(s): {names}."),
+    "backtest.too_small": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The horizon and the number of windows must be at least 1."),
+    "model_files.unsafe_name": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Unsafe model file name '{name}'."),
+    "model_files.no_model": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The model files in {where} are not a saved Trendcast model (meta.json "
+                     "does not name one)."),
+    "model_files.not_loadable": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The model files in {where} name {name}, which cannot be loaded from "
+                     "files."),
+    "model_files.unreadable": QT_TRANSLATE_NOOP(
+        "CoreTexts", "These files are not a saved Trendcast model ({error})."),
+    "model_files.not_saveable": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{name} models cannot be loaded from files."),
+    "network.not_saved": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{where} does not hold a saved neural model ({error})."),
+    "network.newer": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The network in {where} was saved in format {version} by a newer "
+                     "Trendcast; this version reads format {supported}."),
+    "network.damaged": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The network in {where} is damaged: {error}."),
+    "network.files_missing": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The network in {where} is damaged: {files} missing."),
+    "network.not_keras": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The network in {where} is damaged: model.keras is not a Keras file."),
+    "network.unreadable": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The network in {where} could not be read: {error}"),
+    "network.other_kind": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{where} holds a {found} model, not {wanted}."),
+    "network.untrained": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Only a trained model can be saved."),
+    "network.fit_first": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Fit or load a model before fine-tuning it."),
+    "network.no_products": QT_TRANSLATE_NOOP(
+        "CoreTexts", "There is no product to train on."),
+    "network.no_window": QT_TRANSLATE_NOOP(
+        "CoreTexts", "No product has enough history to cut a training window."),
+    "network.short_history": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model} needs at least {need} periods of history for a horizon of "
+                     "{horizon}."),
+    "network.other_freq": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Fine-tuning needs data of the frequency the model was trained on."),
+    "network.longer_horizon": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{model} was trained to forecast {trained} periods; {horizon} were "
+                     "asked for. Train it again with horizon {horizon}."),
+    "network.wide_levels": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Neural models give intervals up to {most}%; {level}% was asked for."),
+    "cache.unreadable": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{source}: the embedding cache cannot be read ({error}); delete it and "
+                     "the embeddings are computed again."),
+    "cache.mismatch": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{source}: the embedding cache has {titles} titles but {vectors} "
+                     "vectors; delete it and they are computed again."),
+    "cluster.workers": QT_TRANSLATE_NOOP(
+        "CoreTexts", "--cluster {text}: the worker count after 'local:' must be a whole "
+                     "number of at least 1, e.g. local:2."),
+    "cluster.unknown": QT_TRANSLATE_NOOP(
+        "CoreTexts", "--cluster {text}: expected local, local:N, sync or a scheduler address "
+                     "like tcp://HOST:8786."),
+    "cluster.not_installed": QT_TRANSLATE_NOOP(
+        "CoreTexts", "--cluster needs Dask distributed, which is not installed: pip install "
+                     "'trendcast[cluster]' (or pip install -e .[cluster] in a checkout)."),
+    "cluster.no_answer": QT_TRANSLATE_NOOP(
+        "CoreTexts", "--cluster {address}: no Dask scheduler answered within {timeout} "
+                     "({error}). Check the address and port, or start one with `dask "
+                     "scheduler` and workers with `dask worker ADDRESS`."),
+    "cluster.no_workers": QT_TRANSLATE_NOOP(
+        "CoreTexts", "--cluster {address}: the scheduler has no workers (waited {seconds} "
+                     "s). Start some with `dask worker {address}` on machines where "
+                     "Trendcast is installed."),
+    "reorder.settings": QT_TRANSLATE_NOOP(
+        "CoreTexts", "Reorder settings: {problems}"),
+    "reorder.lead_negative": QT_TRANSLATE_NOOP(
+        "CoreTexts", "lead time must be 0 days or more, got {value}"),
+    "reorder.level_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "service level must be between 0 and 1 (e.g. 0.95), got {value}"),
+    "reorder.class_level_range": QT_TRANSLATE_NOOP(
+        "CoreTexts", "service level of class {abc} must be between 0 and 1 (e.g. 0.95), got "
+                     "{value}"),
+    "reorder.supplier_lead_negative": QT_TRANSLATE_NOOP(
+        "CoreTexts", "lead time of supplier {supplier} must be 0 days or more, got {value}"),
+    "reorder.measure": QT_TRANSLATE_NOOP(
+        "CoreTexts", "service measure must be cycle or fill, got {value}"),
+    "reorder.review_negative": QT_TRANSLATE_NOOP(
+        "CoreTexts", "review period must be 0 days or more, got {value}"),
 }
 
 # Column roles named inside import errors (the warnings' own roles are in gui.core_texts).
@@ -332,9 +443,19 @@ def _mix(value: str) -> str:
                                              count=count) for unit, count in mix_steps(value))
 
 
+def _problems(value: str) -> str:
+    """Several problems of one error (`core.error_messages.clauses_error`), each worded."""
+    return _tr("; ").join(_render(MESSAGE_TEXTS, key, fields, MESSAGE_TEXTS[key].format(**fields))
+                          for key, fields in decode_clauses(value))
+
+
 _FIELDS = {**core_texts.FIELDS, "mix": _mix,
            "role": lambda v: core_texts._named(IMPORT_ROLES, v),
-           "units": lambda v: core_texts._named(core_texts.UNITS, v)}
+           "units": lambda v: core_texts._named(core_texts.UNITS, v),
+           # A model's settings: the registry's words (labels and choices), translated.
+           "setting": registry_text,
+           "choices": lambda v: ", ".join(registry_text(c) for c in v.split(", ")),
+           "found": model_label, "wanted": model_label, "problems": _problems}
 # Stock-file errors name the file's own columns (on_hand, unique_id): those stay as written.
 _AS_WRITTEN = {"stock."}
 

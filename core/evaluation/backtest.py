@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.messages import render
 from core.models.base import DEFAULT_LEVELS, ForecastModel
 from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
@@ -30,7 +30,7 @@ def window_splits(frame: pd.DataFrame, *, horizon: int, windows: int, step: int 
     than `min_history` are left out of that window.
     """
     if horizon < 1 or windows < 1:
-        raise TrendcastError("The horizon and the number of windows must be at least 1.")
+        raise user_error("backtest.too_small")
     step = int(step or horizon)
     # Periods from each product's end: 0 for its last row.
     from_end = frame.groupby(ID, sort=False).cumcount(ascending=False).to_numpy()

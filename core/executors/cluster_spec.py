@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 
 _ADDRESS = re.compile(r"^(tcp|tls)://[^\s:/]+:\d{1,5}$")
 HELP = ("where the batches run: local[:N] starts a Dask LocalCluster with N worker processes "
@@ -30,10 +30,8 @@ def parse_cluster(text: str) -> ClusterSpec:
     if value == "local" or value.startswith("local:"):
         count = value.partition(":")[2] or "2"
         if not count.isdigit() or int(count) < 1:
-            raise TrendcastError(f"--cluster {text}: the worker count after 'local:' must be a "
-                                 "whole number of at least 1, e.g. local:2.")
+            raise user_error("cluster.workers", text=text)
         return ClusterSpec("local", workers=int(count))
     if _ADDRESS.match(value):
         return ClusterSpec("address", address=value)
-    raise TrendcastError(f"--cluster {text}: expected local, local:N, sync or a scheduler "
-                         "address like tcp://HOST:8786.")
+    raise user_error("cluster.unknown", text=text)

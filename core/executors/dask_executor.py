@@ -34,7 +34,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
-from core.errors import Cancelled, TrendcastError
+from core.error_messages import user_error
+from core.errors import Cancelled
 from core.executors.cluster_spec import ClusterSpec
 from core.progress import NEVER, ProgressEvent, no_progress
 
@@ -42,8 +43,6 @@ CONNECT_TIMEOUT = "3s"
 WORKER_WAIT_SECONDS = 10
 _POLL_SECONDS = 0.1
 _IN_FLIGHT_PER_THREAD = 3
-_MISSING = ("--cluster needs Dask distributed, which is not installed: "
-            "pip install 'trendcast[cluster]' (or pip install -e .[cluster] in a checkout).")
 
 
 def _run_bundle(fn, tasks: list) -> list:
@@ -71,7 +70,7 @@ class DaskExecutor:
         try:
             import distributed
         except ImportError:
-            raise TrendcastError(_MISSING) from None
+            raise user_error("cluster.not_installed") from None
         if spec.kind == "sync":
             yield cls(None, **options)
             return
@@ -201,16 +200,12 @@ def _connect(distributed, address: str):
     try:
         client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
-        raise TrendcastError(
-            f"--cluster {address}: no Dask scheduler answered within {CONNECT_TIMEOUT} "
-            f"({type(exc).__name__}). Check the address and port, or start one with "
-            "`dask scheduler` and workers with `dask worker ADDRESS`.") from None
+        raise user_error("cluster.no_answer", address=address, timeout=str(CONNECT_TIMEOUT),
+                         error=type(exc).__name__) from None
     try:  # a scheduler without workers would leave the run waiting forever
         client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
     except TimeoutError:
         client.close()
-        raise TrendcastError(
-            f"--cluster {address}: the scheduler has no workers (waited "
-            f"{WORKER_WAIT_SECONDS} s). Start some with `dask worker {address}` on machines "
-            "where Trendcast is installed.") from None
+        raise user_error("cluster.no_workers", address=address,
+                         seconds=str(WORKER_WAIT_SECONDS)) from None
     return client

@@ -76,9 +76,9 @@ def resolve_members(members: str) -> list[str]:
     if names:
         unknown = [n for n in names if n not in registered]
         if unknown:
-            from core.errors import TrendcastError
+            from core.error_messages import user_error
 
-            raise TrendcastError(f"Unknown ensemble member(s): {', '.join(unknown)}.")
+            raise user_error("model.unknown_members", names=", ".join(unknown))
         return names
     found = [n for n in PREFERRED_MEMBERS if n in registered]
     return found[:4]

@@ -53,10 +53,10 @@ def get(name: str) -> type[ForecastModel]:
     try:
         return models[name]
     except KeyError:
-        from core.errors import TrendcastError
+        from core.error_messages import user_error
 
-        raise TrendcastError(
-            f"Unknown model {name!r}. Available: {', '.join(sorted(models))}.") from None
+        raise user_error("model.unknown", name=str(name),
+                         available=", ".join(sorted(models))) from None
 
 
 def create(name: str, **params: Any) -> ForecastModel:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.error_messages import user_error
+from core.error_messages import english, user_error
 
 ID = "unique_id"
 # column -> accepted spellings in a stock file (compared lower-case, without spaces, _ and -)
@@ -50,21 +50,27 @@ class ReorderSettings:
     service_measure: str = "cycle"
 
     def problems(self) -> list[str]:
+        """What is wrong with these settings, in English (the CLI's words)."""
+        return english(self.problem_clauses())
+
+    def problem_clauses(self) -> list[tuple[str, dict[str, str]]]:
+        """What is wrong, as (template id, fields) of `core.error_messages`."""
         out = []
         if not self.lead_time_days >= 0:
-            out.append(f"lead time must be 0 days or more, got {self.lead_time_days}")
-        levels = {"service level": self.service_level,
-                  **{f"service level of class {k}": v for k, v in self.service_by_abc.items()}}
-        for name, level in levels.items():
+            out.append(("reorder.lead_negative", {"value": str(self.lead_time_days)}))
+        if not 0 < self.service_level < 1:
+            out.append(("reorder.level_range", {"value": str(self.service_level)}))
+        for abc, level in self.service_by_abc.items():
             if not 0 < level < 1:
-                out.append(f"{name} must be between 0 and 1 (e.g. 0.95), got {level}")
+                out.append(("reorder.class_level_range", {"abc": str(abc), "value": str(level)}))
         for supplier, days in self.lead_time_by_supplier.items():
             if not days >= 0:
-                out.append(f"lead time of supplier {supplier} must be 0 days or more, got {days}")
+                out.append(("reorder.supplier_lead_negative",
+                            {"supplier": str(supplier), "value": str(days)}))
         if self.service_measure not in ("cycle", "fill"):
-            out.append(f"service measure must be cycle or fill, got {self.service_measure!r}")
+            out.append(("reorder.measure", {"value": repr(self.service_measure)}))
         if self.review_days is not None and not self.review_days >= 0:
-            out.append(f"review period must be 0 days or more, got {self.review_days}")
+            out.append(("reorder.review_negative", {"value": str(self.review_days)}))
         return out
 
 

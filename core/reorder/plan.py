@@ -55,10 +55,10 @@ def build_plan(history: pd.DataFrame, forecast: pd.DataFrame, backtest: pd.DataF
     lead_time_days, lead_time_sd_days, review_days, service_level, moq, pack_size, supplier,
     price (missing values take the settings' defaults). `cancel` is checked between products.
     `choices` (the run's): a forecast borrowed from similar titles names them in the why."""
-    from core.errors import TrendcastError
+    from core.error_messages import clauses_error
 
-    if settings.problems():
-        raise TrendcastError("Reorder settings: " + "; ".join(settings.problems()))
+    if settings.problem_clauses():
+        raise clauses_error("reorder.settings", settings.problem_clauses())
     step = period_days(freq)
     items = _with_defaults(items, history, settings, step)
     fc = forecast.sort_values([ID, "ds"], kind="stable")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.atomic_write import atomic_open
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.progress import NEVER, CancelToken, ProgressCallback
 from core.text.encoder import Encoder, embed
 
@@ -56,12 +56,10 @@ class EmbeddingCache:
             with np.load(io.BytesIO(data), allow_pickle=False) as z:
                 titles, vectors, encoder = z["titles"], z["vectors"], str(z["encoder"])
         except (ValueError, KeyError, OSError, EOFError) as exc:
-            raise TrendcastError(f"{source}: the embedding cache cannot be read ({exc}); "
-                                 "delete it and the embeddings are computed again.") from None
+            raise user_error("cache.unreadable", source=str(source), error=str(exc)) from None
         if vectors.ndim != 2 or len(vectors) != len(titles):
-            raise TrendcastError(f"{source}: the embedding cache has {len(titles)} titles but "
-                                 f"{len(vectors)} vectors; delete it and they are computed "
-                                 "again.")
+            raise user_error("cache.mismatch", source=str(source), titles=str(len(titles)),
+                             vectors=str(len(vectors)))
         return cls(encoder, dict(zip(titles.tolist(), vectors.astype(np.float32), strict=True)))
 
     def save(self, path: str | os.PathLike) -> None:

@@ -1414,6 +1414,186 @@
         <translation>已经有名为“{name}”的情景；请另选一个名称。</translation>
     </message>
     <message>
+        <source>{model}: the season length must be a whole number of periods, at least 1; got {value}.</source>
+        <translation>{model}：季节长度必须是至少 1 的整周期数；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>{model}: &apos;{setting}&apos; ({param}) must be one of {choices}; got {value}.</source>
+        <translation>{model}：“{setting}”（{param}）必须是 {choices} 之一；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>{model}: &apos;{setting}&apos; ({param}) must be a whole number; got {value}.</source>
+        <translation>{model}：“{setting}”（{param}）必须是整数；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>{model}: &apos;{setting}&apos; ({param}) must be a number; got {value}.</source>
+        <translation>{model}：“{setting}”（{param}）必须是数字；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>{model}: &apos;{setting}&apos; ({param}) must be between {low} and {high}; got {value}.</source>
+        <translation>{model}：“{setting}”（{param}）必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>{model}: &apos;{setting}&apos; ({param}) must be true or false; got {value}.</source>
+        <translation>{model}：“{setting}”（{param}）必须为是或否；当前为 {value}。</translation>
+    </message>
+    <message>
+        <source>{model} needs at least {need} {units} of history; the longest product has {longest}.</source>
+        <translation>{model} 至少需要 {need} 个{units}的历史；最长的产品只有 {longest} 个。</translation>
+    </message>
+    <message>
+        <source>Interval levels are percentages between 0 and 100 (e.g. 80, 95); got {levels}.</source>
+        <translation>区间水平是 0 到 100 之间的百分数（例如 80、95）；当前为 {levels}。</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{name}&apos;. Available: {available}.</source>
+        <translation>未知模型“{name}”。可用模型：{available}。</translation>
+    </message>
+    <message>
+        <source>Unknown ensemble member(s): {names}.</source>
+        <translation>未知的组合成员：{names}。</translation>
+    </message>
+    <message>
+        <source>The horizon and the number of windows must be at least 1.</source>
+        <translation>预测期数和回测窗口数都必须至少为 1。</translation>
+    </message>
+    <message>
+        <source>Unsafe model file name &apos;{name}&apos;.</source>
+        <translation>模型文件名“{name}”不安全。</translation>
+    </message>
+    <message>
+        <source>The model files in {where} are not a saved Trendcast model (meta.json does not name one).</source>
+        <translation>{where} 中的模型文件不是已保存的 Trendcast 模型（meta.json 未指明模型）。</translation>
+    </message>
+    <message>
+        <source>The model files in {where} name {name}, which cannot be loaded from files.</source>
+        <translation>{where} 中的模型文件指明的是 {name}，该模型无法从文件载入。</translation>
+    </message>
+    <message>
+        <source>These files are not a saved Trendcast model ({error}).</source>
+        <translation>这些文件不是已保存的 Trendcast 模型（{error}）。</translation>
+    </message>
+    <message>
+        <source>{name} models cannot be loaded from files.</source>
+        <translation>{name} 模型无法从文件载入。</translation>
+    </message>
+    <message>
+        <source>{where} does not hold a saved neural model ({error}).</source>
+        <translation>{where} 中没有已保存的神经网络模型（{error}）。</translation>
+    </message>
+    <message>
+        <source>The network in {where} was saved in format {version} by a newer Trendcast; this version reads format {supported}.</source>
+        <translation>{where} 中的网络由更新版本的 Trendcast 以格式 {version} 保存；此版本只能读取格式 {supported}。</translation>
+    </message>
+    <message>
+        <source>The network in {where} is damaged: {error}.</source>
+        <translation>{where} 中的网络已损坏：{error}。</translation>
+    </message>
+    <message>
+        <source>The network in {where} is damaged: {files} missing.</source>
+        <translation>{where} 中的网络已损坏：缺少 {files}。</translation>
+    </message>
+    <message>
+        <source>The network in {where} is damaged: model.keras is not a Keras file.</source>
+        <translation>{where} 中的网络已损坏：model.keras 不是 Keras 文件。</translation>
+    </message>
+    <message>
+        <source>The network in {where} could not be read: {error}</source>
+        <translation>无法读取 {where} 中的网络：{error}</translation>
+    </message>
+    <message>
+        <source>{where} holds a {found} model, not {wanted}.</source>
+        <translation>{where} 中保存的是 {found} 模型，而不是 {wanted}。</translation>
+    </message>
+    <message>
+        <source>Only a trained model can be saved.</source>
+        <translation>只有训练过的模型才能保存。</translation>
+    </message>
+    <message>
+        <source>Fit or load a model before fine-tuning it.</source>
+        <translation>请先训练或载入模型，再进行微调。</translation>
+    </message>
+    <message>
+        <source>There is no product to train on.</source>
+        <translation>没有可用于训练的产品。</translation>
+    </message>
+    <message>
+        <source>No product has enough history to cut a training window.</source>
+        <translation>没有任何产品的历史足以切出一个训练窗口。</translation>
+    </message>
+    <message>
+        <source>{model} needs at least {need} periods of history for a horizon of {horizon}.</source>
+        <translation>{model} 在预测期为 {horizon} 时至少需要 {need} 个周期的历史。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning needs data of the frequency the model was trained on.</source>
+        <translation>微调需要与模型训练时相同频率的数据。</translation>
+    </message>
+    <message>
+        <source>{model} was trained to forecast {trained} periods; {horizon} were asked for. Train it again with horizon {horizon}.</source>
+        <translation>{model} 训练时只预测 {trained} 个周期，现在要求 {horizon} 个。请以预测期 {horizon} 重新训练。</translation>
+    </message>
+    <message>
+        <source>Neural models give intervals up to {most}%; {level}% was asked for.</source>
+        <translation>神经网络模型给出的区间最多到 {most}%；现在要求 {level}%。</translation>
+    </message>
+    <message>
+        <source>{source}: the embedding cache cannot be read ({error}); delete it and the embeddings are computed again.</source>
+        <translation>{source}：无法读取标题向量缓存（{error}）；删除它后会重新计算。</translation>
+    </message>
+    <message>
+        <source>{source}: the embedding cache has {titles} titles but {vectors} vectors; delete it and they are computed again.</source>
+        <translation>{source}：标题向量缓存中有 {titles} 个标题，却有 {vectors} 个向量；删除它后会重新计算。</translation>
+    </message>
+    <message>
+        <source>--cluster {text}: the worker count after &apos;local:&apos; must be a whole number of at least 1, e.g. local:2.</source>
+        <translation>--cluster {text}：“local:”后的进程数必须是至少为 1 的整数，例如 local:2。</translation>
+    </message>
+    <message>
+        <source>--cluster {text}: expected local, local:N, sync or a scheduler address like tcp://HOST:8786.</source>
+        <translation>--cluster {text}：应为 local、local:N、sync 或调度器地址（如 tcp://HOST:8786）。</translation>
+    </message>
+    <message>
+        <source>--cluster needs Dask distributed, which is not installed: pip install &apos;trendcast[cluster]&apos; (or pip install -e .[cluster] in a checkout).</source>
+        <translation>--cluster 需要 Dask distributed，但尚未安装：pip install &apos;trendcast[cluster]&apos;（在源码目录中用 pip install -e .[cluster]）。</translation>
+    </message>
+    <message>
+        <source>--cluster {address}: no Dask scheduler answered within {timeout} ({error}). Check the address and port, or start one with `dask scheduler` and workers with `dask worker ADDRESS`.</source>
+        <translation>--cluster {address}：{timeout} 内没有 Dask 调度器应答（{error}）。请检查地址和端口，或用 `dask scheduler` 启动调度器、用 `dask worker ADDRESS` 启动工作进程。</translation>
+    </message>
+    <message>
+        <source>--cluster {address}: the scheduler has no workers (waited {seconds} s). Start some with `dask worker {address}` on machines where Trendcast is installed.</source>
+        <translation>--cluster {address}：调度器没有工作进程（已等待 {seconds} 秒）。请在装有 Trendcast 的机器上用 `dask worker {address}` 启动工作进程。</translation>
+    </message>
+    <message>
+        <source>Reorder settings: {problems}</source>
+        <translation>补货设置：{problems}</translation>
+    </message>
+    <message>
+        <source>lead time must be 0 days or more, got {value}</source>
+        <translation>交货期必须为 0 天或更多，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>service level must be between 0 and 1 (e.g. 0.95), got {value}</source>
+        <translation>服务水平必须在 0 到 1 之间（例如 0.95），当前为 {value}</translation>
+    </message>
+    <message>
+        <source>service level of class {abc} must be between 0 and 1 (e.g. 0.95), got {value}</source>
+        <translation>{abc} 类的服务水平必须在 0 到 1 之间（例如 0.95），当前为 {value}</translation>
+    </message>
+    <message>
+        <source>lead time of supplier {supplier} must be 0 days or more, got {value}</source>
+        <translation>供应商 {supplier} 的交货期必须为 0 天或更多，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>service measure must be cycle or fill, got {value}</source>
+        <translation>服务衡量方式必须是周期服务或满足率，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>review period must be 0 days or more, got {value}</source>
+        <translation>盘点周期必须为 0 天或更多，当前为 {value}</translation>
+    </message>
+    <message>
         <source>date</source>
         <translation>日期</translation>
     </message>

@@ -113,3 +113,45 @@ def test_a_reason_is_rendered_from_its_ids_not_its_english(chinese):  # noqa: F8
     # A project of an older version has only the English: it is read back as before.
     old = render("reason.settings")
     assert plain_text(old) == core_text(old) != old
+
+
+def test_model_network_cache_and_reorder_errors_are_in_chinese(chinese):  # noqa: F811
+    """Errors raised on the real paths (a model's settings, the registry, a backtest, a saved
+    network, the embedding cache, the cluster flag, the reorder settings) say no English."""
+    import pandas as pd
+
+    from core.errors import TrendcastError
+    from core.evaluation.backtest import window_splits
+    from core.executors.cluster_spec import parse_cluster
+    from core.model_files import check_files
+    from core.models.registry import create, get
+    from core.reorder.inputs import ReorderSettings
+    from core.reorder.plan import build_plan
+    from core.text.cache import EmbeddingCache
+
+    frame = pd.DataFrame({"unique_id": ["A1"] * 3, "ds": pd.date_range("2024-01-01", periods=3),
+                          "y": [1.0, 2.0, 3.0]})
+    bad_settings = ReorderSettings(lead_time_days=-2, service_level=1.5)
+    calls = [lambda: get("nosuch"), lambda: next(window_splits(frame, horizon=0, windows=1)),
+             lambda: create("moving_average", window=-3).fit(frame),
+             lambda: check_files({"meta.json": b"{}"}, "models/lstm"),
+             lambda: EmbeddingCache.from_bytes(b"junk", "titles.npz"),
+             lambda: parse_cluster("local:x"),
+             lambda: build_plan(frame, frame, None, frame[["unique_id"]].drop_duplicates(),
+                                bad_settings, "D")]
+    shown = []
+    for call in calls:
+        with pytest.raises(TrendcastError) as caught:
+            call()
+        assert caught.value.key, str(caught.value)
+        shown.append(error_text(caught.value))
+    assert str(caught.value) == ("Reorder settings: lead time must be 0 days or more, got -2; "
+                                 "service level must be between 0 and 1 (e.g. 0.95), got 1.5")
+    assert "交货期" in shown[-1] and "服务水平" in shown[-1]
+    data = {"nosuch", "models/lstm", "meta.json", "titles.npz", "local:x", "--cluster", "local",
+            "sync", "tcp", "HOST", "Dask", "window", "moving_average", "junk", "Keras"}
+    from core.models.registry import load_all
+    data |= set(load_all())
+    bad = [t for t in untranslated(shown, data)
+           if "cannot be read" not in t and "pickle" not in t.lower()]  # library messages
+    assert bad == [], "\n".join(bad)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.models.neural.windows import Batch
 from core.models.panel import Panel
 
@@ -47,9 +47,8 @@ def quantile_matrix(model: NeuralModel) -> np.ndarray:
 def _at(probs: tuple[float, ...], values: np.ndarray, p: float) -> np.ndarray:
     """Quantile `p` by linear interpolation between the trained quantiles (last axis)."""
     if p < probs[0] - 1e-12 or p > probs[-1] + 1e-12:
-        raise TrendcastError(
-            f"Neural models give intervals up to {round(200 * (0.5 - probs[0]))}%; "
-            f"{round(abs(200 * (0.5 - p)))}% was asked for.")
+        raise user_error("network.wide_levels", most=str(round(200 * (0.5 - probs[0]))),
+                         level=str(round(abs(200 * (0.5 - p)))))
     j = int(np.clip(np.searchsorted(probs, p), 1, len(probs) - 1))
     w = (p - probs[j - 1]) / (probs[j] - probs[j - 1])
     return (1 - w) * values[..., j - 1] + w * values[..., j]
@@ -59,9 +58,8 @@ def predict(model: NeuralModel, horizon: int, levels: tuple[int, ...]) -> pd.Dat
     """The forecast frame: median as `yhat`, trained quantiles as bands, first `horizon` steps."""
     trained = model.trained_["horizon"]
     if horizon > trained:
-        raise TrendcastError(
-            f"{model.label} was trained to forecast {trained} periods; {horizon} were asked for. "
-            f"Train it again with horizon {horizon}.")
+        raise user_error("network.longer_horizon", model=model.label, trained=str(trained),
+                         horizon=str(horizon))
     q = quantile_matrix(model)[:, :horizon]
     probs = tuple(model.quantiles)
     mean = _at(probs, q, 0.5)

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.models.base import Capabilities, ForecastModel, ParamSpec
 from core.models.registry import register
 from core.progress import NEVER, CancelToken, ProgressCallback, no_progress
@@ -108,7 +108,7 @@ class NeuralModel(ForecastModel):
         """Continue training the fitted (or loaded) network on newer data; products unknown to the
         network share the 'unknown product' embedding."""
         if not hasattr(self, "net_"):
-            raise TrendcastError("Fit or load a model before fine-tuning it.")
+            raise user_error("network.fit_first")
         from core.models.neural import tf_runtime
 
         tf_runtime.tensorflow(self.threads)
@@ -136,7 +136,8 @@ class NeuralModel(ForecastModel):
 
         model = persistence.load(directory)
         if not isinstance(model, cls):
-            raise TrendcastError(f"{directory} holds a {model.name} model, not {cls.name}.")
+            raise user_error("network.other_kind", where=str(directory), found=model.name,
+                             wanted=cls.name)
         return model
 
     @classmethod

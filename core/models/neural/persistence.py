@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.models.neural import saved_format
 from core.models.neural.forecasting import ForecastState
 from core.models.neural.saved_format import BATCH_FIELDS as _BATCH_FIELDS
@@ -28,7 +28,7 @@ from core.models.panel import Panel
 def save(model, directory: str | os.PathLike) -> Path:
     """Write the fitted `model` to `directory` (replaced if it exists) and return its path."""
     if not hasattr(model, "net_"):
-        raise TrendcastError("Only a trained model can be saved.")
+        raise user_error("network.untrained")
     target = Path(directory).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -76,7 +76,7 @@ def load(directory: str | os.PathLike):
     try:
         text = (path / "meta.json").read_bytes()
     except OSError as exc:
-        raise TrendcastError(f"{path} does not hold a saved neural model ({exc}).") from None
+        raise user_error("network.not_saved", where=str(path), error=str(exc)) from None
     meta, cls = saved_format.read_meta(text, str(path))  # checked before any of it is used
     state = saved_format.read_state(path / "state.npz", str(path))
     params = dict(meta["params"])
@@ -91,7 +91,7 @@ def load(directory: str | os.PathLike):
     try:
         model.net_ = keras.saving.load_model(path / "model.keras", compile=False, safe_mode=True)
     except Exception as exc:  # a damaged file or one from an incompatible Keras
-        raise TrendcastError(f"The network in {path} could not be read: {exc}") from exc
+        raise user_error("network.unreadable", where=str(path), error=str(exc)) from exc
     panel = Panel(state["ids"], np.zeros((len(state["ids"]), 0)), state["lengths"],
                   state["last_dates"], meta["freq"])
     model.state_ = ForecastState(panel, state["scales"],

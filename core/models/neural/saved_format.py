@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from core.errors import TrendcastError
+from core.error_messages import user_error
 from core.json_check import (
     AtLeast,
     ListOf,
@@ -66,19 +66,18 @@ def read_meta(text: bytes | str, where: str) -> tuple[dict[str, Any], type]:
     try:
         meta = json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise TrendcastError(f"{where} does not hold a saved neural model (meta.json: {exc}).") \
-            from None
+        raise user_error("network.not_saved", where=where, error=f"meta.json: {exc}") from None
     try:
         check(meta, Record({"model": str, "format": int}, frozenset(), extra=True), "meta.json")
         if meta["format"] > FORMAT:
-            raise TrendcastError(f"The network in {where} was saved in format {meta['format']} "
-                                 f"by a newer Trendcast; this version reads format {FORMAT}.")
+            raise user_error("network.newer", where=where, version=str(meta["format"]),
+                             supported=str(FORMAT))
         model_class = get(meta["model"])
         if not model_class.capabilities.saveable:
             raise SchemaError(f"meta.json names {meta['model']}, which is not a saved network")
         check(meta, meta_spec(model_class), "meta.json")
     except (ValueError, UnicodeDecodeError) as exc:  # SchemaError is a ValueError
-        raise TrendcastError(f"The network in {where} is damaged: {_reason(exc)}.") from None
+        raise user_error("network.damaged", where=where, error=_reason(exc)) from None
     return meta, model_class
 
 
@@ -94,10 +93,10 @@ def read_state(source, where: str) -> dict[str, np.ndarray]:
                                   f"{sorted(STATE_ARRAYS)}")
             arrays = {name: archive[name] for name in STATE_ARRAYS}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise TrendcastError(f"The network in {where} is damaged: {_reason(exc)}.") from None
+        raise user_error("network.damaged", where=where, error=_reason(exc)) from None
     problem = _state_problem(arrays)
     if problem:
-        raise TrendcastError(f"The network in {where} is damaged: state.npz {problem}.")
+        raise user_error("network.damaged", where=where, error=f"state.npz {problem}")
     return arrays
 
 
@@ -118,12 +117,11 @@ def check_files(files: dict[str, bytes], where: str) -> None:
     """Check a saved network given as {relative path: bytes} without loading Keras."""
     missing = [name for name in FILES if name not in files]
     if missing:
-        raise TrendcastError(f"The network in {where} is damaged: {', '.join(missing)} missing.")
+        raise user_error("network.files_missing", where=where, files=", ".join(missing))
     read_meta(files["meta.json"], where)
     read_state(io.BytesIO(files["state.npz"]), where)
     if not zipfile.is_zipfile(io.BytesIO(files["model.keras"])):
-        raise TrendcastError(f"The network in {where} is damaged: model.keras is not a Keras "
-                             "file.")
+        raise user_error("network.not_keras", where=where)
 
 
 def _reason(exc: BaseException) -> str:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.countries import check_country
+from core.error_messages import user_error
 from core.errors import Cancelled, NotEnoughHistory, TrendcastError
 from core.messages import render
 from core.models.neural import forecasting, tf_runtime
@@ -98,17 +99,16 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
     cancel.raise_if_cancelled()
     panel = Panel.from_frame(data, model.freq_)
     if not len(panel):
-        raise NotEnoughHistory("There is no product to train on.")
+        raise user_error("network.no_products", cls=NotEnoughHistory)
     if warm and panel.freq != model.trained_["freq"]:
-        raise TrendcastError("Fine-tuning needs data of the frequency the model was trained on.")
+        raise user_error("network.other_freq")
     source = build_source(model, data, panel, warm)
     params = model.trained_ if warm else model.resolved()
     val_end = validation_end(source)
     train_end = val_end or source.width
     if source.count(train_end) == 0:
-        raise NotEnoughHistory(
-            f"{model.label} needs at least {params['horizon'] + 2} periods of history for a "
-            f"horizon of {params['horizon']}.")
+        raise user_error("network.short_history", cls=NotEnoughHistory, model=model.label,
+                         need=str(params["horizon"] + 2), horizon=str(params["horizon"]))
     validation = source.validation() if val_end else None
     # A product without a single training window would forecast from an untrained embedding
     # row; the "unknown product" row is trained on a share of all windows instead. Its forecast

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.error_messages import user_error
 from core.errors import NotEnoughHistory
 from core.models.neural.covariates import PERIODS_PER_YEAR, calendar_features, exogenous_panel
 from core.models.panel import Panel
@@ -105,7 +106,7 @@ class WindowSource:
         first, counts = self._cut_range(end)
         total = int(counts.sum())
         if total == 0:
-            raise NotEnoughHistory("No product has enough history to cut a training window.")
+            raise user_error("network.no_window", cls=NotEnoughHistory)
         picks = rng.choice(total, size=min(size, total), replace=False) if size < total \
             else rng.permutation(total)
         picks = np.sort(picks)  # deterministic order for a given seed, then shuffled by Keras

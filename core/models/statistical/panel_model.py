@@ -13,7 +13,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from core.errors import NotEnoughHistory, TrendcastError
+from core.error_messages import user_error
+from core.errors import NotEnoughHistory
 from core.messages import join, render
 from core.models.base import ForecastModel
 from core.models.panel import Panel, normal_intervals
@@ -80,28 +81,28 @@ class PanelModel(ForecastModel):
         """Raise a TrendcastError naming the setting if a parameter is out of its range."""
         if self.season_length is not None and (
                 not isinstance(self.season_length, int | np.integer) or self.season_length < 1):
-            raise TrendcastError(f"{self.label}: the season length must be a whole number of "
-                                 f"periods, at least 1; got {self.season_length!r}.")
+            raise user_error("model.season_length", model=self.label,
+                             value=repr(self.season_length))
         for spec in self.params:
             value = getattr(self, spec.name)
-            where = f"{self.label}: '{spec.label}' ({spec.name})"
+            where = {"model": self.label, "setting": spec.label, "param": spec.name,
+                     "value": repr(value)}
             if spec.kind == "choice" and value not in spec.choices:
-                raise TrendcastError(f"{where} must be one of "
-                                     f"{', '.join(map(str, spec.choices))}; got {value!r}.")
+                raise user_error("model.param_choice", choices=", ".join(map(str, spec.choices)),
+                                 **where)
             if spec.kind in ("int", "float"):
                 wrong_type = isinstance(value, bool) or not isinstance(
                     value, int | float | np.integer | np.floating)
                 if wrong_type or (spec.kind == "int" and int(value) != value):
-                    raise TrendcastError(f"{where} must be a "
-                                         f"{'whole number' if spec.kind == 'int' else 'number'}"
-                                         f"; got {value!r}.")
+                    raise user_error("model.param_whole" if spec.kind == "int"
+                                     else "model.param_number", **where)
                 low = -np.inf if spec.minimum is None else spec.minimum
                 high = np.inf if spec.maximum is None else spec.maximum
                 if not low <= value <= high:
-                    raise TrendcastError(f"{where} must be between {low:g} and {high:g}; "
-                                         f"got {value!r}.")
+                    raise user_error("model.param_range", low=f"{low:g}", high=f"{high:g}",
+                                     **where)
             if spec.kind == "bool" and not isinstance(value, bool | np.bool_):
-                raise TrendcastError(f"{where} must be true or false; got {value!r}.")
+                raise user_error("model.param_bool", **where)
 
     def required_history(self) -> int:
         """Periods a product needs for this model with these settings (default: capabilities)."""
@@ -116,9 +117,8 @@ class PanelModel(ForecastModel):
         need = self.required_history()
         longest = int(panel.lengths.max()) if len(panel) else 0
         if longest < need:
-            raise NotEnoughHistory(
-                f"{self.label} needs at least {need} {units} of history; the longest product "
-                f"has {longest}.")
+            raise user_error("model.short_history", cls=NotEnoughHistory, model=self.label,
+                             need=str(need), units=units, longest=str(longest))
         usable = panel.lengths >= need
         for uid, length in zip(panel.ids[~usable], panel.lengths[~usable], strict=True):
             unit = units[:-1] if length == 1 else units  # "1 day", "3 days"
@@ -134,8 +134,7 @@ class PanelModel(ForecastModel):
     def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
         bad = [level for level in levels if not 0 < level < 100]
         if bad:
-            raise TrendcastError(f"Interval levels are percentages between 0 and 100 "
-                                 f"(e.g. 80, 95); got {bad}.")
+            raise user_error("model.levels", levels=str(bad))
         panel = self.panel_
         mean, lower, upper = seasonal_naive_bands(panel, self.season_, horizon, levels)
         own_mean, own_lower, own_upper = self._forecast(horizon, levels)
