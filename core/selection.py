@@ -154,7 +154,9 @@ def _far_out(use: pd.DataFrame) -> np.ndarray:
     has no fence (everything kept); a middle half that is tied spreads at least SPREAD_FLOOR x Q3,
     so one window far above a tied pool is still dropped.
     """
-    typical = use["score"].groupby([use[ID], use["window"]]).transform("median")
+    if use.empty:  # no scored window (e.g. every product too young to backtest)
+        return np.zeros(0, dtype=bool)
+    typical = use["score"].astype(float).groupby([use[ID], use["window"]]).transform("median")
     informative = typical.where(typical > SCORE_FLOOR)
     quartiles = informative.groupby(use["pool"]).quantile([0.25, 0.75]).unstack()
     q1 = use["pool"].map(quartiles[0.25]) if len(quartiles) else np.nan

@@ -77,7 +77,9 @@ class DaskExecutor:
         if spec.kind == "local":
             cluster = distributed.LocalCluster(
                 n_workers=spec.workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR)
+                # CRITICAL: on Ctrl+C a worker's heartbeat can race the closing scheduler and
+                # log a traceback at ERROR; task errors reach the client through the futures.
+                dashboard_address=None, silence_logs=logging.CRITICAL)
             try:
                 with distributed.Client(cluster) as client:
                     yield cls(client, **options)
