@@ -73,7 +73,7 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
                       cancel, executor or ProcessPool(settings.n_jobs), warm=plan.networks)
     cancel.raise_if_cancelled()
     progress(ProgressEvent(0.9, "choosing models", stage="selection"))
-    bt, fc, final, bands = _evaluate(frame, settings, plan, classes, result, cancel)
+    bt, fc, final, bands_said = _evaluate(frame, settings, plan, classes, result, cancel)
     cancel.raise_if_cancelled()
     young = plan.young
     cap = float(fitting.params.get(NEW_PRODUCT, {}).get("rate_cap", 0.0))
@@ -87,7 +87,7 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
                        backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
                        choices=choices, seconds=time.perf_counter() - started,
-                       notes=_notes(result, plan.warmup, plan.selecting) + band_notes(bands)
+                       notes=_notes(result, plan.warmup, plan.selecting) + bands_said
                        + cold.notes, networks=result.networks, embeddings=cold.embeddings)
 
 
@@ -106,9 +106,13 @@ def _cold_start(frame, settings: ForecastSettings, choices, forecast, young: pd.
 
 def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, cancel: CancelToken):
     """Add combinations, calibrate bands, choose per product; returns (reported backtest,
-    forecasts, choices, calibration)."""
+    forecasts, choices, the bands' notes).
+
+    Takes the gathered frames out of `result`: each step below replaces every candidate's rows
+    by a new frame, and a reference left behind (in `result`, or the calibration's own frames)
+    would keep a stale copy of them alive to the end of the run (the client's peak, #15)."""
     freq = settings.freq
-    bt, fc = result.backtest, result.forecast
+    bt, fc = _taken(result)
     scores = result.scores  # scored by the batches that fitted them (`batch_scores`)
     if scores is None:
         scores = window_scores(bt, frame, freq=freq) if not bt.empty else _no_scores()
@@ -121,8 +125,10 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         cancel.raise_if_cancelled()
     # Every model's bands from its backtest errors, before `auto` copies the chosen model's.
     bands = calibrate(bt, fc, frame, pools=classes, levels=settings.levels,
-                      gap=-(-settings.horizon // (settings.step or settings.horizon)))
-    bt, fc = bands.backtest, bands.forecast
+                      gap=-(-settings.horizon // (settings.step or settings.horizon)),
+                      in_place=True)  # `bt` is ours: no second copy of every candidate's rows
+    bt, fc, said = bands.backtest, bands.forecast, band_notes(bands)
+    del bands
     order = _unique([m for _, models in plan.groups for m in models] + plan.combos)
     allowed = order if plan.auto else plan.named
     reported = list(range(plan.warmup, plan.windows))
@@ -133,12 +139,24 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         final = chooser(usable, allowed, pools=pools)
         if not bt.empty:  # else no product was long enough for a single window
             auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools,
-                                    chooser=chooser)
-            bt = pd.concat([bt, auto_bt.drop(columns=["chosen"])], ignore_index=True)
+                                    chooser=chooser)  # reported windows only
+            bt = pd.concat([_reported(bt, reported), auto_bt.drop(columns=["chosen"])],
+                           ignore_index=True)
+            return bt, fc, final, said
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
-    bt = bt[bt["window"].isin(reported)] if not bt.empty else bt
-    return bt, fc, final, bands
+    return _reported(bt, reported), fc, final, said
+
+
+def _taken(result: ChunkResult) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`result`'s backtest and forecast frames, left empty in `result`."""
+    bt, fc = result.backtest, result.forecast
+    result.backtest = result.forecast = pd.DataFrame()
+    return bt, fc
+
+
+def _reported(bt: pd.DataFrame, reported: list[int]) -> pd.DataFrame:
+    return bt[bt["window"].isin(reported)] if not bt.empty else bt
 
 
 def _combined(bt, fc, scores, plan: RunPlan, k: int):

@@ -52,12 +52,13 @@ class Calibration:
 
 def calibrate(backtest: pd.DataFrame, forecast: pd.DataFrame, history: pd.DataFrame, *,
               pools: pd.Series | None = None, levels: Sequence[int] = (80, 95), gap: int = 1,
-              min_residuals: int = MIN_RESIDUALS) -> Calibration:
+              min_residuals: int = MIN_RESIDUALS, in_place: bool = False) -> Calibration:
     """Replace the `yhat_lo_L`/`yhat_hi_L` bands of `backtest` and `forecast` (long frames with a
     `model` column) by conformal bands from the backtest errors; see the module docstring.
 
     `pools`: unique_id -> pool label (demand class); `gap`: windows between a calibrated window
-    and the last one it may learn from (ceil(horizon / step)).
+    and the last one it may learn from (ceil(horizon / step)). `in_place`: write the backtest's
+    bands into `backtest` itself instead of a copy (for a caller that drops its own frame).
     """
     levels = [int(lv) for lv in sorted(levels)]
     if not levels or forecast.empty:
@@ -75,7 +76,7 @@ def calibrate(backtest: pd.DataFrame, forecast: pd.DataFrame, history: pd.DataFr
     targets = _Targets(levels)
     out_bt = backtest
     if errors is not None:
-        out_bt = _with_bands(backtest, levels)
+        out_bt = _with_bands(backtest if in_place else backtest.copy(), levels)
         bands = [f"yhat_{side}_{level}" for level in levels for side in ("lo", "hi")]
         # One window's needed columns at a time, written back in place: copying every column
         # of every window and joining them again held three copies of all the candidates'
@@ -104,9 +105,9 @@ def calibrate(backtest: pd.DataFrame, forecast: pd.DataFrame, history: pd.DataFr
 
 
 def _with_bands(backtest: pd.DataFrame, levels: list[int]) -> pd.DataFrame:
-    """A copy of `backtest` with a float column for every band (NaN where a model had none),
-    added in the order `_apply` adds them."""
-    out = backtest.copy()
+    """`backtest` with a float column for every band (NaN where a model had none), added in
+    the order `_apply` adds them."""
+    out = backtest
     for level in levels:
         for side in ("lo", "hi"):
             column = f"yhat_{side}_{level}"

@@ -71,10 +71,37 @@ def _levels(frame: pd.DataFrame) -> list[int]:
 
 
 def window_errors(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
-                  season: int | None = None) -> pd.DataFrame:
-    """One row per (model, unique_id, cutoff) with the sums every metric is built from."""
+                  season: int | None = None, by_model: bool = False) -> pd.DataFrame:
+    """One row per (model, unique_id, cutoff) with the sums every metric is built from.
+
+    `by_model`: sum one model's rows at a time (rows come out model by model, each model's in
+    their own order), so the per-row work frame (larger than the backtest) holds one model's
+    rows at most; for callers that group by model afterwards, as `score` does."""
     season = int(season or MASE_SEASON[freq])
     bt = backtest if "model" in backtest.columns else backtest.assign(model="model")
+    if by_model and bt["model"].nunique() > 1:
+        parts = [_row_sums(bt.iloc[at]) for at in bt.groupby("model", sort=False).indices.values()]
+        grouped = pd.concat(parts, ignore_index=True)
+    else:
+        grouped = _row_sums(bt)
+    grouped = grouped.rename(columns={"y": "sum_y", "yhat": "sum_yhat"})
+    horizons = grouped[[ID, "cutoff"]].assign(horizon=grouped["n"].astype(int))
+    scales = window_scales(history, horizons.drop_duplicates([ID, "cutoff"]), season=season)
+    grouped = grouped.merge(scales, on=[ID, "cutoff"], how="left")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ok = grouped["scale_mae"] > 0
+        grouped["mase"] = np.where(ok, grouped["ae"] / grouped["n"] / grouped["scale_mae"], np.nan)
+        ok2 = grouped["scale_mse"] > 0
+        grouped["rmsse"] = np.where(
+            ok2, np.sqrt(grouped["se"] / grouped["n"] / grouped["scale_mse"]), np.nan)
+    has_prev = grouped["prev_sum"].notna()
+    grouped["actual_up"] = np.where(has_prev, grouped["sum_y"] > grouped["prev_sum"], np.nan)
+    grouped["pred_up"] = np.where(has_prev, grouped["sum_yhat"] > grouped["prev_sum"], np.nan)
+    return grouped
+
+
+def _row_sums(bt: pd.DataFrame) -> pd.DataFrame:
+    """Per (model, unique_id, cutoff) of `bt`, the sums of its rows' errors."""
     y = bt[Y].to_numpy(dtype=float)
     yhat = bt["yhat"].to_numpy(dtype=float)
     err = yhat - y
@@ -90,21 +117,7 @@ def window_errors(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
     for level in _levels(bt):
         lo, hi = bt[f"yhat_lo_{level}"].to_numpy(float), bt[f"yhat_hi_{level}"].to_numpy(float)
         cols[f"cov_{level}"] = ((y >= lo) & (y <= hi)).astype(float)
-    grouped = pd.DataFrame(cols).groupby(list(_KEYS), sort=False).sum().reset_index()
-    grouped = grouped.rename(columns={"y": "sum_y", "yhat": "sum_yhat"})
-    horizons = grouped[[ID, "cutoff"]].assign(horizon=grouped["n"].astype(int))
-    scales = window_scales(history, horizons.drop_duplicates([ID, "cutoff"]), season=season)
-    grouped = grouped.merge(scales, on=[ID, "cutoff"], how="left")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ok = grouped["scale_mae"] > 0
-        grouped["mase"] = np.where(ok, grouped["ae"] / grouped["n"] / grouped["scale_mae"], np.nan)
-        ok2 = grouped["scale_mse"] > 0
-        grouped["rmsse"] = np.where(
-            ok2, np.sqrt(grouped["se"] / grouped["n"] / grouped["scale_mse"]), np.nan)
-    has_prev = grouped["prev_sum"].notna()
-    grouped["actual_up"] = np.where(has_prev, grouped["sum_y"] > grouped["prev_sum"], np.nan)
-    grouped["pred_up"] = np.where(has_prev, grouped["sum_yhat"] > grouped["prev_sum"], np.nan)
-    return grouped
+    return pd.DataFrame(cols).groupby(list(_KEYS), sort=False).sum().reset_index()
 
 
 def _summarise(windows: pd.DataFrame, by: list[str], levels: Sequence[int]) -> pd.DataFrame:
@@ -153,7 +166,7 @@ def score(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
     the columns of `METRIC_COLUMNS`, `coverage_<level>`, `TREND_COLUMNS` and the counts
     `points, windows, zero_scale, mape_zeros_skipped`.
     """
-    windows = window_errors(backtest, history, freq=freq, season=season)
+    windows = window_errors(backtest, history, freq=freq, season=season, by_model=True)
     levels = _levels(backtest)
     overall = _summarise(windows, ["model"], levels)
     per_product = _summarise(windows, [ID, "model"], levels)
