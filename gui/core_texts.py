@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.message_parts import decode
 from core.messages import TEMPLATES, parse
+from gui.import_warning_texts import PROBLEM_TEXTS  # the import's warnings
 from gui.model_names import model_label, registry_text
 
 CONTEXT = "CoreTexts"
@@ -257,94 +258,6 @@ TEXTS = {
                      "in"),
 }
 
-# The import's warnings (core.data.problem_texts): same ids and fields; the Problem carries
-# its id, so nothing is parsed back.
-PROBLEM_TEXTS = {
-    "import.finer_than_data": QT_TRANSLATE_NOOP(
-        "CoreTexts", "The dates are spaced in {unit} but {chosen_unit} were chosen: most "
-                     "{chosen_unit} will show 0 sales."),
-    "import.finer_than_data.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Choose {spacing} (or coarser) unless this is what you want."),
-    "import.day_order": QT_TRANSLATE_NOOP(
-        "CoreTexts", "The dates could be day-first or month-first; read as month-first."),
-    "import.day_order.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Choose the date order if this is wrong."),
-    "import.gaps": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{gaps} product-periods had no row and count as 0 sales (e.g. "
-                     "{examples})."),
-    "import.negative": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{rows} rows have negative quantities (returns?); they were kept and "
-                     "subtracted from the sales of their period."),
-    "import.negative.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Remove them from the file if they are not returns."),
-    "import.duplicates": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{rows} rows repeat a product and {unit} and were added together."),
-    "import.silent_periods": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} {unit} have no sales at all (e.g. {dates}); the shop may have "
-                     "been closed. They count as 0."),
-    "import.silent_period": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} {unit} has no sales at all (e.g. {dates}); the shop may have "
-                     "been closed. They count as 0."),
-    "import.unsold": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} products never sold and were left out (e.g. {examples})."),
-    "import.partial_last": QT_TRANSLATE_NOOP(
-        "CoreTexts", "The last period ({end}) only has data up to {last}, so its sales look "
-                     "low."),
-    "import.partial_last.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Keep this in mind when reading the forecast, export data up to the end "
-                     "of the period, or import complete periods only."),
-    "import.cancellations": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{lines} cancellation or refund lines: {fully} matched earlier order "
-                     "lines in full, {partly} in part; {units} units were taken off {removed} "
-                     "order lines removed and {reduced} reduced."),
-    "import.unmatched_cancellations": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{unmatched} cancellation lines match no earlier purchase of the same "
-                     "product by the same customer (or in the same order) and {partly} match "
-                     "only part of their units: {units} cancelled units match nothing "
-                     "(unmatched); they were dropped, not taken off other sales."),
-    "import.unmatched_cancellations.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Their orders are probably older than the file; export a longer history "
-                     "if they should count."),
-    "import.partial_refunds": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} partially refunded orders (e.g. {orders}) are counted in full: "
-                     "the export does not say which items were refunded."),
-    "import.partial_refunds.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "If you know, add the refunded items to the order as lines with a "
-                     "negative quantity, and they are taken off."),
-    "import.total_columns": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Left out the column(s) {columns}: they hold totals, not a product."),
-    "import.text_columns": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Left out the column(s) {columns}: they hold some numbers, but fewer than"
-                     " 90% of their filled cells are numbers, so they were not read as "
-                     "products."),
-    "import.text_columns.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "If one is a product, fix its cells that are not numbers."),
-    "import.bad_covariate": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{cells} cells in the {role} column are not numbers (e.g. '{example}'); "
-                     "they were left empty."),
-    "import.far_dates": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} row(s) have a date far from all the others, which run from "
-                     "{first} to {last}: rows {rows}. They were set aside."),
-    "import.far_dates_more": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} row(s) have a date far from all the others, which run from "
-                     "{first} to {last}: rows {rows} and {more} more. They were set aside."),
-    "import.far_dates.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "If a year is mistyped, correct it in the file and import it again."),
-    "import.lost_products": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} products were left out by the import rules: {products}."),
-    "import.lost_products_more": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{count} products were left out by the import rules: {products} and "
-                     "{more} more."),
-    "import.lost_products.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "See the rules with python main.py import --rules; fix the rows in the "
-                     "file if a product should count."),
-    "import.not_utf8": QT_TRANSLATE_NOOP(
-        "CoreTexts", "The file is not UTF-8; read it as {encoding}."),
-    "import.not_utf8.hint": QT_TRANSLATE_NOOP(
-        "CoreTexts", "If letters look wrong, choose the file's encoding."),
-    "import.skipped_lines": QT_TRANSLATE_NOOP(
-        "CoreTexts", "Skipped {lines} line(s) above the column names."),
-}
 # Column roles inside the import's warnings.
 ROLES = {"price": QT_TRANSLATE_NOOP("CoreTexts", "price"),
          "stock": QT_TRANSLATE_NOOP("CoreTexts", "stock"),
