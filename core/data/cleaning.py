@@ -1,7 +1,6 @@
 """The cleaning rule for order-line exports (orders and wide order tables).
 
-After the rules of every layout (`ROW_RULES`, cancelled orders included), applied in this order;
-`Summary.dropped` says how many lines each rule removed:
+Applied in this order; `Summary.dropped` says how many lines each rule removed:
 
 1. cancellation / cancelled order line: a cancellation line undoes earlier order lines, and both
    are removed. Cancellation lines are "C" invoices (C and digits, the UCI Online Retail
