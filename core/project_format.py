@@ -42,6 +42,9 @@ def check_manifest(manifest: Any) -> None:
 
 def import_options(data: Any) -> ImportOptions:
     check(data, spec_of(ImportOptions), "data/import_options.json")
+    data = dict(data)
+    if "cancelled_statuses" in data:  # JSON has no tuples
+        data["cancelled_statuses"] = tuple(data["cancelled_statuses"])
     return ImportOptions(**data)
 
 

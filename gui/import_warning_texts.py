@@ -57,6 +57,14 @@ PROBLEM_TEXTS = {
     "import.partial_refunds.hint": QT_TRANSLATE_NOOP(
         "CoreTexts", "If you know, add the refunded items to the order as lines with a "
                      "negative quantity, and they are taken off."),
+    "import.unknown_statuses": QT_TRANSLATE_NOOP(
+        "CoreTexts", "The {heading} column has {count} values that do not say whether the order "
+                     "was paid or cancelled (lines in brackets): {values}. Those {lines} lines "
+                     "were counted as sales."),
+    "import.unknown_statuses.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "If some of them mean cancelled or refunded, name them as cancelled "
+                     "statuses (\"Also cancelled\" in the Import panel, --cancelled-status "
+                     "{first} on the command line) and import again."),
     "import.total_columns": QT_TRANSLATE_NOOP(
         "CoreTexts", "Left out the column(s) {columns}: they hold totals, not a product."),
     "import.text_columns": QT_TRANSLATE_NOOP(

@@ -5,7 +5,7 @@ import argparse
 from dataclasses import replace
 
 from core.cli._holidays import add_arguments as add_holiday_arguments
-from core.cli._io import add_series_end_argument
+from core.cli._io import add_import_arguments
 from core.cli._settings_check import model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
 from core.run_plan import AUTO
@@ -19,7 +19,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="rolling-origin windows")
     parser.add_argument("--step", type=whole_number, help="periods between windows (default H)")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
-    add_series_end_argument(parser)
+    add_import_arguments(parser)
     parser.add_argument("--models", type=model_list, default=(AUTO,),
                         help=f"comma-separated model names; {AUTO} also scores its candidates")
     parser.add_argument("--season-length", type=whole_number,
@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     check_before_reading(args.output)
     # Opened before the import: a bad --cluster fails at once, not after a long read.
     with open_executor(args.cluster, args.jobs) as executor:
-        imported = load_input(args.input, args.freq, args.series_end)
+        imported = load_input(args.input, args.freq, args.series_end,
+                              args.cancelled_status)
         frame, freq = imported.frame, imported.freq
         settings = replace(settings, freq=freq, seed=args.seed,
                            holiday_country=chosen_country(args, imported))

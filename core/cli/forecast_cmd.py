@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from core.cli._cold_start import add_cold_start_argument
 from core.cli._holidays import add_arguments as add_holiday_arguments
-from core.cli._io import add_series_end_argument
+from core.cli._io import add_import_arguments
 from core.cli._settings_check import level_list, model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
 from core.run_plan import AUTO
@@ -19,7 +19,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--horizon", type=whole_number, required=True,
                         help="periods to forecast")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
-    add_series_end_argument(parser)
+    add_import_arguments(parser)
     parser.add_argument("--model", type=model_list, default=(AUTO,),
                         help=f"{AUTO} (chosen by backtest per demand class), a name from "
                              "`models`, or several names separated by commas (each product "
@@ -82,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
             check_before_reading(extra)
     # Opened before the import: a bad --cluster fails at once, not after a long read.
     with open_executor(args.cluster, args.jobs) as executor:
-        imported = load_input(args.input, args.freq, args.series_end)
+        imported = load_input(args.input, args.freq, args.series_end,
+                              args.cancelled_status)
         frame, freq = imported.frame, imported.freq
         settings = replace(settings, freq=freq, seed=args.seed,
                            holiday_country=chosen_country(args, imported))
@@ -98,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
         write_output(trending_table(result, frame), args.trending)
     if args.project:
         save_run_as_project(args.project, args.input, frame, freq, result,
-                            args.series_end, overrides=journal)
+                            args.series_end, overrides=journal,
+                            cancelled_statuses=args.cancelled_status)
     used = result.forecast.drop_duplicates("unique_id")["model"].value_counts()
     if journal:
         print(f"applied {len(journal)} overrides from {args.overrides}")

@@ -5,7 +5,7 @@ import argparse
 import os
 import sys
 
-from core.cli._io import add_series_end_argument
+from core.cli._io import add_import_arguments
 from core.errors import TrendcastError
 
 
@@ -35,7 +35,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--complete-periods", action="store_true",
                         help="order lines at W or M: leave out a first and last week or month "
                         "that the data covers only in part")
-    add_series_end_argument(parser)
+    add_import_arguments(parser)
     parser.add_argument("--rules", action="store_true",
                         help="print the import's cleaning rules (every layout, then order "
                         "exports) and exit")
@@ -59,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
                             dayfirst=args.dayfirst, encoding=args.encoding, sheet=args.sheet,
                             delimiter=args.delimiter and args.delimiter.replace("\\t", "\t"),
                             decimal=args.decimal, complete_periods=args.complete_periods,
-                            series_end=args.series_end)
+                            series_end=args.series_end,
+                            cancelled_statuses=tuple(args.cancelled_status))
     result = load(args.input, options)
     if args.output:  # before printing, so a closed pipe (| head) cannot lose the file
         write_output(result.frame, args.output)

@@ -12,7 +12,7 @@ import sys
 
 from core.cli._cold_start import add_cold_start_argument
 from core.cli._holidays import add_arguments as add_holiday_arguments
-from core.cli._io import add_series_end_argument
+from core.cli._io import add_import_arguments
 from core.cli._settings_check import whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
 
@@ -48,7 +48,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
                         help="periods to forecast (default: enough for lead time + review, at "
                              "least 28 days, 8 weeks or 6 months)")
     parser.add_argument("--freq", choices=("D", "W", "M"), help="D, W or M (default: detect)")
-    add_series_end_argument(parser)
+    add_import_arguments(parser)
     parser.add_argument("--windows", type=whole_number, default=3,
                         help="backtest windows the forecast errors are learned from (default 3)")
     parser.add_argument("--jobs", type=whole_number, default=2, help="worker processes")
@@ -102,7 +102,8 @@ def _plan(args, stock, journal, executor) -> int:
     from core.reorder.lead_time_demand import period_days
     from core.run_plan import DataShape
 
-    imported = load_input(args.input, args.freq, args.series_end)
+    imported = load_input(args.input, args.freq, args.series_end,
+                              args.cancelled_status)
     frame, freq = imported.frame, imported.freq
     if stock is None:
         stock = stock_from_sales(frame)

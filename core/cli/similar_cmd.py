@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli._io import add_series_end_argument
+from core.cli._io import add_import_arguments
 
 
 def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -25,7 +25,7 @@ def add_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     parser.add_argument("--encoder", choices=("auto", "ngrams"), default="auto",
                         help="auto: the sentence model (character n-grams if it is missing); "
                              "ngrams: character n-grams only")
-    add_series_end_argument(parser)
+    add_import_arguments(parser)
     return parser
 
 
@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output and not Path(args.output).parent.exists():
         raise TrendcastError(f"Output folder does not exist: {Path(args.output).parent}")
-    frame, _freq = read_input(args.input, args.freq, args.series_end)
+    frame, _freq = read_input(args.input, args.freq, args.series_end,
+                                args.cancelled_status)
     if "title" not in frame:
         raise TrendcastError(f"{args.input}: no title or description column was found, so "
                              "products cannot be compared by text. Add a column named title "

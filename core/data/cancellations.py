@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.problem_texts import warning
+from core.data.statuses import is_partial_refund
 from core.data.values import per_distinct
 from core.errors import Problem
 
@@ -180,7 +181,6 @@ def cancellation_warnings(path: str, matched: Matched) -> list[Problem]:
     return out
 
 
-PARTIAL_REFUND_STATUSES = frozenset({"partially_refunded", "partially refunded", "部分退款"})
 
 
 def partial_refund_warnings(path: str, lines: pd.DataFrame, matched: Matched) -> list[Problem]:
@@ -191,8 +191,7 @@ def partial_refund_warnings(path: str, lines: pd.DataFrame, matched: Matched) ->
     """
     if "status" not in lines or "order" not in lines:
         return []
-    partial = per_distinct(lines["status"],
-                           lambda u: u.str.strip().str.lower().isin(PARTIAL_REFUND_STATUSES))
+    partial = is_partial_refund(lines["status"])
     orders = [o for o in lines.loc[partial.to_numpy(bool), "order"].astype(str).unique()
               if o not in matched.refunded_orders]
     if not orders:

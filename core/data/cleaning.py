@@ -2,11 +2,7 @@
 
 Applied in this order; `Summary.dropped` says how many lines each rule removed:
 
-1. cancelled: the order was cancelled, so none of its lines is a sale. An order is cancelled when
-   its status says refunded, voided, cancelled, failed or declined (Shopify "Financial Status",
-   WooCommerce "Order Status"; partially refunded orders are kept), or when a "Cancelled at" date
-   is filled in.
-   cancellation / cancelled order line: a cancellation line undoes earlier order lines, and both
+1. cancellation / cancelled order line: a cancellation line undoes earlier order lines, and both
    are removed. Cancellation lines are "C" invoices (C and digits, the UCI Online Retail
    convention, while such numbers are a minority) and negative lines in an order that has
    purchases (a refund naming its order). A "C" line cancels earlier or same-time purchases of
@@ -47,10 +43,6 @@ NON_PRODUCT_CODES = frozenset({
     "ADJUST", "ADJUST2",
 })
 NON_PRODUCT_PATTERN = r"^(?:GIFT_.*|TEST\d*)$"
-CANCELLED_STATUSES = frozenset({
-    "refunded", "voided", "cancelled", "canceled", "failed", "declined", "wc-refunded",
-    "wc-cancelled", "wc-failed", "trash", "已取消", "已退款", "退款成功", "交易关闭",
-})
 # The rules above and those of every layout, for the GUI and CLI to show (the order-line part
 # is empty only under python -OO).
 CLEANING_RULES = (ROW_RULES + "\nOrder lines (orders and wide order tables) are then cleaned:\n\n"
@@ -63,17 +55,6 @@ def is_non_product(codes: pd.Series) -> pd.Series:
         upper = unique.str.strip().str.upper()
         return upper.isin(NON_PRODUCT_CODES) | upper.str.match(NON_PRODUCT_PATTERN)
     return per_distinct(codes, rule)
-
-
-def is_cancelled(lines: pd.DataFrame) -> pd.Series:
-    """True for lines of orders cancelled by status or date (rule 1)."""
-    out = pd.Series(False, index=lines.index)
-    if "status" in lines:
-        out |= per_distinct(lines["status"],
-                            lambda u: u.str.strip().str.lower().isin(CANCELLED_STATUSES))
-    if "cancelled" in lines:
-        out |= per_distinct(lines["cancelled"], lambda u: u.str.strip() != "")
-    return out.astype(bool)
 
 
 def merge_case_variants(ids: pd.Series) -> pd.Series:
@@ -96,7 +77,6 @@ def merge_case_variants(ids: pd.Series) -> pd.Series:
 def clean_order_lines(lines: pd.DataFrame, ledger: Ledger) -> tuple[pd.DataFrame, Matched]:
     """(lines that count as sales, what cancellation matching did); the rules applied in order,
     each counted in `ledger` (rows, units of sales, products lost)."""
-    lines = ledger.remove("cancelled", lines, is_cancelled(lines).to_numpy(dtype=bool))
     cancels = cancellation_lines(lines)
     # A "C" line with a positive quantity would be a sale taken away without a match: count it.
     stray = float(lines["y"][cancels].clip(lower=0).sum())

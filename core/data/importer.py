@@ -25,6 +25,7 @@ from core.data.regular import complete_span, period_start, regularise, step_freq
 from core.data.roles import detect_layout, detect_roles
 from core.data.series_end import CHOICES as SERIES_ENDS
 from core.data.series_end import decide as decide_series_end
+from core.data.statuses import is_cancelled, unknown_status_warning
 from core.data.stray_dates import set_aside_far_dates
 from core.data.types import LAYOUTS, ROLES, ImportOptions, ImportResult, RawPreview, Summary
 from core.data.values import (
@@ -160,6 +161,12 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     if far:
         dropped[FAR_DATE_RULE] = float(far)
         warnings += notes
+    # Cancelled orders are not sales in any layout; unknown statuses are named, not guessed.
+    lines = ledger.remove("cancelled", lines,
+                          is_cancelled(lines, options.cancelled_statuses).to_numpy(dtype=bool))
+    if "status" in roles:
+        warnings += unknown_status_warning(name, roles["status"], lines,
+                                           options.cancelled_statuses)
     if layout in ORDER_LAYOUTS:
         lines, matched = clean_order_lines(lines, ledger)
         warnings += cancellation_warnings(name, matched)

@@ -27,7 +27,12 @@ ROW_RULES = """Every layout (long and wide tables, order lines, wide order table
 - no date: rows whose date cell is blank;
 - no quantity: rows whose quantity cell is blank (a blank cell of a wide table is 0 sold in a
   period table and "not bought" on a receipt, so it leaves out no row there);
-- no product: rows whose product cell is blank (and no title to use instead).
+- no product: rows whose product cell is blank (and no title to use instead);
+- cancelled: rows of orders that were cancelled, so none is a sale: the status says cancelled,
+  refunded, voided, failed, declined or returned (Shopify "Financial Status", WooCommerce "Order
+  Status", the Chinese platforms' words, and German, French, Spanish and Italian ones; partially
+  refunded orders are kept), or is a status you name as cancelled, or a "Cancelled at" date is
+  filled in. A status the import does not know counts as a sale and is named in a warning.
 
 A cell that is filled but cannot be read (a date or quantity that is not one) stops the import
 and is named. A product that loses all of its rows to a rule is named in a warning with the rule.
@@ -121,12 +126,20 @@ def _require(frame: pd.DataFrame, roles: dict[str, str], layout: str, path: str)
 
 
 def _total_rows(frame: pd.DataFrame, roles: dict[str, str]) -> np.ndarray:
-    """Rows whose date or product cell says "Total" (or Sum, Subtotal, 合计, ...)."""
+    """Rows whose date, order or product cell says "Total" (or Sum, Subtotal, 合计, ...), or
+    whose title does while the product cell is blank (the title would stand in for it)."""
+    def says_total(role: str) -> np.ndarray:
+        return per_distinct(frame[roles[role]],
+                            lambda u: u.map(normalise).isin(TOTAL_WORDS)).to_numpy(bool)
+
     mask = np.zeros(len(frame), dtype=bool)
-    for role in ("date", "product"):
+    for role in ("date", "order", "product"):
         if role in roles:
-            mask |= per_distinct(frame[roles[role]],
-                                 lambda u: u.map(normalise).isin(TOTAL_WORDS)).to_numpy(bool)
+            mask |= says_total(role)
+    if "title" in roles and "product" in roles:
+        blank = frame[roles["product"]].isna() | (frame[roles["product"]].astype(str).str.strip()
+                                                  == "")
+        mask |= says_total("title") & blank.to_numpy(bool)
     return mask
 
 

@@ -46,6 +46,13 @@ PROBLEMS: dict[str, str] = {
                               "full: the export does not say which items were refunded.",
     "import.partial_refunds.hint": "If you know, add the refunded items to the order as lines "
                                    "with a negative quantity, and they are taken off.",
+    "import.unknown_statuses": "The {heading} column has {count} values that do not say "
+                               "whether the order was paid or cancelled (lines in brackets): "
+                               "{values}. Those {lines} lines were counted as sales.",
+    "import.unknown_statuses.hint": "If some of them mean cancelled or refunded, name them "
+                                    "as cancelled statuses (\"Also cancelled\" in the Import "
+                                    "panel, --cancelled-status {first} on the command line) "
+                                    "and import again.",
     "import.total_columns": "Left out the column(s) {columns}: they hold totals, not a product.",
     "import.text_columns": "Left out the column(s) {columns}: they hold some numbers, but fewer "
                            "than 90% of their filled cells are numbers, so they were not read as "

@@ -40,6 +40,9 @@ class ImportOptions:
     # "own" (each product ends at its last row), "shared" (all run to the data's last period)
     # or None: decided from the file (core.data.series_end).
     series_end: str | None = None
+    # Status values that mean "cancelled" beyond the known ones (core.data.statuses), e.g. a
+    # shop system's own word; compared in lower case.
+    cancelled_statuses: tuple[str, ...] = ()
 
 
 @dataclass

@@ -47,6 +47,7 @@ from gui.core_texts import (
 )
 from gui.error_texts import problem_texts
 from gui.reading import ImportOutcome, read_file, read_file_in_process
+from gui.widgets.cancelled_statuses import CancelledStatuses
 from gui.widgets.error_dialog import show_error
 from gui.widgets.frame_model import FrameModel
 from gui.widgets.sales_chart import SalesChart
@@ -168,6 +169,8 @@ class ImportPanel(QWidget):
         # Where each product's series ends (issue #11): its own last row or the data's last.
         self.series_end = SeriesEndChoice()
         grid.addWidget(self.series_end, 1 + (len(ROLES) - 1) // 3 + 2, 0, 1, 6)
+        self.cancelled_statuses = CancelledStatuses()
+        grid.addWidget(self.cancelled_statuses, 1 + (len(ROLES) - 1) // 3 + 3, 0, 1, 6)
         return box
 
     def _build_report(self) -> QWidget:
@@ -256,7 +259,8 @@ class ImportPanel(QWidget):
         # summary shows what was left out ("partial period").
         return ImportOptions(freq=self.freq_combo.currentData(), roles=roles,
                              layout=self.layout_combo.currentData(), sheet=self._sheet(),
-                             complete_periods=True, series_end=self.series_end.value())
+                             complete_periods=True, series_end=self.series_end.value(),
+                             cancelled_statuses=self.cancelled_statuses.value())
 
     def _sheet(self) -> str | None:
         return self.sheet_combo.currentData() if self.sheet_combo.count() else None
@@ -266,7 +270,9 @@ class ImportPanel(QWidget):
         if self.path:
             self.open_path(self.path, ImportOptions(freq=self.freq_combo.currentData(),
                                                     sheet=self._sheet(), complete_periods=True,
-                                                    series_end=self.series_end.value()))
+                                                    series_end=self.series_end.value(),
+                                                    cancelled_statuses=(
+                                                        self.cancelled_statuses.value())))
 
     def _show_sheets(self, sheets: list[str], current: str | None) -> None:
         self.sheet_combo.blockSignals(True)

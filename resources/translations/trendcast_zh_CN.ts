@@ -152,6 +152,21 @@
     </message>
 </context>
 <context>
+    <name>CancelledStatuses</name>
+    <message>
+        <source>e.g. storno, void (comma-separated)</source>
+        <translation>例如 已拒收, 作废订单（用逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Values of the order status column that mean the order was cancelled or refunded. Known words (cancelled, refunded, 已取消, storniert, ...) need not be listed; the import warns about the statuses it does not know.</source>
+        <translation>订单状态列中表示订单已取消或已退款的值。已知的词（cancelled、refunded、已取消、storniert 等）无需填写；导入时会提示它不认识的状态。</translation>
+    </message>
+    <message>
+        <source>Also cancelled</source>
+        <translation>也算取消</translation>
+    </message>
+</context>
+<context>
     <name>CoreTexts</name>
     <message>
         <source>no backtest possible (history too short); seasonal naive used</source>
@@ -584,6 +599,14 @@
     <message>
         <source>If you know, add the refunded items to the order as lines with a negative quantity, and they are taken off.</source>
         <translation>如果你知道，请把退款商品作为数量为负的行加入该订单，它们就会被扣除。</translation>
+    </message>
+    <message>
+        <source>The {heading} column has {count} values that do not say whether the order was paid or cancelled (lines in brackets): {values}. Those {lines} lines were counted as sales.</source>
+        <translation>“{heading}”列有 {count} 个值看不出订单是已付款还是已取消（括号内为行数）：{values}。这 {lines} 行已按销售计入。</translation>
+    </message>
+    <message>
+        <source>If some of them mean cancelled or refunded, name them as cancelled statuses (&quot;Also cancelled&quot; in the Import panel, --cancelled-status {first} on the command line) and import again.</source>
+        <translation>如果其中有表示已取消或已退款的值，请把它们填为取消状态（导入面板的“也算取消”，命令行用 --cancelled-status {first}），然后重新导入。</translation>
     </message>
     <message>
         <source>Left out the column(s) {columns}: they hold totals, not a product.</source>
