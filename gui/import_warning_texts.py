@@ -65,6 +65,12 @@ PROBLEM_TEXTS = {
         "CoreTexts", "If some of them mean cancelled or refunded, name them as cancelled "
                      "statuses (\"Also cancelled\" in the Import panel, --cancelled-status "
                      "{first} on the command line) and import again."),
+    "import.zero_twins": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{count} groups of product codes differ only in leading zeros (e.g. "
+                     "{examples}); each code was kept as its own product."),
+    "import.zero_twins.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "If they are one product (spreadsheet programs drop leading zeros), write "
+                     "the code the same way in every row and import again."),
     "import.total_columns": QT_TRANSLATE_NOOP(
         "CoreTexts", "Left out the column(s) {columns}: they hold totals, not a product."),
     "import.text_columns": QT_TRANSLATE_NOOP(

@@ -41,6 +41,7 @@ from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, n
 from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
 
 ORDER_LAYOUTS = ("orders", "wide_orders")
+MAX_TWINS_NAMED = 3  # groups of codes equal but for leading zeros named in the warning
 FAR_DATE_RULE = "date far from the rest"
 # Product-periods the regular grid may hold (~1.5 GB with prices); beyond it the import stops
 # with a message instead of exhausting memory.
@@ -147,6 +148,11 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     _check_decimal(name, raw, roles, decimal, chosen=options.decimal is not None)
     warnings = list(raw.problems)
     id_cleanup = _normalise_ids(name, raw, layout, roles)
+    if id_cleanup.zero_twins:
+        warnings.append(warning(
+            "import.zero_twins", file=name, column=roles.get("product"),
+            count=f"{len(id_cleanup.zero_twins):,}",
+            examples="; ".join(id_cleanup.zero_twins[:MAX_TWINS_NAMED])))
     report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
     ledger = Ledger()
     dropped = ledger.rows

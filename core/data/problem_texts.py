@@ -53,6 +53,11 @@ PROBLEMS: dict[str, str] = {
                                     "as cancelled statuses (\"Also cancelled\" in the Import "
                                     "panel, --cancelled-status {first} on the command line) "
                                     "and import again.",
+    "import.zero_twins": "{count} groups of product codes differ only in leading zeros (e.g. "
+                         "{examples}); each code was kept as its own product.",
+    "import.zero_twins.hint": "If they are one product (spreadsheet programs drop leading "
+                              "zeros), write the code the same way in every row and import "
+                              "again.",
     "import.total_columns": "Left out the column(s) {columns}: they hold totals, not a product.",
     "import.text_columns": "Left out the column(s) {columns}: they hold some numbers, but fewer "
                            "than 90% of their filled cells are numbers, so they were not read as "

@@ -27,6 +27,9 @@ class IdCleanup:
 
     changed: int = 0  # distinct spellings that had invisible characters or spaces removed
     merged: list[str] = field(default_factory=list)  # codes that now join several spellings
+    # Number codes that differ only in leading zeros ("0042", "42"), each group as "0042 = 42":
+    # kept apart (they may be two products) but said, since Excel drops such zeros.
+    zero_twins: list[str] = field(default_factory=list)
 
 
 def normalise_ids(values: pd.Series, *, path: str, column: str,
@@ -48,4 +51,14 @@ def normalise_ids(values: pd.Series, *, path: str, column: str,
     counts = spellings.groupby(level=0).nunique()
     merged = sorted(set(cleaned[changed]) & set(counts.index[counts > 1]))
     return (spread(codes, cleaned.astype(object), values.index),
-            IdCleanup(int(changed.sum()), merged))
+            IdCleanup(int(changed.sum()), merged, _zero_twins(cleaned)))
+
+
+def _zero_twins(codes: pd.Series) -> list[str]:
+    """Groups of distinct all-digit codes equal but for leading zeros, most zeros first."""
+    digits = pd.Series(codes[codes.str.fullmatch(r"\d+")].unique())
+    if digits.empty:
+        return []
+    value = digits.str.lstrip("0").replace("", "0")
+    groups = digits.groupby(value.to_numpy()).agg(lambda g: sorted(g, key=lambda c: -len(c)))
+    return [" = ".join(group) for group in groups if len(group) > 1]

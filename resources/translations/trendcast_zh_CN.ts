@@ -609,6 +609,14 @@
         <translation>如果其中有表示已取消或已退款的值，请把它们填为取消状态（导入面板的“也算取消”，命令行用 --cancelled-status {first}），然后重新导入。</translation>
     </message>
     <message>
+        <source>{count} groups of product codes differ only in leading zeros (e.g. {examples}); each code was kept as its own product.</source>
+        <translation>有 {count} 组商品编码只差前导零（例如 {examples}），每个编码都按单独的商品处理。</translation>
+    </message>
+    <message>
+        <source>If they are one product (spreadsheet programs drop leading zeros), write the code the same way in every row and import again.</source>
+        <translation>如果它们是同一商品（表格软件常会去掉前导零），请在每一行用同样的写法填写编码，然后重新导入。</translation>
+    </message>
+    <message>
         <source>Left out the column(s) {columns}: they hold totals, not a product.</source>
         <translation>略去了列 {columns}：它们是合计，不是产品。</translation>
     </message>
