@@ -162,15 +162,18 @@ class ImportPanel(QWidget):
             row, col = 1 + i // 3, (i % 3) * 2
             grid.addWidget(QLabel(labels.get(role, role.capitalize())), row, col)
             grid.addWidget(combo, row, col + 1)
+        last = 1 + (len(ROLES) - 1) // 3
+        # Where each product's series ends (issue #11): its own last row or the data's last.
+        self.series_end = SeriesEndChoice()
+        grid.addWidget(self.series_end, last + 1, 0, 1, 6)
+        # The extra cancelled statuses share a row with the button that applies them, so the
+        # window still fits a 600-pixel-high screen.
+        self.cancelled_statuses = CancelledStatuses()
+        grid.addWidget(self.cancelled_statuses, last + 2, 0, 1, 4)
         self.apply_button = QPushButton(self.tr("Read again with these choices"))
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.reread)
-        grid.addWidget(self.apply_button, 1 + (len(ROLES) - 1) // 3 + 1, 0, 1, 6)
-        # Where each product's series ends (issue #11): its own last row or the data's last.
-        self.series_end = SeriesEndChoice()
-        grid.addWidget(self.series_end, 1 + (len(ROLES) - 1) // 3 + 2, 0, 1, 6)
-        self.cancelled_statuses = CancelledStatuses()
-        grid.addWidget(self.cancelled_statuses, 1 + (len(ROLES) - 1) // 3 + 3, 0, 1, 6)
+        grid.addWidget(self.apply_button, last + 2, 4, 1, 2)
         return box
 
     def _build_report(self) -> QWidget:
