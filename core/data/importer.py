@@ -35,8 +35,7 @@ from core.data.values import (
     distinct,
 )
 from core.errors import InputError, Problem, TrendcastError
-from core.messages import render
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, said
 from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
 
 ORDER_LAYOUTS = ("orders", "wide_orders")
@@ -133,7 +132,7 @@ def _ended_early(frame: pd.DataFrame) -> int:
 def _load(path: Path, options: ImportOptions, report: ProgressCallback,
           cancel: CancelToken) -> ImportResult:
     name = str(path)
-    report(ProgressEvent(0.0, render("progress.reading"), "import"))
+    report(said(0.0, "progress.reading", stage="import"))
     raw = read_table(path, encoding=options.encoding, delimiter=options.delimiter,
                      sheet=options.sheet)
     cancel.raise_if_cancelled()
@@ -146,7 +145,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
     _check_decimal(name, raw, roles, decimal, chosen=options.decimal is not None)
     warnings = list(raw.problems)
     id_cleanup = _normalise_ids(name, raw, layout, roles)
-    report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
+    report(said(0.4, "progress.reading_values", stage="import"))
     ledger = Ledger()
     dropped = ledger.rows
     # Over every row of the file, before cleaning: the shop's market, not one season's.
@@ -173,7 +172,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
         warnings += _finer_than_data(name, lines, freq)
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
         lines = _complete_periods_only(name, lines, freq, ledger)
-    report(ProgressEvent(0.7, render("progress.building"), "import"))
+    report(said(0.7, "progress.building", stage="import"))
     _check_grid_size(name, lines, freq)
     ends = decide_series_end(lines, freq, orders=layout in ORDER_LAYOUTS,
                              chosen=options.series_end)
@@ -199,7 +198,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       ended_early=_ended_early(frame),
                       ids_cleaned=id_cleanup.changed, ids_merged=id_cleanup.merged,
                       country=country)
-    report(ProgressEvent(1.0, render("progress.imported"), "import"))
+    report(said(1.0, "progress.imported", stage="import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)
 
