@@ -16,10 +16,13 @@ import pandas as pd
 from core.atomic_write import atomic_path
 from core.csv_output import neutralise, neutralise_frame, write_csv
 from core.error_messages import user_error
+from core.message_parts import ID_COLUMNS
 from core.overrides import MODEL_COLUMN, OVERRIDDEN, Journal, apply, journal_table
 from core.pipeline_types import ForecastRun
 from core.schema import DS, ID
 
+# A table -> the same table with the engine's codes in its cells worded for people.
+Values = Callable[[pd.DataFrame], pd.DataFrame]
 METRIC_ORDER = ("MASE", "WAPE", "RMSE", "bias", "coverage_80", "coverage_95",
                 "trend_precision", "trend_recall", "trend_f1", "MAE", "sMAPE", "RMSSE")
 
@@ -149,10 +152,11 @@ def _cell(sheet, value: object, cell_type):
 
 def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame | None = None,
                *, what: str = "forecast", scenario=None, overrides: Journal | None = None,
-               labels: Callable[[str], str] | None = None) -> None:
+               labels: Callable[[str], str] | None = None, values: Values | None = None) -> None:
     """Write the forecast (`what="forecast"`, with `overrides` applied), the model comparison
     (`"metrics"`) or the what-if `scenario` (`"whatif"`). `labels` words the column headers
-    (the GUI's language, `gui.export_headers`); without it they are the column names."""
+    (the GUI's language, `gui.export_headers`); without it they are the column names.
+    `values` words the engine's codes in cells (`gui.export_values`); without it they stay."""
     tables = {"forecast": lambda: forecast_table(run, history, overrides),
               "metrics": lambda: metrics_table(run),
               "whatif": lambda: whatif_table(scenario, history)}
@@ -161,19 +165,22 @@ def export_csv(path: str | os.PathLike, run: ForecastRun, history: pd.DataFrame 
     if what not in tables:
         raise ValueError(f"what must be one of {sorted(tables)}")
     # With a byte-order mark, so spreadsheets read non-English titles correctly.
-    write_csv(path, _labelled(tables[what](), labels), bom=True)
+    write_csv(path, _labelled(_worded(tables[what](), values), labels), bom=True)
 
 
 def export_xlsx(path: str | os.PathLike, run: ForecastRun,
                 history: pd.DataFrame | None = None, scenario=None,
                 overrides: Journal | None = None,
-                labels: Callable[[str], str] | None = None) -> None:
+                labels: Callable[[str], str] | None = None, values: Values | None = None
+                ) -> None:
     """Forecast (with `overrides` applied), model comparison, per-product choices and
     per-product metrics in one workbook, the what-if with its plan when there is one, and the
-    overrides' journal when there are any. `labels` words sheet names and headers."""
+    overrides' journal when there are any. `labels` words sheet names and headers, `values`
+    the engine's codes and sentences in cells."""
     sheets = {"Forecast": forecast_table(run, history, overrides), "Metrics": metrics_table(run)}
     if not run.choices.empty:
-        sheets["Model choice"] = run.choices.drop(columns=["reason_ids"], errors="ignore")
+        choices = _worded(run.choices, values)  # its sentences are worded from their ids
+        sheets["Model choice"] = choices.drop(columns=list(ID_COLUMNS), errors="ignore")
     if not run.metrics_per_product.empty:
         sheets["Metrics per product"] = run.metrics_per_product.round(4)
     if scenario is not None:
@@ -181,9 +188,15 @@ def export_xlsx(path: str | os.PathLike, run: ForecastRun,
         sheets["What-if plan"] = whatif_plan_table(scenario)
     if overrides:
         sheets["Overrides"] = journal_table(overrides)
+    sheets = {name: frame if name == "Model choice" else _worded(frame, values)
+              for name, frame in sheets.items()}
     if labels is not None:
         sheets = {labels(name): _labelled(frame, labels) for name, frame in sheets.items()}
     write_xlsx(path, sheets)
+
+
+def _worded(frame: pd.DataFrame, values: Values | None) -> pd.DataFrame:
+    return frame if values is None else values(frame)
 
 
 def _labelled(frame: pd.DataFrame, labels: Callable[[str], str] | None) -> pd.DataFrame:

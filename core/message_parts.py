@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 
-from core.messages import TEMPLATES, join, render
+from core.messages import TEMPLATES, join, parse, render
 
 Clause = tuple[str, dict[str, str]]
+# Table columns that hold the ids of the English column named before "_ids": for the UI's
+# language, never shown or exported as they are.
+ID_COLUMNS = ("reason_ids", "fallback_ids")
 
 
 def encode(clauses: list[Clause]) -> str:
@@ -39,6 +42,18 @@ def decode(text: object) -> list[Clause] | None:
                 and all(isinstance(v, str) for v in item[1].values())):
             out.append((item[0], dict(item[1])))
     return out
+
+
+def clauses_of(text: object, ids: object) -> list[Clause]:
+    """The clauses of a text cell and its ids cell: from the ids; read back from the English
+    only for a text without them (written by an older version), leaving out what no template
+    matches."""
+    found = decode(ids)
+    if found is not None:
+        return found
+    if not isinstance(text, str) or not text:
+        return []
+    return [(key, fields) for key, fields in parse(text) if key is not None]
 
 
 def english(clauses: list[Clause]) -> str:

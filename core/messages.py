@@ -59,6 +59,7 @@ TEMPLATES: dict[str, str] = {
     "fallback.no_numbers": "gave no usable numbers",
     "fallback.failed": "failed: {error}",
     "fallback.used": "used {model_name}",
+    "fallback.member": "in {model_name}",
     "fallback.average_product": "no training window of its own ({length} of the {need} periods "
                                 "one needs); forecast as the network's average product",
     # Settings a run cannot use (core.run_plan), shown beside their field and by the CLI.
@@ -154,6 +155,12 @@ TEMPLATES: dict[str, str] = {
     "progress.reading_values": "Reading dates and quantities",
     "progress.building": "Building the series",
     "progress.imported": "Imported",
+    "progress.chunk": "chunk {part} of {parts}",
+    "progress.arima": "ARIMA {order}",
+    "progress.ets": "ETS {trend},{seasonal}",
+    "progress.calibrating": "calibrating",
+    "progress.whatif": "what-if by {method}",
+    "progress.whatif_done": "what-if done",
     # Notes on a what-if (core.scenario.whatif).
     "whatif.estimated": "elasticities from short-run moves of list price and sales: {products} "
                         "products from their own history, {pooled} from all products', median "
@@ -179,8 +186,6 @@ TEMPLATES: dict[str, str] = {
     "reorder.expected": "about {forecast} units are expected to sell in the {days} days until an "
                         "order placed at the next review arrives (lead time {lead} + review "
                         "{review} days)",
-    "reorder.point": "a reorder point of {reorder_point} covers that in {level} of cases "
-                     "(safety stock {safety})",
     "reorder.point_fill": "a reorder point of {reorder_point} is expected to meet {level} of the "
                           "units demanded (fill rate; safety stock {safety})",
     "reorder.basis_pool": "how far off forecasts were over the same span is learned from "

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from core.errors import Cancelled
 from core.parent_watch import die_with_parent
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, said
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,7 +54,7 @@ def _call(fn: Callable[[Any, CancelToken], Any], chunk: Any) -> Any:
 
 def map_chunks(fn: Callable[[T, CancelToken], R], chunks: Sequence[T], *, n_jobs: int = 2,
                progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               stage: str = "", message: str = "chunk") -> list[R]:
+               stage: str = "", message_id: str = "progress.chunk") -> list[R]:
     """`[fn(c, cancel) for c in chunks]`, across `n_jobs` processes (in process when 1).
 
     Reports progress after each finished chunk; raises `Cancelled` within about a second of
@@ -68,12 +68,12 @@ def map_chunks(fn: Callable[[T, CancelToken], R], chunks: Sequence[T], *, n_jobs
         for i, chunk in enumerate(chunks):
             cancel.raise_if_cancelled()
             results.append(fn(chunk, cancel))
-            progress(ProgressEvent((i + 1) / total, f"{message} {i + 1} of {total}", stage))
+            progress(said((i + 1) / total, message_id, stage=stage, part=i + 1, parts=total))
         return results
-    return _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message)
+    return _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id)
 
 
-def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message):
+def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id):
     context = multiprocessing.get_context("spawn")
     event = context.Event()
     executor = ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks)), mp_context=context,
@@ -95,8 +95,8 @@ def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message):
             for future in done:
                 index = pending.pop(future)
                 results[index] = future.result()
-                progress(ProgressEvent(len(results) / len(chunks),
-                                       f"{message} {len(results)} of {len(chunks)}", stage))
+                progress(said(len(results) / len(chunks), message_id, stage=stage,
+                              part=len(results), parts=len(chunks)))
         executor.shutdown(wait=True)
         return [results[i] for i in range(len(chunks))]
     except BaseException:

@@ -31,14 +31,21 @@ from core.evaluation.fitting import (
 )
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
-from core.message_parts import encode, english
-from core.messages import parse, render
+from core.message_parts import Clause, decode, encode, english
 from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
 from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import split
 from core.pipeline_types import ForecastRun, ForecastSettings
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, scaled
+from core.progress import (
+    NEVER,
+    CancelToken,
+    ProgressCallback,
+    ProgressEvent,
+    no_progress,
+    said,
+    scaled,
+)
 from core.run_plan import RunPlan, build
 from core.schema import DS, ID, Y
 from core.selection import (
@@ -72,7 +79,7 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
                       cancel, executor or ProcessPool(settings.n_jobs), warm=plan.networks)
     cancel.raise_if_cancelled()
-    progress(ProgressEvent(0.9, "choosing models", stage="selection"))
+    progress(said(0.9, "progress.choosing", stage="selection"))
     bt, fc, final, bands_said = _evaluate(frame, settings, plan, classes, result, cancel)
     cancel.raise_if_cancelled()
     young = plan.young
@@ -83,12 +90,14 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     choices, forecast = cold.choices, cold.forecast
     freq = settings.freq
     metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
-    progress(ProgressEvent(1.0, "done", stage="selection"))
+    progress(said(1.0, "progress.done", stage="selection"))
+    notes = _notes(result, plan.warmup, plan.selecting) + bands_said + cold.notes
     return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
                        backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
                        choices=choices, seconds=time.perf_counter() - started,
-                       notes=_notes(result, plan.warmup, plan.selecting) + bands_said
-                       + cold.notes, networks=result.networks, embeddings=cold.embeddings)
+                       notes=[english([note]) for note in notes],
+                       note_ids=[encode([note]) for note in notes], networks=result.networks,
+                       embeddings=cold.embeddings)
 
 
 def _cold_start(frame, settings: ForecastSettings, choices, forecast, young: pd.Series,
@@ -98,7 +107,7 @@ def _cold_start(frame, settings: ForecastSettings, choices, forecast, young: pd.
 
     if not settings.cold_start:
         rated = int((choices["model"] == NEW_PRODUCT).sum())
-        notes = [render("note.cold_start_off", products=str(rated))] if rated else []
+        notes = [("note.cold_start_off", {"products": str(rated)})] if rated else []
         return run_cold_start.Applied(choices, forecast, notes)
     return run_cold_start.apply(frame, choices, forecast, young, settings.horizon, settings.freq,
                                 new_product=NEW_PRODUCT, cache=embeddings, cancel=cancel)
@@ -266,7 +275,7 @@ def _fit_all(frame, groups, settings, windows, progress, cancel, executor, warm=
     global_ = [task(rows(uids), name) for name, uids in global_uids.items()]
     share = len(local) / max(len(local) + len(global_), 1)
     results = runner.map(fit_chunk, local, progress=_by_model(progress, local, 0.0, share),
-                         cancel=cancel, message="fitted part")
+                         cancel=cancel, message_id="progress.part")
     for i, task in enumerate(global_):
         part = scaled(progress, share + (1 - share) * i / len(global_),
                       share + (1 - share) * (i + 1) / len(global_), task.models[0])
@@ -279,7 +288,7 @@ def _by_model(progress, tasks, start, end) -> ProgressCallback:
     def report(event: ProgressEvent) -> None:
         done = max(int(round(event.fraction * len(tasks))) - 1, 0)
         stage = tasks[done].models[0] if tasks else ""
-        progress(ProgressEvent(start + (end - start) * event.fraction, event.message, stage))
+        progress(replace(event, fraction=start + (end - start) * event.fraction, stage=stage))
     return report
 
 
@@ -332,11 +341,12 @@ def _choices(frame, classes, final, fallbacks, plan: RunPlan, fc, young: pd.Seri
                        if uid in capped else [])]
         if (uid, model) not in available:
             model = FALLBACK
-        fallback = fallbacks.get((model, FUTURE, uid), "")
+        fallback = fallbacks.get((model, FUTURE, uid), [])
         rows.append({ID: uid, "demand_class": classes.get(uid, ""), "model": model,
-                     "reason": english(parts), "fallback": fallback, "reason_ids": encode(parts)})
+                     "reason": english(parts), "fallback": english(fallback),
+                     "reason_ids": encode(parts), "fallback_ids": encode(fallback)})
     return pd.DataFrame(rows, columns=[ID, "demand_class", "model", "reason", "fallback",
-                                       "reason_ids"])
+                                       "reason_ids", "fallback_ids"])
 
 
 def _capped(frame: pd.DataFrame, young: pd.Series, horizon: int, cap: float) -> set[str]:
@@ -352,26 +362,26 @@ def _chosen_forecast(fc: pd.DataFrame, choices: pd.DataFrame) -> pd.DataFrame:
     picked = fc.merge(choices[[ID, "model"]], on=[ID, "model"], how="inner")
     # Name what produced the numbers: a model that fell back hands over to seasonal naive or,
     # for a product too young to backtest, to the new-product rate.
-    used = {uid: fields["model_name"] for uid, text in zip(choices[ID], choices["fallback"],
-                                                           strict=True)
-            if text for key, fields in parse(text) if key == "fallback.used"}
+    used = {uid: fields["model_name"] for uid, ids in zip(choices[ID], choices["fallback_ids"],
+                                                          strict=True)
+            for key, fields in decode(ids) or [] if key == "fallback.used"}
     picked["model"] = [used.get(uid, model) for uid, model in zip(picked[ID], picked["model"],
                                                                   strict=True)]
     cols = [ID, DS] + [c for c in picked.columns if c.startswith("yhat")] + ["model"]
     return _sorted(picked[cols])
 
 
-def _notes(result: ChunkResult, warmup: int, selecting: bool) -> list[str]:
-    notes = []
+def _notes(result: ChunkResult, warmup: int, selecting: bool) -> list[Clause]:
+    notes: list[Clause] = []
     for w, n in sorted(result.skipped.items()):
         if n and w >= warmup:
-            notes.append(render("note.window_skipped", window=str(w - warmup + 1),
-                                products=str(n)))
+            notes.append(("note.window_skipped", {"window": str(w - warmup + 1),
+                                                  "products": str(n)}))
     if selecting:
-        notes.append(render("note.pooled", warmup=str(warmup)))
+        notes.append(("note.pooled", {"warmup": str(warmup)}))
     n_fb = len({uid for (_, w, uid) in result.fallbacks if w == FUTURE})
     if n_fb:
-        notes.append(render("note.fallbacks", products=str(n_fb)))
+        notes.append(("note.fallbacks", {"products": str(n_fb)}))
     return notes
 
 

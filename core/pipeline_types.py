@@ -49,6 +49,8 @@ class ForecastRun:
     choices: pd.DataFrame
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    # Each note as template ids + fields (core.message_parts); [] in projects of older versions.
+    note_ids: list[str] = field(default_factory=list)
     # Trained networks (only with `settings.keep_networks`): model name -> {relative path: bytes}
     # as `NeuralModel.save` writes them; `core.neural_store` loads them back.
     networks: dict[str, dict[str, bytes]] = field(default_factory=dict)

@@ -6,20 +6,33 @@ token from the UI thread; the engine checks it between series, folds and batches
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from core.errors import Cancelled
+from core.messages import render
 
 
 @dataclass(frozen=True)
 class ProgressEvent:
-    """How far a piece of work is. `fraction` is in [0, 1]; `metrics` carries e.g. losses."""
+    """How far a piece of work is. `fraction` is in [0, 1]; `metrics` carries e.g. losses.
+
+    `message` is English (the CLI prints it); an event made by `said` also carries it as a
+    template id and its fields (`core.messages`), so a UI formats it in its own language."""
 
     fraction: float
     message: str = ""
     stage: str = ""
     metrics: dict[str, float] | None = None
+    message_id: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+def said(fraction: float, message_id: str, *, stage: str = "",
+         metrics: dict[str, float] | None = None, **fields: object) -> ProgressEvent:
+    """An event whose message is template `message_id` with `fields` (as text)."""
+    shown = {name: str(value) for name, value in fields.items()}
+    return ProgressEvent(fraction, render(message_id, **shown), stage, metrics, message_id, shown)
 
 
 ProgressCallback = Callable[[ProgressEvent], None]
@@ -60,7 +73,7 @@ def scaled(progress: ProgressCallback | None, start: float, end: float,
     report = progress or no_progress
 
     def _report(event: ProgressEvent) -> None:
-        report(ProgressEvent(start + (end - start) * min(max(event.fraction, 0.0), 1.0),
-                             event.message, event.stage or stage, event.metrics))
+        report(replace(event, fraction=start + (end - start) * min(max(event.fraction, 0.0), 1.0),
+                       stage=event.stage or stage))
 
     return _report

@@ -88,7 +88,8 @@ def save_project(path: str | os.PathLike, project: Project, *, progress=None,
                 for name in RUN_TABLES:
                     _write_table(zf, manifest, f"run/{name}.csv", getattr(run, name))
                 _write_json(zf, "run/run.json", {"settings": _settings_to_json(run.settings),
-                                                 "seconds": run.seconds, "notes": run.notes})
+                                                 "seconds": run.seconds, "notes": run.notes,
+                                                 "note_ids": run.note_ids})
             manifest["models"] = {}
             for model, files in (project.run.networks if project.run else {}).items():
                 manifest["models"][model] = sorted(files)
@@ -234,7 +235,9 @@ def _read_project(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Project:
         run = ForecastRun(settings=project_format.settings(meta["settings"],
                                                            "run/run.json settings"),
                           **tables, seconds=float(meta.get("seconds", 0.0)),
-                          notes=list(meta.get("notes", [])), networks=_read_networks(zf, manifest))
+                          notes=list(meta.get("notes", [])),
+                          note_ids=list(meta.get("note_ids", [])),
+                          networks=_read_networks(zf, manifest))
     return Project(frame=_read_table(zf, manifest, "data/frame.csv"),
                    source=str(manifest.get("source", "")), options=options, settings=settings,
                    run=run, scenario=_read_scenario(zf, manifest) if run is not None else None,

@@ -21,10 +21,10 @@ KINDS = ("str", "int", "float", "datetime", "bool")
 MANIFEST = Record({"format": str, "format_version": AtLeast(1), "source": str,
                    "tables": MapOf(MapOf(OneOf(KINDS))),
                    "models": MapOf(ListOf(str))}, frozenset({"source", "models"}))
-RUN_META = Record({"settings": dict, "seconds": float, "notes": ListOf(str)},
-                  frozenset({"seconds", "notes"}))
-SCENARIO_META = Record({"plan": dict, "method": str, "notes": ListOf(str)},
-                       frozenset({"notes"}))
+RUN_META = Record({"settings": dict, "seconds": float, "notes": ListOf(str),
+                   "note_ids": ListOf(str)}, frozenset({"seconds", "notes", "note_ids"}))
+SCENARIO_META = Record({"plan": dict, "method": str, "notes": ListOf(str),
+                        "note_ids": ListOf(str)}, frozenset({"notes", "note_ids"}))
 SCENARIO_LIBRARY = Record({"names": ListOf(str)})
 # table -> columns it must have, with their kinds; a float column may hold whole numbers.
 REQUIRED_COLUMNS = {

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import NotEnoughHistory
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress, said
 from core.schema import ID
 
 _log = logging.getLogger(__name__)
@@ -167,14 +167,14 @@ def calibrate(freq: str = "D", *, progress: ProgressCallback | None = None,
         per_product = max(times[1] - times[0], 0.0) / (_LARGE - _SMALL)
         cell[name] = per_product / periods
         fixed[name] = max(times[0] - _SMALL * per_product, 0.0)
-        progress(ProgressEvent(0.8 * (i + 1) / len(local), "calibrating", name))
+        progress(said(0.8 * (i + 1) / len(local), "progress.calibrating", stage=name))
     calibration = Calibration(cell, fixed, 0.0, 0.0, 0.0, machine=machine_key(), freq=freq)
     began = time.perf_counter()
     _measure_runs(calibration, small, large, cancel)
     _log.info("calibration: fits measured, whole runs took %.1f s", time.perf_counter() - began)
-    progress(ProgressEvent(0.9, "calibrating", "start"))
+    progress(said(0.9, "progress.calibrating", stage="start"))
     calibration.spawn_seconds = _measure_spawn()
-    progress(ProgressEvent(1.0, "calibrating", ""))
+    progress(said(1.0, "progress.calibrating"))
     return calibration
 
 

@@ -34,6 +34,7 @@ class ProductData:
     reason: str = ""
     demand_class: str = ""
     reason_ids: str = ""  # `reason` as template ids + fields (core.message_parts); "" if none
+    fallback_ids: str = ""  # `fallback` likewise
     fallback: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -103,7 +104,8 @@ class RunIndex:
             metrics=self._rows("metrics", self.run.metrics_per_product, uid)
             .reset_index(drop=True),
             reason=_text(choice, "reason"), demand_class=_text(choice, "demand_class"),
-            fallback=_text(choice, "fallback"), reason_ids=_text(choice, "reason_ids"))
+            fallback=_text(choice, "fallback"), reason_ids=_text(choice, "reason_ids"),
+            fallback_ids=_text(choice, "fallback_ids"))
 
     def _total(self) -> ProductData:
         hist = self.history.groupby(DS, as_index=False)[Y].sum()

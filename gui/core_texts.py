@@ -11,6 +11,8 @@ no template knows (an exception's message, a text from an older project) stays a
 """
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.message_parts import decode
@@ -65,6 +67,7 @@ TEXTS = {
     "fallback.no_numbers": QT_TRANSLATE_NOOP("CoreTexts", "gave no usable numbers"),
     "fallback.failed": QT_TRANSLATE_NOOP("CoreTexts", "failed: {error}"),
     "fallback.used": QT_TRANSLATE_NOOP("CoreTexts", "used {model_name}"),
+    "fallback.member": QT_TRANSLATE_NOOP("CoreTexts", "in {model_name}"),
     "fallback.average_product": QT_TRANSLATE_NOOP(
         "CoreTexts", "no training window of its own ({length} of the {need} periods one "
                      "needs); forecast as the network's average product"),
@@ -191,6 +194,12 @@ TEXTS = {
     "progress.reading_values": QT_TRANSLATE_NOOP("CoreTexts", "Reading dates and quantities"),
     "progress.building": QT_TRANSLATE_NOOP("CoreTexts", "Building the series"),
     "progress.imported": QT_TRANSLATE_NOOP("CoreTexts", "Imported"),
+    "progress.chunk": QT_TRANSLATE_NOOP("CoreTexts", "chunk {part} of {parts}"),
+    "progress.arima": QT_TRANSLATE_NOOP("CoreTexts", "ARIMA {order}"),
+    "progress.ets": QT_TRANSLATE_NOOP("CoreTexts", "ETS {trend},{seasonal}"),
+    "progress.calibrating": QT_TRANSLATE_NOOP("CoreTexts", "calibrating"),
+    "progress.whatif": QT_TRANSLATE_NOOP("CoreTexts", "what-if by {method}"),
+    "progress.whatif_done": QT_TRANSLATE_NOOP("CoreTexts", "what-if done"),
     "whatif.estimated": QT_TRANSLATE_NOOP(
         "CoreTexts", "elasticities from short-run moves of list price and sales: {products} "
                      "products from their own history, {pooled} from all products', median "
@@ -222,9 +231,6 @@ TEXTS = {
         "CoreTexts", "about {forecast} units are expected to sell in the {days} days until "
                      "an order placed at the next review arrives (lead time {lead} + review "
                      "{review} days)"),
-    "reorder.point": QT_TRANSLATE_NOOP(
-        "CoreTexts", "a reorder point of {reorder_point} covers that in {level} of cases "
-                     "(safety stock {safety})"),
     "reorder.borrowed": QT_TRANSLATE_NOOP(
         "CoreTexts", "a new product: its forecast is borrowed from the products with the most "
                      "similar titles: {neighbours}"),
@@ -328,6 +334,9 @@ SEVERITIES = {"error": QT_TRANSLATE_NOOP("CoreTexts", "error"),
 # The products a reorder plan learned its forecast errors from (core.reorder.explain).
 REORDER_GROUPS = {"all": QT_TRANSLATE_NOOP("CoreTexts", "all demand classes"),
                   "unknown": QT_TRANSLATE_NOOP("CoreTexts", "demand class unknown")}
+# How a what-if moved sales (core.scenario.whatif's methods).
+WHATIF_METHODS = {"elasticity": QT_TRANSLATE_NOOP("CoreTexts", "price elasticities"),
+                  "network": QT_TRANSLATE_NOOP("CoreTexts", "the trained networks")}
 # Progress stages that are not a model's name.
 STAGES = {"selection": QT_TRANSLATE_NOOP("CoreTexts", "Model choice"),
           "import": QT_TRANSLATE_NOOP("CoreTexts", "Import")}
@@ -350,6 +359,7 @@ FIELDS = {
     "freq": lambda v: _named(FREQUENCIES, v), "rule": lambda v: _named(RULES, v),
     "chosen_unit": lambda v: _named(UNITS, v), "role": lambda v: _named(ROLES, v),
     "group": lambda v: _named({**DEMAND_CLASSES, **REORDER_GROUPS}, v),
+    "method": lambda v: _named(WHATIF_METHODS, v),
 }
 
 
@@ -359,10 +369,26 @@ def format_clause(key: str | None, fields: dict[str, str]) -> str:
         return fields.get("text", "") if key is None else TEMPLATES[key].format(**fields)
     shown = {name: FIELDS[name](value) if name in FIELDS else value
              for name, value in fields.items()}
+    if "error_key" in fields:  # a model's fit failed with an engine error: word it too
+        shown["error"] = _error_text(fields)
     try:
         return _tr(TEXTS[key]).format(**shown)
     except (KeyError, IndexError, ValueError):  # a translation with a mistyped field
         return TEXTS[key].format(**shown)
+
+
+def _error_text(fields: dict[str, str]) -> str:
+    from gui.error_texts import message_text  # it builds on this module
+
+    try:
+        inner = json.loads(fields.get("error_fields", "{}"))
+    except ValueError:
+        inner = None
+    english = fields.get("error", "")
+    if not isinstance(inner, dict):
+        return english
+    text = message_text(fields["error_key"], {k: str(v) for k, v in inner.items()}, english)
+    return english if english.endswith(text) else text  # untranslated: as the CLI wrote it
 
 
 def _clauses(text: str, ids: str) -> list:
@@ -378,6 +404,22 @@ def core_text(text: str, ids: str = "") -> str:
         return text
     clauses = [format_clause(key, fields) for key, fields in _clauses(text, ids)]
     return _tr("; ").join(clauses)
+
+
+def event_text(event) -> str:
+    """A progress event's message in the user's language: from its template id when it has
+    one (`core.progress.said`), as written otherwise."""
+    if event.message_id in TEXTS:
+        return format_clause(event.message_id, dict(event.fields))
+    return event.message
+
+
+def note_texts(notes: list[str], ids: list[str]) -> list[str]:
+    """A run's or a what-if's notes in the user's language: from their ids (one per note), or
+    read back from the English when there are none (projects of older versions)."""
+    if len(ids) != len(notes):
+        ids = [""] * len(notes)
+    return [core_text(note, said) for note, said in zip(notes, ids, strict=True)]
 
 
 def plain_text(text: str, ids: str = "") -> str:

@@ -484,6 +484,11 @@ def problem_texts(problem: Problem) -> tuple[str, str]:
     return core_texts.problem_texts(problem)
 
 
+def message_text(key: str, fields: dict[str, str], english: str) -> str:
+    """An engine error's message (`core.error_messages`) from its id and fields."""
+    return _render(MESSAGE_TEXTS, key, fields, english)
+
+
 def error_text(exc: BaseException) -> str:
     """An engine error's message in the user's language; as written when it has no id."""
     key = getattr(exc, "key", None)

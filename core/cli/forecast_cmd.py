@@ -10,6 +10,7 @@ from core.cli._holidays import add_arguments as add_holiday_arguments
 from core.cli._io import add_import_arguments
 from core.cli._settings_check import level_list, model_list, whole_number
 from core.executors.cluster_spec import HELP as CLUSTER_HELP
+from core.message_parts import ID_COLUMNS
 from core.run_plan import AUTO
 
 
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {args.overrides}, entry {number}: changes nothing (product "
               f"{override.product}, {override.span()} is not in the forecast)", file=sys.stderr)
     if args.choices:
-        write_output(result.choices.drop(columns=["reason_ids"], errors="ignore"), args.choices)
+        write_output(result.choices.drop(columns=list(ID_COLUMNS), errors="ignore"), args.choices)
     if args.trending:
         write_output(trending_table(result, frame), args.trending)
     if args.project:

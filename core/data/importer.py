@@ -36,8 +36,7 @@ from core.data.values import (
     distinct,
 )
 from core.errors import InputError, Problem, TrendcastError
-from core.messages import render
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, said
 from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
 
 ORDER_LAYOUTS = ("orders", "wide_orders")
@@ -135,7 +134,7 @@ def _ended_early(frame: pd.DataFrame) -> int:
 def _load(path: Path, options: ImportOptions, report: ProgressCallback,
           cancel: CancelToken) -> ImportResult:
     name = str(path)
-    report(ProgressEvent(0.0, render("progress.reading"), "import"))
+    report(said(0.0, "progress.reading", stage="import"))
     raw = read_table(path, encoding=options.encoding, delimiter=options.delimiter,
                      sheet=options.sheet)
     cancel.raise_if_cancelled()
@@ -153,7 +152,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
             "import.zero_twins", file=name, column=roles.get("product"),
             count=f"{len(id_cleanup.zero_twins):,}",
             examples="; ".join(id_cleanup.zero_twins[:MAX_TWINS_NAMED])))
-    report(ProgressEvent(0.4, render("progress.reading_values"), "import"))
+    report(said(0.4, "progress.reading_values", stage="import"))
     ledger = Ledger()
     dropped = ledger.rows
     # Over every row of the file, before cleaning: the shop's market, not one season's.
@@ -186,7 +185,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
         warnings += _finer_than_data(name, lines, freq)
     if options.complete_periods and layout in ORDER_LAYOUTS and freq != "D":
         lines = _complete_periods_only(name, lines, freq, ledger)
-    report(ProgressEvent(0.7, render("progress.building"), "import"))
+    report(said(0.7, "progress.building", stage="import"))
     _check_grid_size(name, lines, freq)
     ends = decide_series_end(lines, freq, orders=layout in ORDER_LAYOUTS,
                              chosen=options.series_end)
@@ -212,7 +211,7 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                       ended_early=_ended_early(frame),
                       ids_cleaned=id_cleanup.changed, ids_merged=id_cleanup.merged,
                       country=country)
-    report(ProgressEvent(1.0, render("progress.imported"), "import"))
+    report(said(1.0, "progress.imported", stage="import"))
     return ImportResult(frame=frame, freq=freq, layout=layout, roles=roles, summary=summary,
                         problems=warnings, source=name)
 

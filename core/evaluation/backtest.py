@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 
 from core.error_messages import user_error
-from core.messages import render
 from core.models.base import DEFAULT_LEVELS, ForecastModel
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, said
 from core.schema import DS, ID, Y
 
 ModelFactory = Callable[[], ForecastModel]
@@ -73,8 +72,8 @@ def backtest(factory: ModelFactory, frame: pd.DataFrame, *, horizon: int, window
         model = factory()
         model.fit(train, freq=freq, cancel=cancel)
         parts.append(join_predictions(model.predict(horizon, levels=levels), test, w))
-        message = render("progress.window", window=w + 1, windows=windows)
-        progress(ProgressEvent((w + 1) / windows, message, stage=probe.name))
+        progress(said((w + 1) / windows, "progress.window", stage=probe.name, window=w + 1,
+                      windows=windows))
     out = pd.concat(parts, ignore_index=True) if parts else _empty(levels)
     out.attrs["skipped"] = skipped
     return out

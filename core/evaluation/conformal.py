@@ -339,16 +339,13 @@ def _quantiles_for(table: pd.DataFrame, pool: np.ndarray, step: np.ndarray) -> p
     return table.reindex(pd.MultiIndex.from_arrays([pool, capped])).reset_index(drop=True)
 
 
-def band_notes(calibration: Calibration) -> list[str]:
-    """The run's notes on its bands: calibrated on how many errors, and which are the models'
-    own (too few errors)."""
-    from core.messages import render
-
+def band_notes(calibration: Calibration) -> list[tuple[str, dict[str, str]]]:
+    """The run's notes on its bands, as (template id, fields) (`core.messages`): calibrated on
+    how many errors, and which are the models' own (too few errors)."""
     notes = []
     if calibration.residuals:
-        notes.append(render("note.intervals_calibrated",
-                            residuals=f"{calibration.residuals:,}"))
+        notes.append(("note.intervals_calibrated", {"residuals": f"{calibration.residuals:,}"}))
     if calibration.uncalibrated:
-        notes.append(render("note.intervals_own", models=", ".join(calibration.uncalibrated),
-                            need=str(MIN_RESIDUALS)))
+        notes.append(("note.intervals_own", {"models": ", ".join(calibration.uncalibrated),
+                                             "need": str(MIN_RESIDUALS)}))
     return notes

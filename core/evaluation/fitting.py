@@ -7,6 +7,7 @@ they are too young to backtest, `history_needed`), and the reason is kept.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,7 +16,7 @@ import pandas as pd
 from core.errors import NotEnoughHistory, TrendcastError
 from core.evaluation.backtest import join_predictions, window_splits
 from core.evaluation.batch_scores import batch_window_scores
-from core.messages import join, render
+from core.message_parts import Clause
 from core.model_files import to_files
 from core.models.base import ForecastModel
 from core.models.registry import create, get
@@ -55,7 +56,8 @@ class ChunkTask:
 class ChunkResult:
     backtest: pd.DataFrame  # model, unique_id, window, cutoff, ds, y, yhat, yhat_lo/hi_*
     forecast: pd.DataFrame  # model, unique_id, ds, yhat, yhat_lo/hi_*
-    fallbacks: dict[tuple[str, int, str], str]  # (model, window or FUTURE, unique_id) -> why
+    # (model, window or FUTURE, unique_id) -> why, as (template id, fields) (core.messages)
+    fallbacks: dict[tuple[str, int, str], list[Clause]]
     skipped: dict[int, int]  # window -> products too short for it
     # model name -> {relative file path: bytes} of a saveable model fitted on all the data
     networks: dict[str, dict[str, bytes]] = field(default_factory=dict)
@@ -103,7 +105,7 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
                  progress: ProgressCallback = no_progress, previous: ForecastModel | None = None
-                 ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel | None]:
+                 ) -> tuple[pd.DataFrame, dict[str, list[Clause]], ForecastModel | None]:
     """Forecast of model `name` for every product in `data`, with per-product fallbacks, and
     the model when one fit covered all usable products."""
     cancel.raise_if_cancelled()
@@ -111,7 +113,7 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
     min_history = get(name).capabilities.min_history
     lengths = data.groupby(ID, sort=False).size()
     too_short = lengths.index[lengths < min_history]
-    why = {uid: render("fallback.needs", need=min_history, length=lengths[uid])
+    why = {uid: [("fallback.needs", {"need": str(min_history), "length": str(lengths[uid])})]
            for uid in too_short}
     usable = data[~data[ID].isin(too_short)]
     fc, notes = pd.DataFrame(), {}  # notes: products the model handled by its own fallback
@@ -127,7 +129,7 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
                 fc, notes, failed = _one_by_one(name, task, usable, cancel)
                 why.update(failed)
     bad = _unusable(fc, ids, task.horizon)
-    why.update({uid: render("fallback.no_numbers") for uid in bad if uid not in why})
+    why.update({uid: [("fallback.no_numbers", {})] for uid in bad if uid not in why})
     if why:
         keep = fc[~fc[ID].isin(why)] if not fc.empty else fc
         young = set(lengths.index[lengths < history_needed(task.horizon)])
@@ -138,14 +140,14 @@ def _fit_predict(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelT
                 parts.append(_run(backup, task, data[data[ID].isin(uids)], cancel)[0])
                 used.update(dict.fromkeys(uids, backup))
         fc = pd.concat(parts, ignore_index=True)
-        why = {uid: join(reason, render("fallback.used", model_name=used[uid]))
+        why = {uid: [*reason, ("fallback.used", {"model_name": used[uid]})]
                for uid, reason in why.items()}
     return fc, {**notes, **why}, model
 
 
 def _run(name: str, task: ChunkTask, data: pd.DataFrame, cancel: CancelToken,
          progress: ProgressCallback = no_progress, previous: ForecastModel | None = None
-         ) -> tuple[pd.DataFrame, dict[str, str], ForecastModel]:
+         ) -> tuple[pd.DataFrame, dict[str, list[Clause]], ForecastModel]:
     if previous is not None:  # warm start: continue training on the longer history
         previous.fine_tune(data, epochs=task.warm_epochs, progress=progress, cancel=cancel)
         return (previous.predict(task.horizon, levels=task.levels), dict(previous.fallbacks_),
@@ -189,8 +191,11 @@ def _one_by_one(name, task, data, cancel):
     return _concat(parts), notes, failed
 
 
-def _failed(exc: Exception) -> str:
-    return render("fallback.failed", error=f"{type(exc).__name__}: {exc}")[:200]
+def _failed(exc: Exception) -> list[Clause]:
+    fields = {"error": f"{type(exc).__name__}: {exc}"[:192]}
+    if getattr(exc, "key", None):  # an engine error: its template too, for the UI's language
+        fields.update(error_key=exc.key, error_fields=json.dumps(dict(exc.fields)))
+    return [("fallback.failed", fields)]
 
 
 def _reraise_settings_error(exc: Exception) -> None:

@@ -36,7 +36,7 @@ class Executor(Protocol):
 
     def map(self, fn: Callable[[T, CancelToken], R], tasks: Sequence[T], *,
             progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-            message: str = "chunk") -> list[R]:
+            message_id: str = "progress.chunk") -> list[R]:
         """`[fn(t, cancel) for t in tasks]`, in order, reporting progress per finished task."""
 
 
@@ -51,11 +51,11 @@ class ProcessPool:
             return self.n_jobs * CHUNKS_PER_JOB, self
         return 1, IN_PROCESS
 
-    def map(self, fn, tasks, *, progress=None, cancel=None, message="chunk"):
+    def map(self, fn, tasks, *, progress=None, cancel=None, message_id="progress.chunk"):
         from core.parallel import map_chunks
 
         return map_chunks(fn, tasks, n_jobs=self.n_jobs, progress=progress, cancel=cancel,
-                          message=message)
+                          message_id=message_id)
 
 
 IN_PROCESS = ProcessPool(1)

@@ -37,7 +37,7 @@ from typing import Any
 from core.error_messages import user_error
 from core.errors import Cancelled
 from core.executors.cluster_spec import ClusterSpec
-from core.progress import NEVER, ProgressEvent, no_progress
+from core.progress import NEVER, no_progress, said
 
 CONNECT_TIMEOUT = "3s"
 WORKER_WAIT_SECONDS = 10
@@ -104,7 +104,7 @@ class DaskExecutor:
         most = max(math.ceil(products / self.min_batch), 1)
         return max(min(wanted, most), 1), self
 
-    def map(self, fn, tasks, *, progress=None, cancel=None, message="chunk"):
+    def map(self, fn, tasks, *, progress=None, cancel=None, message_id="progress.chunk"):
         progress = progress or no_progress
         cancel = cancel or NEVER
         bundles = _bundles(tasks, self.min_batch)
@@ -116,7 +116,7 @@ class DaskExecutor:
             for i, value in zip(indices, values, strict=True):
                 results[i] = value
             done += len(indices)
-            progress(ProgressEvent(done / len(tasks), f"{message} {done} of {len(tasks)}"))
+            progress(said(done / len(tasks), message_id, part=done, parts=len(tasks)))
 
         if self.client is None:
             self._map_sync(fn, bundles, cancel, finished)

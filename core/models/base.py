@@ -90,7 +90,8 @@ class ForecastModel:
 
         self.freq_ = freq or infer_freq(data)
         self.season_ = season_for(self.freq_, self.season_length)
-        self.fallbacks_: dict[str, str] = {}  # unique_id -> why the fallback was used
+        # unique_id -> why the fallback was used, as (template id, fields) (core.messages)
+        self.fallbacks_: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._fit(data, progress or no_progress, cancel or NEVER)
         return self
 

@@ -109,7 +109,8 @@ class _Combination(ForecastModel):
                 self.skipped_[name] = str(exc)
                 continue
             for uid, why in model.fallbacks_.items():
-                self.fallbacks_.setdefault(uid, f"{name}: {why}")
+                self.fallbacks_.setdefault(uid, [("fallback.member", {"model_name": name}),
+                                                 *why])
         if not self.fitted_:
             raise NotEnoughHistory(next(iter(self.skipped_.values())))
         self.members_ = list(self.fitted_)

@@ -45,14 +45,18 @@ def supplier_sheets(purchases: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 def write_purchase_list(path: str | os.PathLike, table: pd.DataFrame,
                         titles: pd.Series | None = None,
-                        labels: Callable[[str], str] | None = None) -> int:
+                        labels: Callable[[str], str] | None = None,
+                        values: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> int:
     """Write the purchase list as .xlsx or .csv (by the file's suffix); returns rows to order.
     `labels` words the headers and our own sheet names (`gui.export_headers`); suppliers'
-    sheets keep their names."""
+    sheets keep their names. `values` words the engine's codes in cells
+    (`gui.export_values`)."""
     from core.csv_output import write_csv
     from core.export import write_xlsx
 
     label = labels or str
+    if values is not None:
+        table = values(table)
     purchases = purchase_list(table, titles)
     headed = purchases.rename(columns=label)
     if Path(path).suffix.lower() == ".xlsx":

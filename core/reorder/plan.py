@@ -135,13 +135,14 @@ def forecast_bases(forecast: pd.DataFrame) -> dict[str, str]:
 
 def borrowed_from(choices: pd.DataFrame | None) -> dict[str, explain.Clause]:
     """Product -> the "borrowed from similar titles" clause, for cold-start products."""
-    from core.messages import parse
+    from core.message_parts import clauses_of
 
     if choices is None or choices.empty:
         return {}
     out = {}
-    for uid, text in zip(choices[ID], choices["reason"], strict=True):
-        for key, fields in parse(str(text)):
+    ids = choices["reason_ids"] if "reason_ids" in choices else [""] * len(choices)
+    for uid, text, said in zip(choices[ID], choices["reason"], ids, strict=True):
+        for key, fields in clauses_of(text, said):
             if key == "reason.cold_start":
                 out[uid] = ("reorder.borrowed", {"neighbours": fields["neighbours"]})
     return out

@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from core.error_messages import user_error
-from core.messages import join, render
-from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, no_progress
+from core.message_parts import Clause, encode, english
+from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, said
 from core.scenario import elasticity, network
 from core.scenario.plan import Scenario, price_factors
 from core.schema import DS, ID
@@ -47,6 +47,8 @@ class WhatIf:
     # elasticity method: unique_id, elasticity, low, high, own, own_se, moves, source; else empty
     effects: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list[str] = field(default_factory=list)
+    # Each note as template ids + fields (core.message_parts); [] in projects of older versions.
+    note_ids: list[str] = field(default_factory=list)
 
     _rows: dict[str, np.ndarray] | None = field(default=None, init=False, repr=False,
                                                 compare=False)
@@ -86,13 +88,15 @@ class WhatIf:
 
     def meta_json(self) -> dict[str, Any]:
         """Everything but the tables, as JSON (project files store the tables as CSV)."""
-        return {"plan": self.plan.to_json(), "method": self.method, "notes": self.notes}
+        return {"plan": self.plan.to_json(), "method": self.method, "notes": self.notes,
+                "note_ids": self.note_ids}
 
     @classmethod
     def from_parts(cls, meta: dict[str, Any], forecast: pd.DataFrame,
                    effects: pd.DataFrame) -> WhatIf:
         return cls(Scenario.from_json(meta.get("plan", {})), str(meta.get("method", "")),
-                   forecast, effects, [str(n) for n in meta.get("notes", [])])
+                   forecast, effects, [str(n) for n in meta.get("notes", [])],
+                   [str(n) for n in meta.get("note_ids", [])])
 
 
 def what_if(run, history: pd.DataFrame, plan: Scenario, *,
@@ -113,8 +117,8 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
         raise user_error("whatif.outside", first=f"{base[DS].min():%Y-%m-%d}",
                          last=f"{base[DS].max():%Y-%m-%d}")
     method = resolve_method(plan, run, history)
-    notes = []
-    progress(ProgressEvent(0.05, f"what-if by {method}", stage="what-if"))
+    notes: list[list[Clause]] = []
+    progress(said(0.05, "progress.whatif", stage="what-if", method=method))
     out = base[[ID, DS]].copy()
     out["price_base"] = out[ID].map(_last_prices(history)).astype(float)
     out["price"] = out["price_base"] * factor
@@ -125,19 +129,19 @@ def what_if(run, history: pd.DataFrame, plan: Scenario, *,
     if method == "elasticity":
         effects = _by_elasticity(out, base[bands], factor, plan, history, run.settings.freq)
         notes.append(_elasticity_note(effects) if plan.elasticity is None
-                     else render("whatif.fixed", elasticity=f"{plan.elasticity:g}"))
+                     else [("whatif.fixed", {"elasticity": f"{plan.elasticity:g}"})])
         if promo.any():
-            notes.append(render("whatif.promo_ignored"))
+            notes.append([("whatif.promo_ignored", {})])
     else:
         wrong = _by_networks(out, base[bands], factor, promo, run.networks, cancel)
-        notes.append(render("whatif.networks",
-                            models=", ".join(network.answering(run.networks))))
+        notes.append([("whatif.networks", {"models": ", ".join(network.answering(run.networks))})])
         if wrong > WRONG_SIGN_WARNING:
-            notes.append(render("whatif.wrong_sign", share=f"{wrong:.0%}"))
+            notes.append([("whatif.wrong_sign", {"share": f"{wrong:.0%}"})])
     out["revenue_base"] = out["yhat_base"] * out["price_base"]
     out["revenue"] = out["yhat"] * out["price"]
-    progress(ProgressEvent(1.0, "what-if done", stage="what-if"))
-    return WhatIf(plan, method, out, effects, notes)
+    progress(said(1.0, "progress.whatif_done", stage="what-if"))
+    return WhatIf(plan, method, out, effects, [english(note) for note in notes],
+                  [encode(note) for note in notes])
 
 
 def _by_elasticity(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, plan: Scenario,
@@ -177,20 +181,20 @@ def _by_networks(out: pd.DataFrame, bands: pd.DataFrame, factor: np.ndarray, pro
     return float(against.sum() / changed.sum()) if changed.any() else 0.0
 
 
-def _elasticity_note(effects: pd.DataFrame) -> str:
+def _elasticity_note(effects: pd.DataFrame) -> list[Clause]:
     sources = effects["source"].value_counts()
     if sources.get("assumed", 0):
-        return render("whatif.assumed")
+        return [("whatif.assumed", {})]
     learned = effects[effects["source"].isin(["product", "pooled"])]
-    notes = []
+    notes: list[Clause] = []
     if len(learned):
-        notes.append(render("whatif.estimated", products=str(sources.get("product", 0)),
-                            pooled=str(sources.get("pooled", 0)),
-                            median=f"{np.median(learned['elasticity']):.2f}"))
+        notes.append(("whatif.estimated", {"products": str(sources.get("product", 0)),
+                                           "pooled": str(sources.get("pooled", 0)),
+                                           "median": f"{np.median(learned['elasticity']):.2f}"}))
     if sources.get("no_effect", 0):
-        notes.append(render("whatif.no_effect", products=str(sources["no_effect"]),
-                            elasticity=f"{elasticity.ASSUMED:g}"))
-    return join(*notes)
+        notes.append(("whatif.no_effect", {"products": str(sources["no_effect"]),
+                                           "elasticity": f"{elasticity.ASSUMED:g}"}))
+    return notes
 
 
 def resolve_method(plan: Scenario, run, history: pd.DataFrame | None = None) -> str:

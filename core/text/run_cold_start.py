@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from core.messages import join, parse, render
+from core.message_parts import clauses_of, encode, english
 from core.progress import NEVER, CancelToken
 from core.schema import DS, ID
 from core.text.cache import EmbeddingCache
@@ -34,7 +34,7 @@ BASIS_HISTORY, BASIS_NEW, BASIS_COLD = "history", "new_product", "cold_start"
 class Applied:
     choices: pd.DataFrame
     forecast: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (id, fields)
     embeddings: bytes = b""  # the cache with this run's titles, for the project to keep
 
 
@@ -48,12 +48,12 @@ def apply(frame: pd.DataFrame, choices: pd.DataFrame, forecast: pd.DataFrame, yo
         return Applied(choices, forecast)
     texts = product_texts(frame)
     if texts.empty:
-        return Applied(choices, forecast, [render("note.cold_start_no_titles",
-                                                  products=str(len(fresh)))])
+        return Applied(choices, forecast, [("note.cold_start_no_titles",
+                                            {"products": str(len(fresh))})])
     titled = [u for u in fresh if u in texts.index]
     notes = []
     if len(titled) < len(fresh):
-        notes.append(render("note.cold_start_untitled", products=str(len(fresh) - len(titled))))
+        notes.append(("note.cold_start_untitled", {"products": str(len(fresh) - len(titled))}))
     if not titled:
         return Applied(choices, forecast, notes)
     from core.text.encoder import load_encoder  # loads once per process
@@ -66,7 +66,7 @@ def apply(frame: pd.DataFrame, choices: pd.DataFrame, forecast: pd.DataFrame, yo
     cancel.raise_if_cancelled()
     cold = cold_start(frame, index, titled, horizon, freq)
     done = sorted(set(cold.forecast[ID]))
-    notes.append(render("note.cold_start", products=str(len(done)), encoder=loaded.note))
+    notes.append(("note.cold_start", {"products": str(len(done)), "encoder": loaded.note}))
     return Applied(_with_reasons(choices, cold.neighbours, done),
                    _with_levels(forecast, cold.forecast), notes, cache.to_bytes())
 
@@ -77,12 +77,17 @@ def _with_reasons(choices: pd.DataFrame, neighbours: pd.DataFrame, done: list[st
     named = neighbours.groupby(ID, sort=False).head(NAMED)
     names = named.assign(text=named["title"] + " (" + named["neighbour"].astype(str) + ")")
     listed = names.groupby(ID, sort=False)["text"].agg(", ".join)
+    if "reason_ids" not in out:
+        out["reason_ids"] = ""
     for uid in done:
         at = out[ID] == uid
-        kept = [render(key, **fields) if key else fields["text"]  # "too little history: ..."
-                for key, fields in parse(out.loc[at, "reason"].iloc[0]) if key not in RATE]
+        row = out.loc[at].iloc[0]
+        kept = [(key, fields) for key, fields in clauses_of(row["reason"], row["reason_ids"])
+                if key not in RATE]  # "too little history: ..." stays
+        parts = [*kept, ("reason.cold_start", {"neighbours": listed[uid]})]
         out.loc[at, "model"] = MODEL
-        out.loc[at, "reason"] = join(*kept, render("reason.cold_start", neighbours=listed[uid]))
+        out.loc[at, "reason"] = english(parts)
+        out.loc[at, "reason_ids"] = encode(parts)
     return out
 
 

@@ -359,7 +359,8 @@ class ForecastView(QWidget):
             parts.append(self.tr("demand: {kind}").format(
                 kind=self.products.model.demand_label(data.demand_class)))
         if data.fallback:
-            parts.append(self.tr("fallback: {why}").format(why=core_text(data.fallback)))
+            why = core_text(data.fallback, data.fallback_ids)
+            parts.append(self.tr("fallback: {why}").format(why=why))
         return " · ".join(parts)
 
     def _fill_forecast_table(self, data: ProductData) -> None:

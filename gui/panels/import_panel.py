@@ -40,7 +40,7 @@ from core.errors import Problem, TrendcastError
 from core.project import SUFFIX as PROJECT_SUFFIX
 from gui import engine
 from gui.core_texts import (
-    core_text,
+    event_text,
     layout_label,
     severity_label,
     summary_lines,
@@ -291,7 +291,7 @@ class ImportPanel(QWidget):
     def _on_progress(self, event) -> None:
         self.progress.setValue(int(event.fraction * 1000))
         if event.message:
-            self.progress.setFormat(core_text(event.message)[:40])
+            self.progress.setFormat(event_text(event)[:40])
 
     def _on_read(self, handle: WorkerHandle, outcome: ImportOutcome) -> None:
         if handle is not self._handle:

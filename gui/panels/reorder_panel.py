@@ -35,6 +35,7 @@ from core.reorder.lead_time_demand import period_days
 from core.reorder.saved_inputs import ReorderInputs
 from core.reorder.typed_stock import stock_for_plan
 from gui.export_headers import export_labeller
+from gui.export_values import export_values
 from gui.undo_commands import ReplaceValue
 from gui.widgets.error_dialog import show_error
 from gui.widgets.reorder_table_model import ReorderTableModel, why_texts
@@ -371,10 +372,12 @@ class ReorderPanel(QWidget):
     def export(self, path: str) -> None:
         if self.plan is None:
             return
-        table, export = self.plan.table, self._export
+        # Each row's "why" as the table shows it: in the UI's language, from its clauses.
+        table, export = self.plan.table.assign(why=self.model.whys()), self._export
         titles = _titles(self.history)
         labels = export_labeller()  # headers in the UI's language, translated on this thread
-        self.runner.submit(lambda: export(path, table, titles, labels=labels),
+        values = export_values()  # and the engine's words in cells
+        self.runner.submit(lambda: export(path, table, titles, labels=labels, values=values),
                            lambda rows: self.status.setText(
                                self.tr("Wrote {0} products to order to {1}.").format(
                                    rows, Path(path).name)),

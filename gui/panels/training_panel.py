@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.eta import Eta
 from core.progress import ProgressEvent
 from gui import engine
-from gui.core_texts import core_text, stage_label
+from gui.core_texts import event_text, note_texts, stage_label
 from gui.model_names import model_label
 from gui.widgets.error_dialog import plain_message, show_error
 from gui.widgets.loss_chart import LossChart
@@ -173,7 +173,7 @@ class TrainingPanel(QWidget):
         if event.stage:
             self._enter_stage(event.stage)
             row = self._stage_rows[event.stage]
-            self._set_cell(row, 3, core_text(event.message))
+            self._set_cell(row, 3, event_text(event))
         for metric, value in (event.metrics or {}).items():
             if "loss" in metric:
                 self.loss_box.setVisible(True)
@@ -181,7 +181,7 @@ class TrainingPanel(QWidget):
         if event.message and event.message != self._last_message:
             self._last_message = event.message
             label = stage_label(event.stage) if event.stage else ""
-            message = core_text(event.message)
+            message = event_text(event)
             self._log(f"[{label}] {message}" if label else message)
 
     def _tick(self) -> None:
@@ -229,8 +229,8 @@ class TrainingPanel(QWidget):
         self.status_label.setText(self.tr("Finished in {0}. The forecast is ready.").format(
             format_duration(seconds)))
         self._log(self.tr("Finished in {0}.").format(format_duration(seconds)))
-        for note in getattr(run, "notes", []) or []:
-            self._log(core_text(note))
+        for note in note_texts(getattr(run, "notes", []) or [], getattr(run, "note_ids", [])):
+            self._log(note)
         self.training_finished.emit(run)
 
     def _on_errored(self, exc: BaseException) -> None:

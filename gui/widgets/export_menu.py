@@ -19,6 +19,7 @@ from core.overrides import Journal, write_journal
 from gui import report
 from gui.error_texts import error_text
 from gui.export_headers import export_labeller
+from gui.export_values import export_values
 
 KINDS = ("forecast_csv", "metrics_csv", "whatif_csv", "xlsx", "png", "pdf", "journal_json")
 SUFFIXES = {"forecast_csv": ".csv", "metrics_csv": ".csv", "whatif_csv": ".csv", "xlsx": ".xlsx",
@@ -121,15 +122,18 @@ class ExportMenu(QObject):
         # Translated here: the jobs run on another thread and must not touch this QObject.
         title = self.tr("Trendcast forecast report")
         labels = export_labeller()  # column headers in the UI's language
+        values = export_values()  # and the engine's words in cells
         jobs = {
             "forecast_csv": lambda: export.export_csv(path, run, history, what="forecast",
-                                                      overrides=overrides, labels=labels),
+                                                      overrides=overrides, labels=labels,
+                                                      values=values),
             "metrics_csv": lambda: export.export_csv(path, run, history, what="metrics",
-                                                     labels=labels),
+                                                     labels=labels, values=values),
             "whatif_csv": lambda: export.export_csv(path, run, history, what="whatif",
-                                                    scenario=scenario, labels=labels),
+                                                    scenario=scenario, labels=labels,
+                                                    values=values),
             "xlsx": lambda: export.export_xlsx(path, run, history, scenario, overrides,
-                                               labels=labels),
+                                               labels=labels, values=values),
             "pdf": lambda: _pdf_report(path, run, history, index, overrides, title),
             "journal_json": lambda: write_journal(path, overrides or Journal()),
         }

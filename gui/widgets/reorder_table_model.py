@@ -79,6 +79,10 @@ class ReorderTableModel(QAbstractTableModel):
         self._titles = column_titles()
         self._exceptions = exception_titles()
 
+    def whys(self) -> list[str]:
+        """Each row's why, as shown."""
+        return list(self._why)
+
     def set_plan(self, table: pd.DataFrame, whys: list[str]) -> None:
         """`whys`: each row's why in the user's language (`why_texts`, made off the UI thread:
         it takes ~0.1 s for 2,000 products)."""

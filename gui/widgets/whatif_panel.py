@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core.errors import TrendcastError
 from core.scenario import PlanningFacts, PriceChange, Scenario, planning_facts
 from core.scenario.network import responsive
-from gui.core_texts import core_text
+from gui.core_texts import note_texts
 from gui.error_texts import error_text
 from gui.model_names import model_label
 from gui.undo_commands import ReplaceValue
@@ -337,7 +337,7 @@ class WhatIfPanel(QWidget):
                 lines.append(self.tr("Price elasticity {value:.2f}: 1 % cheaper sells about "
                                      "{pct:.1f} % more ({source}).").format(
                     value=e, pct=-e, source=sources.get(str(row["source"].iloc[0]), "")))
-        lines += [core_text(note) for note in result.notes]
+        lines += note_texts(result.notes, result.note_ids)
         self.summary.setText("\n".join(lines))
         self.table_model.set_frame(rows[columns], headers,
                                    formats=dict.fromkeys(columns[1:], "{:,.2f}"))

@@ -257,6 +257,10 @@
         <translation>改用{model_name}</translation>
     </message>
     <message>
+        <source>in {model_name}</source>
+        <translation>{model_name} 中</translation>
+    </message>
+    <message>
         <source>no training window of its own ({length} of the {need} periods one needs); forecast as the network&apos;s average product</source>
         <translation>自身没有训练窗口（需要 {need} 期，只有 {length} 期）；按网络的平均产品预测</translation>
     </message>
@@ -483,6 +487,30 @@
     <message>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+    <message>
+        <source>chunk {part} of {parts}</source>
+        <translation>第 {part}/{parts} 块</translation>
+    </message>
+    <message>
+        <source>ARIMA {order}</source>
+        <translation>ARIMA {order}</translation>
+    </message>
+    <message>
+        <source>ETS {trend},{seasonal}</source>
+        <translation>ETS {trend},{seasonal}</translation>
+    </message>
+    <message>
+        <source>calibrating</source>
+        <translation>正在校准</translation>
+    </message>
+    <message>
+        <source>what-if by {method}</source>
+        <translation>按{method}推演</translation>
+    </message>
+    <message>
+        <source>what-if done</source>
+        <translation>推演完成</translation>
     </message>
     <message>
         <source>elasticities from short-run moves of list price and sales: {products} products from their own history, {pooled} from all products&apos;, median {median}</source>
@@ -721,10 +749,6 @@
         <translation>在下次检查时下的订单到货之前的 {days} 天内（交货期 {lead} 天 + 检查周期 {review} 天），预计约售出 {forecast} 件</translation>
     </message>
     <message>
-        <source>a reorder point of {reorder_point} covers that in {level} of cases (safety stock {safety})</source>
-        <translation>再订货点 {reorder_point} 能在 {level} 的情况下满足这些需求（安全库存 {safety}）</translation>
-    </message>
-    <message>
         <source>how far off forecasts were over the same span is learned from {windows} backtest windows of {products} similar products ({group})</source>
         <translation>同样时长内预测的偏差来自 {products} 个相似商品（{group}）的 {windows} 个回测窗口</translation>
     </message>
@@ -899,6 +923,14 @@
     <message>
         <source>demand class unknown</source>
         <translation>需求类型未知</translation>
+    </message>
+    <message>
+        <source>price elasticities</source>
+        <translation>价格弹性</translation>
+    </message>
+    <message>
+        <source>the trained networks</source>
+        <translation>已训练的神经网络</translation>
     </message>
     <message>
         <source>Model choice</source>
@@ -2091,6 +2123,117 @@
     <message>
         <source>Could not save {name}: {error}</source>
         <translation>无法保存 {name}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportValues</name>
+    <message>
+        <source>history</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>new_product</source>
+        <translation>新品速率</translation>
+    </message>
+    <message>
+        <source>cold_start</source>
+        <translation>相似标题</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>同类产品回测</translation>
+    </message>
+    <message>
+        <source>near_zero</source>
+        <translation>同类产品近零预测</translation>
+    </message>
+    <message>
+        <source>own_history</source>
+        <translation>自身销量</translation>
+    </message>
+    <message>
+        <source>poisson</source>
+        <translation>随机销售假设</translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>erratic</source>
+        <translation>波动</translation>
+    </message>
+    <message>
+        <source>intermittent</source>
+        <translation>间歇</translation>
+    </message>
+    <message>
+        <source>lumpy</source>
+        <translation>块状</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <source>fading</source>
+        <translation>衰退</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>runs_out</source>
+        <translation>到货前会断货</translation>
+    </message>
+    <message>
+        <source>excess</source>
+        <translation>库存过多</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>no_stock</source>
+        <translation>没有库存数</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>周期服务水平</translation>
+    </message>
+    <message>
+        <source>fill</source>
+        <translation>满足率</translation>
+    </message>
+    <message>
+        <source>elasticity</source>
+        <translation>价格弹性</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>absolute</source>
+        <translation>设为定值</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>每期件数</translation>
     </message>
 </context>
 <context>

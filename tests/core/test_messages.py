@@ -5,6 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from core.message_parts import decode, english
 from core.messages import TEMPLATES, fields_of, join, parse, render
 from core.pipeline import run
 from core.pipeline_types import ForecastSettings
@@ -31,6 +32,8 @@ SAMPLES.update({"forecast": "1,204", "days": "21", "lead": "14", "review": "7",
                 "reorder_point": "35", "level": "95%", "safety": "5", "group": "lumpy",
                 "spans": "18", "position": "17", "need": "18", "order": "20", "moq": "0",
                 "pack": "10"})
+# progress of ETS and what-if runs
+SAMPLES.update({"trend": "Ad", "seasonal": "N", "method": "elasticity"})
 # the cold start from titles (core.text.run_cold_start)
 SAMPLES.update({"neighbours": "Cast iron frying pan (pan1), Non-stick pan, 24cm (pan2)",
                 "encoder": "character n-grams: titles match by spelling only (the sentence "
@@ -73,9 +76,16 @@ def test_a_runs_reasons_fallbacks_notes_and_progress_are_known_templates(weekly)
              *result.notes]
     assert len(result.notes) >= 2
     assert [t for t in texts if not _known(t)] == []
-    # Model notation ("ARIMA (1, 1, 0)", "ETS A,N") is the same in any language.
-    messages = {e.message for e in events if e.message}
-    assert [m for m in messages if not _known(m) and not m.startswith(("ARIMA", "ETS"))] == []
+    # Every progress message travels as a template id and fields, the English made from them.
+    said = [e for e in events if e.message]
+    assert said and [e.message for e in said
+                     if render(e.message_id, **e.fields) != e.message] == []
+    assert {"progress.part", "progress.choosing", "progress.done"} <= \
+        {e.message_id for e in said}
+    assert len(result.note_ids) == len(result.notes)
+    assert [english(decode(ids)) for ids in result.note_ids] == result.notes
+    fell = result.choices[result.choices.fallback != ""]
+    assert [english(decode(ids)) for ids in fell.fallback_ids] == list(fell.fallback)
 
 
 def test_named_models_and_short_histories_give_known_reasons(weekly):

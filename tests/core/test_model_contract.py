@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from core.errors import Cancelled, NotEnoughHistory
+from core.message_parts import english
 from core.models.registry import available
 from core.progress import CancelToken
 
@@ -117,7 +118,7 @@ def test_a_product_too_short_gets_the_fallback_and_a_reason(cls, products):
     model = _make(cls).fit(data, freq="D")
     fc = model.predict(HORIZON)
     assert len(fc[fc.unique_id == short_id]) == HORIZON
-    assert "history" in model.fallbacks_[short_id]
+    assert "history" in english(model.fallbacks_[short_id])
 
 
 AWKWARD = {"constant": np.full(60, 5.0), "never_sold": np.zeros(60),
@@ -256,7 +257,7 @@ def test_every_product_gets_every_horizon_step(cls, products):
         assert uid in model.fallbacks_, f"{cls.name}: no reason for {uid}"
     if cls.family == "neural":  # too short for a training window: the average product
         assert {"one_obs", "two_obs", "three_obs"} <= set(model.fallbacks_), cls.name
-        assert "average product" in model.fallbacks_["one_obs"]
+        assert "average product" in english(model.fallbacks_["one_obs"])
 
 
 # The networks' bands are what their quantile heads learned; the forecast run gives products too

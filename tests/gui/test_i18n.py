@@ -255,15 +255,15 @@ def test_engine_texts_in_chinese(chinese):
 
 
 def test_training_log_shows_engine_texts_in_chinese(chinese, qtbot):
-    from core.progress import ProgressEvent
+    from core.progress import said
     from gui.panels.training_panel import TrainingPanel
 
     run, _history = shared_run()
     panel = TrainingPanel(run_forecast=lambda *a, **k: run)
     qtbot.addWidget(panel)
     panel._started_at = 0.0
-    panel._on_progress(ProgressEvent(0.5, "window 1 of 3", stage="ets"))
-    panel._on_progress(ProgressEvent(0.9, "choosing models", stage="selection"))
+    panel._on_progress(said(0.5, "progress.window", stage="ets", window=1, windows=3))
+    panel._on_progress(said(0.9, "progress.choosing", stage="selection"))
     panel._on_returned(run)
     log = [line.split("  ", 1)[1] for line in panel.log.toPlainText().splitlines()]
     assert untranslated(log, {"ETS"}) == [], log  # the model's Chinese label keeps "ETS"

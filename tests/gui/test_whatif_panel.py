@@ -197,7 +197,7 @@ def test_when_the_history_shows_no_price_effect_the_tab_says_what_it_assumed(qtb
     panel = view.whatif
     result = apply(qtbot, panel)
     note = render("whatif.no_effect", products="12", elasticity="-1")
-    flat = dataclasses.replace(result, notes=[note],
+    flat = dataclasses.replace(result, notes=[note], note_ids=[],
                                effects=result.effects.assign(elasticity=-1.0, source="no_effect"))
     panel._set_result(flat)
     text = panel.summary.text()

@@ -17,14 +17,13 @@ import pandas as pd
 from core.countries import check_country
 from core.error_messages import user_error
 from core.errors import Cancelled, NotEnoughHistory, TrendcastError
-from core.messages import render
 from core.models.neural import forecasting, tf_runtime
 from core.models.neural.architectures import BUILDERS, Shape
 from core.models.neural.layers import PinballLoss
 from core.models.neural.model import REFIT_SHARE
 from core.models.neural.windows import WindowSource, product_scales, validation_end
 from core.models.panel import Panel
-from core.progress import CancelToken, ProgressCallback, ProgressEvent, scaled
+from core.progress import CancelToken, ProgressCallback, said, scaled
 from core.schema import ID
 
 if TYPE_CHECKING:
@@ -118,8 +117,8 @@ def fit(model: NeuralModel, data: pd.DataFrame, progress: ProgressCallback, canc
     if not warm:
         need = str(params["horizon"] + 1 + source.width - train_end)
         for uid, length in zip(panel.ids[windowless], panel.lengths[windowless], strict=True):
-            model.fallbacks_[str(uid)] = render("fallback.average_product", length=str(length),
-                                                need=need)
+            model.fallbacks_[str(uid)] = [("fallback.average_product",
+                                           {"length": str(length), "need": need})]
 
     tf_runtime.seed_everything(params["seed"])
     epochs = int(epochs or params["epochs"])
@@ -196,10 +195,9 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
         number = first_epoch + epoch + 1
 
         def report(fraction, loss, epoch=epoch, number=number):
-            progress(ProgressEvent((epoch + fraction) / epochs,
-                                   render("progress.epoch", epoch=str(number),
-                                          loss=f"{loss:.4f}"), stage=model.name,
-                                   metrics={"loss": loss, "epoch": float(number)}))
+            progress(said((epoch + fraction) / epochs, "progress.epoch", stage=model.name,
+                          metrics={"loss": loss, "epoch": float(number)}, epoch=number,
+                          loss=f"{loss:.4f}"))
 
         batch = source.sample(rng, per_epoch, train_end)
         order = rng.permutation(len(batch))
@@ -214,14 +212,16 @@ def _train(model, net, source: WindowSource, validation, train_end: int, *, epoc
             raise Cancelled()
         loss = float(result.history["loss"][-1])
         metrics = {"loss": loss, "epoch": float(number)}
-        text = render("progress.epoch", epoch=str(number), loss=f"{loss:.4f}")
+        said_fields = {"epoch": number, "loss": f"{loss:.4f}"}
+        key = "progress.epoch"
         if validation is not None:
             pred = np.asarray(net(validation.inputs(), training=False))
             metrics["val_loss"] = _pinball(model.quantiles, validation.target, pred)
-            text = render("progress.epoch_validation", epoch=str(number), loss=f"{loss:.4f}",
-                          validation=f"{metrics['val_loss']:.4f}")
+            key = "progress.epoch_validation"
+            said_fields["validation"] = f"{metrics['val_loss']:.4f}"
         history.append(metrics)
-        progress(ProgressEvent((epoch + 1) / epochs, text, stage=model.name, metrics=metrics))
+        progress(said((epoch + 1) / epochs, key, stage=model.name, metrics=metrics,
+                      **said_fields))
         score = metrics.get("val_loss", loss)
         if keep_best and score < best - 1e-6:
             best, best_weights, waited = score, [v.numpy() for v in net.weights], 0

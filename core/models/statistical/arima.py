@@ -32,7 +32,7 @@ from core.models.statistical.arima_css import (
 from core.models.statistical.panel_model import Bands, PanelModel
 from core.models.statistical.seasonality import seasonal_strength
 from core.models.statistical.vector_search import pattern_search, row_loss
-from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.progress import CancelToken, ProgressCallback, said
 
 SHORT_ORDERS = ((0, 0), (1, 0), (0, 1), (1, 1), (2, 0), (0, 2), (2, 1), (1, 2), (2, 2))
 SEASONAL_ORDERS = tuple((p, q, big_p, big_q) for p, q in SHORT_ORDERS[:4]
@@ -150,7 +150,7 @@ class AutoARIMA(PanelModel):
             best[rows[better]] = fit.aicc[better]
             self.order_[rows[better]] = str(order)
             self.choice_.append((fit, rows))
-            progress(ProgressEvent((i + 1) / len(orders), f"ARIMA {order}", stage=self.name))
+            progress(said((i + 1) / len(orders), "progress.arima", stage=self.name, order=order))
         self.best_ = best
         self.w_, self.x1_, self.y_ = centred, x1, y
 

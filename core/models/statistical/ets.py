@@ -24,7 +24,7 @@ from core.models.statistical.exp_smoothing import (
 )
 from core.models.statistical.panel_model import Bands, PanelModel
 from core.models.statistical.vector_search import grid_start, pattern_search, row_loss
-from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.progress import CancelToken, ProgressCallback, said
 
 TREND_CHOICES = {"auto": ("N", "A", "Ad"), "none": ("N",), "linear": ("A",), "damped": ("Ad",)}
 SEASON_CHOICES = {"auto": ("N", "A", "M"), "none": ("N",), "additive": ("A",),
@@ -194,8 +194,8 @@ class ETSSelection:
                     best_aicc[rows[better]] = fit["aicc"][part][better]
                     self.form[rows[better]] = form.code
             if progress is not None:
-                progress(ProgressEvent((i + 1) / len(groups), f"ETS {trend},{season}",
-                                       stage="ets"))
+                progress(said((i + 1) / len(groups), "progress.ets", stage="ets", trend=trend,
+                              seasonal=season))
         self.forms = {f.code: f for f in forms}
         self.m = m
         self.width = y.shape[1]

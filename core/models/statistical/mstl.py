@@ -13,13 +13,12 @@ import warnings
 
 import numpy as np
 
-from core.messages import render
 from core.models.base import Capabilities, ParamSpec
 from core.models.panel import Panel, normal_intervals
 from core.models.registry import register
 from core.models.statistical.ets import ETSSelection
 from core.models.statistical.panel_model import Bands, PanelModel
-from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.progress import CancelToken, ProgressCallback, said
 
 YEAR = {"D": 365, "W": 52, "M": 12}
 
@@ -94,8 +93,7 @@ class MSTLForecast(PanelModel):
         for i in range(n):
             if i % 50 == 0:
                 cancel.raise_if_cancelled()
-                message = render("progress.decomposing")
-                progress(ProgressEvent(0.7 * i / n, message, stage=self.name))
+                progress(said(0.7 * i / n, "progress.decomposing", stage=self.name))
             length = int(panel.lengths[i])
             periods = self._periods(length)
             if not periods:

@@ -15,10 +15,10 @@ import pandas as pd
 
 from core.error_messages import user_error
 from core.errors import NotEnoughHistory
-from core.messages import join, render
+from core.message_parts import english
 from core.models.base import ForecastModel
 from core.models.panel import Panel, normal_intervals
-from core.progress import CancelToken, ProgressCallback, ProgressEvent
+from core.progress import CancelToken, ProgressCallback, said
 from core.schema import FREQ_UNITS, ID
 
 Bands = tuple[np.ndarray, dict[int, np.ndarray], dict[int, np.ndarray]]
@@ -122,14 +122,15 @@ class PanelModel(ForecastModel):
         usable = panel.lengths >= need
         for uid, length in zip(panel.ids[~usable], panel.lengths[~usable], strict=True):
             unit = units[:-1] if length == 1 else units  # "1 day", "3 days"
-            self.fallbacks_[str(uid)] = join(
-                render("fallback.short", length=length, unit=unit, model=self.label, need=need),
-                render("fallback.seasonal_naive"))
+            self.fallbacks_[str(uid)] = [
+                ("fallback.short", {"length": str(length), "unit": unit, "model": self.label,
+                                    "need": str(need)}),
+                ("fallback.seasonal_naive", {})]
         self.panel_ = panel
         self.usable_ = usable
         self.fit_panel_ = panel.subset(usable)
         self._fit_panel(self.fit_panel_, progress, cancel)
-        progress(ProgressEvent(1.0, render("progress.fitted", model=self.label), stage=self.name))
+        progress(said(1.0, "progress.fitted", stage=self.name, model=self.label))
 
     def _predict(self, horizon: int, levels: tuple[int, ...]) -> pd.DataFrame:
         bad = [level for level in levels if not 0 < level < 100]
@@ -144,9 +145,8 @@ class PanelModel(ForecastModel):
             finite &= np.isfinite(own_lower[level]).all(axis=1)
             finite &= np.isfinite(own_upper[level]).all(axis=1)
         for uid in panel.ids[rows[~finite]]:
-            why = join(render("fallback.not_fitted", model=self.label),
-                       render("fallback.seasonal_naive"))
-            self.fallbacks_.setdefault(str(uid), why)
+            self.fallbacks_.setdefault(str(uid), [("fallback.not_fitted", {"model": self.label}),
+                                                  ("fallback.seasonal_naive", {})])
         keep = rows[finite]
         mean[keep] = own_mean[finite]
         for level in levels:
@@ -163,7 +163,7 @@ class PanelModel(ForecastModel):
             text[self.usable_] = own
         position = {uid: i for i, uid in enumerate(ids.astype(str))}
         for uid, reason in self.fallbacks_.items():
-            text[position[uid]] = f"seasonal naive ({reason})"
+            text[position[uid]] = f"seasonal naive ({english(reason)})"
         return pd.Series(text, index=pd.Index(ids, name=ID), name="details")
 
     # -- for subclasses -----------------------------------------------------------------------

@@ -71,4 +71,4 @@ def test_the_run_leaves_no_gathered_frames_behind(sample_run, monkeypatch):
     run(frame.head(52 * 20), ForecastSettings(freq=freq, horizon=8, windows=2, n_jobs=1))
     emptied_bt, emptied_fc, notes = seen[0]
     assert emptied_bt and emptied_fc
-    assert all(isinstance(note, str) for note in notes)  # the bands' notes, not their frames
+    assert all(isinstance(key, str) for key, _ in notes)  # the bands' notes, not their frames

@@ -41,7 +41,7 @@ def test_auto_forecasts_every_product_with_the_model_named(auto_run, weekly):
     used = fc.drop_duplicates("unique_id").set_index("unique_id").model
     assert (used.sort_index() == chosen.sort_index()).all()
     assert set(result.choices.columns) == {"unique_id", "demand_class", "model", "reason",
-                                           "fallback", "reason_ids"}
+                                           "fallback", "reason_ids", "fallback_ids"}
     assert result.choices.reason.str.startswith("lowest MASE in backtest over").all()
     # Products of one demand class and candidate list share the choice.
     per_class = result.choices.groupby("demand_class").model.nunique()

@@ -189,16 +189,18 @@ def test_a_fixed_or_assumed_elasticity_has_no_range_to_speak_of():
 
 
 def test_what_if_notes_are_engine_templates_the_gui_can_translate():
-    from core.messages import parse
+    from core.message_parts import decode, english
 
     run, history = shared_run()
     for plan in (Scenario((PriceChange(-10, promo=True),)),
                  Scenario((PriceChange(-10),), elasticity=-1.5)):
-        for note in what_if(run, history, plan).notes:
-            assert all(key is not None for key, _ in parse(note)), note
+        result = what_if(run, history, plan)
+        assert len(result.notes) == len(result.note_ids) >= 1
+        # Each note travels as ids too, and its English is written from them.
+        assert [english(decode(ids)) for ids in result.note_ids] == result.notes
     shop = bulk_buyer_shop()
-    assumed = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),))).notes
-    assert [key for note in assumed for key, _ in parse(note)] == ["whatif.assumed"]
+    assumed = what_if(_run_of(shop), shop, Scenario((PriceChange(-10),))).note_ids
+    assert [key for ids in assumed for key, _ in decode(ids)] == ["whatif.assumed"]
 
 
 def test_auto_uses_elasticities_and_the_networks_only_for_what_they_cannot_answer():
