@@ -10,7 +10,9 @@ Online Retail weekly (913 s estimated, 64 s run; bench/README.md). A fit really 
 - warm (`auto`'s network, every window after the first and the final fit): `WARM_EPOCHS`
   epochs and one refit epoch;
 
-each epoch `windows_per_epoch` windows (at most what the data has) in whole batches.
+each epoch `windows_per_epoch` windows (at most what the data has) in whole batches. Where
+early stopping ends a fresh fit depends on the data, so it is priced at the geometric middle of
+the fewest and the most epochs it can run (`expected_epochs`).
 """
 from __future__ import annotations
 
@@ -19,11 +21,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-# The epoch whose validation loss is best in a fresh fit. An assumption, not yet measured on real
-# data (to do: record `history_` of TCN/LSTM fits on Online Retail and check with
-# bench/estimate_check.py ... tcn,balanced that estimates stay within 2x).
-EXPECTED_BEST_EPOCH = 2
-
 
 @dataclass
 class NetworkFits:
@@ -31,15 +28,30 @@ class NetworkFits:
     fits: int
 
 
-def expected_epochs(epochs: int, patience: int, *, warm_epochs: int | None = None) -> float:
-    """Epochs one fit runs, the refit after early stopping included."""
+def epoch_range(epochs: int, patience: int) -> tuple[int, int]:
+    """The fewest and the most epochs one fit can run, its refit included: the best epoch is
+    the first (then `patience` more) or the last (then the longest refit)."""
     from core.models.neural.model import REFIT_SHARE
 
+    def run_for(best: int) -> int:  # as `core.models.neural.training.fit` runs it
+        return min(epochs, best + patience) + max(1, round(best * REFIT_SHARE))
+
+    return run_for(1), max(run_for(best) for best in range(1, epochs + 1))
+
+
+def expected_epochs(epochs: int, patience: int, *, warm_epochs: int | None = None) -> float:
+    """Epochs one fit runs, the refit after early stopping included: the geometric middle of
+    the fewest and the most it can run.
+
+    Where early stopping ends a fit cannot be known before: measured on the same network (TCN,
+    20 epochs, patience 4; bench/README.md) the best epoch was 3-4 on Online Retail weekly and
+    11-13 on daily. Any one assumed best epoch (2 was) is far off somewhere; the geometric
+    middle is off by at most sqrt(most / fewest) either way, whatever the data (2.04x for 20
+    epochs and patience 4; the runs above 1.4x and 0.6x)."""
     if warm_epochs is not None:
-        best = min(warm_epochs, EXPECTED_BEST_EPOCH)
-        return min(warm_epochs, best + patience) + max(1, round(best * REFIT_SHARE))
-    best = min(epochs, EXPECTED_BEST_EPOCH)
-    return min(epochs, best + patience) + max(1, round(best * REFIT_SHARE))
+        epochs = warm_epochs
+    fewest, most = epoch_range(epochs, patience)
+    return float(np.sqrt(fewest * most))
 
 
 def network_fits(plan, lengths: pd.Series, calibration) -> NetworkFits:
