@@ -14,7 +14,12 @@ from collections.abc import Callable
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from core.models.registry import load_all
+from core.run_plan import AUTO
 from gui.core_texts import core_text
+from gui.i18n import translated_ui
+from gui.journal_words import change_words, span_cell_words
+from gui.model_names import model_label
 
 CONTEXT = "ExportValues"
 
@@ -59,6 +64,10 @@ VALUES = {"basis": {**FORECAST_BASIS, **SPREAD_BASIS}, "forecast_basis": FORECAS
           "kind": OVERRIDE_KINDS}
 LISTS = {"exceptions"}  # cells holding several codes
 SENTENCES = ("reason", "fallback")  # engine sentences with a `<column>_ids` column beside them
+# Yes/no cells (e.g. `overridden`) in a translated UI; the English UI writes the CLI's True/False.
+YES_NO = {True: QT_TRANSLATE_NOOP("ExportValues", "yes"),
+          False: QT_TRANSLATE_NOOP("ExportValues", "no")}
+JOURNAL = {"change", "periods", "kind", "value"}  # the overrides' journal (core.overrides.table)
 
 
 def export_values() -> Callable[[pd.DataFrame], pd.DataFrame]:
@@ -66,6 +75,11 @@ def export_values() -> Callable[[pd.DataFrame], pd.DataFrame]:
     does not know, and other columns, as written)."""
     words = {column: {code: QCoreApplication.translate(CONTEXT, text)
                       for code, text in table.items()} for column, table in VALUES.items()}
+    yes_no = None
+    if translated_ui():  # model names as the UI shows them; the English UI keeps the CLI's ids
+        yes_no = {flag: QCoreApplication.translate(CONTEXT, text) for flag, text in YES_NO.items()}
+        words["model"] = {**{name: model_label(name) for name in [*load_all(), AUTO]},
+                          **words["forecast_basis"]}  # a new product's "model" is its basis
 
     def word(column: str, value: object) -> object:
         if not isinstance(value, str):
@@ -77,9 +91,17 @@ def export_values() -> Callable[[pd.DataFrame], pd.DataFrame]:
 
     def values(frame: pd.DataFrame) -> pd.DataFrame:
         out = frame.copy(deep=False)
+        if set(out.columns) >= JOURNAL:  # worded from the kind and value, as the journal view
+            # (before `kind` itself is worded)
+            out["change"] = [change_words(kind, value)
+                             for kind, value in zip(out["kind"], out["value"], strict=True)]
+            out["periods"] = [span_cell_words(cell) for cell in out["periods"]]
         for column in words:
             if column in out.columns:
                 out[column] = [word(column, v) for v in out[column]]
+        if yes_no is not None:
+            for column in out.columns[[pd.api.types.is_bool_dtype(t) for t in out.dtypes]]:
+                out[column] = out[column].map(yes_no)
         for column in SENTENCES:
             if column in out.columns:  # without ids (older projects): read back from English
                 ids = out.get(f"{column}_ids", pd.Series("", index=out.index)).fillna("")

@@ -81,6 +81,11 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
     return language
 
 
+def translated_ui() -> bool:
+    """Whether a catalogue is installed (the UI is not in English)."""
+    return bool(_installed)
+
+
 def remove_translators(app: QCoreApplication | None = None) -> None:
     app = app or QCoreApplication.instance()
     if _installed:

@@ -21,11 +21,20 @@ from core.errors import TrendcastError
 from core.messages import render
 
 KINDS = ("absolute", "percent", "units")
+# How `Override.span` writes a range in a journal table (the GUI words these in its language).
+OPEN_START, OPEN_END, RANGE = "first period", "last period", " to "
 MIN_PERCENT = -100.0  # -100 % takes a forecast to 0; below that would be negative sales
 
 
 def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def change_message(kind: str, value: float) -> tuple[str, dict[str, str]]:
+    """An override's change as a template id and its fields (also for a journal table's row)."""
+    if kind == "absolute":
+        return "override.absolute", {"change": f"{value:g}"}
+    return f"override.{kind}", {"change": f"{value:+g}"}
 
 
 @dataclass(frozen=True)
@@ -95,19 +104,16 @@ class Override:
         return render(key, **fields)
 
     def what_message(self) -> tuple[str, dict[str, str]]:
-        value = f"{self.value:g}"
-        if self.kind == "absolute":
-            return "override.absolute", {"change": value}
-        signed = f"{self.value:+g}"
-        return f"override.{self.kind}", {"change": signed}
+        return change_message(self.kind, self.value)
 
     def span(self) -> str:
-        """The periods in words: "2012-03-04, 2012-03-11" or "2012-03-04 .. end"."""
+        """The periods as written in a journal table: "2012-03-04, 2012-03-11", or a range
+        "2012-03-04 to last period" (`OPEN_START`/`OPEN_END` for an open side, `RANGE` between)."""
         if self.periods:
             return ", ".join(f"{p:%Y-%m-%d}" for p in self.periods)
-        first = f"{self.start:%Y-%m-%d}" if self.start is not None else "start"
-        last = f"{self.end:%Y-%m-%d}" if self.end is not None else "end"
-        return f"{first} .. {last}"
+        first = f"{self.start:%Y-%m-%d}" if self.start is not None else OPEN_START
+        last = f"{self.end:%Y-%m-%d}" if self.end is not None else OPEN_END
+        return f"{first}{RANGE}{last}"
 
 
 @dataclass(frozen=True)

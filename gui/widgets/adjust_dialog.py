@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.errors import TrendcastError
 from core.overrides import Override
 from gui.error_texts import error_text
+from gui.journal_words import periods_words
 
 MAX_VALUE = 1e9
 
@@ -66,13 +67,7 @@ class AdjustDialog(QDialog):
         self._update_suffix()
 
     def periods_text(self) -> str:
-        if self.periods:
-            return ", ".join(f"{p:%Y-%m-%d}" for p in self.periods)
-        first = f"{pd.Timestamp(self.start):%Y-%m-%d}" if self.start is not None \
-            else self.tr("first period")
-        last = f"{pd.Timestamp(self.end):%Y-%m-%d}" if self.end is not None \
-            else self.tr("last period")
-        return self.tr("{first} to {last}").format(first=first, last=last)
+        return periods_words(self.periods, self.start, self.end)
 
     def set_change(self, kind: str, value: float, comment: str = "") -> None:
         """Fill the form (tests, and editing an existing override)."""

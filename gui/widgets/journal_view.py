@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.overrides import Journal
-from gui.core_texts import format_clause
+from gui.journal_words import change_words, periods_words
 from gui.widgets.adjust_dialog import AdjustDialog
 from gui.widgets.metric_table_model import MarkedTableModel
 
@@ -55,7 +55,8 @@ class JournalView(QWidget):
 
     def show_journal(self, journal: Journal) -> None:
         rows = [{"when": o.when.replace("T", " ").rstrip("Z"), "product": o.product,
-                 "change": format_clause(*o.what_message()), "periods": self._span(o),
+                 "change": change_words(o.kind, o.value),
+                 "periods": periods_words(o.periods, o.start, o.end),
                  "comment": o.comment} for o in journal]
         frame = pd.DataFrame(rows, columns=["when", "product", "change", "periods", "comment"])
         self.model.set_frame(frame, [self.tr("When (UTC)"), self.tr("Product"),
@@ -95,14 +96,6 @@ class JournalView(QWidget):
             return  # the journal changed meanwhile (an undo): nothing to replace
         self.state.edit(journal.replace_at(row, new),
                         self.tr("Edit adjustment of {product}").format(product=new.product))
-
-    def _span(self, override) -> str:
-        if override.periods:
-            return ", ".join(f"{p:%Y-%m-%d}" for p in override.periods)
-        first = f"{override.start:%Y-%m-%d}" if override.start is not None \
-            else self.tr("first period")
-        last = f"{override.end:%Y-%m-%d}" if override.end is not None else self.tr("last period")
-        return self.tr("{first} to {last}").format(first=first, last=last)
 
     def _update_button(self) -> None:
         chosen = bool(self.table.selectionModel().selectedRows())

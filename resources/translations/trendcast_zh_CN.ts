@@ -138,18 +138,6 @@
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
-    <message>
-        <source>first period</source>
-        <translation>第一期</translation>
-    </message>
-    <message>
-        <source>last period</source>
-        <translation>最后一期</translation>
-    </message>
-    <message>
-        <source>{first} to {last}</source>
-        <translation>{first} 至 {last}</translation>
-    </message>
 </context>
 <context>
     <name>CancelledStatuses</name>
@@ -2235,6 +2223,14 @@
         <source>units</source>
         <translation>每期件数</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>ForecastAdjustments</name>
@@ -2709,6 +2705,9 @@
         <source>Edit adjustment of {product}</source>
         <translation>编辑 {product} 的调整</translation>
     </message>
+</context>
+<context>
+    <name>JournalWords</name>
     <message>
         <source>first period</source>
         <translation>第一期</translation>

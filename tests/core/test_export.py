@@ -170,7 +170,7 @@ def test_exports_with_overrides_show_model_and_final_numbers_and_the_journal(tmp
     book = load_workbook(tmp_path / "all.xlsx")
     rows = list(book["Overrides"].values)
     assert rows[0][:5] == ("when", "unique_id", "change", "periods", "comment")
-    assert rows[1][1:4] == (uid, "'+50 %", "start .. end")  # neutralised like all text
+    assert rows[1][1:4] == (uid, "'+50 %", "first period to last period")  # quoted
     assert rows[1][4] == "'=HYPERLINK(\"x\")"  # a comment never becomes a formula
     header = [c.value for c in book["Forecast"][1]]
     assert header.index("yhat_model") == header.index("yhat") + 1

@@ -84,9 +84,9 @@ def test_purchase_list_without_labels_keeps_the_cli_columns(tmp_path):
         PURCHASE_COLUMNS
 
 
-# Columns that hold the user's data or model names (registry names read the same in any
-# language); every other text cell of an export from the zh_CN app must be Chinese.
-DATA_COLUMNS = ("unique_id", "title", "supplier", "model", "ds", "stockout_date", "when")
+# Columns that hold the user's data; every other text cell of an export from the zh_CN app
+# (model names, an override's change and periods too) must be Chinese.
+DATA_COLUMNS = ("unique_id", "title", "supplier", "ds", "stockout_date", "when", "comment")
 
 
 def _text_cells(path, label) -> list[str]:
@@ -128,15 +128,25 @@ def _allowed(frame) -> set[str]:
 
 def test_cells_of_the_forecast_exports_from_the_chinese_ui_are_chinese(
         chinese, qtbot, real_run, tmp_path):  # noqa: F811
+    from core.overrides import Journal, Override
+
     frame, result = real_run
     assert {"new_product", "cold_start"} <= set(result.forecast["model"])
     view = shown_forecast_view(qtbot, result, frame)
+    uid = result.forecast["unique_id"].iloc[0]
+    view.overrides.reset(Journal((Override(uid, "percent", 20, comment="promo"),
+                                  Override(uid, "absolute", 5, start="2012-01-01"))))
     _export(qtbot, view, "forecast_csv", tmp_path / "f.csv")
     _export(qtbot, view, "xlsx", tmp_path / "f.xlsx")
     label = export_labeller()
     cells = _text_cells(tmp_path / "f.csv", label) + _text_cells(tmp_path / "f.xlsx", label)
     basis = set(pd.read_csv(tmp_path / "f.csv", encoding="utf-8-sig")[label("basis")])
     assert basis == {"历史", "新品速率", "相似标题"}, basis
+    models = set(pd.read_csv(tmp_path / "f.csv", encoding="utf-8-sig")[label("model")])
+    assert "moving_average" not in models and "新品速率" in models, models
+    journal = pd.read_excel(tmp_path / "f.xlsx", sheet_name=label("Overrides"), dtype=str)
+    assert list(journal[label("periods")]) == ["第一期 至 最后一期", "2012-01-01 至 最后一期"]
+    assert list(journal[label("change")]) == ["'+20%", "设为 5"]  # quoted against formulas
     assert untranslated(cells, _allowed(frame)) == []
 
 

@@ -129,7 +129,7 @@ def test_override_in_words():
     assert Override("A", "absolute", 50).what() == "set to 50"
     assert Override("A", "percent", 20).what() == "+20 %"
     assert Override("A", "units", -3.5).what() == "-3.5 units per period"
-    assert Override("A", "units", 1, start="2012-01-08").span() == "2012-01-08 .. end"
+    assert Override("A", "units", 1, start="2012-01-08").span() == "2012-01-08 to last period"
 
 
 def test_apply_to_run_changes_only_the_chosen_forecast():
