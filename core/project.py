@@ -43,7 +43,10 @@ from core.scenario.library import ScenarioLibrary
 from core.scenario.whatif import WhatIf
 
 FORMAT = "trendcast-project"
-FORMAT_VERSION = 1
+# 2: optional keys an app reading only 1 refuses as unknown (run `note_ids`, choices'
+# `fallback_ids`, what-if `note_ids`, import option `cancelled_statuses`); such an app now says
+# "made by a newer version" instead. Version 1 projects still open.
+FORMAT_VERSION = 2
 SUFFIX = ".trendcast"
 RUN_TABLES = ("forecast", "candidates", "backtest", "metrics", "metrics_per_product", "choices")
 SCENARIOS_MEMBER = "scenarios/library.json"  # named what-ifs (absent when there are none)

@@ -247,6 +247,31 @@ def test_newer_format_asks_to_update(saved, tmp_path):
         load_project(newer)
 
 
+def test_a_version_1_project_still_opens(saved, tmp_path):
+    older = tmp_path / "older.trendcast"
+
+    def as_version_1(name, data):
+        if name == "manifest.json":
+            manifest = json.loads(data)
+            manifest["format_version"] = 1
+            return json.dumps(manifest)
+        if name == "run/run.json":
+            meta = json.loads(data)
+            meta.pop("note_ids", None)
+            return json.dumps(meta)
+        if name == "data/import_options.json":
+            options = json.loads(data)
+            options.pop("cancelled_statuses", None)
+            return json.dumps(options)
+        return data
+
+    _rewrite(saved, older, as_version_1)
+    assert FORMAT_VERSION == 2
+    project = load_project(older)
+    assert project.options.cancelled_statuses == ()
+    pd.testing.assert_frame_equal(project.frame, load_project(saved).frame)
+
+
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(TrendcastError, match="does not exist"):
         load_project(tmp_path / "nope.trendcast")
