@@ -71,6 +71,13 @@ PROBLEM_TEXTS = {
     "import.zero_twins.hint": QT_TRANSLATE_NOOP(
         "CoreTexts", "If they are one product (spreadsheet programs drop leading zeros), write "
                      "the code the same way in every row and import again."),
+    "import.case_twins": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{count} product code spellings differ from another only in letter case "
+                     "(e.g. {examples}); each was joined to its most frequent spelling as one "
+                     "product."),
+    "import.case_twins.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "If letter case tells products apart in your shop, give them codes that "
+                     "differ in more than case and import again."),
     "import.total_columns": QT_TRANSLATE_NOOP(
         "CoreTexts", "Left out the column(s) {columns}: they hold totals, not a product."),
     "import.text_columns": QT_TRANSLATE_NOOP(

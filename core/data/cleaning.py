@@ -57,10 +57,11 @@ def is_non_product(codes: pd.Series) -> pd.Series:
     return per_distinct(codes, rule)
 
 
-def merge_case_variants(ids: pd.Series) -> pd.Series:
+def merge_case_variants(ids: pd.Series) -> tuple[pd.Series, list[str]]:
     """Spell product codes that differ only in letter case the way they are spelled most often.
 
-    Returns a categorical column (what the later stages group by).
+    Returns a categorical column (what the later stages group by) and the joined spellings,
+    most rows first ("c-3 -> C-3"), for the import's warning: a join is never silent.
     """
     codes, names = distinct(ids)
     names = names.astype(str)
@@ -68,10 +69,15 @@ def merge_case_variants(ids: pd.Series) -> pd.Series:
                           "n": np.bincount(codes, minlength=len(names))})
     best = (table.sort_values("n", ascending=False, kind="stable")
             .drop_duplicates("key").set_index("key")["name"])
-    canonical = pd.Categorical(table["key"].map(best))
-    return pd.Series(pd.Categorical.from_codes(canonical.codes[codes],
-                                               categories=canonical.categories),
-                     index=ids.index)
+    table["into"] = table["key"].map(best)
+    canonical = pd.Categorical(table["into"])
+    joined = table[(table["name"] != table["into"]) & (table["n"] > 0)] \
+        .sort_values("n", ascending=False, kind="stable")
+    return (pd.Series(pd.Categorical.from_codes(canonical.codes[codes],
+                                                categories=canonical.categories),
+                      index=ids.index),
+            [f"{name} -> {into}" for name, into in zip(joined["name"], joined["into"],
+                                                       strict=True)])
 
 
 def clean_order_lines(lines: pd.DataFrame, ledger: Ledger) -> tuple[pd.DataFrame, Matched]:

@@ -40,7 +40,7 @@ from core.progress import NEVER, CancelToken, ProgressCallback, no_progress, sai
 from core.schema import DS, FREQ_ALIASES, FREQ_UNITS, ID, Y
 
 ORDER_LAYOUTS = ("orders", "wide_orders")
-MAX_TWINS_NAMED = 3  # groups of codes equal but for leading zeros named in the warning
+MAX_TWINS_NAMED = 3  # codes equal but for leading zeros or letter case named in a warning
 FAR_DATE_RULE = "date far from the rest"
 # Product-periods the regular grid may hold (~1.5 GB with prices); beyond it the import stops
 # with a message instead of exhausting memory.
@@ -161,7 +161,11 @@ def _load(path: Path, options: ImportOptions, report: ProgressCallback,
                             ledger=ledger)
     warnings += notes
     cancel.raise_if_cancelled()
-    lines[ID] = merge_case_variants(lines[ID])
+    lines[ID], joined = merge_case_variants(lines[ID])
+    if joined:
+        warnings.append(warning(
+            "import.case_twins", file=name, column=roles.get("product"),
+            count=f"{len(joined):,}", examples="; ".join(joined[:MAX_TWINS_NAMED])))
     lines, far, notes = set_aside_far_dates(name, lines, raw.line_of)
     if far:
         dropped[FAR_DATE_RULE] = float(far)

@@ -58,6 +58,11 @@ PROBLEMS: dict[str, str] = {
     "import.zero_twins.hint": "If they are one product (spreadsheet programs drop leading "
                               "zeros), write the code the same way in every row and import "
                               "again.",
+    "import.case_twins": "{count} product code spellings differ from another only in letter "
+                         "case (e.g. {examples}); each was joined to its most frequent spelling "
+                         "as one product.",
+    "import.case_twins.hint": "If letter case tells products apart in your shop, give them "
+                              "codes that differ in more than case and import again.",
     "import.total_columns": "Left out the column(s) {columns}: they hold totals, not a product.",
     "import.text_columns": "Left out the column(s) {columns}: they hold some numbers, but fewer "
                            "than 90% of their filled cells are numbers, so they were not read as "

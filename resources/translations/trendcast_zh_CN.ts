@@ -633,6 +633,14 @@
         <translation>如果它们是同一商品（表格软件常会去掉前导零），请在每一行用同样的写法填写编码，然后重新导入。</translation>
     </message>
     <message>
+        <source>{count} product code spellings differ from another only in letter case (e.g. {examples}); each was joined to its most frequent spelling as one product.</source>
+        <translation>{count} 个商品编码的写法与另一个仅大小写不同（例如 {examples}）；各自已并入最常见的写法，视为同一商品。</translation>
+    </message>
+    <message>
+        <source>If letter case tells products apart in your shop, give them codes that differ in more than case and import again.</source>
+        <translation>如果您的店铺用大小写区分不同商品，请给它们不只是大小写不同的编码，然后重新导入。</translation>
+    </message>
+    <message>
         <source>Left out the column(s) {columns}: they hold totals, not a product.</source>
         <translation>略去了列 {columns}：它们是合计，不是产品。</translation>
     </message>
