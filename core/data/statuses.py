@@ -91,4 +91,9 @@ def unknown_status_warning(path: str, column: str, lines: pd.DataFrame,
     return [warning("import.unknown_statuses", file=path, column=column, heading=column,
                     values=named,
                     count=f"{len(unknown):,}",
-                    lines=f"{int(unknown.sum()):,}", first=str(unknown.index[0]))]
+                    lines=f"{int(unknown.sum()):,}", first=_as_argument(str(unknown.index[0])))]
+
+
+def _as_argument(value: str) -> str:
+    """A status as typed after --cancelled-status: double-quoted (any shell) if it has a space."""
+    return f'"{value}"' if any(ch.isspace() for ch in value) else value

@@ -65,6 +65,7 @@ def test_unknown_statuses_are_named_from_the_whole_file_and_can_be_called_cancel
     assert chosen.summary.dropped["cancelled"] == 12
     [note] = [p for p in chosen.problems if p.key == "import.unknown_statuses"]
     assert dict(note.fields)["values"] == "'in Klärung' (1)"
+    assert '--cancelled-status "in Klärung"' in note.hint  # quoted, as a shell needs it
 
 
 def test_known_sale_and_cancelled_words_do_not_overlap():
