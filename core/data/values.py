@@ -1,9 +1,10 @@
 """Turning raw strings into numbers and dates, vectorised, with what could not be parsed.
 
 Numbers: a dot or a comma as decimal mark (detected from the values, overridable), thousands
-separators, currency signs and spaces are accepted. Dates: ISO, day-first or month-first (detected
-from values such as 13/01 or 01/13, overridable), with or without time; a time-zone offset is
-dropped so each order keeps the shop's local wall-clock date.
+separators, currency signs and spaces are accepted, and so are the negatives of accounting
+exports: (3) in Excel's accounting format, 3- from SAP. Dates: ISO, day-first or month-first
+(detected from values such as 13/01 or 01/13, overridable), with or without time; a time-zone
+offset is dropped so each order keeps the shop's local wall-clock date.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d{1,2}$")
 _DOT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d+$|^-?\d+\.\d+$")
 # A number whose other mark groups thousands: 1.234.567,5 (decimal comma), 1,234,567.5 (point).
 _GROUPED = {",": r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?", ".": r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"}
+# (3) or 3- (digits, grouping and decimal marks only): a negative number in accounting exports.
+_ACCOUNTING_NEGATIVE = r"^\((\d[\d.,]*)\)$|^(\d[\d.,]*)-$"
 _TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$"
 # Byte-order mark (U+FEFF, e.g. where two exported files were joined), zero-width space,
 # non-joiner and joiner, word joiner, soft hyphen: never part of a code, a date or a number.
@@ -100,9 +103,11 @@ def decimal_conflicts(values: pd.Series, decimal: str) -> pd.Series:
 
 
 def _bare(values: pd.Series) -> pd.Series:
-    """Without currency signs and spaces (as numbers are read)."""
-    return values.str.replace(_CURRENCY, "", regex=True).str.replace(
+    """Without currency signs and spaces, accounting negatives with a leading minus (as numbers
+    are read)."""
+    bare = values.str.replace(_CURRENCY, "", regex=True).str.replace(
         rf"[\s\u00a0']|{INVISIBLE}", "", regex=True)
+    return bare.str.replace(_ACCOUNTING_NEGATIVE, r"-\1\2", regex=True)
 
 
 def _conflicts(cleaned: pd.Series, decimal: str) -> pd.Series:

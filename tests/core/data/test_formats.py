@@ -185,6 +185,16 @@ def test_negative_quantities_in_a_period_table_are_kept_and_reported(write):
     assert any("negative quantities" in p.message for p in result.problems)
 
 
+def test_accounting_negatives_and_grouped_quoted_numbers(write):
+    text = ('Date,Product,Units Sold,Unit Price\n01/02/2024,W,"1,200","$1,234.50"\n'
+            '01/03/2024,W,(3),$5.00\n01/04/2024,W,2-,"($1.00)"\n01/05/2024,W,4,$5.00\n')
+    result = load(write("acct.csv", text))
+    assert series(result, "W") == {"2024-01-02": 1200, "2024-01-03": -3, "2024-01-04": -2,
+                                   "2024-01-05": 4}
+    assert result.frame["price"].max() == 1234.5
+    assert any("negative quantities" in p.message for p in result.problems)
+
+
 def test_windows_1252_with_euro_prices_and_french_names(write):
     text = ("date;produit;quantité;prix\n01/02/2024;Crème brûlée;2;3,50 €\n"
             "02/02/2024;Crème brûlée;1;3,50 €\n14/02/2024;Pâté;4;1.005,00 €\n")
