@@ -86,6 +86,12 @@ PROBLEM_TEXTS = {
                      "products."),
     "import.text_columns.hint": QT_TRANSLATE_NOOP(
         "CoreTexts", "If one is a product, fix its cells that are not numbers."),
+    "import.day_numbers": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{cells} cells of the date column are Excel day numbers (e.g. {example}), "
+                     "read as dates ({example} = {date})."),
+    "import.day_numbers.hint": QT_TRANSLATE_NOOP(
+        "CoreTexts", "A spreadsheet shows a date as such a number when the cell lost its date "
+                     "format; format the column as dates to see them."),
     "import.bad_covariate": QT_TRANSLATE_NOOP(
         "CoreTexts", "{cells} cells in the {role} column are not numbers (e.g. '{example}'); "
                      "they were left empty."),

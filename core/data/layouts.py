@@ -16,7 +16,13 @@ from core.data.ledger import Ledger
 from core.data.problem_texts import warning
 from core.data.reading import RawTable
 from core.data.roles import normalise, numeric_columns
-from core.data.values import parse_dates, parse_numbers, per_distinct, text_categories
+from core.data.values import (
+    excel_day_numbers,
+    parse_dates,
+    parse_numbers,
+    per_distinct,
+    text_categories,
+)
 from core.errors import InputError, Problem
 
 MAX_LISTED = 5  # cells named one by one in an error; the rest are counted
@@ -75,6 +81,13 @@ def to_lines(raw: RawTable, layout: str, roles: dict[str, str], *, path: str,
     problems: list[Problem] = []
     out["ds"], bad = parse_dates(frame[roles["date"]], dayfirst)
     problems += _cell_problems(raw, frame, bad, roles["date"], "error.not_date", path)
+    day_numbers = excel_day_numbers(frame[roles["date"]]).to_numpy(dtype=bool)
+    if day_numbers.any():  # read as dates, and said: the user may not know the cells lost it
+        first = int(np.flatnonzero(day_numbers)[0])
+        notes.append(warning("import.day_numbers", file=path, column=roles["date"],
+                             cells=f"{int(day_numbers.sum()):,}",
+                             example=str(frame[roles["date"]].iloc[first]).strip(),
+                             date=f"{out['ds'].iloc[first]:%Y-%m-%d}"))
     out["y"], bad = parse_numbers(frame[roles["quantity"]], decimal)
     problems += _cell_problems(raw, frame, bad, roles["quantity"], "error.not_number",
                                path)

@@ -68,6 +68,10 @@ PROBLEMS: dict[str, str] = {
                            "than 90% of their filled cells are numbers, so they were not read as "
                            "products.",
     "import.text_columns.hint": "If one is a product, fix its cells that are not numbers.",
+    "import.day_numbers": "{cells} cells of the date column are Excel day numbers (e.g. "
+                          "{example}), read as dates ({example} = {date}).",
+    "import.day_numbers.hint": "A spreadsheet shows a date as such a number when the cell lost "
+                               "its date format; format the column as dates to see them.",
     "import.bad_covariate": "{cells} cells in the {role} column are not numbers (e.g. "
                             "'{example}'); they were left empty.",
     "import.far_dates": "{count} row(s) have a date far from all the others, which run from "

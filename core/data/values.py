@@ -27,6 +27,9 @@ _TZ_SUFFIX = r"(?<=\d)\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$"
 # non-joiner and joiner, word joiner, soft hyphen: never part of a code, a date or a number.
 INVISIBLE = "[\ufeff\u200b\u200c\u200d\u2060\u00ad]"
 EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31")
+# Excel counts days from 1899-12-30; its day numbers of 1954-10-03 .. 2119-01-10 (five digits).
+EXCEL_EPOCH, EXCEL_DAYS = pd.Timestamp("1899-12-30"), (20_000, 80_000)
+_DAY_NUMBER = r"\d{5}(?:\.\d+)?"
 _SLASHED = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 # Year first (2024-01-31, 2024/01/31): always year-month-day, whatever the other rows' order.
 _YEAR_FIRST = r"^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
@@ -166,13 +169,31 @@ def _slashed_parts(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:
 
 
 def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series]:
-    """(naive timestamps, mask of non-empty cells that are not dates)."""
+    """(naive timestamps, mask of non-empty cells that are not dates). Excel day numbers
+    (`excel_day_numbers`) are dates too."""
     codes, uniques = distinct(values)
     if dayfirst is None:
         dayfirst = bool(detect_dayfirst(_visible(uniques)))
     dates, bad = _parse_dates(uniques, dayfirst)
+    if bad.any():
+        days = _day_numbers(uniques[bad])
+        dates.loc[days.index] = dates.loc[days.index].fillna(days)
+        bad = bad & dates.isna()
     return (spread(codes, dates, values.index).astype("datetime64[ns]"),
             spread(codes, bad, values.index).astype(bool))
+
+
+def excel_day_numbers(values: pd.Series) -> pd.Series:
+    """Mask of cells that are Excel day numbers (44946 = 2023-01-20): a date cell that lost its
+    date format in a spreadsheet shows one. Five digits, optionally a time fraction, 1954-2119."""
+    return per_distinct(values, lambda u: _day_numbers(u).reindex(u.index).notna())
+
+
+def _day_numbers(values: pd.Series) -> pd.Series:
+    text = _visible(values)
+    days = pd.to_numeric(text.where(text.str.fullmatch(_DAY_NUMBER)), errors="coerce")
+    days = days[(days >= EXCEL_DAYS[0]) & (days <= EXCEL_DAYS[1])]
+    return (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype("datetime64[ns]")
 
 
 def _visible(values: pd.Series) -> pd.Series:
@@ -196,7 +217,10 @@ def _parse_dates(values: pd.Series, dayfirst: bool) -> tuple[pd.Series, pd.Serie
     parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     for group, order in ((year_first, False), (~year_first & ~empty, dayfirst)):
         if group.any():
-            parsed.loc[group] = _with_format(values[group], values[group].iloc[0], order)
+            cells = values[group]
+            dated = cells[~cells.str.fullmatch(_DAY_NUMBER)]  # the format from a real date
+            first = dated.iloc[0] if len(dated) else cells.iloc[0]
+            parsed.loc[group] = _with_format(cells, first, order)
             bad = group & parsed.isna()
             if bad.any():  # a few rows in another layout: parse just those, one by one
                 parsed.loc[bad] = _mixed(values[bad], order)

@@ -653,6 +653,14 @@
         <translation>如果其中某列是产品，请修正其中不是数字的单元格。</translation>
     </message>
     <message>
+        <source>{cells} cells of the date column are Excel day numbers (e.g. {example}), read as dates ({example} = {date}).</source>
+        <translation>日期列中有 {cells} 个单元格是 Excel 日期序号（例如 {example}），已按日期读取（{example} = {date}）。</translation>
+    </message>
+    <message>
+        <source>A spreadsheet shows a date as such a number when the cell lost its date format; format the column as dates to see them.</source>
+        <translation>单元格丢失日期格式时，表格软件会把日期显示为这样的数字；将该列设为日期格式即可看到日期。</translation>
+    </message>
+    <message>
         <source>{cells} cells in the {role} column are not numbers (e.g. &apos;{example}&apos;); they were left empty.</source>
         <translation>{role}列中有 {cells} 个单元格不是数字（例如“{example}”）；已留空。</translation>
     </message>

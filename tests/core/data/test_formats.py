@@ -195,6 +195,22 @@ def test_accounting_negatives_and_grouped_quoted_numbers(write):
     assert any("negative quantities" in p.message for p in result.problems)
 
 
+def test_excel_day_numbers_in_a_date_column_are_dates_and_said(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "SKU", "Qty"])
+    sheet.append([44946, "A", 1])  # first: the format still comes from a real date
+    sheet.append(["21.01.2023", "A", 2])
+    sheet.append([pd.Timestamp("2023-01-22").to_pydatetime(), "A", 3])
+    sheet.append([44949.75, "A", 4])  # with a time of day
+    book.save(tmp_path / "mixed.xlsx")
+    result = load(str(tmp_path / "mixed.xlsx"))
+    assert series(result, "A") == {"2023-01-20": 1, "2023-01-21": 2, "2023-01-22": 3,
+                                   "2023-01-23": 4}
+    [note] = [p for p in result.problems if p.key == "import.day_numbers"]
+    assert dict(note.fields)["cells"] == "2" and dict(note.fields)["date"] == "2023-01-20"
+
+
 def test_windows_1252_with_euro_prices_and_french_names(write):
     text = ("date;produit;quantité;prix\n01/02/2024;Crème brûlée;2;3,50 €\n"
             "02/02/2024;Crème brûlée;1;3,50 €\n14/02/2024;Pâté;4;1.005,00 €\n")
