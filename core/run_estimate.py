@@ -11,8 +11,8 @@ costs from a small calibration run on synthetic data at first use:
 - each local model is fitted on 10 and on 40 synthetic products (more, up to 640, while the
   difference is within timing noise: ETS is vectorised, 40 products cost no more than 10): the
   difference gives its seconds per product-period, the rest its fixed seconds per fit;
-- a whole small forecast run gives the seconds per backtest row of choosing and scoring, the
-  part of a run that is not fitting;
+- whole forecast runs of 160 and 1,280 synthetic products give the seconds per backtest row
+  of choosing and scoring, the part of a run that is not fitting;
 - starting the worker processes is timed once, for runs large enough to use them;
 - a network's seconds per training step are measured the first time a plan holds one (that
   needs TensorFlow, so it is not part of the first calibration).
@@ -44,6 +44,13 @@ CACHE_NAME = "run_calibration_{freq}.json"
 _SMALL, _LARGE = 10, 40  # synthetic products, two sizes
 _LARGEST = 640  # the larger size grows x4 up to this while its extra time is within noise
 _NOISE = 0.5  # extra time below this share of the small fit's is noise, not products
+# Whole runs timed for the cost of choosing and scoring: the Fast preset's models (no network:
+# `auto` adds one from 100 products, priced apart) on 160 and 1,280 products. Runs of 10 and 40
+# products were mostly fixed cost (choosing 475 and 155 us per backtest row, weekly), so their
+# difference priced weekly Fast's choosing at 9.8 s for the 1.7 s it took (issue #12;
+# `bench/choosing_cost.py`: 12-14 us per row between 640 and 1,280 products).
+RUN_MODELS = ("seasonal_naive", "ets", "theta", "croston", "imapa")
+RUN_PRODUCTS = (160, 1280)
 # Periods of the synthetic series per frequency: costs differ by frequency (a weekly product's
 # season is too long to fit, a daily one's is not), so each is calibrated on its own.
 PERIODS = {"D": 150, "W": 52, "M": 48}
@@ -189,10 +196,8 @@ def calibrate(freq: str = "D", *, progress: ProgressCallback | None = None,
         progress(said(0.8 * (i + 1) / len(local), "progress.calibrating", stage=name))
     calibration = Calibration(cell, fixed, 0.0, 0.0, 0.0, machine=machine_key(), freq=freq,
                               engine=engine_key(), models=local)
-    small = frames.setdefault(_SMALL, synthetic_frame(_SMALL, freq))
-    large = frames.setdefault(_LARGE, synthetic_frame(_LARGE, freq))
     began = time.perf_counter()
-    _measure_runs(calibration, small, large, cancel)
+    _measure_runs(calibration, *(synthetic_frame(n, freq) for n in RUN_PRODUCTS), cancel)
     _log.info("calibration: fits measured, whole runs took %.1f s", time.perf_counter() - began)
     progress(said(0.9, "progress.calibrating", stage="start"))
     calibration.spawn_seconds = _measure_spawn()
@@ -226,7 +231,8 @@ def _measure_runs(calibration: Calibration, small: pd.DataFrame, large: pd.DataF
     from core.pipeline_types import ForecastSettings
 
     freq = calibration.freq
-    settings = ForecastSettings(horizon=HORIZON[freq], freq=freq, windows=2, n_jobs=1)
+    settings = ForecastSettings(horizon=HORIZON[freq], freq=freq, windows=2, n_jobs=1,
+                                models=RUN_MODELS)
     choosing, rows, rest = [], [], []
     for frame in (small, large):
         marks: dict[str, float] = {}
@@ -244,7 +250,10 @@ def _measure_runs(calibration: Calibration, small: pd.DataFrame, large: pd.DataF
         choosing.append(ended - marks.get("choosing", ended))
         rows.append(_backtest_rows(frame, settings, classes))
         rest.append(max(ended - began - choosing[-1] - fitting, 0.0))
-    calibration.row_seconds = max(choosing[1] - choosing[0], 0.0) / max(rows[1] - rows[0], 1)
+    extra = choosing[1] - choosing[0]
+    # Never free: if the larger run chose no slower, its whole time bounds the cost per row.
+    calibration.row_seconds = extra / (rows[1] - rows[0]) if extra > 0 else \
+        choosing[1] / rows[1]
     fixed_choosing = max(choosing[1] - calibration.row_seconds * rows[1], 0.0)
     calibration.run_seconds = fixed_choosing + min(rest)
 

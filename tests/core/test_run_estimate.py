@@ -8,6 +8,7 @@ import pytest
 
 from core.models.demand import classify
 from core.pipeline_types import ForecastSettings
+from core.progress import NEVER
 from core.run_estimate import (
     Calibration,
     estimate,
@@ -264,3 +265,63 @@ def test_the_epoch_guess_is_the_middle_of_what_can_happen(epochs, patience):
     assert worst == pytest.approx((max(possible) / min(possible)) ** 0.5)
     # warm windows run their own epochs with the same patience
     assert expected_epochs(epochs, patience, warm_epochs=2) == expected_epochs(2, patience)
+
+
+class _Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def perf_counter(self):
+        return self.now
+
+
+def _fake_runs(monkeypatch, choosing_seconds):
+    """Runs that take 1 s to fit and `choosing_seconds(rows)` to choose, on a fake clock."""
+    import core.pipeline as pipeline
+    import core.run_estimate as run_estimate
+    from core.models.demand import classify as classes_of
+    from core.progress import ProgressEvent
+
+    clock, seen = _Clock(), []
+    monkeypatch.setattr(run_estimate, "time", clock)
+
+    def run(frame, settings, *, progress, cancel):
+        seen.append((frame["unique_id"].nunique(), settings.models))
+        rows = run_estimate._backtest_rows(frame, settings, classes_of(frame))
+        clock.now += 1.0
+        progress(ProgressEvent(0.9, "choosing", stage="selection"))
+        clock.now += choosing_seconds(rows)
+
+    monkeypatch.setattr(pipeline, "run", run)
+    return seen
+
+
+def _measured_rows(monkeypatch, choosing_seconds) -> tuple[Calibration, list]:
+    import core.run_estimate as run_estimate
+
+    seen = _fake_runs(monkeypatch, choosing_seconds)
+    calibration = flat(seconds_per_cell=0.0, fit=0.0)  # fitting priced at 0: all of it "rest"
+    frames = [run_estimate.synthetic_frame(n, "W") for n in run_estimate.RUN_PRODUCTS]
+    run_estimate._measure_runs(calibration, *frames, NEVER)
+    return calibration, seen
+
+
+def test_choosing_is_priced_per_row_from_runs_where_rows_dominate(monkeypatch):
+    """Runs of 10 and 40 products were mostly fixed cost (weekly: 475 and 155 us a row), so
+    their difference priced weekly Fast's choosing at 9.8 s for 1.7 s (issue #12)."""
+    calibration, seen = _measured_rows(monkeypatch, lambda rows: 0.4 + 12e-6 * rows)
+    assert calibration.row_seconds == pytest.approx(12e-6)
+    assert calibration.run_seconds == pytest.approx(0.4 + 1.0)
+    # big enough that rows outweigh the fixed part, and no network in them (priced apart)
+    assert min(n for n, _ in seen) >= 160
+    from core.models.registry import get
+
+    assert all(m != "auto" and not get(m).capabilities.global_model
+               for _, models in seen for m in models)
+
+
+def test_a_larger_run_that_chose_no_slower_does_not_make_choosing_free(monkeypatch):
+    calibration, _ = _measured_rows(monkeypatch, lambda rows: 0.5)
+    assert calibration.row_seconds > 0
+    rows_of_larger = calibration.row_seconds and 0.5 / calibration.row_seconds
+    assert rows_of_larger > 10_000  # the larger run's whole choosing time over its rows
