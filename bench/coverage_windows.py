@@ -6,7 +6,7 @@ and band kind (two-sided, or [0, upper] for products mostly without sales), from
 
 Runs `core.pipeline.run` once (settings as `bench/coverage.py`) and keeps what the conformal
 step was given, so the same backtest is re-calibrated offline for comparison
-(`--variants`: the shipped rule against the alternatives named in `VARIANTS`).
+(`--keep FILE`).
 """
 from __future__ import annotations
 
@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from coverage import SETS, load  # noqa: E402
+
 import core.pipeline as pipeline  # noqa: E402
 from core.evaluation import conformal  # noqa: E402
 from core.pipeline_types import ForecastSettings  # noqa: E402
-from coverage import SETS, load  # noqa: E402
 
 captured: dict = {}
 
@@ -49,7 +50,7 @@ def breakdown(bt: pd.DataFrame, frame: pd.DataFrame, classes: pd.Series, model: 
     for level in (80, 95):
         rows[f"c{level}"] = covered(rows, level)
     rows["zero_lo"] = rows["yhat_lo_80"] <= 0
-    for key in ("window", "class", "step", "zero_lo"):
+    for key in ("window", "class", "step", "zero_lo", ["class", "window"]):
         table = rows.groupby(key)[["c80", "c95"]].mean().round(3)
         table["rows"] = rows.groupby(key).size()
         print(f"-- {model} by {key}\n{table.to_string()}", flush=True)
@@ -60,6 +61,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("data", choices=SETS)
     p.add_argument("--model", default="auto")
+    p.add_argument("--keep", default="", help="pickle the conformal step's inputs here")
     a = p.parse_args()
     freq, horizon = SETS[a.data]
     frame = load(a.data)
@@ -74,6 +76,8 @@ def main() -> None:
     print(f"reported windows {reported}; captured windows "
           f"{sorted(captured['bt']['window'].unique())}", flush=True)
     breakdown(bt, frame, classes, a.model, reported)
+    if a.keep:  # our own run's frames, for offline re-calibration (never a user's file)
+        pd.to_pickle({**captured, "classes": classes, "reported": reported}, a.keep)
     if a.model != "median":
         breakdown(bt, frame, classes, "median", reported)
 
