@@ -8,13 +8,17 @@ on the sample said "about 3 min" and took 7.5 s. Here the count comes from the p
 (which products get which candidates, how many windows, the periods each fit reads) and the
 costs from a small calibration run on synthetic data at first use:
 
-- each local model is fitted on 10 and on 40 synthetic products: the difference gives its
-  seconds per product-period, the rest its fixed seconds per fit;
-- a whole small forecast run gives the seconds per backtest row of choosing and scoring, the
-  part of a run that is not fitting;
+- each local model is fitted on 10 and on 40 synthetic products (more, up to 640, while the
+  difference is within timing noise: ETS is vectorised, 40 products cost no more than 10): the
+  difference gives its seconds per product-period, the rest its fixed seconds per fit;
+- whole forecast runs of 160 and 1,280 synthetic products give the seconds per backtest row
+  of choosing and scoring, the part of a run that is not fitting;
 - starting the worker processes is timed once, for runs large enough to use them;
 - a network's seconds per training step are measured the first time a plan holds one (that
   needs TensorFlow, so it is not part of the first calibration).
+
+The cache is measured again when the engine or its models changed or a cost is implausible
+(`core.calibration_checks`).
 """
 from __future__ import annotations
 
@@ -35,9 +39,18 @@ from core.progress import NEVER, CancelToken, ProgressCallback, ProgressEvent, n
 from core.schema import ID
 
 _log = logging.getLogger(__name__)
-VERSION = 2
+VERSION = 4  # 3 was a format of another branch's, never released
 CACHE_NAME = "run_calibration_{freq}.json"
 _SMALL, _LARGE = 10, 40  # synthetic products, two sizes
+_LARGEST = 640  # the larger size grows x4 up to this while its extra time is within noise
+_NOISE = 0.5  # extra time below this share of the small fit's is noise, not products
+# Whole runs timed for the cost of choosing and scoring: the Fast preset's models (no network:
+# `auto` adds one from 100 products, priced apart) on 160 and 1,280 products. Runs of 10 and 40
+# products were mostly fixed cost (choosing 475 and 155 us per backtest row, weekly), so their
+# difference priced weekly Fast's choosing at 9.8 s for the 1.7 s it took (issue #12;
+# `bench/choosing_cost.py`: 12-14 us per row between 640 and 1,280 products).
+RUN_MODELS = ("seasonal_naive", "ets", "theta", "croston", "imapa")
+RUN_PRODUCTS = (160, 1280)
 # Periods of the synthetic series per frequency: costs differ by frequency (a weekly product's
 # season is too long to fit, a daily one's is not), so each is calibrated on its own.
 PERIODS = {"D": 150, "W": 52, "M": 48}
@@ -56,6 +69,8 @@ class Calibration:
     machine: str = ""
     freq: str = "D"
     version: int = VERSION
+    engine: str = ""  # `calibration_checks.engine_key()` of the engine measured
+    models: list[str] = field(default_factory=list)  # local models tried (measured or not)
 
 
 @dataclass
@@ -77,15 +92,25 @@ def cache_path(freq: str) -> Path:
 
 
 def load_cached(freq: str, path: Path | None = None) -> Calibration | None:
-    """The calibration measured earlier on this machine, or None (missing, old, other machine)."""
+    """The calibration measured earlier on this machine, or None: missing, old format, other
+    machine, another engine or set of models than today's, or an implausible cost."""
+    from core.calibration_checks import engine_key, implausible, local_models
+
     path = path or cache_path(freq)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         found = Calibration(**data)
     except (OSError, ValueError, TypeError):
         return None
-    usable = found.version == VERSION and found.machine == machine_key() and found.freq == freq
-    return found if usable else None
+    stale = [what for what, ok in (
+        ("format", found.version == VERSION), ("machine", found.machine == machine_key()),
+        ("frequency", found.freq == freq), ("engine", found.engine == engine_key()),
+        ("models", found.models == local_models())) if not ok]
+    stale += implausible(found) if not stale else []
+    if stale:
+        _log.info("calibration cache %s not used: %s", path, "; ".join(stale))
+        return None
+    return found
 
 
 def save(calibration: Calibration, path: Path | None = None) -> None:
@@ -139,15 +164,15 @@ def synthetic_frame(products: int, freq: str = "D", periods: int | None = None,
 def calibrate(freq: str = "D", *, progress: ProgressCallback | None = None,
               cancel: CancelToken | None = None) -> Calibration:
     """Measure this machine: every local model's fit costs, then whole small runs."""
-    from core.models.registry import available, create
+    from core.calibration_checks import engine_key, local_models
+    from core.models.registry import create
 
     progress = progress or no_progress
     cancel = cancel or NEVER
-    small, large = synthetic_frame(_SMALL, freq), synthetic_frame(_LARGE, freq)
+    frames: dict[int, pd.DataFrame] = {}
     tiny = synthetic_frame(2, freq)
     periods, horizon = PERIODS[freq], HORIZON[freq]
-    local = [c.name for c in available()
-             if not c.capabilities.global_model and c.family != "combination"]
+    local = local_models()
     cell, fixed = {}, {}
     for i, name in enumerate(local):
         cancel.raise_if_cancelled()
@@ -156,26 +181,44 @@ def calibrate(freq: str = "D", *, progress: ProgressCallback | None = None,
             create(name).fit(tiny, freq=freq, cancel=cancel).predict(horizon)
         except NotEnoughHistory:  # e.g. MSTL on weekly data: never a candidate there either
             continue
-        times = []
-        for data in (small, large):
+
+        def timed(products: int, name=name) -> float:
+            data = frames.setdefault(products, synthetic_frame(products, freq))
             best = float("inf")
             for _ in range(2):  # the faster of two: other jobs on the machine only add time
                 began = time.perf_counter()
                 create(name).fit(data, freq=freq, cancel=cancel).predict(horizon)
                 best = min(best, time.perf_counter() - began)
-            times.append(best)
-        per_product = max(times[1] - times[0], 0.0) / (_LARGE - _SMALL)
+            return best
+
+        per_product, fixed[name] = fit_costs(timed)
         cell[name] = per_product / periods
-        fixed[name] = max(times[0] - _SMALL * per_product, 0.0)
         progress(said(0.8 * (i + 1) / len(local), "progress.calibrating", stage=name))
-    calibration = Calibration(cell, fixed, 0.0, 0.0, 0.0, machine=machine_key(), freq=freq)
+    calibration = Calibration(cell, fixed, 0.0, 0.0, 0.0, machine=machine_key(), freq=freq,
+                              engine=engine_key(), models=local)
     began = time.perf_counter()
-    _measure_runs(calibration, small, large, cancel)
+    _measure_runs(calibration, *(synthetic_frame(n, freq) for n in RUN_PRODUCTS), cancel)
     _log.info("calibration: fits measured, whole runs took %.1f s", time.perf_counter() - began)
     progress(said(0.9, "progress.calibrating", stage="start"))
     calibration.spawn_seconds = _measure_spawn()
     progress(said(1.0, "progress.calibrating"))
     return calibration
+
+
+def fit_costs(timed) -> tuple[float, float]:
+    """(seconds per product, fixed seconds) of one fit, from `timed(products)`, the seconds a
+    fit of that many synthetic products takes. The larger size grows while its extra time is
+    within noise of the smaller's: a vectorised model's 40 products can time no slower than its
+    10, which priced ETS on 1,817 products as if they cost nothing (issue #12)."""
+    small = timed(_SMALL)
+    products = _LARGE
+    extra = timed(products) - small
+    while extra <= _NOISE * small and products < _LARGEST:
+        products *= 4
+        extra = timed(products) - small
+    # Never free: if even the largest is within noise, its whole time is the bound per product.
+    per_product = extra / (products - _SMALL) if extra > 0 else timed(products) / products
+    return per_product, max(small - _SMALL * per_product, 0.0)
 
 
 def _measure_runs(calibration: Calibration, small: pd.DataFrame, large: pd.DataFrame,
@@ -188,7 +231,8 @@ def _measure_runs(calibration: Calibration, small: pd.DataFrame, large: pd.DataF
     from core.pipeline_types import ForecastSettings
 
     freq = calibration.freq
-    settings = ForecastSettings(horizon=HORIZON[freq], freq=freq, windows=2, n_jobs=1)
+    settings = ForecastSettings(horizon=HORIZON[freq], freq=freq, windows=2, n_jobs=1,
+                                models=RUN_MODELS)
     choosing, rows, rest = [], [], []
     for frame in (small, large):
         marks: dict[str, float] = {}
@@ -206,7 +250,10 @@ def _measure_runs(calibration: Calibration, small: pd.DataFrame, large: pd.DataF
         choosing.append(ended - marks.get("choosing", ended))
         rows.append(_backtest_rows(frame, settings, classes))
         rest.append(max(ended - began - choosing[-1] - fitting, 0.0))
-    calibration.row_seconds = max(choosing[1] - choosing[0], 0.0) / max(rows[1] - rows[0], 1)
+    extra = choosing[1] - choosing[0]
+    # Never free: if the larger run chose no slower, its whole time bounds the cost per row.
+    calibration.row_seconds = extra / (rows[1] - rows[0]) if extra > 0 else \
+        choosing[1] / rows[1]
     fixed_choosing = max(choosing[1] - calibration.row_seconds * rows[1], 0.0)
     calibration.run_seconds = fixed_choosing + min(rest)
 

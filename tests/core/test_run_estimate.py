@@ -8,6 +8,7 @@ import pytest
 
 from core.models.demand import classify
 from core.pipeline_types import ForecastSettings
+from core.progress import NEVER
 from core.run_estimate import (
     Calibration,
     estimate,
@@ -27,12 +28,14 @@ def weekly():
 
 
 def flat(seconds_per_cell=1e-5, fit=0.01) -> Calibration:
+    from core.calibration_checks import engine_key, local_models
     from core.models.registry import available
 
     names = [c.name for c in available()]
     return Calibration({n: seconds_per_cell for n in names}, {n: fit for n in names},
                        row_seconds=1e-6, run_seconds=0.5, spawn_seconds=2.0,
-                       machine=machine_key(), freq="W")
+                       machine=machine_key(), freq="W", engine=engine_key(),
+                       models=local_models())
 
 
 def test_the_estimate_counts_the_plans_fits(weekly):
@@ -121,6 +124,61 @@ def test_the_calibration_is_cached_atomically_and_only_for_this_machine(tmp_path
     assert load_cached("W", path) is None
 
 
+@pytest.mark.parametrize("change", [
+    {"engine": "0.1.0+0123456789abcdef"},  # measured on another engine's code
+    {"models": ["ets", "naive"]},  # before models were added (or after some were removed)
+    {"version": 2},  # an older format
+])
+def test_a_calibration_of_another_engine_or_model_set_is_measured_again(tmp_path, change):
+    path = tmp_path / "cal.json"
+    save(replace(flat(), **change), path)
+    assert load_cached("W", path) is None
+
+
+def test_an_implausible_cached_cost_is_measured_again(tmp_path, monkeypatch):
+    """The cached daily calibration had ETS's cost per product-period at 0 (issue #12), so ETS
+    on 1,817 products was priced as one fixed cost; it was used for ever."""
+    import core.run_estimate as run_estimate
+
+    path = tmp_path / "cal.json"
+    broken = flat()
+    broken.cell_seconds["ets"] = 0.0
+    save(broken, path)
+    assert load_cached("W", path) is None
+    for field_, value in (("row_seconds", 0.0), ("spawn_seconds", 3600.0)):
+        save(replace(flat(), **{field_: value}), path)
+        assert load_cached("W", path) is None, field_
+    slow_step = flat()
+    slow_step.step_seconds["tcn"] = 120.0
+    save(slow_step, path)
+    assert load_cached("W", path) is None
+    save(broken, path)
+    monkeypatch.setattr(run_estimate, "calibrate", lambda freq, **_: flat())
+    assert load_or_calibrate("W", path) == flat()
+    assert load_cached("W", path) == flat()  # the new measurement replaced the broken one
+
+
+def test_a_vectorised_models_cost_per_product_is_measured_where_products_show():
+    """ETS fits 10 products in 0.17 s and 40 in no longer (vectorised; timings of 2026-12-05,
+    160 took 0.26 s): the difference of 10 and 40 said products cost nothing."""
+    from core.run_estimate import fit_costs
+
+    measured = {10: 0.17, 40: 0.17, 160: 0.26, 640: 0.55}
+    asked = []
+    per_product, fixed = fit_costs(lambda n: asked.append(n) or measured[n])
+    assert asked == [10, 40, 160]  # grown once: 160 is clear of noise
+    assert per_product == pytest.approx(0.09 / 150)
+    assert fixed == pytest.approx(0.17 - 10 * 0.09 / 150)
+    # a model whose products never show is bounded by its largest fit, never free
+    per_product, _ = fit_costs(lambda n: 0.2)
+    assert per_product == pytest.approx(0.2 / 640)
+    # a model whose products do show: measured from 10 and 40 as before
+    asked.clear()
+    per_product, fixed = fit_costs(lambda n: asked.append(n) or 0.01 + 0.001 * n)
+    assert asked == [10, 40] and per_product == pytest.approx(0.001)
+    assert fixed == pytest.approx(0.01)
+
+
 def test_first_use_measures_then_reuses(tmp_path, monkeypatch):
     import core.run_estimate as run_estimate
 
@@ -146,6 +204,11 @@ def test_a_real_calibration_measures_every_local_model():
         "seasonal_naive"]
     assert ets > naive
     assert measured.spawn_seconds > 0 and measured.run_seconds > 0
+    assert all(v > 0 for v in measured.cell_seconds.values())  # more products cost more
+    from core.calibration_checks import engine_key, implausible, local_models
+
+    assert measured.engine == engine_key() and measured.models == local_models()
+    assert implausible(measured) == []
 
 
 def test_the_apps_estimate_calibrates_in_a_child_process_once(weekly, monkeypatch):
@@ -202,3 +265,63 @@ def test_the_epoch_guess_is_the_middle_of_what_can_happen(epochs, patience):
     assert worst == pytest.approx((max(possible) / min(possible)) ** 0.5)
     # warm windows run their own epochs with the same patience
     assert expected_epochs(epochs, patience, warm_epochs=2) == expected_epochs(2, patience)
+
+
+class _Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def perf_counter(self):
+        return self.now
+
+
+def _fake_runs(monkeypatch, choosing_seconds):
+    """Runs that take 1 s to fit and `choosing_seconds(rows)` to choose, on a fake clock."""
+    import core.pipeline as pipeline
+    import core.run_estimate as run_estimate
+    from core.models.demand import classify as classes_of
+    from core.progress import ProgressEvent
+
+    clock, seen = _Clock(), []
+    monkeypatch.setattr(run_estimate, "time", clock)
+
+    def run(frame, settings, *, progress, cancel):
+        seen.append((frame["unique_id"].nunique(), settings.models))
+        rows = run_estimate._backtest_rows(frame, settings, classes_of(frame))
+        clock.now += 1.0
+        progress(ProgressEvent(0.9, "choosing", stage="selection"))
+        clock.now += choosing_seconds(rows)
+
+    monkeypatch.setattr(pipeline, "run", run)
+    return seen
+
+
+def _measured_rows(monkeypatch, choosing_seconds) -> tuple[Calibration, list]:
+    import core.run_estimate as run_estimate
+
+    seen = _fake_runs(monkeypatch, choosing_seconds)
+    calibration = flat(seconds_per_cell=0.0, fit=0.0)  # fitting priced at 0: all of it "rest"
+    frames = [run_estimate.synthetic_frame(n, "W") for n in run_estimate.RUN_PRODUCTS]
+    run_estimate._measure_runs(calibration, *frames, NEVER)
+    return calibration, seen
+
+
+def test_choosing_is_priced_per_row_from_runs_where_rows_dominate(monkeypatch):
+    """Runs of 10 and 40 products were mostly fixed cost (weekly: 475 and 155 us a row), so
+    their difference priced weekly Fast's choosing at 9.8 s for 1.7 s (issue #12)."""
+    calibration, seen = _measured_rows(monkeypatch, lambda rows: 0.4 + 12e-6 * rows)
+    assert calibration.row_seconds == pytest.approx(12e-6)
+    assert calibration.run_seconds == pytest.approx(0.4 + 1.0)
+    # big enough that rows outweigh the fixed part, and no network in them (priced apart)
+    assert min(n for n, _ in seen) >= 160
+    from core.models.registry import get
+
+    assert all(m != "auto" and not get(m).capabilities.global_model
+               for _, models in seen for m in models)
+
+
+def test_a_larger_run_that_chose_no_slower_does_not_make_choosing_free(monkeypatch):
+    calibration, _ = _measured_rows(monkeypatch, lambda rows: 0.5)
+    assert calibration.row_seconds > 0
+    rows_of_larger = calibration.row_seconds and 0.5 / calibration.row_seconds
+    assert rows_of_larger > 10_000  # the larger run's whole choosing time over its rows
