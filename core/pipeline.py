@@ -31,8 +31,9 @@ from core.evaluation.fitting import (
 )
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
+from core.level_anchor import anchored
 from core.message_parts import Clause, decode, encode, english
-from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
+from core.models.neural.auto_candidates import ANCHORED, WARM_EPOCHS, with_auto_params
 from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import split
@@ -132,13 +133,16 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
         cancel.raise_if_cancelled()
+    anchors = [ANCHORED[n] for n in plan.networks if n in ANCHORED] if plan.auto else []
+    if anchors and not bt.empty:
+        bt, fc, scores = _with_anchored(bt, fc, scores, frame, plan, classes, freq)
     # Every model's bands from its backtest errors, before `auto` copies the chosen model's.
     bands = calibrate(bt, fc, frame, pools=classes, levels=settings.levels,
                       gap=-(-settings.horizon // (settings.step or settings.horizon)),
                       in_place=True)  # `bt` is ours: no second copy of every candidate's rows
     bt, fc, said = bands.backtest, bands.forecast, band_notes(bands)
     del bands
-    order = _unique([m for _, models in plan.groups for m in models] + plan.combos)
+    order = _unique([m for _, models in plan.groups for m in models] + anchors + plan.combos)
     allowed = order if plan.auto else plan.named
     reported = list(range(plan.warmup, plan.windows))
     if plan.selecting:
@@ -155,6 +159,25 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     return _reported(bt, reported), fc, final, said
+
+
+def _with_anchored(bt, fc, scores, frame, plan: RunPlan, classes, freq: str):
+    """`auto`'s networks anchored to recent sales per pool (`core.level_anchor`), added as
+    candidates from the networks' own rows: no second fit. Not members of the combinations."""
+    pools = _pools(plan.groups, classes)
+    bts, fcs = [bt], [fc]
+    for network in plan.networks:
+        name = ANCHORED.get(network)
+        if name is None or not (bt["model"] == network).any():
+            continue
+        bts.append(anchored(bt[bt["model"] == network], frame, pools, periods=plan.horizon)
+                   .assign(model=name))
+        fcs.append(anchored(fc[fc["model"] == network], frame, pools, periods=plan.horizon)
+                   .assign(model=name))
+    new = pd.concat(bts[1:], ignore_index=True) if len(bts) > 1 else bt.iloc[:0]
+    extra = window_scores(new, frame, freq=freq) if not new.empty else _no_scores()
+    return (pd.concat(bts, ignore_index=True), pd.concat(fcs, ignore_index=True),
+            pd.concat([scores, extra], ignore_index=True))
 
 
 def _taken(result: ChunkResult) -> tuple[pd.DataFrame, pd.DataFrame]:
