@@ -229,6 +229,10 @@
         <translation>未选用 {model_name}：它在回测中对该组总量的偏差为 {missed}，而 {reference} 为 {reference_missed}</translation>
     </message>
     <message>
+        <source>{network}&apos;s forecast scaled x{factor} so the pool&apos;s total matches its sales of the last {periods} periods</source>
+        <translation>{network} 的预测乘以 {factor}，使该组总量与其最近 {periods} 期的销量一致</translation>
+    </message>
+    <message>
         <source>only {length} {unit} of history ({model} needs {need})</source>
         <translation>历史仅 {length} {unit}（{model}需要 {need}）</translation>
     </message>

@@ -9,6 +9,7 @@ import pytest
 
 from core import pipeline
 from core.level_anchor import MAX_FACTOR, anchored, factors
+from core.message_parts import decode, english
 from core.models.registry import get
 from core.selection import choose
 from core.selection_guard import (
@@ -96,13 +97,23 @@ def test_pipeline_adds_the_anchored_candidate_from_the_networks_rows():
     scores = pd.DataFrame(columns=["model", "unique_id", "window", "score"])
     plan = SimpleNamespace(networks=("lstm_attention",), horizon=20,
                            groups=[(["a", "b"], ["theta", "lstm_attention"])])
-    bt2, fc2, scores2 = pipeline._with_anchored(bt, fc, scores, history, plan,
-                                                pd.Series({"a": "lumpy", "b": "lumpy"}), "D")
+    bt2, fc2, scores2, scaled_by = pipeline._with_anchored(
+        bt, fc, scores, history, plan, pd.Series({"a": "lumpy", "b": "lumpy"}), "D")
     assert set(bt2["model"]) == {"lstm_attention", "theta", "lstm_anchored"}
     assert bt2.loc[bt2["model"] == "lstm_anchored", "yhat"].sum() == pytest.approx(60.0)
     assert fc2.loc[fc2["model"] == "lstm_anchored", "yhat"].sum() == pytest.approx(60.0)
     assert set(scores2["model"]) == {"lstm_anchored"}
     assert len(bt2[bt2["model"] == "theta"]) == len(theta)  # the others untouched
+    # The reason of a product that gets the anchored forecast says by how much it was scaled.
+    pool = "lumpy|theta,lstm_attention"
+    assert scaled_by == {("lstm_anchored", pool): pytest.approx(60 / 8)}
+    final = pd.DataFrame({"unique_id": ["a", "b"], "model": ["lstm_anchored", "theta"],
+                          "pool": [pool, pool]})
+    clauses = [decode(ids) for ids in pipeline._anchor_reasons(final, scaled_by, plan)
+               [pipeline.ANCHOR_IDS]]
+    assert clauses[1] is None
+    assert english(clauses[0]) == ("lstm_attention's forecast scaled x7.5 so the pool's total "
+                                   "matches its sales of the last 20 periods")
 
 
 def test_registered_as_a_network_that_the_guard_still_judges():
