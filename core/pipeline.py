@@ -133,7 +133,7 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
         cancel.raise_if_cancelled()
-    anchors = [ANCHORED[n] for n in plan.networks if n in ANCHORED] if plan.auto else []
+    anchors = list(plan.anchors)
     scaled_by: dict[tuple[str, str], float] = {}
     if anchors and not bt.empty:
         bt, fc, scores, scaled_by = _with_anchored(bt, fc, scores, frame, plan, classes, freq)
@@ -168,9 +168,10 @@ def _with_anchored(bt, fc, scores, frame, plan: RunPlan, classes, freq: str):
     Also returns each (anchored model, pool)'s factor on the forecast, for the reasons."""
     pools = _pools(plan.groups, classes)
     bts, fcs, scaled_by = [bt], [fc], {}
-    for network in plan.networks:
-        name = ANCHORED.get(network)
-        if name is None or not (bt["model"] == network).any():
+    base = {name: network for network, name in ANCHORED.items()}
+    for name in plan.anchors:
+        network = base[name]
+        if not (bt["model"] == network).any():
             continue
         bts.append(anchored(bt[bt["model"] == network], frame, pools, periods=plan.horizon)
                    .assign(model=name))

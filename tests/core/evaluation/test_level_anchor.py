@@ -95,7 +95,7 @@ def test_pipeline_adds_the_anchored_candidate_from_the_networks_rows():
     fc = _network_rows(0.2, cutoff=DAYS[-1]).drop(columns=["cutoff", "window"]) \
         .assign(model="lstm_attention")
     scores = pd.DataFrame(columns=["model", "unique_id", "window", "score"])
-    plan = SimpleNamespace(networks=("lstm_attention",), horizon=20,
+    plan = SimpleNamespace(anchors=("lstm_anchored",), horizon=20,
                            groups=[(["a", "b"], ["theta", "lstm_attention"])])
     bt2, fc2, scores2, scaled_by = pipeline._with_anchored(
         bt, fc, scores, history, plan, pd.Series({"a": "lumpy", "b": "lumpy"}), "D")
@@ -173,3 +173,45 @@ def test_fitted_on_its_own_it_forecasts_the_recent_total_per_demand_class():
     for demand_class, total in totals.items():
         factor = recent[demand_class] / max(total, 1e-9)
         assert total == pytest.approx(recent[demand_class], rel=1e-6) or factor > 0.999
+
+
+@pytest.mark.parametrize("models, anchors, fitted", [
+    (("auto", "lstm_attention", "lstm_anchored"), ("lstm_anchored",), False),  # Best accuracy
+    (("lstm_attention", "lstm_anchored"), ("lstm_anchored",), False),
+    (("lstm_anchored",), (), True),  # alone: it fits its own network
+    (("theta", "lstm_attention"), (), False),  # not asked for, not auto
+])
+def test_plan_builds_the_anchored_network_from_a_network_it_fits_anyway(models, anchors,
+                                                                          fitted):
+    from core.models.demand import classify
+    from core.pipeline_types import ForecastSettings
+    from core.run_plan import build
+
+    frame = _history()
+    plan = build(frame, ForecastSettings(horizon=7, freq="D", windows=1, models=models),
+                 classify(frame))
+    assert plan.anchors == anchors
+    assert ("lstm_anchored" in plan.fitted_models()) == fitted
+
+
+def test_a_run_derives_the_anchored_forecast_without_a_second_network():
+    from core.pipeline_types import ForecastSettings
+
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2024-01-01", periods=90, freq="D")
+    frame = pd.concat([pd.DataFrame({"unique_id": f"p{i}", "ds": days,
+                                     "y": rng.poisson(0.4, len(days)) * 3.0})
+                       for i in range(4)], ignore_index=True)
+    params = {"lstm_attention": dict(get("lstm_attention").test_params)}
+    run = pipeline.run(frame, ForecastSettings(
+        horizon=7, freq="D", windows=1, n_jobs=1, models=("lstm_attention", "lstm_anchored"),
+        params=params, cold_start=False))
+    net = run.candidates[run.candidates["model"] == "lstm_attention"]
+    anchored_fc = run.candidates[run.candidates["model"] == "lstm_anchored"]
+    assert len(anchored_fc) == len(net) > 0
+    # The same network's forecast, scaled: one factor per pool (here one pool).
+    ratio = anchored_fc["yhat"].to_numpy() / net["yhat"].to_numpy()
+    assert np.allclose(ratio, ratio[0])
+    assert anchored_fc["yhat"].sum() == pytest.approx(
+        frame[frame["ds"] > days[-8]]["y"].sum(), rel=1e-6)
+    assert set(run.backtest["model"]) >= {"lstm_attention", "lstm_anchored"}
