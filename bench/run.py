@@ -105,6 +105,11 @@ def _print_totals(result) -> None:
     from core.selection_guard import total_errors, window_totals
 
     bt = result.backtest
+    # Only models that forecast every product-window: `total_errors` compares models on the
+    # product-windows all of them forecast, and a candidate tried on 30 products (arima, mstl,
+    # optimized_theta on daily) would shrink the "shop" to those 30.
+    cover = bt.groupby("model")["unique_id"].nunique()
+    bt = bt[bt["model"].isin(cover.index[cover == cover.max()])]
     pools = pd.Series("all", index=bt["unique_id"].unique())
     errors = total_errors(window_totals(bt), pools).set_index("model")
     print("shop total per window, |miss| / sales and bias (reported windows):")

@@ -31,8 +31,9 @@ from core.evaluation.fitting import (
 )
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
+from core.level_anchor import anchored, factors
 from core.message_parts import Clause, decode, encode, english
-from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
+from core.models.neural.auto_candidates import ANCHORED, WARM_EPOCHS, with_auto_params
 from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import split
@@ -132,20 +133,24 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         extra = window_scores(bt[bt["model"].isin(COMBINATIONS)], frame, freq=freq)
         scores = pd.concat([scores, extra], ignore_index=True)
         cancel.raise_if_cancelled()
+    anchors = list(plan.anchors)
+    scaled_by: dict[tuple[str, str], float] = {}
+    if anchors and not bt.empty:
+        bt, fc, scores, scaled_by = _with_anchored(bt, fc, scores, frame, plan, classes, freq)
     # Every model's bands from its backtest errors, before `auto` copies the chosen model's.
     bands = calibrate(bt, fc, frame, pools=classes, levels=settings.levels,
                       gap=-(-settings.horizon // (settings.step or settings.horizon)),
                       in_place=True)  # `bt` is ours: no second copy of every candidate's rows
     bt, fc, said = bands.backtest, bands.forecast, band_notes(bands)
     del bands
-    order = _unique([m for _, models in plan.groups for m in models] + plan.combos)
+    order = _unique([m for _, models in plan.groups for m in models] + anchors + plan.combos)
     allowed = order if plan.auto else plan.named
     reported = list(range(plan.warmup, plan.windows))
     if plan.selecting:
         pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
         chooser = guard_for(bt, allowed)
-        final = chooser(usable, allowed, pools=pools)
+        final = _anchor_reasons(chooser(usable, allowed, pools=pools), scaled_by, plan)
         if not bt.empty:  # else no product was long enough for a single window
             auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools,
                                     chooser=chooser)  # reported windows only
@@ -155,6 +160,45 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     return _reported(bt, reported), fc, final, said
+
+
+def _with_anchored(bt, fc, scores, frame, plan: RunPlan, classes, freq: str):
+    """`auto`'s networks anchored to recent sales per pool (`core.level_anchor`), added as
+    candidates from the networks' own rows: no second fit. Not members of the combinations.
+    Also returns each (anchored model, pool)'s factor on the forecast, for the reasons."""
+    pools = _pools(plan.groups, classes)
+    bts, fcs, scaled_by = [bt], [fc], {}
+    base = {name: network for network, name in ANCHORED.items()}
+    for name in plan.anchors:
+        network = base[name]
+        if not (bt["model"] == network).any():
+            continue
+        bts.append(anchored(bt[bt["model"] == network], frame, pools, periods=plan.horizon)
+                   .assign(model=name))
+        future = fc[fc["model"] == network]
+        fcs.append(anchored(future, frame, pools, periods=plan.horizon).assign(model=name))
+        table = factors(future, frame, pools, periods=plan.horizon)
+        scaled_by.update({(name, pool): f for pool, f in zip(table["pool"], table["factor"],
+                                                             strict=True)})
+    new = pd.concat(bts[1:], ignore_index=True) if len(bts) > 1 else bt.iloc[:0]
+    extra = window_scores(new, frame, freq=freq) if not new.empty else _no_scores()
+    return (pd.concat(bts, ignore_index=True), pd.concat(fcs, ignore_index=True),
+            pd.concat([scores, extra], ignore_index=True), scaled_by)
+
+
+ANCHOR_IDS = "anchor_ids"  # column of the choices: the anchored forecast's clause, or ""
+
+
+def _anchor_reasons(final: pd.DataFrame, scaled_by: dict, plan: RunPlan) -> pd.DataFrame:
+    """`final` with the clause saying by how much an anchored network's forecast was scaled."""
+    base = {name: network for network, name in ANCHORED.items()}
+    pools = final["pool"] if "pool" in final else [None] * len(final)
+    final[ANCHOR_IDS] = [
+        encode([("reason.anchored", {"network": base[model], "factor": f"{scaled_by[at]:.1f}",
+                                     "periods": str(plan.horizon)})])
+        if (at := (model, pool)) in scaled_by else ""
+        for model, pool in zip(final["model"], pools, strict=True)]
+    return final
 
 
 def _taken(result: ChunkResult) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -330,8 +374,8 @@ def _choices(frame, classes, final, fallbacks, plan: RunPlan, fc, young: pd.Seri
     for uid, row in out.iterrows():
         model = row["model"] if isinstance(row["model"], str) else FALLBACK
         # The reason as (template id, fields) clauses; its English is written from them.
-        parts = reason_parts(row) + guard_parts(row) if plan.selecting else \
-            [("reason.settings", {})]
+        parts = reason_parts(row) + guard_parts(row) + (decode(row.get(ANCHOR_IDS)) or []) \
+            if plan.selecting else [("reason.settings", {})]
         if uid in young.index:
             model = NEW_PRODUCT
             parts = [*(parts if not plan.auto else []),

@@ -109,6 +109,8 @@ class RunPlan:
     young: pd.Series  # unique_id -> periods, for products too young to backtest
     warnings: list[Problem] = field(default_factory=list)  # the run goes on, and says so
     networks: tuple[str, ...] = ()  # networks `auto` tries (warm-started window to window)
+    # Anchored networks built from a fitted network's rows, not fitted (`core.level_anchor`).
+    anchors: tuple[str, ...] = ()
 
     def fitted_models(self) -> list[str]:
         return _unique(m for _, models in self.groups for m in models)
@@ -205,6 +207,8 @@ def build(frame: pd.DataFrame, settings, classes: pd.Series,
         networks = tuple(n for n in networks_for(frame, settings.freq, settings.horizon,
                                                  settings.windows + warmup, settings.step)
                          if n not in fitted)
+    anchors = derived_anchors(auto, named, [*fitted, *networks])
+    fitted = [m for m in fitted if m not in anchors]
     groups = candidate_groups(frame, classes, auto, _unique([*fitted, *networks]),
                               settings.freq, young)
     plan_models = _unique([m for _, models in groups for m in models])
@@ -212,7 +216,16 @@ def build(frame: pd.DataFrame, settings, classes: pd.Series,
     history = {name: _history_of(get(name), params[name], settings) for name in plan_models}
     return RunPlan(auto, named, combos, members, groups, selecting, settings.horizon,
                    settings.step or settings.horizon, warmup, settings.windows + warmup, params,
-                   history, young, problems, networks)
+                   history, young, problems, networks, anchors)
+
+
+def derived_anchors(auto: bool, named: Sequence[str], fitted: Sequence[str]) -> tuple[str, ...]:
+    """Anchored networks the run builds from a network it fits anyway (no second network):
+    in `auto` for every fitted network that has one, else those asked for by name."""
+    from core.models.neural.auto_candidates import ANCHORED
+
+    return tuple(name for base, name in ANCHORED.items()
+                 if base in fitted and (auto or name in named))
 
 
 def model_params(name: str, settings) -> dict:

@@ -58,6 +58,9 @@ TEXTS = {
     "reason.guard_refused": QT_TRANSLATE_NOOP(
         "CoreTexts", "{model_name} not chosen: it missed the pool's backtest total by "
                      "{missed} vs {reference_missed} for {reference}"),
+    "reason.anchored": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{network}'s forecast scaled x{factor} so the pool's total matches its "
+                     "sales of the last {periods} periods"),
     "fallback.short": QT_TRANSLATE_NOOP(
         "CoreTexts", "only {length} {unit} of history ({model} needs {need})"),
     "fallback.not_fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} could not be fitted"),

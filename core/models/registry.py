@@ -26,6 +26,7 @@ MODEL_MODULES = (
     "core.models.statistical.arima",
     "core.models.ensemble",
     "core.models.neural.model",
+    "core.models.neural.anchored",
 )
 
 

@@ -34,6 +34,8 @@ SAMPLES.update({"forecast": "1,204", "days": "21", "lead": "14", "review": "7",
                 "pack": "10"})
 # progress of ETS and what-if runs
 SAMPLES.update({"trend": "Ad", "seasonal": "N", "method": "elasticity"})
+# an anchored network's reason (core.level_anchor)
+SAMPLES.update({"network": "lstm_attention", "factor": "7.5"})
 # the cold start from titles (core.text.run_cold_start)
 SAMPLES.update({"neighbours": "Cast iron frying pan (pan1), Non-stick pan, 24cm (pan2)",
                 "encoder": "character n-grams: titles match by spelling only (the sentence "

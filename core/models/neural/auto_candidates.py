@@ -32,6 +32,9 @@ from core.models.neural.model import AUTO_LOOKBACK
 from core.schema import ID
 
 AUTO_NETWORK = "lstm_attention"
+# Each network's anchored variant (`core.models.neural.anchored`): built from the network's own
+# backtest and forecast, a candidate the bias guard can let through (bench/README.md, #12).
+ANCHORED = {"lstm_attention": "lstm_anchored"}
 MIN_PRODUCTS = 100  # a global network learns across products: few products, few windows
 # Settings of the network inside `auto` (the user's own settings for it win): fewer epochs
 # than a network trained on its own, since each later window continues from the one before.
