@@ -145,3 +145,21 @@ def test_client_peak_grows_with_products_not_with_candidates(sample):
     assert lean["6"] < 1.1 * lean["3"], lean
     assert kept["6"] > 1.3 * kept["3"], kept
     assert lean["6x2"] > 1.6 * lean["6"], lean
+
+
+def test_slices_holding_only_products_too_young_to_backtest(sample, monkeypatch):
+    """A slice without a single backtest row still gets its combinations and choices."""
+    frame, settings = sample
+    ids = frame[ID].unique()
+    young = frame[frame[ID].isin(ids[20:50])]
+    young = young[young["ds"] >= young["ds"].max() - pd.Timedelta(weeks=2)]
+    data = pd.concat([frame[frame[ID].isin(ids[:20])], young], ignore_index=True)
+    quick = ForecastSettings(**{**settings.__dict__, "cold_start": False})
+    kept = run(data, quick)
+    monkeypatch.setattr(candidate_store, "SLICE", 10)  # slices 3-5: young products only
+    lean = run(data, quick, keep_candidates=False)
+    assert (lean.choices["model"] == "new_product").sum() == 30
+    pd.testing.assert_frame_equal(lean.forecast, kept.forecast, check_exact=True)
+    pd.testing.assert_frame_equal(lean.choices, kept.choices, check_exact=True)
+    pd.testing.assert_frame_equal(lean.metrics, kept.metrics, check_exact=False, rtol=0,
+                                  atol=1e-9)
