@@ -81,6 +81,7 @@ def child(products: int, side: str) -> dict:
             "worker_peak_mib": round(workers_peak),
             "client_cpu_s": round(own.ru_utime + own.ru_stime, 1),
             "workers_cpu_s": round(workers_cpu, 1),
+            "measured": time.strftime("%Y-%m-%d") + " spilled",  # keep_candidates=False
             "auto_mase": float(auto["MASE"].iloc[0]),
             "forecast_sum": float(result.forecast["yhat"].sum())}
 
