@@ -54,8 +54,12 @@ def _call(fn: Callable[[Any, CancelToken], Any], chunk: Any) -> Any:
 
 def map_chunks(fn: Callable[[T, CancelToken], R], chunks: Sequence[T], *, n_jobs: int = 2,
                progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               stage: str = "", message_id: str = "progress.chunk") -> list[R]:
+               stage: str = "", message_id: str = "progress.chunk",
+               keep: Callable[[int, R], R] | None = None) -> list[R]:
     """`[fn(c, cancel) for c in chunks]`, across `n_jobs` processes (in process when 1).
+
+    `keep(index, result)`, if given, is applied to each result as it arrives and its return
+    value is kept instead (e.g. a copy with its large frames spilled to disk).
 
     Reports progress after each finished chunk; raises `Cancelled` within about a second of
     `cancel` being set, and re-raises the first error a chunk raised.
@@ -63,17 +67,22 @@ def map_chunks(fn: Callable[[T, CancelToken], R], chunks: Sequence[T], *, n_jobs
     progress = progress or no_progress
     cancel = cancel or NEVER
     total = len(chunks)
+    keep = keep or _as_is
     if n_jobs <= 1 or total <= 1:
         results = []
         for i, chunk in enumerate(chunks):
             cancel.raise_if_cancelled()
-            results.append(fn(chunk, cancel))
+            results.append(keep(i, fn(chunk, cancel)))
             progress(said((i + 1) / total, message_id, stage=stage, part=i + 1, parts=total))
         return results
-    return _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id)
+    return _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id, keep)
 
 
-def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id):
+def _as_is(index: int, result):
+    return result
+
+
+def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id, keep):
     context = multiprocessing.get_context("spawn")
     event = context.Event()
     executor = ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks)), mp_context=context,
@@ -94,7 +103,7 @@ def _map_in_processes(fn, chunks, n_jobs, progress, cancel, stage, message_id):
                 raise Cancelled()
             for future in done:
                 index = pending.pop(future)
-                results[index] = future.result()
+                results[index] = keep(index, future.result())
                 progress(said(len(results) / len(chunks), message_id, stage=stage,
                               part=len(results), parts=len(chunks)))
         executor.shutdown(wait=True)

@@ -62,11 +62,16 @@ from core.selection_guard import guard_for, guard_parts
 def run(frame: pd.DataFrame, settings: ForecastSettings, *,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None, executor: Executor | None = None,
-        embeddings: bytes | None = None) -> ForecastRun:
+        embeddings: bytes | None = None, keep_candidates: bool = True) -> ForecastRun:
     """Backtest, choose and forecast every product of `frame` as `settings` say.
 
     `executor` runs the per-product fits (`core.executors`); default: a process pool of
-    `settings.n_jobs` workers. `embeddings`: the project's title embedding cache, if any."""
+    `settings.n_jobs` workers. `embeddings`: the project's title embedding cache, if any.
+    `keep_candidates=False` (the CLI's batch path): every candidate's rows go to disk as the
+    batches arrive (`core.evaluation.lean_evaluation`), so the client's memory grows with the
+    products, not products x candidates; the run's `candidates` are then empty and its
+    `backtest` holds each product's chosen model (and seasonal naive, new-product) rows and
+    `auto`'s, with the same metrics, choices and forecasts."""
     started = time.perf_counter()
     progress = progress or no_progress
     cancel = cancel or NEVER
@@ -77,11 +82,26 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     plan = build(frame, settings, classes, _candidate_groups)  # SettingsError names the field
     fitting = _with_rate_cap(frame, replace(settings, params={**settings.params, **plan.params}))
     fitting = replace(fitting, params=with_auto_params(fitting.params, plan.networks))
-    result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
-                      cancel, executor or ProcessPool(settings.n_jobs), warm=plan.networks)
-    cancel.raise_if_cancelled()
-    progress(said(0.9, "progress.choosing", stage="selection"))
-    bt, fc, final, bands_said = _evaluate(frame, settings, plan, classes, result, cancel)
+    store = None if keep_candidates else _store_for(plan.groups)
+    try:
+        result = _fit_all(frame, plan.groups, fitting, plan.windows, scaled(progress, 0.0, 0.9),
+                          cancel, executor or ProcessPool(settings.n_jobs), warm=plan.networks,
+                          store=store)
+        cancel.raise_if_cancelled()
+        progress(said(0.9, "progress.choosing", stage="selection"))
+        if store is not None and store.has_backtest() and result.scores is not None:
+            lean = _evaluate_lean(frame, settings, plan, classes, result, store, cancel)
+            bt, fc, final, bands_said = lean.backtest, lean.forecast, lean.final, lean.notes
+            scored = (lean.metrics, lean.per_product)
+        else:  # nothing to spare: no backtest (too short), or every frame kept in memory
+            if store is not None:
+                result.backtest, result.forecast = store.load("bt"), store.load("fc")
+            bt, fc, final, bands_said = _evaluate(frame, settings, plan, classes, result,
+                                                  cancel)
+            scored = None
+    finally:
+        if store is not None:
+            store.close()
     cancel.raise_if_cancelled()
     young = plan.young
     cap = float(fitting.params.get(NEW_PRODUCT, {}).get("rate_cap", 0.0))
@@ -90,10 +110,13 @@ def run(frame: pd.DataFrame, settings: ForecastSettings, *,
     cold = _cold_start(frame, settings, choices, forecast, young, embeddings, cancel)
     choices, forecast = cold.choices, cold.forecast
     freq = settings.freq
-    metrics, per_product = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
+    if scored is None:
+        scored = score(bt, frame, freq=freq) if not bt.empty else (pd.DataFrame(),) * 2
+    metrics, per_product = scored
     progress(said(1.0, "progress.done", stage="selection"))
     notes = _notes(result, plan.warmup, plan.selecting) + bands_said + cold.notes
-    return ForecastRun(settings=settings, forecast=forecast, candidates=_sorted(fc),
+    return ForecastRun(settings=settings, forecast=forecast,
+                       candidates=_sorted(fc) if keep_candidates else pd.DataFrame(),
                        backtest=_sorted(bt), metrics=metrics, metrics_per_product=per_product,
                        choices=choices, seconds=time.perf_counter() - started,
                        notes=[english([note]) for note in notes],
@@ -168,18 +191,16 @@ def _with_anchored(bt, fc, scores, frame, plan: RunPlan, classes, freq: str):
     Also returns each (anchored model, pool)'s factor on the forecast, for the reasons."""
     pools = _pools(plan.groups, classes)
     bts, fcs, scaled_by = [bt], [fc], {}
-    base = {name: network for network, name in ANCHORED.items()}
     for name in plan.anchors:
-        network = base[name]
+        network = ANCHORED_FROM[name]
         if not (bt["model"] == network).any():
             continue
-        bts.append(anchored(bt[bt["model"] == network], frame, pools, periods=plan.horizon)
-                   .assign(model=name))
-        future = fc[fc["model"] == network]
-        fcs.append(anchored(future, frame, pools, periods=plan.horizon).assign(model=name))
-        table = factors(future, frame, pools, periods=plan.horizon)
-        scaled_by.update({(name, pool): f for pool, f in zip(table["pool"], table["factor"],
-                                                             strict=True)})
+        rows_bt, rows_fc, scales = anchored_rows(name, bt[bt["model"] == network],
+                                                 fc[fc["model"] == network], frame, pools,
+                                                 plan.horizon)
+        bts.append(rows_bt)
+        fcs.append(rows_fc)
+        scaled_by.update(scales)
     new = pd.concat(bts[1:], ignore_index=True) if len(bts) > 1 else bt.iloc[:0]
     extra = window_scores(new, frame, freq=freq) if not new.empty else _no_scores()
     return (pd.concat(bts, ignore_index=True), pd.concat(fcs, ignore_index=True),
@@ -187,18 +208,44 @@ def _with_anchored(bt, fc, scores, frame, plan: RunPlan, classes, freq: str):
 
 
 ANCHOR_IDS = "anchor_ids"  # column of the choices: the anchored forecast's clause, or ""
+ANCHORED_FROM = {name: network for network, name in ANCHORED.items()}  # anchored -> its network
+
+
+def anchored_rows(name: str, bt: pd.DataFrame, fc: pd.DataFrame, frame, pools, horizon: int):
+    """One anchored candidate's backtest and forecast rows, made from its network's rows (one
+    model's), and its factor per (name, pool) on the forecast, for the reasons. Both the
+    in-memory evaluation and the batch path's (`lean_evaluation`) anchor with this."""
+    table = factors(fc, frame, pools, periods=horizon)
+    return (anchored(bt, frame, pools, periods=horizon).assign(model=name),
+            anchored(fc, frame, pools, periods=horizon).assign(model=name),
+            {(name, pool): f for pool, f in zip(table["pool"], table["factor"], strict=True)})
 
 
 def _anchor_reasons(final: pd.DataFrame, scaled_by: dict, plan: RunPlan) -> pd.DataFrame:
     """`final` with the clause saying by how much an anchored network's forecast was scaled."""
-    base = {name: network for network, name in ANCHORED.items()}
     pools = final["pool"] if "pool" in final else [None] * len(final)
     final[ANCHOR_IDS] = [
-        encode([("reason.anchored", {"network": base[model], "factor": f"{scaled_by[at]:.1f}",
+        encode([("reason.anchored", {"network": ANCHORED_FROM[model],
+                                     "factor": f"{scaled_by[at]:.1f}",
                                      "periods": str(plan.horizon)})])
         if (at := (model, pool)) in scaled_by else ""
         for model, pool in zip(final["model"], pools, strict=True)]
     return final
+
+
+def _store_for(groups):
+    from core.evaluation.candidate_store import CandidateStore
+
+    return CandidateStore([uid for uids, _ in groups for uid in uids])
+
+
+def _evaluate_lean(frame, settings, plan, classes, result, store, cancel):
+    from core.evaluation.lean_evaluation import evaluate
+
+    names = {m for _, models in plan.groups for m in models}
+    global_models = {m for m in names if get(m).capabilities.global_model}
+    return evaluate(frame, settings, plan, classes, result.scores, store, global_models,
+                    cancel)
 
 
 def _taken(result: ChunkResult) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -288,10 +335,11 @@ def _pools(groups, classes: pd.Series) -> pd.Series:
     return pd.Series(out, name="pool")
 
 
-def _fit_all(frame, groups, settings, windows, progress, cancel, executor, warm=()
-             ) -> ChunkResult:
+def _fit_all(frame, groups, settings, windows, progress, cancel, executor, warm=(),
+             store=None) -> ChunkResult:
     """Fit every (model, chunk of products) task; local models by the executor, global ones
-    here (one fit needs all products at once); `warm` networks continue window to window."""
+    here (one fit needs all products at once); `warm` networks continue window to window.
+    With a `store`, each result's frames are spilled to it as the result arrives."""
     n_models = sum(len(models) for _, models in groups) / max(len(groups), 1)
     n_chunks, runner = executor.split_for(frame[ID].nunique(), len(frame) * n_models)
     by_id = {uid: part for uid, part in frame.groupby(ID, sort=False)}
@@ -307,23 +355,29 @@ def _fit_all(frame, groups, settings, windows, progress, cancel, executor, warm=
                          holiday_country=check_country(settings.holiday_country),
                          seed=settings.seed, warm=tuple(warm), warm_epochs=WARM_EPOCHS)
 
-    local, global_uids = [], {}
+    local, global_uids, batches = [], {}, []
     for uids, models in groups:
         local_models = [m for m in models if not get(m).capabilities.global_model]
         for name in models:
             if name not in local_models:  # one fit across all its products
                 global_uids.setdefault(name, []).extend(uids)
-        chunks = [rows(c) for c in split(uids, -(-len(uids) // per_chunk))] if local_models else []
+        cut = split(uids, -(-len(uids) // per_chunk)) if local_models else [uids]
+        batches += cut
+        chunks = [rows(c) for c in cut] if local_models else []
         for name in local_models:
             local += [task(chunk, name) for chunk in chunks]
     global_ = [task(rows(uids), name) for name, uids in global_uids.items()]
     share = len(local) / max(len(local) + len(global_), 1)
+    keep = store.put if store is not None else None
+    if store is not None:
+        store.set_chunks(batches)
     results = runner.map(fit_chunk, local, progress=_by_model(progress, local, 0.0, share),
-                         cancel=cancel, message_id="progress.part")
+                         cancel=cancel, message_id="progress.part", keep=keep)
     for i, task in enumerate(global_):
         part = scaled(progress, share + (1 - share) * i / len(global_),
                       share + (1 - share) * (i + 1) / len(global_), task.models[0])
-        results.append(fit_chunk(task, cancel, part))
+        done = fit_chunk(task, cancel, part)
+        results.append(keep(len(local) + i, done) if keep else done)
     return _merge(results)
 
 
@@ -346,7 +400,8 @@ def _merge(results: list[ChunkResult]) -> ChunkResult:
         for w, n in r.skipped.items():
             skipped[w] = skipped.get(w, 0) + n
     return ChunkResult(pd.concat(bt, ignore_index=True) if bt else pd.DataFrame(),
-                       pd.concat(fc, ignore_index=True), fallbacks, skipped, networks,
+                       pd.concat(fc, ignore_index=True) if fc else pd.DataFrame(), fallbacks,
+                       skipped, networks,
                        scores=merged_scores([r.scores for r in results]))
 
 

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         settings = replace(settings, freq=freq, seed=args.seed,
                            holiday_country=chosen_country(args, imported))
         check_settings(settings, DataShape.of(frame), models_flag="--models", backtest=True)
-        result = run_pipeline(frame, settings, executor=executor)
+        result = run_pipeline(frame, settings, executor=executor, keep_candidates=False)
     table = result.metrics_per_product if args.per_product else result.metrics
     if table.empty:
         raise TrendcastError("No product has enough history for this horizon and these windows.")

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         settings = replace(settings, freq=freq, seed=args.seed,
                            holiday_country=chosen_country(args, imported))
         check_settings(settings, DataShape.of(frame))
-        result = run_pipeline(frame, settings, executor=executor)
+        result = run_pipeline(frame, settings, executor=executor, keep_candidates=False)
     write_output(with_basis(final_forecast(result.forecast, journal)), args.output)
     for number, override in unmatched(result.forecast, journal):
         print(f"warning: {args.overrides}, entry {number}: changes nothing (product "

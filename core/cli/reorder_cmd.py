@@ -122,7 +122,7 @@ def _plan(args, stock, journal, executor) -> int:
                                     cold_start=not args.no_cold_start)
     # The plan learns from the backtest's errors, so it needs at least one window.
     check_settings(run_settings, DataShape.of(frame), backtest=True)
-    result = run_pipeline(frame, run_settings, executor=executor)
+    result = run_pipeline(frame, run_settings, executor=executor, keep_candidates=False)
     match = match_stock(sorted(frame["unique_id"].unique()), stock)
     forecast = apply(result.forecast, journal)  # the user's overrides are what gets ordered
     plan = build_plan(frame, forecast, result.backtest, match.items, settings, freq,

@@ -80,10 +80,17 @@ def window_errors(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
     season = int(season or MASE_SEASON[freq])
     bt = backtest if "model" in backtest.columns else backtest.assign(model="model")
     if by_model and bt["model"].nunique() > 1:
-        parts = [_row_sums(bt.iloc[at]) for at in bt.groupby("model", sort=False).indices.values()]
+        parts = [row_sums(bt.iloc[at]) for at in bt.groupby("model", sort=False).indices.values()]
         grouped = pd.concat(parts, ignore_index=True)
     else:
-        grouped = _row_sums(bt)
+        grouped = row_sums(bt)
+    return errors_from_sums(grouped, history, season=season)
+
+
+def errors_from_sums(grouped: pd.DataFrame, history: pd.DataFrame, *, season: int
+                     ) -> pd.DataFrame:
+    """`window_errors` from `row_sums` of the backtest rows (computed in parts, in the order
+    `window_errors` would sum them)."""
     grouped = grouped.rename(columns={"y": "sum_y", "yhat": "sum_yhat"})
     horizons = grouped[[ID, "cutoff"]].assign(horizon=grouped["n"].astype(int))
     scales = window_scales(history, horizons.drop_duplicates([ID, "cutoff"]), season=season)
@@ -100,7 +107,7 @@ def window_errors(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
     return grouped
 
 
-def _row_sums(bt: pd.DataFrame) -> pd.DataFrame:
+def row_sums(bt: pd.DataFrame) -> pd.DataFrame:
     """Per (model, unique_id, cutoff) of `bt`, the sums of its rows' errors."""
     y = bt[Y].to_numpy(dtype=float)
     yhat = bt["yhat"].to_numpy(dtype=float)
@@ -120,7 +127,7 @@ def _row_sums(bt: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(cols).groupby(list(_KEYS), sort=False).sum().reset_index()
 
 
-def _summarise(windows: pd.DataFrame, by: list[str], levels: Sequence[int]) -> pd.DataFrame:
+def summarise(windows: pd.DataFrame, by: list[str], levels: Sequence[int]) -> pd.DataFrame:
     """Pool window rows into metrics per group `by`."""
     w = windows.assign(
         zero_scale=windows["scale_mae"].fillna(0).le(0).astype(int),
@@ -167,7 +174,12 @@ def score(backtest: pd.DataFrame, history: pd.DataFrame, *, freq: str,
     `points, windows, zero_scale, mape_zeros_skipped`.
     """
     windows = window_errors(backtest, history, freq=freq, season=season, by_model=True)
-    levels = _levels(backtest)
-    overall = _summarise(windows, ["model"], levels)
-    per_product = _summarise(windows, [ID, "model"], levels)
+    return summaries(windows, _levels(backtest))
+
+
+def summaries(windows: pd.DataFrame, levels: Sequence[int]
+              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`score`'s (overall, per_product) from its window rows."""
+    overall = summarise(windows, ["model"], levels)
+    per_product = summarise(windows, [ID, "model"], levels)
     return overall, per_product

@@ -36,8 +36,10 @@ class Executor(Protocol):
 
     def map(self, fn: Callable[[T, CancelToken], R], tasks: Sequence[T], *,
             progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-            message_id: str = "progress.chunk") -> list[R]:
-        """`[fn(t, cancel) for t in tasks]`, in order, reporting progress per finished task."""
+            message_id: str = "progress.chunk",
+            keep: Callable[[int, R], R] | None = None) -> list[R]:
+        """`[fn(t, cancel) for t in tasks]`, in order, reporting progress per finished task;
+        `keep(index, result)` replaces each result as it arrives (`core.parallel.map_chunks`)."""
 
 
 class ProcessPool:
@@ -51,11 +53,12 @@ class ProcessPool:
             return self.n_jobs * CHUNKS_PER_JOB, self
         return 1, IN_PROCESS
 
-    def map(self, fn, tasks, *, progress=None, cancel=None, message_id="progress.chunk"):
+    def map(self, fn, tasks, *, progress=None, cancel=None, message_id="progress.chunk",
+            keep=None):
         from core.parallel import map_chunks
 
         return map_chunks(fn, tasks, n_jobs=self.n_jobs, progress=progress, cancel=cancel,
-                          message_id=message_id)
+                          message_id=message_id, keep=keep)
 
 
 IN_PROCESS = ProcessPool(1)

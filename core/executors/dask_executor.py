@@ -104,7 +104,8 @@ class DaskExecutor:
         most = max(math.ceil(products / self.min_batch), 1)
         return max(min(wanted, most), 1), self
 
-    def map(self, fn, tasks, *, progress=None, cancel=None, message_id="progress.chunk"):
+    def map(self, fn, tasks, *, progress=None, cancel=None, message_id="progress.chunk",
+            keep=None):
         progress = progress or no_progress
         cancel = cancel or NEVER
         bundles = _bundles(tasks, self.min_batch)
@@ -114,7 +115,7 @@ class DaskExecutor:
         def finished(indices: list[int], values: list) -> None:
             nonlocal done
             for i, value in zip(indices, values, strict=True):
-                results[i] = value
+                results[i] = keep(i, value) if keep else value
             done += len(indices)
             progress(said(done / len(tasks), message_id, part=done, parts=len(tasks)))
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from core.cli._io import read_input
-from core.evaluation.metrics import _levels, _summarise, score, window_errors
+from core.evaluation.metrics import _levels, score, summarise, window_errors
 from core.pipeline import run
 from core.pipeline_types import ForecastSettings
 from core.schema import ID
@@ -48,9 +48,9 @@ def test_metrics_model_by_model_equal_all_at_once(sample_run):
     together = window_errors(bt, frame, freq=freq)
     levels = _levels(bt)
     overall, per_product = score(bt, frame, freq=freq)
-    pd.testing.assert_frame_equal(overall, _summarise(together, ["model"], levels),
+    pd.testing.assert_frame_equal(overall, summarise(together, ["model"], levels),
                                   check_exact=True)
-    pd.testing.assert_frame_equal(per_product, _summarise(together, [ID, "model"], levels),
+    pd.testing.assert_frame_equal(per_product, summarise(together, [ID, "model"], levels),
                                   check_exact=True)
 
 
