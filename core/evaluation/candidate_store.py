@@ -8,12 +8,14 @@ soon as it arrives, cut into slices of at most `SLICE` products, one `.npz` of p
 per (task, kind, slice), loaded without pickle (`allow_pickle=False`); the client then reads
 back one slice of products (`load(kind, piece=...)`) or one model (`load(kind, model=...)`)
 at a time. Product ids are stored as int32 codes into the run's product list; the model name,
-one per task, in the index. The directory is removed by `close` (also on error or cancel).
+one per task, in the index. The directory is removed by `close` (also on error or cancel);
+one left by a killed run is removed by a later run once it is `STALE_AFTER` old.
 """
 from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +25,21 @@ import pandas as pd
 from core.schema import ID
 
 SLICE = 2_000  # products per slice: the combinations' peak holds all candidates of one slice
+PREFIX = "trendcast-candidates-"
+# A killed run (SIGKILL, a closed terminal) cannot remove its directory. No run goes two days
+# without writing to its own, so one untouched that long is an orphan.
+STALE_AFTER = 2 * 24 * 3600.0
+
+
+def remove_orphans(root: str | None = None, now: float | None = None) -> None:
+    """Remove candidate directories that killed runs left behind (untouched `STALE_AFTER`)."""
+    now = time.time() if now is None else now
+    for path in Path(root or tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            if path.is_dir() and now - path.stat().st_mtime > STALE_AFTER:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:  # gone meanwhile, or not ours to read: leave it
+            continue
 
 
 @dataclass(frozen=True)
@@ -42,7 +59,8 @@ class CandidateStore:
         self.ids = pd.Index(ids)
         self._objects = self.ids.to_numpy(dtype=object)
         self.slice_size = max(int(slice_size or SLICE), 1)
-        self.dir = Path(tempfile.mkdtemp(prefix="trendcast-candidates-"))
+        remove_orphans()
+        self.dir = Path(tempfile.mkdtemp(prefix=PREFIX))
         self.parts: list[_Part] = []
         # product code -> the batch (chunk of products) its local models were fitted in
         self.chunk = np.zeros(len(self.ids), dtype=np.int64)

@@ -102,6 +102,25 @@ def test_store_reads_back_by_model_and_by_slice_without_pickle(tmp_path, monkeyp
     assert not any(tmp_path.iterdir())  # removed on close
 
 
+def test_a_killed_runs_directory_is_removed_by_a_later_run_once_stale(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    orphan = tmp_path / f"{candidate_store.PREFIX}old"
+    running = tmp_path / f"{candidate_store.PREFIX}running"
+    other = tmp_path / "someone-elses"
+    for path in (orphan, running, other):
+        path.mkdir()
+        (path / "0.npz").write_bytes(b"x")
+    old = time.time() - candidate_store.STALE_AFTER - 60
+    for path in (orphan, other):
+        os.utime(path, (old, old))
+    with CandidateStore(["a"]) as store:
+        assert store.dir.exists()
+        assert not orphan.exists() and running.exists() and other.exists()
+
+
 def test_spilled_rows_are_removed_when_the_run_is_cancelled(sample, tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     frame, settings = sample
