@@ -19,6 +19,7 @@ import pandas as pd
 
 from core.countries import check_country
 from core.errors import TrendcastError
+from core.evaluation.anchoring import ANCHOR_IDS, anchor_reasons, with_anchored
 from core.evaluation.batch_scores import merged_scores
 from core.evaluation.conformal import band_notes, calibrate
 from core.evaluation.fitting import (
@@ -31,9 +32,8 @@ from core.evaluation.fitting import (
 )
 from core.evaluation.metrics import score
 from core.executors import Executor, ProcessPool
-from core.level_anchor import anchored, factors
 from core.message_parts import Clause, decode, encode, english
-from core.models.neural.auto_candidates import ANCHORED, WARM_EPOCHS, with_auto_params
+from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
 from core.models.registry import get
 from core.models.statistical.new_product import history_needed, rate_cap_of
 from core.parallel import split
@@ -159,7 +159,9 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     anchors = list(plan.anchors)
     scaled_by: dict[tuple[str, str], float] = {}
     if anchors and not bt.empty:
-        bt, fc, scores, scaled_by = _with_anchored(bt, fc, scores, frame, plan, classes, freq)
+        bt, fc, scores, scaled_by = with_anchored(bt, fc, scores, frame, anchors,
+                                                  _pools(plan.groups, classes), plan.horizon,
+                                                  freq)
     # Every model's bands from its backtest errors, before `auto` copies the chosen model's.
     bands = calibrate(bt, fc, frame, pools=classes, levels=settings.levels,
                       gap=-(-settings.horizon // (settings.step or settings.horizon)),
@@ -173,7 +175,7 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
         pools = _pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
         chooser = guard_for(bt, allowed)
-        final = _anchor_reasons(chooser(usable, allowed, pools=pools), scaled_by, plan)
+        final = anchor_reasons(chooser(usable, allowed, pools=pools), scaled_by, plan.horizon)
         if not bt.empty:  # else no product was long enough for a single window
             auto_bt = auto_backtest(bt, usable, allowed, reported, gap=plan.warmup, pools=pools,
                                     chooser=chooser)  # reported windows only
@@ -183,54 +185,6 @@ def _evaluate(frame, settings, plan: RunPlan, classes, result: ChunkResult, canc
     else:
         final = pd.DataFrame({ID: frame[ID].unique(), "model": plan.named[0]})
     return _reported(bt, reported), fc, final, said
-
-
-def _with_anchored(bt, fc, scores, frame, plan: RunPlan, classes, freq: str):
-    """`auto`'s networks anchored to recent sales per pool (`core.level_anchor`), added as
-    candidates from the networks' own rows: no second fit. Not members of the combinations.
-    Also returns each (anchored model, pool)'s factor on the forecast, for the reasons."""
-    pools = _pools(plan.groups, classes)
-    bts, fcs, scaled_by = [bt], [fc], {}
-    for name in plan.anchors:
-        network = ANCHORED_FROM[name]
-        if not (bt["model"] == network).any():
-            continue
-        rows_bt, rows_fc, scales = anchored_rows(name, bt[bt["model"] == network],
-                                                 fc[fc["model"] == network], frame, pools,
-                                                 plan.horizon)
-        bts.append(rows_bt)
-        fcs.append(rows_fc)
-        scaled_by.update(scales)
-    new = pd.concat(bts[1:], ignore_index=True) if len(bts) > 1 else bt.iloc[:0]
-    extra = window_scores(new, frame, freq=freq) if not new.empty else _no_scores()
-    return (pd.concat(bts, ignore_index=True), pd.concat(fcs, ignore_index=True),
-            pd.concat([scores, extra], ignore_index=True), scaled_by)
-
-
-ANCHOR_IDS = "anchor_ids"  # column of the choices: the anchored forecast's clause, or ""
-ANCHORED_FROM = {name: network for network, name in ANCHORED.items()}  # anchored -> its network
-
-
-def anchored_rows(name: str, bt: pd.DataFrame, fc: pd.DataFrame, frame, pools, horizon: int):
-    """One anchored candidate's backtest and forecast rows, made from its network's rows (one
-    model's), and its factor per (name, pool) on the forecast, for the reasons. Both the
-    in-memory evaluation and the batch path's (`lean_evaluation`) anchor with this."""
-    table = factors(fc, frame, pools, periods=horizon)
-    return (anchored(bt, frame, pools, periods=horizon).assign(model=name),
-            anchored(fc, frame, pools, periods=horizon).assign(model=name),
-            {(name, pool): f for pool, f in zip(table["pool"], table["factor"], strict=True)})
-
-
-def _anchor_reasons(final: pd.DataFrame, scaled_by: dict, plan: RunPlan) -> pd.DataFrame:
-    """`final` with the clause saying by how much an anchored network's forecast was scaled."""
-    pools = final["pool"] if "pool" in final else [None] * len(final)
-    final[ANCHOR_IDS] = [
-        encode([("reason.anchored", {"network": ANCHORED_FROM[model],
-                                     "factor": f"{scaled_by[at]:.1f}",
-                                     "periods": str(plan.horizon)})])
-        if (at := (model, pool)) in scaled_by else ""
-        for model, pool in zip(final["model"], pools, strict=True)]
-    return final
 
 
 def _store_for(groups):

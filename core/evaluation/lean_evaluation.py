@@ -26,6 +26,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from core.evaluation.anchoring import ANCHORED_FROM, anchor_reasons, anchored_rows
 from core.evaluation.candidate_store import CandidateStore
 from core.evaluation.conformal import Calibration, band_notes, calibrate
 from core.evaluation.fitting import FALLBACK, NEW_PRODUCT
@@ -72,7 +73,7 @@ def evaluate(frame, settings, plan, classes, scores: pd.DataFrame, store: Candid
         pools = p._pools(plan.groups, classes)
         usable = scores[scores["model"].isin(allowed)]
         chooser = partial(guarded_choose, totals=totals, classical=classical_models(allowed))
-        final = p._anchor_reasons(chooser(usable, allowed, pools=pools), scaled_by, plan)
+        final = anchor_reasons(chooser(usable, allowed, pools=pools), scaled_by, plan.horizon)
         picks = {w: chooser(usable, allowed, upto=w - plan.warmup + 1, pools=pools)
                  [[ID, "model"]].dropna() for w in reported}
     else:
@@ -130,12 +131,12 @@ def _anchored(frame, freq, plan, classes, store, cancel):
     pools = p._pools(plan.groups, classes)
     for rank, name in enumerate(plan.anchors):
         cancel.raise_if_cancelled()
-        network = p.ANCHORED_FROM[name]  # one network's rows: the store reads one model
+        network = ANCHORED_FROM[name]  # one network's rows: the store reads one model
         bt = store.load("bt", model=network)
         if bt.empty:
             continue
-        rows_bt, rows_fc, scales = p.anchored_rows(name, bt, store.load("fc", model=network),
-                                                   frame, pools, plan.horizon)
+        rows_bt, rows_fc, scales = anchored_rows(name, bt, store.load("fc", model=network),
+                                                 frame, pools, plan.horizon)
         store.add(ANCHORED + rank, "bt", rows_bt)
         store.add(ANCHORED + rank, "fc", rows_fc)
         scores.append(window_scores(rows_bt, frame, freq=freq))

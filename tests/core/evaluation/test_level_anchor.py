@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from core import pipeline
+from core.evaluation.anchoring import ANCHOR_IDS, anchor_reasons, with_anchored
 from core.level_anchor import MAX_FACTOR, anchored, factors
 from core.message_parts import decode, english
 from core.models.registry import get
@@ -97,8 +98,9 @@ def test_pipeline_adds_the_anchored_candidate_from_the_networks_rows():
     scores = pd.DataFrame(columns=["model", "unique_id", "window", "score"])
     plan = SimpleNamespace(anchors=("lstm_anchored",), horizon=20,
                            groups=[(["a", "b"], ["theta", "lstm_attention"])])
-    bt2, fc2, scores2, scaled_by = pipeline._with_anchored(
-        bt, fc, scores, history, plan, pd.Series({"a": "lumpy", "b": "lumpy"}), "D")
+    pools = pipeline._pools(plan.groups, pd.Series({"a": "lumpy", "b": "lumpy"}))
+    bt2, fc2, scores2, scaled_by = with_anchored(bt, fc, scores, history, plan.anchors, pools,
+                                                 plan.horizon, "D")
     assert set(bt2["model"]) == {"lstm_attention", "theta", "lstm_anchored"}
     assert bt2.loc[bt2["model"] == "lstm_anchored", "yhat"].sum() == pytest.approx(60.0)
     assert fc2.loc[fc2["model"] == "lstm_anchored", "yhat"].sum() == pytest.approx(60.0)
@@ -109,8 +111,8 @@ def test_pipeline_adds_the_anchored_candidate_from_the_networks_rows():
     assert scaled_by == {("lstm_anchored", pool): pytest.approx(60 / 8)}
     final = pd.DataFrame({"unique_id": ["a", "b"], "model": ["lstm_anchored", "theta"],
                           "pool": [pool, pool]})
-    clauses = [decode(ids) for ids in pipeline._anchor_reasons(final, scaled_by, plan)
-               [pipeline.ANCHOR_IDS]]
+    clauses = [decode(ids) for ids in anchor_reasons(final, scaled_by, plan.horizon)
+               [ANCHOR_IDS]]
     assert clauses[1] is None
     assert english(clauses[0]) == ("lstm_attention's forecast scaled x7.5 so the pool's total "
                                    "matches its sales of the last 20 periods")
