@@ -101,7 +101,8 @@ def test_killing_a_forecast_ends_its_workers_and_resource_tracker(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "main.py", "forecast", str(sales), "--horizon", "14", "--freq", "D",
          "--jobs", "2", "--output", str(tmp_path / "fc.csv")], cwd=ROOT,
-        env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+        # A killed run cannot remove its spilled candidates: keep them in the test's own dir.
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "TMPDIR": str(tmp_path)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _kill_and_expect_no_survivors(proc, workers_expected=2)
 
