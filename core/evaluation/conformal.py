@@ -242,12 +242,12 @@ def _spread_power(errors: pd.DataFrame) -> float:
     size, x = size[use], x[use]
     if int((x > 0).sum()) < MIN_RESIDUALS:
         return 0.0
-    # fsum: exact sums, so the same errors in any order (the batch path loads them model by
-    # model from disk) give the same power to the last bit
     y = np.log(size)
-    dx, dy = x - math.fsum(x) / len(x), y - math.fsum(y) / len(y)
-    slope = math.fsum(dx * dy) / math.fsum(dx * dx)
-    return min(max(slope, 0.0), 1.0)
+    dx, dy = x - x.mean(), y - y.mean()
+    slope = float(np.mean(dx * dy) / np.mean(dx * dx))
+    # Rounded: the same errors summed in another order (the batch path loads them model by
+    # model from disk) differ in the last bits, and must give the very same bands.
+    return round(min(max(slope, 0.0), 1.0), 4)
 
 
 def _errors(backtest: pd.DataFrame, aux: pd.DataFrame, pool_of: pd.Series) -> pd.DataFrame:
