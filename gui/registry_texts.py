@@ -16,6 +16,10 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "How many recent periods to average. 0 means one season (7 days, 52 weeks or 12 months); shorter products use all they have."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Drift (straight line)"),
     QT_TRANSLATE_NOOP("ModelNames", "Continues the straight line from the first to the last observation: the average change per period carries on."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Moving median"),
+    QT_TRANSLATE_NOOP("ModelNames", "Every future period equals the median of the most recent periods; one unusually large order does not lift it."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Periods in the median"),
+    QT_TRANSLATE_NOOP("ModelNames", "How many recent periods the median is taken over. 0 means a month or so (7 days, 4 weeks or 3 months); shorter products use all they have."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "New-product rate"),
     QT_TRANSLATE_NOOP("ModelNames", "Units sold so far spread evenly over the product's life and the horizon; the forecast for products too young to backtest."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Highest rate"),

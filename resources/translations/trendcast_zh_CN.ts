@@ -2901,6 +2901,22 @@
         <translation>延续从第一次到最后一次观测的直线：每期的平均变化持续下去。</translation>
     </message>
     <message>
+        <source>Moving median</source>
+        <translation>移动中位数</translation>
+    </message>
+    <message>
+        <source>Every future period equals the median of the most recent periods; one unusually large order does not lift it.</source>
+        <translation>未来每一期都等于最近若干期的中位数；一笔异常大的订单不会把它抬高。</translation>
+    </message>
+    <message>
+        <source>Periods in the median</source>
+        <translation>中位数的期数</translation>
+    </message>
+    <message>
+        <source>How many recent periods the median is taken over. 0 means a month or so (7 days, 4 weeks or 3 months); shorter products use all they have.</source>
+        <translation>取最近多少期的中位数。0 表示约一个月（7 天、4 周或 3 个月）；历史较短的产品使用其全部数据。</translation>
+    </message>
+    <message>
         <source>New-product rate</source>
         <translation>新产品平均速率</translation>
     </message>

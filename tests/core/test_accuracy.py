@@ -18,6 +18,7 @@ LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
     "naive": (18.65, 1.22, 1.554),
     "seasonal_naive": (17.63, 1.221, 1.554),
     "moving_average": (16.66, 1.232, 1.544),
+    "moving_median": (18.12, 1.252, 1.277),
     "drift": (20.0, 1.148, 1.626),
     "ets": (13.77, 0.92, 1.386),
     "ets_damped": (14.67, 0.927, 1.407),

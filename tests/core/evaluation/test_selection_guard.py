@@ -86,3 +86,20 @@ def test_total_errors_use_earlier_windows_only_and_sum_the_pool():
 def test_only_classical_models_serve_as_the_reference():
     assert classical_models(["tcn", "median", "ets", "imapa", "weighted", "lstm_attention"]) == [
         "ets", "imapa"]
+
+
+def test_the_moving_median_is_judged_but_never_the_reference():
+    # It may be chosen, but a rule biased low by construction cannot be the yardstick of bias.
+    assert classical_models(["moving_median", "tsb", "seasonal_naive"]) == [
+        "tsb", "seasonal_naive"]
+
+
+def test_a_moving_median_that_forecasts_zero_is_refused_against_the_next_classical_model():
+    # The median of weeks that mostly sell nothing is 0: best MASE, nothing ordered. As the
+    # lowest-MASE classical model it would have been its own reference and passed.
+    bt = _backtest({"moving_median": 0.0, "tsb": 2.5, "croston": 4.0})
+    scores, pools, order = _scores(bt), _pools(bt), ["tsb", "croston", "moving_median"]
+    assert set(choose(scores, order, pools=pools)["model"]) == {"moving_median"}
+    final = guard_for(bt, order)(scores, order, pools=pools)
+    assert set(final["model"]) == {"tsb"}
+    assert parse(guard_reason(final.iloc[0]))[0][1]["reference"] == "tsb"
