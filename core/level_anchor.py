@@ -1,4 +1,4 @@
-"""Level anchoring: a network's forecast scaled so that each band of a pool matches its recent sales.
+"""Level anchoring: a network's forecast scaled so each band of a pool matches its recent sales.
 
 A global network trained under pinball loss forecasts each product-day's *median*. For products
 that sell now and then the median is (near) zero, so the network's forecast of a pool's total is
