@@ -52,8 +52,9 @@ TEMPLATES: dict[str, str] = {
     "reason.guard_refused": "{model_name} not chosen: it missed the pool's backtest total by "
                             "{missed} vs {reference_missed} for {reference}",
     # The chosen network forecast was anchored to recent sales (core.level_anchor).
-    "reason.anchored": "{network}'s forecast scaled x{factor} so the pool's total matches its "
-                       "sales of the last {periods} periods",
+    "reason.anchored": "{network}'s forecast scaled x{factor} so that, over the products "
+                       "of its pool that sold about as much lately, it adds up to their sales of "
+                       "the last {periods} periods",
     # Why a product's forecast fell back (core.evaluation.fitting, panel models).
     "fallback.short": "only {length} {unit} of history ({model} needs {need})",
     "fallback.not_fitted": "{model} could not be fitted",

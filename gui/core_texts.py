@@ -59,8 +59,9 @@ TEXTS = {
         "CoreTexts", "{model_name} not chosen: it missed the pool's backtest total by "
                      "{missed} vs {reference_missed} for {reference}"),
     "reason.anchored": QT_TRANSLATE_NOOP(
-        "CoreTexts", "{network}'s forecast scaled x{factor} so the pool's total matches its "
-                     "sales of the last {periods} periods"),
+        "CoreTexts", "{network}'s forecast scaled x{factor} so that, over the products of its "
+                     "pool that sold about as much lately, it adds up to their sales of the last "
+                     "{periods} periods"),
     "fallback.short": QT_TRANSLATE_NOOP(
         "CoreTexts", "only {length} {unit} of history ({model} needs {need})"),
     "fallback.not_fitted": QT_TRANSLATE_NOOP("CoreTexts", "{model} could not be fitted"),

@@ -113,5 +113,5 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "Dilations"),
     QT_TRANSLATE_NOOP("ModelNames", "Dilation of each residual block; the receptive field grows with them."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "LSTM anchored to recent sales"),
-    QT_TRANSLATE_NOOP("ModelNames", "The LSTM with attention, its forecast scaled per demand class so that the class's total matches what it sold over the last horizon; the network alone forecasts far too little for products that sell now and then."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "The LSTM with attention, its forecast scaled per demand class and level of recent sales so that each group's total matches what it sold over the last horizon; the network alone forecasts far too little for products that sell now and then."),  # noqa: E501
 )

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.level_anchor import anchored, factors
+from core.level_anchor import anchored, product_factors
 from core.message_parts import encode
 from core.models.neural.auto_candidates import ANCHORED
+from core.schema import ID
 from core.selection import window_scores
 
 ANCHOR_IDS = "anchor_ids"  # column of the choices: the anchored forecast's clause, or ""
@@ -17,16 +18,16 @@ ANCHORED_FROM = {name: network for network, name in ANCHORED.items()}  # anchore
 
 def anchored_rows(name: str, bt: pd.DataFrame, fc: pd.DataFrame, frame, pools, horizon: int):
     """One anchored candidate's backtest and forecast rows, made from its network's rows (one
-    model's), and its factor per (name, pool) on the forecast, for the reasons."""
-    table = factors(fc, frame, pools, periods=horizon)
+    model's), and its factor per (name, product) on the forecast, for the reasons."""
+    table = product_factors(fc, frame, pools, periods=horizon)
     return (anchored(bt, frame, pools, periods=horizon).assign(model=name),
             anchored(fc, frame, pools, periods=horizon).assign(model=name),
-            {(name, pool): f for pool, f in zip(table["pool"], table["factor"], strict=True)})
+            {(name, uid): f for uid, f in zip(table[ID], table["factor"], strict=True)})
 
 
 def with_anchored(bt, fc, scores, frame, anchors, pools, horizon: int, freq: str):
     """(backtest, forecast, window scores) with the `anchors` candidates added after every
-    other model's rows (not members of the combinations), and each (anchored model, pool)'s
+    other model's rows (not members of the combinations), and each (anchored model, product)'s
     factor on the forecast. A network that was not fitted (too little data) adds nothing."""
     bts, fcs, extra, scaled_by = [bt], [fc], [scores], {}
     for name in anchors:
@@ -47,12 +48,11 @@ def with_anchored(bt, fc, scores, frame, anchors, pools, horizon: int, freq: str
 
 def anchor_reasons(final: pd.DataFrame, scaled_by: dict, horizon: int) -> pd.DataFrame:
     """`final` (the choice) with the clause saying by how much an anchored network's forecast
-    was scaled, in `ANCHOR_IDS`."""
-    pools = final["pool"] if "pool" in final else [None] * len(final)
+    of the product was scaled, in `ANCHOR_IDS`."""
     final[ANCHOR_IDS] = [
         encode([("reason.anchored", {"network": ANCHORED_FROM[model],
                                      "factor": f"{scaled_by[at]:.1f}",
                                      "periods": str(horizon)})])
-        if (at := (model, pool)) in scaled_by else ""
-        for model, pool in zip(final["model"], pools, strict=True)]
+        if (at := (model, uid)) in scaled_by else ""
+        for model, uid in zip(final["model"], final[ID], strict=True)]
     return final

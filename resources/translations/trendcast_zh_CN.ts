@@ -217,10 +217,6 @@
         <translation>未选用 {model_name}：它在回测中对该组总量的偏差为 {missed}，而 {reference} 为 {reference_missed}</translation>
     </message>
     <message>
-        <source>{network}&apos;s forecast scaled x{factor} so the pool&apos;s total matches its sales of the last {periods} periods</source>
-        <translation>{network} 的预测乘以 {factor}，使该组总量与其最近 {periods} 期的销量一致</translation>
-    </message>
-    <message>
         <source>only {length} {unit} of history ({model} needs {need})</source>
         <translation>历史仅 {length} {unit}（{model}需要 {need}）</translation>
     </message>
@@ -743,6 +739,10 @@
     <message>
         <source>set to {change}</source>
         <translation>设为 {change}</translation>
+    </message>
+    <message>
+        <source>{network}&apos;s forecast scaled x{factor} so that, over the products of its pool that sold about as much lately, it adds up to their sales of the last {periods} periods</source>
+        <translation>{network} 的预测乘以 {factor}，使该组中近期销量相近的产品的预测合计等于它们最近 {periods} 期的销量</translation>
     </message>
     <message>
         <source>{change} %</source>
@@ -3289,8 +3289,8 @@
         <translation>按近期销量校准水平的 LSTM</translation>
     </message>
     <message>
-        <source>The LSTM with attention, its forecast scaled per demand class so that the class&apos;s total matches what it sold over the last horizon; the network alone forecasts far too little for products that sell now and then.</source>
-        <translation>带注意力机制的 LSTM，其预测按需求类别缩放，使该类别的总量与其最近一个预测期内的销量一致；单独使用该网络时，对偶尔才有销售的产品预测量远远偏低。</translation>
+        <source>The LSTM with attention, its forecast scaled per demand class and level of recent sales so that each group&apos;s total matches what it sold over the last horizon; the network alone forecasts far too little for products that sell now and then.</source>
+        <translation>带注意力机制的 LSTM，其预测按需求类别和近期销量水平分组缩放，使每组的总量与其最近一个预测期内的销量一致；单独使用该网络时，对偶尔才有销售的产品预测量远远偏低。</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,9 @@
 
 The network forecasts each product-day's median, which for products that sell now and then is
 near zero, so its totals are far too low and the bias guard refuses it. Anchored, its forecast
-is scaled per pool so the pool's total matches what those products sold over the last horizon:
-the network decides where the units go, recent sales how many.
+is scaled per pool and band of recent sales (`core.level_anchor`) so each group's total matches
+what those products sold over the last horizon: the network decides where the units go, recent
+sales how many.
 
 Fitted on its own it anchors per demand class over the products it was fitted on. Inside `auto`
 the pipeline does not fit it again: it anchors the LSTM candidate's own backtest windows and
@@ -28,9 +29,10 @@ BASE = LSTMAttention.name  # the network whose forecast is anchored
 class AnchoredLSTM(LSTMAttention):
     name = "lstm_anchored"
     label = "LSTM anchored to recent sales"
-    description = ("The LSTM with attention, its forecast scaled per demand class so that the "
-                   "class's total matches what it sold over the last horizon; the network "
-                   "alone forecasts far too little for products that sell now and then.")
+    description = ("The LSTM with attention, its forecast scaled per demand class and level of "
+                   "recent sales so that each group's total matches what it sold over the last "
+                   "horizon; the network alone forecasts far too little for products that sell "
+                   "now and then.")
     # The anchor is the recent sales of the data it was fitted on, not kept in the saved files.
     capabilities = replace(_CAPS, saveable=False)
 

@@ -9,7 +9,7 @@ import pytest
 
 from core import pipeline
 from core.evaluation.anchoring import ANCHOR_IDS, anchor_reasons, with_anchored
-from core.level_anchor import MAX_FACTOR, anchored, factors
+from core.level_anchor import MAX_FACTOR, MIN_BAND, anchored, factors
 from core.message_parts import decode, english
 from core.models.registry import get
 from core.selection import choose
@@ -108,14 +108,16 @@ def test_pipeline_adds_the_anchored_candidate_from_the_networks_rows():
     assert len(bt2[bt2["model"] == "theta"]) == len(theta)  # the others untouched
     # The reason of a product that gets the anchored forecast says by how much it was scaled.
     pool = "lumpy|theta,lstm_attention"
-    assert scaled_by == {("lstm_anchored", pool): pytest.approx(60 / 8)}
+    assert scaled_by == {("lstm_anchored", "a"): pytest.approx(60 / 8),
+                         ("lstm_anchored", "b"): pytest.approx(60 / 8)}
     final = pd.DataFrame({"unique_id": ["a", "b"], "model": ["lstm_anchored", "theta"],
                           "pool": [pool, pool]})
     clauses = [decode(ids) for ids in anchor_reasons(final, scaled_by, plan.horizon)
                [ANCHOR_IDS]]
     assert clauses[1] is None
-    assert english(clauses[0]) == ("lstm_attention's forecast scaled x7.5 so the pool's total "
-                                   "matches its sales of the last 20 periods")
+    assert english(clauses[0]) == ("lstm_attention's forecast scaled x7.5 so that, over the "
+                                   "products of its pool that sold about as much lately, it "
+                                   "adds up to their sales of the last 20 periods")
 
 
 def test_registered_as_a_network_that_the_guard_still_judges():
@@ -217,3 +219,36 @@ def test_a_run_derives_the_anchored_forecast_without_a_second_network():
     assert anchored_fc["yhat"].sum() == pytest.approx(
         frame[frame["ds"] > days[-8]]["y"].sum(), rel=1e-6)
     assert set(run.backtest["model"]) >= {"lstm_attention", "lstm_anchored"}
+
+
+def test_a_large_pool_is_anchored_band_by_band_of_recent_sales():
+    """Anchored per pool, the products the network under-weights stay low (Online Retail daily:
+    the middle fifths of products by sales 22-25 % short). A pool of at least 2 x MIN_BAND
+    products is split by recent sales into bands, each matching its own recent sales; the
+    pool's total is unchanged."""
+    n = 2 * MIN_BAND
+    days = pd.date_range("2024-01-01", periods=40, freq="D")
+    # half the products sell 1 a day, half 9 a day; the network forecasts 1 a day for all
+    sizes = np.where(np.arange(n) < n // 2, 1.0, 9.0)
+    ids = [f"p{i:03d}" for i in range(n)]
+    history = pd.DataFrame({"unique_id": np.repeat(ids, len(days)), "ds": np.tile(days, n),
+                            "y": np.repeat(sizes, len(days))})
+    future = pd.DataFrame({"unique_id": np.repeat(ids, 10),
+                           "ds": np.tile(pd.date_range(days[-1], periods=11)[1:], n),
+                           "yhat": 1.0})
+    pools = pd.Series("lumpy", index=ids)
+    out = anchored(future, history, pools, periods=10)
+    per_product = out.groupby("unique_id")["yhat"].sum().to_numpy()
+    assert per_product == pytest.approx(10 * sizes)  # each band: its own sales, not the mean 5
+    assert out["yhat"].sum() == pytest.approx(10 * sizes.sum())
+    table = factors(future, history, pools, periods=10)
+    assert sorted(table["factor"]) == pytest.approx([1.0, 9.0])
+    assert table["products"].tolist() == [MIN_BAND, MIN_BAND]
+    # in any row order, the same bands (ties are broken by product id)
+    shuffled = future.sample(frac=1.0, random_state=0)
+    again = anchored(shuffled, history, pools, periods=10).sort_index()
+    assert again["yhat"].tolist() == out["yhat"].tolist()
+    # a smaller pool stays one band
+    small = pools.iloc[: 2 * MIN_BAND - 1]
+    table = factors(future[future["unique_id"].isin(small.index)], history, small, periods=10)
+    assert len(table) == 1
