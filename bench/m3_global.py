@@ -60,7 +60,7 @@ def _series(train: pd.DataFrame) -> tuple[list[str], list[np.ndarray]]:
 
 
 def _season_indices(series: list[np.ndarray]) -> list[np.ndarray]:
-    """Per series, a multiplicative index for every position (1 where not seasonal), right-aligned."""
+    """Per series, a multiplicative index per position (1 where not seasonal), right-aligned."""
     from core.models.statistical.seasonality import multiplicative_indices, seasonal_test
 
     width = max(len(y) for y in series)
@@ -77,7 +77,7 @@ def _season_indices(series: list[np.ndarray]) -> list[np.ndarray]:
 
 
 def _windows(y: np.ndarray, lookback: int, scale: str, last_only: bool):
-    """Inputs (k, lookback) scaled, the scales (k,), and targets (k, HORIZON) with NaN past the end."""
+    """Scaled inputs (k, lookback), the scales (k,), targets (k, HORIZON) (NaN past the end)."""
     n = len(y)
     padded = np.r_[np.full(max(lookback - n, 0), y[0]), y]  # short series: repeat the first value
     ends = np.array([len(padded)]) if last_only else np.arange(max(SEASON, min(lookback, n)),
@@ -164,11 +164,11 @@ def lgbm(lookbacks: list[int], scales: list[str], objectives: list[str], seeds: 
                     seconds = time.perf_counter() - start
                 mean_run = pd.concat(runs, axis=1).mean(axis=1)
                 alone = _smape(actual.to_numpy(), mean_run.to_numpy())
-                seven = candidates.assign(glob=mean_run).median(axis=1)
+                seven = candidates.assign(glob=mean_run)
                 print(f"L={lookback} {scale} {objective} seeds={seeds} rounds={rounds} "
                       f"leaves={leaves} rate={RATE[0]}: alone {alone:.3f}, median of seven "
-                      f"{_smape(actual.to_numpy(), seven.to_numpy()):.3f}, "
-                      f"mean of seven {_smape(actual, candidates.assign(glob=mean_run).mean(axis=1)):.3f} "
+                      f"{_smape(actual.to_numpy(), seven.median(axis=1).to_numpy()):.3f}, "
+                      f"mean of seven {_smape(actual, seven.mean(axis=1)):.3f} "
                       f"({seconds:.0f} s a fit, load {os.getloadavg()[0]:.1f})", flush=True)
                 out = mean_run.rename("yhat").reset_index()
                 out.to_csv(CACHE / f"glob_L{lookback}_{scale}_{objective}.csv", index=False)

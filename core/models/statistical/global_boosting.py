@@ -137,12 +137,14 @@ class GlobalBoosting(PanelModel):
                 progress(said(0.95 * env.iteration / rounds, "progress.fitted", stage=self.name,
                               model=self.label))
 
-        model = lgb.LGBMRegressor(
-            objective="l1", n_estimators=rounds, learning_rate=float(self.learning_rate),
-            num_leaves=int(self.leaves), min_child_samples=50, subsample=0.5, subsample_freq=1,
-            colsample_bytree=0.8, random_state=int(self.seed), n_jobs=1, deterministic=True,
-            verbose=-1)
-        model.fit(features, target, callbacks=[check])
+        # LightGBM's own API (its scikit-learn wrapper would need scikit-learn in the app).
+        params = {"objective": "l1", "learning_rate": float(self.learning_rate),
+                  "num_leaves": int(self.leaves), "min_data_in_leaf": 50,
+                  "bagging_fraction": 0.5, "bagging_freq": 1, "feature_fraction": 0.8,
+                  "seed": int(self.seed), "num_threads": 1, "deterministic": True,
+                  "verbose": -1}
+        model = lgb.train(params, lgb.Dataset(features, target), num_boost_round=rounds,
+                          callbacks=[check])
         self.booster_ = model
         sample = rng.choice(len(target), min(SPREAD_ROWS, len(target)), replace=False)
         error = np.abs(model.predict(features[sample]) - target[sample])
