@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from core.models.registry import create, load_all
 from core.models.statistical.global_boosting import _training_rows
@@ -85,11 +86,21 @@ def test_longer_horizon_than_trained_repeats_its_last_steps_view(m3_monthly_slic
     assert np.isfinite(forecast.yhat).all()
 
 
-def test_a_candidate_of_auto_for_monthly_products_that_sell_every_month():
+def test_the_unadjusted_twin_learns_from_the_sales_as_they_are(m3_monthly_slice):
+    train, _ = m3_monthly_slice
+    adjusted = create("global_boosting", season_length=12, **FAST).fit(train, freq="M")
+    plain = create("global_boosting_unadjusted", season_length=12, **FAST).fit(train, freq="M")
+    assert plain.get_params()["deseasonalize"] == "never"
+    assert (plain.indices_ == 1).all() and not (adjusted.indices_ == 1).all()
+    assert not np.allclose(adjusted.predict(18).yhat, plain.predict(18).yhat)
+
+
+@pytest.mark.parametrize("name", ["global_boosting", "global_boosting_unadjusted"])
+def test_a_candidate_of_auto_for_monthly_products_that_sell_every_month(name):
     from core.models.demand import candidates_for
 
     for demand_class in ("smooth", "erratic"):
-        assert "global_boosting" in candidates_for(demand_class, "M", 60)
-        assert "global_boosting" not in candidates_for(demand_class, "W", 52)
-        assert "global_boosting" not in candidates_for(demand_class, "D", 300)
-    assert "global_boosting" not in candidates_for("lumpy", "M", 60)
+        assert name in candidates_for(demand_class, "M", 60)
+        assert name not in candidates_for(demand_class, "W", 52)
+        assert name not in candidates_for(demand_class, "D", 300)
+    assert name not in candidates_for("lumpy", "M", 60)
