@@ -60,7 +60,8 @@ def network_fits(plan, lengths: pd.Series, calibration) -> NetworkFits:
     from core.models.neural.auto_candidates import WARM_EPOCHS, with_auto_params
     from core.models.registry import get
 
-    names = [n for _, models in plan.groups for n in models if get(n).capabilities.global_model]
+    names = [n for _, models in plan.groups for n in models
+             if get(n).capabilities.reports_epochs]  # networks: a global tree model is not one
     params_of = with_auto_params(plan.params, plan.networks)
     windows_there = int(np.clip(lengths.to_numpy() - plan.horizon, 0, None).sum())
     fits_per_model = plan.windows + 1

@@ -131,9 +131,12 @@ def load_or_calibrate(freq: str, path: Path | None = None, *, networks: tuple[st
     changed = calibration is None
     if calibration is None:
         calibration = calibrate(freq, progress=progress, cancel=cancel)
-    missing = [n for n in networks if n not in calibration.step_seconds]
+    missing = [n for n in networks if not measured(calibration, n)]
     for name in missing:
-        _measure_network(calibration, name, cancel or NEVER)
+        if is_network(name):
+            _measure_network(calibration, name, cancel or NEVER)
+        else:
+            _measure_global(calibration, name, cancel or NEVER)
     if changed or missing:
         with contextlib.suppress(OSError):  # read-only cache: measured again next time, no more
             save(calibration, path)
@@ -273,6 +276,40 @@ def _touch(chunk: int, _cancel: CancelToken) -> int:
     return chunk
 
 
+def is_network(name: str) -> bool:
+    """A model trained in epochs (priced by its training steps), not by its fit costs."""
+    from core.models.registry import get
+
+    return get(name).capabilities.reports_epochs
+
+
+def measured(calibration: Calibration, name: str) -> bool:
+    """Whether `calibration` holds the costs of global model `name`."""
+    return name in (calibration.step_seconds if is_network(name) else calibration.cell_seconds)
+
+
+def _measure_global(calibration: Calibration, name: str, cancel: CancelToken) -> None:
+    """Fit costs of a global model that is not a network (one fit across all products), as
+    `calibrate` measures the local ones, on synthetic data of the calibration's frequency."""
+    from core.models.registry import create
+
+    freq = calibration.freq
+    create(name).fit(synthetic_frame(2, freq), freq=freq, cancel=cancel)  # imports: not a cost
+    frames: dict[int, pd.DataFrame] = {}
+
+    def timed(products: int) -> float:
+        data = frames.setdefault(products, synthetic_frame(products, freq))
+        best = float("inf")
+        for _ in range(2):
+            began = time.perf_counter()
+            create(name).fit(data, freq=freq, cancel=cancel).predict(HORIZON[freq])
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    per_product, calibration.fit_seconds[name] = fit_costs(timed)
+    calibration.cell_seconds[name] = per_product / PERIODS[freq]
+
+
 def _measure_network(calibration: Calibration, name: str, cancel: CancelToken) -> None:
     """Seconds per training step of network `name` at its default size on synthetic data of the
     calibration's frequency, from the time between its epochs' ends (the fastest: other jobs
@@ -346,8 +383,14 @@ def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Cal
         periods = float(group.sum()) + plan.windows * float(
             np.clip(group.to_numpy() - held, 1, None).sum())
         for name in models:
-            if get(name).capabilities.global_model:
+            if is_network(name):
                 networks[name] = networks.get(name, 0) + len(uids)
+                continue
+            if get(name).capabilities.global_model:  # one fit per window, in the run's process
+                first = name not in parts
+                parts[name] = parts.get(name, 0.0) + periods * calibration.cell_seconds.get(
+                    name, 0.0) + first * fits_per_model * calibration.fit_seconds.get(name, 0.0)
+                fits += first * fits_per_model
                 continue
             seconds = (fits_per_model * chunks * calibration.fit_seconds.get(name, 0.0)
                        + periods * calibration.cell_seconds.get(name, 0.0))
@@ -368,8 +411,8 @@ def estimate(frame: pd.DataFrame, settings, classes: pd.Series, calibration: Cal
 
 
 def networks_in(settings) -> tuple[str, ...]:
-    """The networks `settings` name, or that `auto` may try (their step cost needs measuring
-    before an estimate)."""
+    """The global models `settings` name, or that `auto` may try: networks (their step cost)
+    and the global tree model (its fit costs) are measured only when a plan holds them."""
     from core.models.registry import load_all
     from core.run_plan import AUTO
 
@@ -401,7 +444,7 @@ def estimate_run(frame: pd.DataFrame, settings, *, in_child: bool = True,
     frame = _checked(frame)
     networks = networks_in(settings)
     calibration = load_cached(settings.freq)
-    if calibration is None or any(n not in calibration.step_seconds for n in networks):
+    if calibration is None or any(not measured(calibration, n) for n in networks):
         if in_child:
             from core.subprocess_runner import run_in_process
 

@@ -68,6 +68,25 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "Models each product's sales from its own recent values and surprises; picks the differencing and the model order automatically (lowest AICc)."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Seasonal terms"),
     QT_TRANSLATE_NOOP("ModelNames", "Allow seasonal differencing and seasonal terms for products with at least three seasons of clearly seasonal history."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Global gradient boosting"),
+    QT_TRANSLATE_NOOP("ModelNames", "One tree model learned from the recent sales patterns of all products together (LightGBM), on seasonally adjusted sales."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "'auto' adjusts the products whose history shows a season clearly (90% test), as Theta; 'never' learns from the sales as they are."),  # noqa: E501
+    QT_TRANSLATE_NOOP("ModelNames", "Lookback"),
+    QT_TRANSLATE_NOOP("ModelNames", "Past periods each forecast reads."),
+    QT_TRANSLATE_NOOP("ModelNames", "Horizon"),
+    QT_TRANSLATE_NOOP("ModelNames", "Steps ahead it learns (a run sets its own horizon)."),
+    QT_TRANSLATE_NOOP("ModelNames", "Trees"),
+    QT_TRANSLATE_NOOP("ModelNames", "Boosting rounds."),
+    QT_TRANSLATE_NOOP("ModelNames", "Learning rate"),
+    QT_TRANSLATE_NOOP("ModelNames", "Shrinkage of each tree."),
+    QT_TRANSLATE_NOOP("ModelNames", "Leaves"),
+    QT_TRANSLATE_NOOP("ModelNames", "Leaves per tree."),
+    QT_TRANSLATE_NOOP("ModelNames", "Training windows"),
+    QT_TRANSLATE_NOOP("ModelNames", "At most this many windows, drawn at random, train the model."),
+    QT_TRANSLATE_NOOP("ModelNames", "Seed"),
+    QT_TRANSLATE_NOOP("ModelNames", "Random seed (row sampling)."),
+    QT_TRANSLATE_NOOP("ModelNames", "Global gradient boosting, unadjusted"),
+    QT_TRANSLATE_NOOP("ModelNames", "One tree model learned from the recent sales patterns of all products together (LightGBM), seasons learned from the sales themselves."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Median of models"),
     QT_TRANSLATE_NOOP("ModelNames", "Per period, the median of several models' forecasts; robust to one bad model."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Members"),
@@ -80,7 +99,6 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "A recurrent network that reads the recent past of every product and attends to the periods that matter; one model for all products."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Horizon trained for"),
     QT_TRANSLATE_NOOP("ModelNames", "Periods the network forecasts at once; 0 = 28 days, 8 weeks or 12 months. The forecast run sets it from its own horizon."),  # noqa: E501
-    QT_TRANSLATE_NOOP("ModelNames", "Lookback"),
     QT_TRANSLATE_NOOP("ModelNames", "Past periods the network reads; 0 = 56 days, 16 weeks or 24 months."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Units"),
     QT_TRANSLATE_NOOP("ModelNames", "Width of the network's layers."),
@@ -92,13 +110,11 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ModelNames", "Training windows sampled from all products in each epoch."),
     QT_TRANSLATE_NOOP("ModelNames", "Batch size"),
     QT_TRANSLATE_NOOP("ModelNames", "Windows per training step."),
-    QT_TRANSLATE_NOOP("ModelNames", "Learning rate"),
     QT_TRANSLATE_NOOP("ModelNames", "Adam's starting step size; it decays along a cosine schedule."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Patience"),
     QT_TRANSLATE_NOOP("ModelNames", "Epochs without a better validation loss before training stops."),  # noqa: E501
     QT_TRANSLATE_NOOP("ModelNames", "Holidays of"),
     QT_TRANSLATE_NOOP("ModelNames", "ISO country code for public holidays as inputs (e.g. GB, US, DE); empty = none."),  # noqa: E501
-    QT_TRANSLATE_NOOP("ModelNames", "Seed"),
     QT_TRANSLATE_NOOP("ModelNames", "Same data, settings and seed give the same forecast."),
     QT_TRANSLATE_NOOP("ModelNames", "CPU threads"),
     QT_TRANSLATE_NOOP("ModelNames", "Threads TensorFlow computes with; 1 leaves a core free for the app. Fixed for the life of the process once a network has run."),  # noqa: E501

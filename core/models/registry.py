@@ -24,6 +24,7 @@ MODEL_MODULES = (
     "core.models.statistical.optimized_theta",
     "core.models.statistical.mstl",
     "core.models.statistical.arima",
+    "core.models.statistical.global_boosting",
     "core.models.ensemble",
     "core.models.neural.model",
     "core.models.neural.anchored",

@@ -3109,6 +3109,70 @@
         <translation>对至少有三个明显季节周期历史的产品，允许使用季节差分和季节项。</translation>
     </message>
     <message>
+        <source>Global gradient boosting</source>
+        <translation>全局梯度提升</translation>
+    </message>
+    <message>
+        <source>One tree model learned from the recent sales patterns of all products together (LightGBM), on seasonally adjusted sales.</source>
+        <translation>一个基于所有产品近期销售规律共同学习的树模型（LightGBM），使用季节调整后的销量。</translation>
+    </message>
+    <message>
+        <source>&apos;auto&apos; adjusts the products whose history shows a season clearly (90% test), as Theta; &apos;never&apos; learns from the sales as they are.</source>
+        <translation>&apos;auto&apos; 仅对销售历史明显呈现季节性的产品（90% 检验）做季节调整，与 Theta 相同；&apos;never&apos; 直接从原始销量学习。</translation>
+    </message>
+    <message>
+        <source>Past periods each forecast reads.</source>
+        <translation>每次预测读取的过去期数。</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>预测步数</translation>
+    </message>
+    <message>
+        <source>Steps ahead it learns (a run sets its own horizon).</source>
+        <translation>模型学习的向前步数（运行时使用该次运行的预测期）。</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>树的数量</translation>
+    </message>
+    <message>
+        <source>Boosting rounds.</source>
+        <translation>提升轮数。</translation>
+    </message>
+    <message>
+        <source>Shrinkage of each tree.</source>
+        <translation>每棵树的收缩系数。</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>叶子数</translation>
+    </message>
+    <message>
+        <source>Leaves per tree.</source>
+        <translation>每棵树的叶子数。</translation>
+    </message>
+    <message>
+        <source>Training windows</source>
+        <translation>训练窗口数</translation>
+    </message>
+    <message>
+        <source>At most this many windows, drawn at random, train the model.</source>
+        <translation>最多随机抽取这么多个窗口来训练模型。</translation>
+    </message>
+    <message>
+        <source>Random seed (row sampling).</source>
+        <translation>随机种子（行抽样）。</translation>
+    </message>
+    <message>
+        <source>Global gradient boosting, unadjusted</source>
+        <translation>全局梯度提升（未调整）</translation>
+    </message>
+    <message>
+        <source>One tree model learned from the recent sales patterns of all products together (LightGBM), seasons learned from the sales themselves.</source>
+        <translation>一个基于所有产品近期销售规律共同学习的树模型（LightGBM），季节性直接从销量中学习。</translation>
+    </message>
+    <message>
         <source>Median of models</source>
         <translation>模型中位数</translation>
     </message>

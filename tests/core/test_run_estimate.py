@@ -325,3 +325,33 @@ def test_a_larger_run_that_chose_no_slower_does_not_make_choosing_free(monkeypat
     assert calibration.row_seconds > 0
     rows_of_larger = calibration.row_seconds and 0.5 / calibration.row_seconds
     assert rows_of_larger > 10_000  # the larger run's whole choosing time over its rows
+
+
+def test_a_global_tree_model_costs_one_fit_a_window_in_the_runs_process(m3_monthly_slice):
+    """global_boosting is global but no network: priced by its fit costs (not training steps),
+    one fit across all products per window, not shared out over the worker processes."""
+    train, _ = m3_monthly_slice
+    calibration = flat()
+    calibration.freq = "M"
+    settings = ForecastSettings(horizon=18, freq="M", windows=2, models=("global_boosting",),
+                                n_jobs=2)
+    got = estimate(train, settings, classify(train), calibration, in_child=False)
+    assert got.network_fits == 0 and got.fits == 3
+    held = 18 + (2 - 1) * 18 / 2
+    sizes = train.groupby("unique_id").size()
+    periods = len(train) + 2 * (sizes - held).clip(lower=1).sum()
+    assert got.parts["global_boosting"] == pytest.approx(3 * 0.01 + periods * 1e-5)
+
+
+def test_a_global_tree_model_is_measured_when_a_monthly_auto_plan_holds_it():
+    from core.run_estimate import _measure_global, measured, networks_in
+
+    assert "global_boosting" in networks_in(ForecastSettings(horizon=18, freq="M"))
+    calibration = flat()
+    calibration.freq = "M"
+    del calibration.cell_seconds["global_boosting"]
+    assert not measured(calibration, "global_boosting")
+    _measure_global(calibration, "global_boosting", NEVER)
+    assert measured(calibration, "global_boosting")
+    assert calibration.cell_seconds["global_boosting"] > 0
+    assert calibration.fit_seconds["global_boosting"] >= 0
