@@ -46,7 +46,8 @@ def test_sample_shop_fast_preset_real_pipeline(qtbot):
     run = done.args[0]
     print(f"\nreal Fast run on the sample shop: {time.monotonic() - began:.1f} s wall "
           f"({run.seconds:.1f} s in the engine); event-loop gaps p99 {p99:.1f} ms, max "
-          f"{worst:.1f} ms, {ticks} ticks; over 50 ms (s, ms, UI-thread CPU ms, process CPU ms): "
+          f"{worst:.1f} ms, {ticks} ticks; over 50 ms (s, ms, UI-thread CPU ms, process CPU ms, "
+          f"ms stolen by the hypervisor): "
           f"{recorder.big_gaps()}; GC pauses over 20 ms: {recorder.gc_pauses}; {why}")
     assert run.forecast["unique_id"].nunique() == 300
     assert len(run.forecast) == 300 * 28

@@ -48,7 +48,8 @@ def test_keras_training_in_a_child_keeps_the_event_loop_responsive(qtbot):
     p99, worst, ticks = recorder.stop()
     limit, why = max_gap_limit()
     print(f"\nevent-loop gaps during Keras training: p99 {p99:.1f} ms, max {worst:.1f} ms, "
-          f"{ticks} ticks; gaps over 50 ms (s, ms, UI-thread CPU ms, process CPU ms): "
+          f"{ticks} ticks; gaps over 50 ms (s, ms, UI-thread CPU ms, process CPU ms, "
+          f"ms stolen): "
           f"{recorder.big_gaps()}; "
           f"GC pauses over 20 ms: {recorder.gc_pauses}; {why}")
     # TensorFlow only in the child (other test modules may have imported it here before).
